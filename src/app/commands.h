@@ -1,0 +1,21 @@
+// The sub-commands of the `newsroom` binary. Each lives in its own
+// <name>_command.cc and adds itself to the CLI11 application; main.cc only
+// calls these functions.
+#ifndef NEWSROOM_APP_COMMANDS_H_
+#define NEWSROOM_APP_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+namespace newsroom::app {
+
+// Each Register function adds one sub-command (and its options) to `app`.
+// The sub-command's callback runs the command and sets *exit_code.
+void RegisterModerateCommand(CLI::App& app, int* exit_code);
+void RegisterDeasciifyCommand(CLI::App& app, int* exit_code);
+void RegisterCorpusCommand(CLI::App& app, int* exit_code);
+void RegisterTrainCommand(CLI::App& app, int* exit_code);
+void RegisterEvalCommand(CLI::App& app, int* exit_code);
+
+}  // namespace newsroom::app
+
+#endif  // NEWSROOM_APP_COMMANDS_H_

@@ -1,0 +1,20 @@
+// The newsroom binary: one executable for every job (moderate, deasciify,
+// train, eval, …). This file only wires the sub-commands together.
+#include <iostream>
+
+#include "app/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "Newsroom: a news site whose reader comments are moderated by the "
+      "newsroom's published comment policy."};
+  app.require_subcommand(1);
+  int exit_code = 0;
+  newsroom::app::RegisterModerateCommand(app, &exit_code);
+  newsroom::app::RegisterDeasciifyCommand(app, &exit_code);
+  newsroom::app::RegisterCorpusCommand(app, &exit_code);
+  newsroom::app::RegisterTrainCommand(app, &exit_code);
+  newsroom::app::RegisterEvalCommand(app, &exit_code);
+  CLI11_PARSE(app, argc, argv);
+  return exit_code;
+}

@@ -1,0 +1,171 @@
+// Case mapping goes through icu::CaseMap on UTF-8 with the "tr" locale, which
+// is stateless and thread-safe. Folding is a fixed table over the twelve
+// Turkish letters and three circumflexed vowels, done by hand because it is
+// on the hot path of every rule.
+//
+// Tested by casing_test.cc.
+#include "text/casing.h"
+
+#include <unicode/bytestream.h>
+#include <unicode/casemap.h>
+#include <unicode/uchar.h>
+
+#include "text/utf8.h"
+
+namespace newsroom::text {
+namespace {
+
+enum class Mapping { kLower, kUpper, kTitle };
+
+std::string Map(std::string_view s, Mapping m) {
+  std::string out;
+  out.reserve(s.size() + 4);
+  icu::StringByteSink<std::string> sink(&out);
+  UErrorCode status = U_ZERO_ERROR;
+  icu::StringPiece piece(s.data(), static_cast<int32_t>(s.size()));
+  switch (m) {
+    case Mapping::kLower:
+      icu::CaseMap::utf8ToLower("tr", 0, piece, sink, nullptr, status);
+      break;
+    case Mapping::kUpper:
+      icu::CaseMap::utf8ToUpper("tr", 0, piece, sink, nullptr, status);
+      break;
+    case Mapping::kTitle:
+      // Whole string as one word: only its first letter is titlecased.
+      icu::CaseMap::utf8ToTitle(
+          "tr", U_TITLECASE_WHOLE_STRING | U_TITLECASE_NO_BREAK_ADJUSTMENT,
+          nullptr, piece, sink, nullptr, status);
+      break;
+  }
+  if (U_FAILURE(status)) return std::string(s);
+  return out;
+}
+
+}  // namespace
+
+std::string ToLowerTr(std::string_view s) {
+  bool ascii_lower = true;
+  for (unsigned char b : s) {
+    if (b >= 0x80 || (b >= 'A' && b <= 'Z')) {
+      ascii_lower = false;
+      break;
+    }
+  }
+  if (ascii_lower) return std::string(s);
+  return Map(s, Mapping::kLower);
+}
+
+std::string ToUpperTr(std::string_view s) { return Map(s, Mapping::kUpper); }
+
+std::string ToTitleWordTr(std::string_view word) {
+  return Map(word, Mapping::kTitle);
+}
+
+namespace {
+
+// Returns the ASCII replacement for a Turkish letter, or 0.
+char FoldChar(char32_t c) {
+  switch (c) {
+    case U'ç': return 'c';
+    case U'Ç': return 'C';
+    case U'ğ': return 'g';
+    case U'Ğ': return 'G';
+    case U'ı': return 'i';
+    case U'İ': return 'I';
+    case U'ö': return 'o';
+    case U'Ö': return 'O';
+    case U'ş': return 's';
+    case U'Ş': return 'S';
+    case U'ü': return 'u';
+    case U'Ü': return 'U';
+    case U'â': return 'a';
+    case U'Â': return 'A';
+    case U'î': return 'i';
+    case U'Î': return 'I';
+    case U'û': return 'u';
+    case U'Û': return 'U';
+    default: return 0;
+  }
+}
+
+bool IsTurkishLetter(char32_t c) {
+  switch (c) {
+    case U'ç': case U'Ç': case U'ğ': case U'Ğ': case U'ı': case U'İ':
+    case U'ö': case U'Ö': case U'ş': case U'Ş': case U'ü': case U'Ü':
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::string AsciiFold(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      out.push_back(static_cast<char>(b));
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    char32_t c = NextCodePoint(s, &i);
+    char f = FoldChar(c);
+    if (f != 0) {
+      out.push_back(f);
+    } else {
+      out.append(s.substr(start, i - start));
+    }
+  }
+  return out;
+}
+
+std::string FoldKey(std::string_view s) { return AsciiFold(ToLowerTr(s)); }
+
+bool HasTurkishLetter(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    if (IsTurkishLetter(NextCodePoint(s, &i))) return true;
+  }
+  return false;
+}
+
+bool IsFoldableAscii(char32_t c) {
+  switch (c) {
+    case 'c': case 'g': case 'i': case 'o': case 's': case 'u':
+    case 'C': case 'G': case 'I': case 'O': case 'S': case 'U':
+      return true;
+    default:
+      return false;
+  }
+}
+
+CaseCounts CountCase(std::string_view s) {
+  CaseCounts counts;
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if (b >= 'A' && b <= 'Z') ++counts.upper;
+      if (b >= 'a' && b <= 'z') ++counts.lower;
+      ++i;
+      continue;
+    }
+    char32_t c = NextCodePoint(s, &i);
+    if (u_isupper(c) || u_istitle(c)) {
+      ++counts.upper;
+    } else if (u_islower(c)) {
+      ++counts.lower;
+    }
+  }
+  return counts;
+}
+
+}  // namespace newsroom::text
