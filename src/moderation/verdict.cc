@@ -1,0 +1,18 @@
+#include "moderation/verdict.h"
+
+namespace newsroom::moderation {
+
+std::string_view DecisionName(Decision d) {
+  switch (d) {
+    case Decision::kApprove: return "approve";
+    case Decision::kReview: return "review";
+    case Decision::kReject: return "reject";
+  }
+  return "approve";
+}
+
+std::string_view ActionName(Action a) {
+  return a == Action::kReject ? "reject" : "review";
+}
+
+}  // namespace newsroom::moderation
