@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
   # libraries
   libicu-dev libabsl-dev libhunspell-dev libcld2-dev
-  libtomlplusplus-dev nlohmann-json3-dev libcli11-dev
+  libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libhyperscan-dev
   # dictionaries
   hunspell-tr hunspell-en-us
   # tests and benchmarks

@@ -40,8 +40,12 @@ absl::StatusOr<AcronymSet> LoadAcronyms(const std::string& path) {
 }
 
 AllCapsRule::AllCapsRule(const AllCapsPolicy& policy, AcronymSet acronyms,
-                         const morphology::Dictionary* turkish)
-    : policy_(policy), acronyms_(std::move(acronyms)), turkish_(turkish) {
+                         const morphology::Dictionary* turkish,
+                         const deasciify::Deasciifier* deasciifier)
+    : policy_(policy),
+      acronyms_(std::move(acronyms)),
+      turkish_(turkish),
+      deasciifier_(deasciifier) {
   for (const std::string& w : policy_.allow) acronyms_.insert(text::ToUpperTr(w));
 }
 
@@ -50,8 +54,16 @@ bool AllCapsRule::IsAcronym(std::string_view word) const {
          acronyms_.contains(std::string(BeforeApostrophe(word)));
 }
 
-std::string AllCapsRule::Recase(const text::Token& token) const {
-  std::string lower = text::ToLowerTr(token.text);
+std::string AllCapsRule::Recase(const text::Token& token,
+                                std::string_view previous,
+                                langid::Language language) const {
+  std::string word = token.text;
+  if (deasciifier_ != nullptr && language == langid::Language::kTurkish &&
+      !text::HasTurkishLetter(word)) {
+    deasciify::WordRestoration r = deasciifier_->RestoreWord(word, previous);
+    if (r.changed) word = r.restored;
+  }
+  std::string lower = text::ToLowerTr(word);
   std::string title = text::ToTitleWordTr(lower);
   if (token.sentence_initial) return title;
   if (turkish_ != nullptr && !turkish_->Spell(lower) && turkish_->Spell(title)) {
@@ -64,8 +76,15 @@ std::optional<Finding> AllCapsRule::Check(Comment* comment) const {
   int upper = 0;
   int cased = 0;
   std::vector<const text::Token*> shouted;
+  std::vector<std::string_view> previous;  // per shouted word
+  std::string_view last;
   for (const text::Token& t : comment->document.tokens()) {
-    if (t.kind != text::TokenKind::kWord) continue;
+    if (t.kind != text::TokenKind::kWord) {
+      if (t.kind != text::TokenKind::kEmoji) last = {};
+      continue;
+    }
+    std::string_view prev = t.sentence_initial ? std::string_view() : last;
+    last = t.text;
     text::CaseCounts c = text::CountCase(t.text);
     if (c.upper + c.lower == 0) continue;
     if (c.lower == 0 && IsAcronym(t.text)) continue;
@@ -74,7 +93,10 @@ std::optional<Finding> AllCapsRule::Check(Comment* comment) const {
     if (c.lower == 0) upper += c.upper;
     cased += c.upper + c.lower;
     // A single capital ("O", "A") only counts as shouting next to others.
-    if (c.lower == 0) shouted.push_back(&t);
+    if (c.lower == 0) {
+      shouted.push_back(&t);
+      previous.push_back(prev);
+    }
   }
   bool any_long = false;
   for (const text::Token* t : shouted) {
@@ -87,12 +109,13 @@ std::optional<Finding> AllCapsRule::Check(Comment* comment) const {
                 ? static_cast<double>(upper) / static_cast<double>(cased)
                 : 0.0;
   std::vector<text::Edit> edits;
-  for (const text::Token* t : shouted) {
+  for (size_t k = 0; k < shouted.size(); ++k) {
+    const text::Token* t = shouted[k];
     Span s;
     s.start = t->begin;
     s.end = t->end;
     s.text = t->text;
-    s.replacement = Recase(*t);
+    s.replacement = Recase(*t, previous[k], comment->language);
     s.reason = "shouted";
     edits.push_back({s.start, s.end, s.replacement});
     f.spans.push_back(std::move(s));

@@ -14,7 +14,11 @@
 // Fix: every all-capitals word re-cased — sentence starts title-cased,
 // other words lower-cased with Turkish rules, except that a word which the
 // Turkish dictionary only knows capitalised stays capitalised
-// ("İSTANBUL'DA" → "İstanbul'da"); acronyms are kept as written.
+// ("İSTANBUL'DA" → "İstanbul'da"); acronyms are kept as written. In a
+// Turkish comment typed in capitals on a keyboard without Turkish letters,
+// an ASCII "I" may stand for "İ" as well as "I": such words are first put to
+// the deasciifier, so "ISTANBUL'DA TRAFIK" becomes "İstanbul'da trafik", not
+// "Istanbul'da trafık".
 //
 // Thread-safe; applies to every language.
 #ifndef NEWSROOM_MODERATION_ALL_CAPS_RULE_H_
@@ -25,6 +29,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
+#include "deasciify/deasciifier.h"
 #include "moderation/policy.h"
 #include "moderation/rule.h"
 #include "morphology/dictionary.h"
@@ -37,10 +42,12 @@ absl::StatusOr<AcronymSet> LoadAcronyms(const std::string& path);
 
 class AllCapsRule : public Rule {
  public:
-  // `turkish` may be null (then proper nouns are lower-cased in the fix).
-  // REQUIRES: `turkish` outlives the rule.
+  // `turkish` may be null (then proper nouns are lower-cased in the fix);
+  // `deasciifier` may be null (then ASCII capitals are re-cased as typed).
+  // REQUIRES: both outlive the rule.
   AllCapsRule(const AllCapsPolicy& policy, AcronymSet acronyms,
-              const morphology::Dictionary* turkish);
+              const morphology::Dictionary* turkish,
+              const deasciify::Deasciifier* deasciifier = nullptr);
 
   RuleId id() const override { return RuleId::kAllCaps; }
   bool AppliesTo(langid::Language) const override { return true; }
@@ -51,11 +58,15 @@ class AllCapsRule : public Rule {
   bool IsAcronym(std::string_view word) const;
 
  private:
-  std::string Recase(const text::Token& token) const;
+  // The fix for one all-capitals word; `previous` is the word before it in
+  // its sentence, as typed.
+  std::string Recase(const text::Token& token, std::string_view previous,
+                     langid::Language language) const;
 
   AllCapsPolicy policy_;
   AcronymSet acronyms_;
   const morphology::Dictionary* turkish_;
+  const deasciify::Deasciifier* deasciifier_;
 };
 
 }  // namespace newsroom::moderation

@@ -1,0 +1,144 @@
+// Throughput and latency of the moderation engine on real Turkish comments.
+//
+//   taskset -c 0 build/bench/engine_benchmark [--comments=FILE.tsv]
+//
+// FILE.tsv is OffensEval's format (id, text, label; header line); by default
+// the Turkish OffensEval training tweets in ../shared/data/offenseval-tr.
+// Each benchmark iteration moderates the next comment of the file, round
+// robin, so the reported items_per_second is comments per second on one
+// thread. BM_Latency times every comment of the file once and reports
+// p50/p99/max in microseconds, and the resident memory of the process.
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "moderation/engine.h"
+
+namespace {
+
+std::string g_comments_path =
+    std::string(NEWSROOM_DATA_DIR) +
+    "/../../shared/data/offenseval-tr/offenseval-tr-training-v1.tsv";
+
+const std::vector<std::string>& Comments() {
+  static const std::vector<std::string>* comments = [] {
+    auto* out = new std::vector<std::string>;
+    std::ifstream in(g_comments_path);
+    if (!in) {
+      std::fprintf(stderr, "cannot read %s (pass --comments=FILE.tsv)\n",
+                   g_comments_path.c_str());
+      std::exit(2);
+    }
+    std::string line;
+    std::getline(in, line);  // header
+    while (std::getline(in, line)) {
+      size_t a = line.find('\t');
+      size_t b = line.rfind('\t');
+      if (a == std::string::npos || b <= a) continue;
+      out->push_back(line.substr(a + 1, b - a - 1));
+    }
+    return out;
+  }();
+  return *comments;
+}
+
+const newsroom::moderation::Engine& TheEngine() {
+  static const newsroom::moderation::Engine* engine = [] {
+    auto built = newsroom::moderation::Engine::Build({});
+    if (!built.ok()) {
+      std::fprintf(stderr, "engine: %s\n",
+                   std::string(built.status().message()).c_str());
+      std::exit(2);
+    }
+    return built->release();
+  }();
+  return *engine;
+}
+
+double ResidentMegabytes(const char* field) {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind(field, 0) == 0) {
+      return std::atof(line.c_str() + std::strlen(field)) / 1024.0;
+    }
+  }
+  return 0;
+}
+
+void BM_Moderate(benchmark::State& state) {
+  const auto& comments = Comments();
+  const auto& engine = TheEngine();
+  size_t i = 0;
+  size_t rejected = 0;
+  for (auto _ : state) {
+    auto verdict = engine.Moderate(comments[i]);
+    if (verdict.ok() &&
+        verdict->decision == newsroom::moderation::Decision::kReject) {
+      ++rejected;
+    }
+    benchmark::DoNotOptimize(verdict);
+    if (++i == comments.size()) i = 0;
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["rejected_share"] =
+      static_cast<double>(rejected) / static_cast<double>(state.iterations());
+}
+BENCHMARK(BM_Moderate)->MinTime(5.0);
+
+void BM_Latency(benchmark::State& state) {
+  const auto& comments = Comments();
+  const auto& engine = TheEngine();
+  std::vector<double> micros;
+  micros.reserve(comments.size());
+  for (auto _ : state) {
+    micros.clear();
+    for (const std::string& c : comments) {
+      auto start = std::chrono::steady_clock::now();
+      auto verdict = engine.Moderate(c);
+      benchmark::DoNotOptimize(verdict);
+      micros.push_back(std::chrono::duration<double, std::micro>(
+                           std::chrono::steady_clock::now() - start)
+                           .count());
+    }
+  }
+  std::sort(micros.begin(), micros.end());
+  auto pct = [&](double p) {
+    return micros[std::min(micros.size() - 1,
+                           static_cast<size_t>(p * micros.size()))];
+  };
+  state.counters["comments"] = static_cast<double>(micros.size());
+  state.counters["p50_us"] = pct(0.50);
+  state.counters["p99_us"] = pct(0.99);
+  state.counters["max_us"] = micros.back();
+  state.counters["rss_mb"] = ResidentMegabytes("VmRSS:");
+  state.counters["peak_rss_mb"] = ResidentMegabytes("VmHWM:");
+}
+BENCHMARK(BM_Latency)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    if (std::strncmp(argv[i], "--comments=", 11) == 0) {
+      g_comments_path = argv[i] + 11;
+      for (int j = i; j + 1 < argc; ++j) argv[j] = argv[j + 1];
+      --argc;
+      --i;
+    }
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  Comments();
+  TheEngine();
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -1,0 +1,251 @@
+// A typed word is restored through its key, the ASCII lower case of what was
+// typed. Because every Turkish letter folds to exactly one ASCII letter and
+// back, the key and every restored form have one code point per typed code
+// point, so case and curly apostrophes can be remembered as bit masks over
+// positions and put back after restoration.
+//
+// Tested by letters_test.cc.
+#include "deasciify/internal/letters.h"
+
+#include <bit>
+
+#include "text/casing.h"
+#include "text/utf8.h"
+
+namespace newsroom::deasciify::internal {
+
+char32_t TurkishCounterpart(char c) {
+  switch (c) {
+    case 'c':
+      return U'ç';
+    case 'g':
+      return U'ğ';
+    case 'i':
+      return U'ı';
+    case 'o':
+      return U'ö';
+    case 's':
+      return U'ş';
+    case 'u':
+      return U'ü';
+    default:
+      return 0;
+  }
+}
+
+char KeyByte(char32_t c) {
+  if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'') {
+    return static_cast<char>(c);
+  }
+  switch (c) {
+    case U'ç':
+      return 'c';
+    case U'ğ':
+      return 'g';
+    case U'ı':
+    case U'î':
+      return 'i';
+    case U'ö':
+      return 'o';
+    case U'ş':
+      return 's';
+    case U'ü':
+    case U'û':
+      return 'u';
+    case U'â':
+      return 'a';
+    default:
+      return 0;
+  }
+}
+
+bool IsTurkishLetter(char32_t c) {
+  switch (c) {
+    case U'ç':
+    case U'ğ':
+    case U'ı':
+    case U'ö':
+    case U'ş':
+    case U'ü':
+    case U'Ç':
+    case U'Ğ':
+    case U'İ':
+    case U'Ö':
+    case U'Ş':
+    case U'Ü':
+      return true;
+    default:
+      return false;
+  }
+}
+
+char32_t ToUpperTurkish(char32_t c) {
+  if (c >= 'a' && c <= 'z') return c == 'i' ? U'İ' : c - 'a' + 'A';
+  switch (c) {
+    case U'ç':
+      return U'Ç';
+    case U'ğ':
+      return U'Ğ';
+    case U'ı':
+      return U'I';
+    case U'ö':
+      return U'Ö';
+    case U'ş':
+      return U'Ş';
+    case U'ü':
+      return U'Ü';
+    case U'â':
+      return U'Â';
+    case U'î':
+      return U'Î';
+    case U'û':
+      return U'Û';
+    default:
+      return c;
+  }
+}
+
+bool ParseTypedWord(std::string_view word, TypedWord* out) {
+  out->key.clear();
+  out->upper = 0;
+  out->curly = 0;
+  out->ambiguous = 0;
+  size_t i = 0;
+  int j = 0;
+  while (i < word.size()) {
+    if (j == 64) return false;
+    unsigned char b = static_cast<unsigned char>(word[i]);
+    if (b >= 'a' && b <= 'z') {
+      out->key.push_back(static_cast<char>(b));
+      ++i;
+    } else if (b >= 'A' && b <= 'Z') {
+      out->key.push_back(static_cast<char>(b - 'A' + 'a'));
+      out->upper |= uint64_t{1} << j;
+      ++i;
+    } else if (b >= '0' && b <= '9') {
+      out->key.push_back(static_cast<char>(b));
+      ++i;
+    } else if (b == '\'') {
+      out->key.push_back('\'');
+      ++i;
+    } else if (word.substr(i, 3) == "\xE2\x80\x99") {  // U+2019
+      out->key.push_back('\'');
+      out->curly |= uint64_t{1} << j;
+      i += 3;
+    } else {
+      return false;
+    }
+    if (TurkishCounterpart(out->key.back()) != 0) ++out->ambiguous;
+    ++j;
+  }
+  if (out->key.empty() || out->key.front() == '\'' || out->key.back() == '\'') {
+    return false;
+  }
+  int letters = 0;
+  for (char c : out->key) letters += c >= 'a' && c <= 'z';
+  out->capitals = letters > 0 && std::popcount(out->upper) == letters;
+  return letters > 0;
+}
+
+std::string ApplyTypedCase(const TypedWord& typed,
+                           std::u32string_view restored) {
+  std::string out;
+  out.reserve(restored.size() + 8);
+  for (size_t j = 0; j < restored.size(); ++j) {
+    char32_t c = restored[j];
+    if ((typed.curly >> j) & 1) {
+      c = U'\u2019';
+    } else if ((typed.upper >> j) & 1) {
+      c = ToUpperTurkish(c);
+    }
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      text::AppendCodePoint(c, &out);
+    }
+  }
+  return out;
+}
+
+std::string ContextKey(std::string_view word) {
+  std::string key;
+  key.reserve(word.size());
+  for (unsigned char b : word) {
+    if (b >= 0x80) {
+      std::string folded = text::FoldKey(word);
+      key.clear();
+      for (size_t i = 0; i < folded.size();) {
+        if (folded.compare(i, 3, "\xE2\x80\x99") == 0) {  // U+2019
+          key.push_back('\'');
+          i += 3;
+        } else {
+          key.push_back(folded[i++]);
+        }
+      }
+      return key;
+    }
+    key.push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a')
+                                       : static_cast<char>(b));
+  }
+  return key;
+}
+
+bool IsWordLike(const text::Token& token) {
+  if (token.kind == text::TokenKind::kWord) return true;
+  return token.kind == text::TokenKind::kNumber &&
+         (token.text.find('\'') != std::string::npos ||
+          token.text.find("\xE2\x80\x99") != std::string::npos);
+}
+
+char32_t LastVowel(std::string_view word) {
+  char32_t last = 0;
+  size_t i = 0;
+  while (i < word.size()) {
+    char32_t c = text::NextCodePoint(word, &i);
+    switch (c) {
+      case 'a':
+      case 'A':
+      case U'â':
+      case U'Â':
+        last = 'a';
+        break;
+      case 'e':
+      case 'E':
+        last = 'e';
+        break;
+      case U'ı':
+      case 'I':
+        last = U'ı';
+        break;
+      case 'i':
+      case U'İ':
+      case U'î':
+      case U'Î':
+        last = 'i';
+        break;
+      case 'o':
+      case 'O':
+        last = 'o';
+        break;
+      case U'ö':
+      case U'Ö':
+        last = U'ö';
+        break;
+      case 'u':
+      case 'U':
+      case U'û':
+      case U'Û':
+        last = 'u';
+        break;
+      case U'ü':
+      case U'Ü':
+        last = U'ü';
+        break;
+      default:
+        break;
+    }
+  }
+  return last;
+}
+
+}  // namespace newsroom::deasciify::internal

@@ -1,0 +1,119 @@
+// The six ASCII letters that stand in for Turkish ones, and the case
+// bookkeeping that lets a word typed in any case be restored through its
+// lower-case key.
+//
+//   TypedWord w;
+//   if (ParseTypedWord("ISIK'TA", &w)) {
+//     // w.key == "isik'ta"; restore the key to "ışık'ta", then
+//     std::string out = ApplyTypedCase(w, U"ışık'ta");  // "IŞIK'TA"
+//   }
+//
+// All functions are pure and thread-safe.
+#ifndef NEWSROOM_DEASCIIFY_INTERNAL_LETTERS_H_
+#define NEWSROOM_DEASCIIFY_INTERNAL_LETTERS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "text/document.h"
+
+namespace newsroom::deasciify::internal {
+
+// The Turkish letter that ASCII `c` ('c' 'g' 'i' 'o' 's' 'u', lower case)
+// stands for (ç ğ ı ö ş ü), or 0 when `c` is not one of the six.
+char32_t TurkishCounterpart(char c);
+
+// The key byte of a code point of a lower-case spelling: itself for a-z,
+// 0-9 and ', the ASCII look-alike for ç ğ ı ö ş ü â î û, and 0 for anything
+// else (such spellings are not restorable).
+char KeyByte(char32_t c);
+
+// True for ç ğ ı ö ş ü Ç Ğ İ Ö Ş Ü (not for the circumflexed â î û, which
+// the comment policy does not ask for).
+bool IsTurkishLetter(char32_t c);
+
+// Upper case of a lower-case letter under Turkish rules (i → İ, ı → I,
+// ç → Ç, …, â → Â); other code points are returned unchanged.
+char32_t ToUpperTurkish(char32_t c);
+
+// A word as typed with ASCII letters only, reduced to its key.
+struct TypedWord {
+  // ASCII lower case of the word with every apostrophe (' or U+2019) written
+  // as '. "Turkiye’NIN" → "turkiye'nin". One byte per typed code point:
+  // a-z, 0-9 and '.
+  std::string key;
+  // Bit j is set when code point j of the typed word is an upper-case
+  // letter. Words longer than 64 code points are not parsed.
+  uint64_t upper = 0;
+  // Bit j is set when code point j is U+2019 (so that it is written back as
+  // typed).
+  uint64_t curly = 0;
+  // Number of ambiguous letters (c g i o s u, either case) in the key.
+  int ambiguous = 0;
+  // True when every letter was typed in upper case ("ISIK", "I").
+  bool capitals = false;
+};
+
+// Fills `*out` and returns true when `word` consists of ASCII letters,
+// digits and apostrophes only, with at least one letter, an apostrophe
+// neither first nor last, and at most 64 code points ("Turkiye'nin",
+// "sayfasi1", "3'unu"). Returns false for anything else: words carrying
+// Turkish or other non-ASCII letters, or punctuation, are never restored.
+bool ParseTypedWord(std::string_view word, TypedWord* out);
+
+// Writes `restored` (lower case, one code point per key byte) in the case in
+// which `typed` was written: "ışık" for "ISIK" → "IŞIK", for "Isik" →
+// "Işık". Apostrophes come back as typed.
+// REQUIRES: restored.size() == typed.key.size()
+std::string ApplyTypedCase(const TypedWord& typed,
+                           std::u32string_view restored);
+
+// ASCII lower case when `word` is ASCII, else text::FoldKey(word); in both
+// cases apostrophes are written as '. The key under which the model files
+// a previous word.
+std::string ContextKey(std::string_view word);
+
+// True for the characters at which a word token is cut into separately
+// restored pieces: ASCII digits, '.', ':' and '_' ("T.DAG", "sayfasi1").
+inline bool IsPieceSeparator(char c) {
+  return (c >= '0' && c <= '9') || c == '.' || c == ':' || c == '_';
+}
+
+// Calls fn(piece) for each maximal run of non-separator bytes of `word`, in
+// order, and returns true; or returns false without calling fn when `word`
+// is one piece: it has no separator, or it is a number with a suffix
+// ("3'unu", restored whole so that the digits inform the suffix).
+template <typename Fn>
+bool ForEachPiece(std::string_view word, Fn fn) {
+  bool separated = false;
+  for (char c : word) separated |= IsPieceSeparator(c);
+  if (!separated) return false;
+  if (word[0] >= '0' && word[0] <= '9' &&
+      (word.find('\'') != std::string_view::npos ||
+       word.find("\xE2\x80\x99") != std::string_view::npos)) {
+    return false;
+  }
+  size_t i = 0;
+  while (i < word.size()) {
+    while (i < word.size() && IsPieceSeparator(word[i])) ++i;
+    size_t start = i;
+    while (i < word.size() && !IsPieceSeparator(word[i])) ++i;
+    if (i > start) fn(word.substr(start, i - start));
+  }
+  return true;
+}
+
+// True for the tokens that are restored: words, and numbers with a suffix
+// after an apostrophe ("2026'da", "3'ü"), whose suffix is restored like a
+// word's.
+bool IsWordLike(const text::Token& token);
+
+// The last vowel of `word` (UTF-8, any case) in Turkish lower case (a e ı i
+// o ö u ü; â î û count as a i u), or 0 when it has none. An ASCII "I" counts
+// as ı, as Turkish case rules read it.
+char32_t LastVowel(std::string_view word);
+
+}  // namespace newsroom::deasciify::internal
+
+#endif  // NEWSROOM_DEASCIIFY_INTERNAL_LETTERS_H_

@@ -1,0 +1,161 @@
+// Build() loads the heavy parts once, in dependency order (dictionaries
+// before the models that validate with them), and keeps only the rules the
+// policy enables. Moderate() is then a straight pipeline over one comment:
+// parse → identify the language → run each applicable rule → apply the
+// policy's thresholds and actions → decide.
+//
+// Tested by engine_test.cc.
+#include "moderation/engine.h"
+
+#include <algorithm>
+
+#include "deasciify/deasciifier.h"
+#include "langid/identifier.h"
+#include "moderation/all_caps_rule.h"
+#include "moderation/no_turkish_chars_rule.h"
+#include "moderation/spelling_rule.h"
+#include "spelling/checker.h"
+#include "text/casing.h"
+#include "text/document.h"
+
+namespace newsroom::moderation {
+
+Engine::~Engine() = default;
+
+absl::StatusOr<std::unique_ptr<const Engine>> Engine::Build(
+    const EngineOptions& options) {
+  std::unique_ptr<Engine> engine(new Engine());
+  engine->policy_ = options.policy;
+  const Policy& policy = engine->policy_;
+
+  auto turkish = morphology::Dictionary::Load(options.turkish);
+  if (!turkish.ok()) return turkish.status();
+  engine->turkish_ = *std::move(turkish);
+  auto english = morphology::Dictionary::Load(options.english);
+  if (!english.ok()) return english.status();
+  engine->english_ = *std::move(english);
+
+  auto identifier = langid::Identifier::Create();
+  if (!identifier.ok()) return identifier.status();
+  engine->identifier_ = *std::move(identifier);
+
+  auto deasciifier = deasciify::Deasciifier::Load(
+      options.data_dir + "/models/deasciifier.model", engine->turkish_.get());
+  if (!deasciifier.ok()) return deasciifier.status();
+  engine->deasciifier_ = *std::move(deasciifier);
+
+  spelling::Checker::Options spelling_options;
+  spelling_options.word_list_path = options.data_dir + "/spelling/tr-words.tsv";
+  spelling_options.allowlist_path =
+      options.data_dir + "/spelling/tr-allowlist.txt";
+  spelling_options.informal_path = options.data_dir + "/spelling/tr-informal.tsv";
+  spelling_options.turkish = engine->turkish_.get();
+  spelling_options.english = engine->english_.get();
+  spelling_options.turkish_files = options.turkish;
+  spelling_options.english_files = options.english;
+  auto checker = spelling::Checker::Load(spelling_options);
+  if (!checker.ok()) return checker.status();
+  engine->spelling_ = *std::move(checker);
+
+  auto acronyms = LoadAcronyms(options.data_dir + "/lexicon/acronyms.txt");
+  if (!acronyms.ok()) return acronyms.status();
+
+  // Order matters: no_turkish_chars claims words before spelling runs.
+  if (policy.all_caps.enabled) {
+    engine->rules_.push_back(std::make_unique<AllCapsRule>(
+        policy.all_caps, *std::move(acronyms), engine->turkish_.get(),
+        engine->deasciifier_.get()));
+  }
+  if (policy.no_turkish_chars.enabled) {
+    engine->rules_.push_back(std::make_unique<NoTurkishCharsRule>(
+        policy.no_turkish_chars, *engine->deasciifier_,
+        engine->turkish_.get()));
+  }
+  if (policy.spelling.enabled) {
+    engine->rules_.push_back(
+        std::make_unique<SpellingRule>(policy.spelling, *engine->spelling_));
+  }
+  return std::unique_ptr<const Engine>(std::move(engine));
+}
+
+// Turkish typed without its letters is the text the policy most needs to
+// recognise, and short pieces of it ("Sutun A tablodaki ilk sutundur.") are
+// where a general-purpose identifier slips. The deasciifier and the Turkish
+// dictionary know Turkish words in both spellings, so they get a second
+// say: the comment is Turkish when at least one word is restored with
+// Turkish letters and at least 60 % of its words (of two letters or more)
+// are Turkish. English is safe: its words are rarely Turkish words, and the
+// few that are ("on", "in") are never most of a sentence.
+bool Engine::LooksLikeFoldedTurkish(const text::Document& doc) const {
+  int words = 0;
+  int turkish = 0;
+  int restored = 0;
+  std::string_view previous;
+  for (const text::Token& t : doc.tokens()) {
+    if (t.kind != text::TokenKind::kWord || t.end - t.begin < 2) continue;
+    ++words;
+    deasciify::WordRestoration r = deasciifier_->RestoreWord(
+        t.text, t.sentence_initial ? std::string_view() : previous);
+    previous = t.text;
+    using Evidence = deasciify::WordRestoration::Evidence;
+    if (r.changed && (r.evidence == Evidence::kWordTable ||
+                      r.evidence == Evidence::kContext)) {
+      ++restored;
+      ++turkish;
+    } else if (turkish_->Spell(r.restored) ||
+               turkish_->Spell(text::ToLowerTr(r.restored))) {
+      ++turkish;
+    }
+  }
+  return restored >= 1 && turkish * 10 >= words * 6;
+}
+
+absl::StatusOr<Verdict> Engine::Moderate(
+    std::string_view text, std::optional<langid::Language> hint) const {
+  text::ParseOptions parse_options;
+  parse_options.max_length = policy_.max_length;
+  absl::StatusOr<text::Document> doc = text::Document::Parse(text, parse_options);
+  if (!doc.ok()) return doc.status();
+
+  Verdict verdict;
+  langid::Detection detection = identifier_->Identify(*doc, hint);
+  verdict.language = detection.language;
+  verdict.language_confidence = detection.confidence;
+  if (verdict.language != langid::Language::kTurkish &&
+      LooksLikeFoldedTurkish(*doc)) {
+    verdict.language = langid::Language::kTurkish;
+    verdict.language_confidence =
+        detection.probabilities[static_cast<int>(langid::Language::kTurkish)];
+  }
+
+  Comment comment(*doc, verdict.language);
+  bool review = false;
+  bool reject = false;
+  for (const std::unique_ptr<const Rule>& rule : rules_) {
+    if (!rule->AppliesTo(verdict.language)) continue;
+    std::optional<Finding> finding = rule->Check(&comment);
+    if (!finding.has_value()) continue;
+    const RulePolicy& rp = policy_.ForRule(rule->id());
+    finding->score = std::clamp(finding->score, 0.0, 1.0);
+    finding->action = rp.action;
+    finding->violated = finding->score >= rp.threshold;
+    if (finding->violated) {
+      (rp.action == Action::kReject ? reject : review) = true;
+    } else if (rp.review_threshold.has_value() &&
+               finding->score >= *rp.review_threshold) {
+      review = true;
+    }
+    verdict.findings.push_back(*std::move(finding));
+  }
+  verdict.decision = reject   ? Decision::kReject
+                     : review ? Decision::kReview
+                              : Decision::kApprove;
+  // Report findings in policy order, whatever order the rules ran in.
+  std::stable_sort(verdict.findings.begin(), verdict.findings.end(),
+                   [](const Finding& a, const Finding& b) {
+                     return static_cast<int>(a.rule) < static_cast<int>(b.rule);
+                   });
+  return verdict;
+}
+
+}  // namespace newsroom::moderation

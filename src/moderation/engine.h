@@ -1,0 +1,99 @@
+// The moderation engine: the newsroom's policy applied to one comment.
+//
+//   EngineOptions options;
+//   options.policy = LoadPolicyFile("config/policy.toml").value();
+//   absl::StatusOr<std::unique_ptr<const Engine>> engine = Engine::Build(options);
+//   absl::StatusOr<Verdict> v = (*engine)->Moderate("COK GUZEL BIR HABER");
+//   // v->decision == Decision::kReject; findings: no_turkish_chars, all_caps
+//
+// Build() loads everything the rules need — Hunspell dictionaries, the
+// deasciifier model, the spelling word list, the acronym list — once. The
+// engine is then immutable: one instance is shared by every thread, and
+// Moderate() is thread-safe.
+#ifndef NEWSROOM_MODERATION_ENGINE_H_
+#define NEWSROOM_MODERATION_ENGINE_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "langid/language.h"
+#include "moderation/policy.h"
+#include "moderation/rule.h"
+#include "moderation/verdict.h"
+#include "morphology/dictionary.h"
+#include "text/document.h"
+
+namespace newsroom::deasciify {
+class Deasciifier;
+}
+namespace newsroom::langid {
+class Identifier;
+}
+namespace newsroom::spelling {
+class Checker;
+}
+
+namespace newsroom::moderation {
+
+struct EngineOptions {
+  Policy policy;
+  // Models, word lists and lexicons (the repository's data/ directory).
+  std::string data_dir = NEWSROOM_DATA_DIR;
+  // Debian's hunspell-tr and hunspell-en-us.
+  morphology::Dictionary::Options turkish =
+      morphology::Dictionary::Options::Turkish();
+  morphology::Dictionary::Options english =
+      morphology::Dictionary::Options::English();
+};
+
+class Engine {
+ public:
+  // Loads and builds everything. Errors: NotFound naming a missing file (and
+  // the package or command that provides it); InvalidArgument for a broken
+  // model or list.
+  static absl::StatusOr<std::unique_ptr<const Engine>> Build(
+      const EngineOptions& options);
+
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // Moderates one comment. `hint` is the language the client believes the
+  // comment is in; the detected language wins when the text is clearly
+  // another. InvalidArgument (from text::Document::Parse) for invalid UTF-8,
+  // empty or white-space-only text, or text over policy().max_length.
+  absl::StatusOr<Verdict> Moderate(
+      std::string_view text,
+      std::optional<langid::Language> hint = std::nullopt) const;
+
+  const Policy& policy() const { return policy_; }
+  const deasciify::Deasciifier& deasciifier() const { return *deasciifier_; }
+  const spelling::Checker& spelling() const { return *spelling_; }
+  const langid::Identifier& identifier() const { return *identifier_; }
+
+ private:
+  Engine() = default;
+
+  // A second look at a comment the identifier did not call Turkish: true
+  // when most of its words are Turkish words and some of them are typed
+  // without their Turkish letters ("Butun bir sutun ekler.").
+  bool LooksLikeFoldedTurkish(const text::Document& doc) const;
+
+  Policy policy_;
+  std::unique_ptr<const morphology::Dictionary> turkish_;
+  std::unique_ptr<const morphology::Dictionary> english_;
+  std::unique_ptr<const langid::Identifier> identifier_;
+  std::unique_ptr<const deasciify::Deasciifier> deasciifier_;
+  std::unique_ptr<const spelling::Checker> spelling_;
+  // Enabled rules in the order they run: no_turkish_chars before spelling,
+  // so that a word missing its Turkish letters is not also a typo.
+  std::vector<std::unique_ptr<const Rule>> rules_;
+};
+
+}  // namespace newsroom::moderation
+
+#endif  // NEWSROOM_MODERATION_ENGINE_H_

@@ -1,0 +1,226 @@
+#include "moderation/engine.h"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "moderation/verdict_json.h"
+
+namespace newsroom::moderation {
+namespace {
+
+const Engine& DefaultEngine() {
+  static const Engine* engine = [] {
+    auto built = Engine::Build({});
+    EXPECT_TRUE(built.ok()) << built.status();
+    return built->release();
+  }();
+  return *engine;
+}
+
+const Finding* FindingFor(const Verdict& v, RuleId id) {
+  for (const Finding& f : v.findings) {
+    if (f.rule == id) return &f;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Violated(const Verdict& v) {
+  std::vector<std::string> out;
+  for (const Finding& f : v.findings) {
+    if (f.violated) out.emplace_back(RuleIdName(f.rule));
+  }
+  return out;
+}
+
+TEST(EngineTest, DecidesByThePolicy) {
+  struct Case {
+    const char* text;
+    Decision decision;
+    std::vector<std::string> violated;
+    langid::Language language;
+  };
+  using L = langid::Language;
+  const Case cases[] = {
+      {"Belediyenin yeni park projesi çok güzel olmuş, emeği geçenlere "
+       "teşekkürler.",
+       Decision::kApprove, {}, L::kTurkish},
+      {"Haberde geçen rakamlar bence eksik, bakanlığın açıklamasına da yer "
+       "verilmeliydi.",
+       Decision::kApprove, {}, L::kTurkish},
+      {"TBMM Genel Kurulu'nda CHP ve MHP milletvekilleri bütçeyi tartıştı.",
+       Decision::kApprove, {}, L::kTurkish},
+      {"BU HABER TAMAMEN YALAN, KİMSE İNANMASIN!", Decision::kReject,
+       {"all_caps"}, L::kTurkish},
+      {"cok guzel bir haber olmus, tesekkurler", Decision::kReject,
+       {"no_turkish_chars"}, L::kTurkish},
+      {"Great reporting, thank you for covering this.", Decision::kApprove,
+       {}, L::kEnglish},
+      {"THIS IS A DISGRACE AND EVERYONE KNOWS IT", Decision::kReject,
+       {"all_caps"}, L::kEnglish},
+  };
+  for (const Case& c : cases) {
+    auto v = DefaultEngine().Moderate(c.text);
+    ASSERT_TRUE(v.ok()) << c.text << ": " << v.status();
+    EXPECT_EQ(v->decision, c.decision) << c.text;
+    EXPECT_EQ(Violated(*v), c.violated) << c.text;
+    EXPECT_EQ(v->language, c.language) << c.text;
+  }
+}
+
+TEST(EngineTest, RejectsInputThatIsNotAComment) {
+  Policy policy;
+  policy.max_length = 20;
+  EngineOptions options;
+  options.policy = policy;
+  auto engine = Engine::Build(options);
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  struct Case {
+    std::string text;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"", "empty"},
+      {" \t\n ", "white space"},
+      {"yorum \xC3\x28 burada", "not valid UTF-8"},
+      {"Bu yorum yirmi karakterden uzun.", "too long"},
+  };
+  for (const Case& c : cases) {
+    auto v = (*engine)->Moderate(c.text);
+    ASSERT_FALSE(v.ok()) << c.text;
+    EXPECT_EQ(v.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_NE(v.status().message().find(c.message), std::string::npos)
+        << v.status().message();
+  }
+}
+
+TEST(EngineTest, OffersFixesForTheLanguageRules) {
+  auto caps = DefaultEngine().Moderate("IŞIK HIZINDA ZAM GELDİ, HALK ÇOK ÜZGÜN");
+  ASSERT_TRUE(caps.ok());
+  const Finding* f = FindingFor(*caps, RuleId::kAllCaps);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->fix, "Işık hızında zam geldi, halk çok üzgün");
+
+  auto both = DefaultEngine().Moderate("ISTANBUL'DA TRAFIK YINE FELC OLDU");
+  ASSERT_TRUE(both.ok());
+  f = FindingFor(*both, RuleId::kAllCaps);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->fix, "İstanbul'da trafik yine felç oldu");
+
+  auto ascii = DefaultEngine().Moderate("cok guzel bir haber olmus");
+  ASSERT_TRUE(ascii.ok());
+  f = FindingFor(*ascii, RuleId::kNoTurkishChars);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->fix, "çok güzel bir haber olmuş");
+  ASSERT_EQ(f->spans.size(), 3u);
+  EXPECT_EQ(f->spans[0].start, 0);
+  EXPECT_EQ(f->spans[0].end, 3);
+  EXPECT_EQ(f->spans[0].replacement, "çok");
+}
+
+TEST(EngineTest, WordsMissingTurkishLettersAreNotAlsoTypos) {
+  auto v = DefaultEngine().Moderate("cok guzel bir haber olmus, tesekkurler");
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(FindingFor(*v, RuleId::kSpelling), nullptr);
+}
+
+TEST(EngineTest, ManyMisspellingsGoToAModerator) {
+  auto v = DefaultEngine().Moderate(
+      "Yazrın dedği gbi olmadı bu işler, hrkes biliyo bunu");
+  ASSERT_TRUE(v.ok());
+  const Finding* f = FindingFor(*v, RuleId::kSpelling);
+  ASSERT_NE(f, nullptr);
+  EXPECT_TRUE(f->violated);
+  EXPECT_EQ(v->decision, Decision::kReview);
+  EXPECT_GE(f->spans.size(), 4u);
+}
+
+TEST(EngineTest, OneTypoNeverViolates) {
+  auto v = DefaultEngine().Moderate("Bu habr bence çok iyi hazırlanmış.");
+  ASSERT_TRUE(v.ok());
+  const Finding* f = FindingFor(*v, RuleId::kSpelling);
+  ASSERT_NE(f, nullptr);
+  EXPECT_FALSE(f->violated);
+  EXPECT_EQ(f->spans[0].text, "habr");
+  EXPECT_EQ(v->decision, Decision::kApprove);
+}
+
+TEST(EngineTest, DisabledRulesDoNotRun) {
+  EngineOptions options;
+  options.policy.all_caps.enabled = false;
+  auto engine = Engine::Build(options);
+  ASSERT_TRUE(engine.ok());
+  auto v = (*engine)->Moderate("BU HABER TAMAMEN YALAN, KİMSE İNANMASIN!");
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(FindingFor(*v, RuleId::kAllCaps), nullptr);
+  EXPECT_EQ(v->decision, Decision::kApprove);
+}
+
+TEST(EngineTest, ReviewActionAndReviewBand) {
+  EngineOptions options;
+  options.policy.all_caps.action = Action::kReview;
+  auto engine = Engine::Build(options);
+  ASSERT_TRUE(engine.ok());
+  auto v = (*engine)->Moderate("BU HABER TAMAMEN YALAN, KİMSE İNANMASIN!");
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->decision, Decision::kReview);
+
+  options = {};
+  options.policy.all_caps.review_threshold = 0.3;
+  engine = Engine::Build(options);
+  ASSERT_TRUE(engine.ok());
+  v = (*engine)->Moderate("Bu haber GERÇEKTEN ÇOK kötü yazılmış");
+  ASSERT_TRUE(v.ok());
+  const Finding* f = FindingFor(*v, RuleId::kAllCaps);
+  ASSERT_NE(f, nullptr);
+  EXPECT_FALSE(f->violated);
+  EXPECT_EQ(v->decision, Decision::kReview);
+}
+
+TEST(EngineTest, VerdictJsonCarriesEverything) {
+  auto v = DefaultEngine().Moderate("BU HABER YALAN");
+  ASSERT_TRUE(v.ok());
+  nlohmann::json j = VerdictToJson(*v);
+  EXPECT_EQ(j["decision"], "reject");
+  EXPECT_EQ(j["language"], "tr");
+  const nlohmann::json& rule = j["rules"][0];
+  EXPECT_EQ(rule["rule"], "all_caps");
+  EXPECT_EQ(rule["violated"], true);
+  EXPECT_EQ(rule["action"], "reject");
+  EXPECT_EQ(rule["spans"][0]["start"], 0);
+  EXPECT_EQ(rule["spans"][0]["end"], 2);
+  EXPECT_EQ(rule["spans"][0]["replacement"], "Bu");
+  EXPECT_NE(rule["message"]["tr"].get<std::string>().find("büyük harflerle yazılmış"),
+            std::string::npos);
+  EXPECT_NE(rule["message"]["en"].get<std::string>().find("written in capital letters"),
+            std::string::npos);
+  EXPECT_EQ(rule["fix"], "Bu haber yalan");
+}
+
+TEST(EngineTest, OneEngineServesManyThreads) {
+  const char* texts[] = {
+      "cok guzel bir haber olmus", "BU HABER YALAN", "Çok güzel bir haber.",
+      "Great news for the city.", "Yazrın dedği gbi olmadı, hrkes biliyo"};
+  std::vector<nlohmann::json> want;
+  for (const char* t : texts) {
+    want.push_back(VerdictToJson(*DefaultEngine().Moderate(t)));
+  }
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> threads;
+  for (int k = 0; k < 4; ++k) {
+    threads.emplace_back([&] {
+      for (int r = 0; r < 50; ++r) {
+        for (size_t i = 0; i < std::size(texts); ++i) {
+          if (VerdictToJson(*DefaultEngine().Moderate(texts[i])) != want[i]) {
+            ++mismatches;
+          }
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(mismatches.load(), 0);
+}
+
+}  // namespace
+}  // namespace newsroom::moderation

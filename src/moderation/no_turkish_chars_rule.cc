@@ -1,0 +1,77 @@
+// Tested by no_turkish_chars_rule_test.cc.
+#include "moderation/no_turkish_chars_rule.h"
+
+#include "text/casing.h"
+#include "text/edit.h"
+
+namespace newsroom::moderation {
+
+NoTurkishCharsRule::NoTurkishCharsRule(
+    const NoTurkishCharsPolicy& policy,
+    const deasciify::Deasciifier& deasciifier,
+    const morphology::Dictionary* turkish)
+    : policy_(policy),
+      allow_(policy.allow.begin(), policy.allow.end()),
+      deasciifier_(deasciifier),
+      turkish_(turkish) {}
+
+std::optional<Finding> NoTurkishCharsRule::Check(Comment* comment) const {
+  const std::vector<text::Token>& tokens = comment->document.tokens();
+  // Inside a comment typed all in capitals, capitals say nothing about names.
+  text::CaseCounts whole = text::CountCase(comment->document.normalized());
+  bool shouting = whole.upper > 2 * whole.lower;
+
+  Finding f;
+  f.rule = RuleId::kNoTurkishChars;
+  std::vector<text::Edit> edits;
+  double none_needed = 1.0;  // Π(1 − confidence) over counted words
+  int missing = 0;           // counted words missing letters
+  int typed_turkish = 0;     // words typed with a Turkish letter
+  std::string_view previous;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const text::Token& t = tokens[i];
+    if (t.kind != text::TokenKind::kWord) {
+      if (t.kind != text::TokenKind::kEmoji) previous = {};
+      continue;
+    }
+    std::string_view prev = t.sentence_initial ? std::string_view() : previous;
+    previous = t.text;
+    if (text::HasTurkishLetter(t.text)) {
+      ++typed_turkish;
+      continue;
+    }
+    deasciify::WordRestoration r = deasciifier_.RestoreWord(t.text, prev);
+    if (!r.changed) continue;
+    Span s;
+    s.start = t.begin;
+    s.end = t.end;
+    s.text = t.text;
+    s.replacement = r.restored;
+    s.reason = "missing_turkish_letters";
+    edits.push_back({s.start, s.end, s.replacement});
+    f.spans.push_back(std::move(s));
+    bool name = !shouting && !t.sentence_initial &&
+                text::CountCase(t.text.substr(0, 1)).upper == 1 &&
+                (turkish_ == nullptr ||
+                 !turkish_->Spell(text::ToLowerTr(r.restored)));
+    if (name || comment->counted[i] || allow_.contains(text::ToLowerTr(t.text))) {
+      continue;
+    }
+    comment->counted[i] = true;
+    none_needed *= 1.0 - r.confidence;
+    if (r.confidence >= 0.5) ++missing;
+  }
+  if (f.spans.empty()) return std::nullopt;
+  double any_needed = 1.0 - none_needed;
+  if (missing < policy_.min_words) {
+    f.score = 0;
+  } else if (typed_turkish == 0) {
+    f.score = any_needed;
+  } else {
+    f.score = any_needed * missing / static_cast<double>(missing + typed_turkish);
+  }
+  f.fix = text::ApplyEdits(comment->document.original(), std::move(edits));
+  return f;
+}
+
+}  // namespace newsroom::moderation

@@ -1,0 +1,84 @@
+#include "moderation/spelling_rule.h"
+
+#include <gtest/gtest.h>
+
+namespace newsroom::moderation {
+namespace {
+
+class SpellingRuleTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto c = spelling::Checker::Load(spelling::Checker::Options());
+    ASSERT_TRUE(c.ok()) << c.status();
+    checker_ = c->release();
+  }
+
+  std::optional<Finding> Check(const std::string& text,
+                               langid::Language lang = langid::Language::kTurkish,
+                               const SpellingPolicy& policy = {}) {
+    auto doc = text::Document::Parse(text);
+    EXPECT_TRUE(doc.ok());
+    doc_ = std::move(*doc);
+    Comment comment(*doc_, lang);
+    SpellingRule rule(policy, *checker_);
+    return rule.Check(&comment);
+  }
+
+  double Score(const std::string& text,
+               langid::Language lang = langid::Language::kTurkish) {
+    std::optional<Finding> f = Check(text, lang);
+    return f.has_value() ? f->score : 0.0;
+  }
+
+  static const spelling::Checker* checker_;
+  std::optional<text::Document> doc_;
+};
+
+const spelling::Checker* SpellingRuleTest::checker_ = nullptr;
+
+TEST_F(SpellingRuleTest, CommentsFullOfMisspellingsViolate) {
+  const char* cases[] = {
+      "Yazrın dedği gbi olmadı bu işler, hrkes biliyo",
+      "bu habr çok kötü yazılmş, imla kurallrına hiç dikat edilmemiş",
+      "tmm slm napıyon bi bakalım",
+  };
+  for (const char* c : cases) EXPECT_GE(Score(c), Policy().spelling.threshold) << c;
+  EXPECT_GE(Score("This sentnce has meny speling erors", langid::Language::kEnglish),
+            Policy().spelling.threshold);
+}
+
+TEST_F(SpellingRuleTest, CleanTextAndSingleTyposDoNotViolate) {
+  const char* cases[] = {
+      "Belediyenin yeni park projesi çok güzel olmuş, emeği geçenlere teşekkürler.",
+      "Cumhurbaşkanı Erdoğan ve Kılıçdaroğlu'nun açıklamaları görüntülenecektir.",
+      "TBMM Genel Kurulu'nda bütçe görüşmeleri sürüyor.",
+      "Bu habr bence çok iyi hazırlanmış.",  // one typo
+  };
+  for (const char* c : cases) EXPECT_LT(Score(c), Policy().spelling.threshold) << c;
+}
+
+TEST_F(SpellingRuleTest, SpansCarrySuggestions) {
+  std::optional<Finding> f = Check("Bu bilgisyar çok iyi.");
+  ASSERT_TRUE(f.has_value());
+  ASSERT_EQ(f->spans.size(), 1u);
+  EXPECT_EQ(f->spans[0].start, 3);
+  EXPECT_EQ(f->spans[0].end, 12);
+  EXPECT_EQ(f->spans[0].text, "bilgisyar");
+  ASSERT_FALSE(f->spans[0].suggestions.empty());
+  EXPECT_EQ(f->spans[0].suggestions[0], "bilgisayar");
+  EXPECT_EQ(f->spans[0].replacement, "bilgisayar");
+  EXPECT_FALSE(f->fix.has_value());
+}
+
+TEST_F(SpellingRuleTest, CountedWordsAreSkipped) {
+  auto doc = text::Document::Parse("habr bilgisyar");
+  ASSERT_TRUE(doc.ok());
+  Comment comment(*doc, langid::Language::kTurkish);
+  comment.counted[0] = true;
+  comment.counted[1] = true;
+  SpellingRule rule({}, *checker_);
+  EXPECT_FALSE(rule.Check(&comment).has_value());
+}
+
+}  // namespace
+}  // namespace newsroom::moderation

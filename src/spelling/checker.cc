@@ -1,0 +1,735 @@
+// How the checker decides, and why in this order.
+//
+// Hunspell alone flags 6–13 % of the words of clean Turkish prose: valid
+// forms its one-level suffix tables lack ("görüntülenecektir"), names,
+// product names, loanwords, abbreviations. A comment moderator cannot live
+// with that, so Hunspell is one witness among several, and the cheapest
+// witnesses go first:
+//
+//  1. Shape. Single letters, words with digits or inner dots are not words.
+//     Three equal letters in a row are written speech ("çoook"), never
+//     Turkish spelling. Informal spellings ("tmm") come from a reviewed
+//     list.
+//  2. The word lists: a hash lookup of the Turkish lower case. The learned
+//     list holds the words of clean text, so most words of a comment stop
+//     here, in about a tenth of a microsecond.
+//  3. Hunspell, as typed and (for ALL CAPS) in lower and title case.
+//  4. Morphology Hunspell lacks: closing suffixes with vowel harmony, and
+//     apostrophe suffixes after names.
+//  5. English words inside Turkish text.
+//  6. What is left is unknown. Unknown capitalised words are names unless
+//     they are one typo from a known word: "Kılıçdaroğlu" passes, "Ankra"
+//     does not. A lower-case unknown word is misspelled.
+//
+// Results are cached (a sharded map, cleared shard by shard when full),
+// because words repeat across comments and the slow path of step 3–6 costs
+// tens of microseconds.
+//
+// Suggestions gather candidates from two sources and rank them by a
+// keyboard-aware edit distance minus a small bonus for frequent words:
+// a symmetric-delete index over the word lists (up to two typos, ı/i-style
+// differences free), and every one-typo edit of the word looked up in the
+// set of all forms hunspell-tr accepts. Candidates the lists do not vouch
+// for are confirmed by Hunspell before they are returned.
+//
+// Tested by checker_test.cc.
+#include "spelling/checker.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "spelling/internal/delete_index.h"
+#include "spelling/internal/edit_distance.h"
+#include "spelling/internal/form_set.h"
+#include "spelling/internal/letters.h"
+#include "spelling/internal/suffixes.h"
+
+namespace newsroom::spelling {
+
+namespace internal {
+
+// A concurrent map from (language, sentence start, word) to a WordCheck.
+// Sixteen shards, each a mutex and a hash map; a full shard is cleared.
+class CheckCache {
+ public:
+  explicit CheckCache(int capacity)
+      : per_shard_(std::max(1, capacity / kShards)) {}
+
+  bool Get(const std::string& key, WordCheck* out) {
+    Shard& s = ShardFor(key);
+    std::lock_guard<std::mutex> lock(s.mu);
+    auto it = s.map.find(key);
+    if (it == s.map.end()) return false;
+    *out = it->second;
+    return true;
+  }
+
+  void Put(const std::string& key, const WordCheck& value) {
+    Shard& s = ShardFor(key);
+    std::lock_guard<std::mutex> lock(s.mu);
+    if (static_cast<int>(s.map.size()) >= per_shard_) s.map.clear();
+    s.map[key] = value;
+  }
+
+ private:
+  static constexpr int kShards = 16;
+  struct Shard {
+    std::mutex mu;
+    absl::flat_hash_map<std::string, WordCheck> map;
+  };
+  Shard& ShardFor(const std::string& key) {
+    return shards_[std::hash<std::string>{}(key) % kShards];
+  }
+  int per_shard_;
+  Shard shards_[kShards];
+};
+
+}  // namespace internal
+
+namespace {
+
+using internal::CaseShape;
+
+constexpr float kSureTypo = 0.9f;
+constexpr float kSureInformal = 0.95f;
+constexpr float kUnsure = 0.6f;
+// Suggestion ranking: distance minus this much per decade of frequency.
+constexpr float kFrequencyWeight = 0.15f;
+// Edge given to a name when the input is capitalised.
+constexpr float kNameBonus = 0.15f;
+// Candidates farther than this are not suggested.
+constexpr float kMaxSuggestDistance = 2.0f;
+// Stand-in count for allowlisted words and forms only Hunspell knows.
+constexpr int64_t kAllowlistCount = 20;
+
+WordCheck Correct(Reason r) { return {false, r, 1.0f}; }
+WordCheck Wrong(Reason r, float confidence) { return {true, r, confidence}; }
+
+bool HasDigit(std::u32string_view w) {
+  for (char32_t c : w) {
+    if (c >= U'0' && c <= U'9') return true;
+  }
+  return false;
+}
+
+bool HasInnerPunct(std::u32string_view w) {
+  for (char32_t c : w) {
+    if (c == U'.' || c == U'_' || c == U'@' || c == U'/') return true;
+  }
+  return false;
+}
+
+int LetterCount(std::u32string_view w) {
+  int n = 0;
+  for (char32_t c : w) n += internal::IsLetter(c);
+  return n;
+}
+
+bool HasTripleLetter(std::u32string_view lower) {
+  for (size_t i = 2; i < lower.size(); ++i) {
+    if (internal::IsLetter(lower[i]) && lower[i] == lower[i - 1] &&
+        lower[i] == lower[i - 2]) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Runs of three or more equal letters shortened to `keep` letters.
+std::u32string CollapseRuns(std::u32string_view s, size_t keep) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) {
+    size_t j = i;
+    while (j < s.size() && s[j] == s[i]) ++j;
+    size_t run = j - i;
+    out.append(run >= 3 ? keep : run, s[i]);
+    i = j;
+  }
+  return out;
+}
+
+size_t FindApostrophe(std::u32string_view w) {
+  for (size_t i = w.size(); i > 0; --i) {
+    if (internal::IsApostrophe(w[i - 1])) return i - 1;
+  }
+  return std::u32string_view::npos;
+}
+
+absl::StatusOr<absl::flat_hash_map<std::string, std::string>> LoadInformal(
+    const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return absl::NotFoundError(
+        absl::StrCat("informal spelling list not found: ", path));
+  }
+  absl::flat_hash_map<std::string, std::string> map;
+  std::string line;
+  int line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    size_t tab = line.find('\t');
+    if (tab == std::string::npos || tab == 0 || tab + 1 == line.size()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          path, ":", line_no, ": expected \"informal<TAB>standard spelling\""));
+    }
+    map[internal::LowerTrUtf8(line.substr(0, tab))] = line.substr(tab + 1);
+  }
+  return map;
+}
+
+}  // namespace
+
+const char* ReasonName(Reason reason) {
+  switch (reason) {
+    case Reason::kKnownWord:
+      return "known_word";
+    case Reason::kDictionary:
+      return "dictionary";
+    case Reason::kInflected:
+      return "inflected";
+    case Reason::kProperNoun:
+      return "proper_noun";
+    case Reason::kAcronym:
+      return "acronym";
+    case Reason::kProductName:
+      return "product_name";
+    case Reason::kForeignWord:
+      return "foreign_word";
+    case Reason::kNotAWord:
+      return "not_a_word";
+    case Reason::kNotChecked:
+      return "not_checked";
+    case Reason::kUnknownWord:
+      return "unknown_word";
+    case Reason::kNearKnownWord:
+      return "near_known_word";
+    case Reason::kRepeatedLetters:
+      return "repeated_letters";
+    case Reason::kInformal:
+      return "informal";
+    case Reason::kLowercaseName:
+      return "lowercase_name";
+    case Reason::kApostropheOnCommonNoun:
+      return "apostrophe_on_common_noun";
+  }
+  return "unknown";
+}
+
+struct Checker::Candidate {
+  std::u32string lower;
+  std::string form;  // as usually written, when a list knows it
+  float distance = 0;
+  int64_t count = 0;
+  bool confirmed = false;  // a list or Hunspell vouches for it
+};
+
+Checker::Checker(const Options& options) : options_(options) {}
+Checker::~Checker() = default;
+
+absl::StatusOr<std::unique_ptr<const Checker>> Checker::Load(
+    const Options& options) {
+  std::unique_ptr<Checker> c(new Checker(options));
+  absl::StatusOr<WordList> words = WordList::Load(options.word_list_path);
+  if (!words.ok()) return words.status();
+  c->words_ = *std::move(words);
+  absl::StatusOr<WordList> allow = WordList::Load(options.allowlist_path);
+  if (!allow.ok()) return allow.status();
+  c->allow_ = *std::move(allow);
+  auto informal = LoadInformal(options.informal_path);
+  if (!informal.ok()) return informal.status();
+  c->informal_ = *std::move(informal);
+
+  c->turkish_ = options.turkish;
+  if (c->turkish_ == nullptr) {
+    morphology::Dictionary::Options o = options.turkish_files;
+    o.instances = options.hunspell_instances;
+    auto d = morphology::Dictionary::Load(o);
+    if (!d.ok()) return d.status();
+    c->owned_turkish_ = *std::move(d);
+    c->turkish_ = c->owned_turkish_.get();
+  }
+  c->english_ = options.english;
+  if (c->english_ == nullptr) {
+    morphology::Dictionary::Options o = options.english_files;
+    o.instances = options.hunspell_instances;
+    auto d = morphology::Dictionary::Load(o);
+    if (!d.ok()) return d.status();
+    c->owned_english_ = *std::move(d);
+    c->english_ = c->owned_english_.get();
+  }
+  if (options.cache_entries > 0) {
+    c->cache_ = std::make_unique<internal::CheckCache>(options.cache_entries);
+  }
+  if (options.build_indexes_at_load) {
+    c->BuildListIndex();
+    if (options.suggest_from_all_forms || options.names_against_all_forms) {
+      c->BuildFormSet();
+    }
+  }
+  return std::unique_ptr<const Checker>(std::move(c));
+}
+
+// ---------------------------------------------------------------------------
+// Checking.
+
+WordCheck Checker::Check(std::string_view word,
+                         const WordContext& context) const {
+  if (cache_ == nullptr) return CheckUncached(word, context);
+  std::string key;
+  key.reserve(word.size() + 2);
+  key.push_back(static_cast<char>('0' + static_cast<int>(context.language)));
+  key.push_back(context.sentence_initial ? 'i' : '-');
+  key.append(word);
+  WordCheck result;
+  if (cache_->Get(key, &result)) return result;
+  result = CheckUncached(word, context);
+  cache_->Put(key, result);
+  return result;
+}
+
+WordCheck Checker::CheckUncached(std::string_view word,
+                                 const WordContext& context) const {
+  if (context.language == Language::kOther) {
+    return Correct(Reason::kNotChecked);
+  }
+  std::u32string w = internal::ToU32(word);
+  // Hyphenated: every part must pass ("Kuzey-Güney", "e-posta").
+  if (w.find(U'-') != std::u32string::npos) {
+    size_t start = 0;
+    WordContext part_context = context;
+    while (start <= w.size()) {
+      size_t dash = w.find(U'-', start);
+      if (dash == std::u32string::npos) dash = w.size();
+      if (dash > start) {
+        WordCheck c = CheckPart(
+            std::u32string_view(w).substr(start, dash - start), part_context);
+        if (c.misspelled) return c;
+      }
+      part_context.sentence_initial = false;
+      start = dash + 1;
+    }
+    return Correct(Reason::kKnownWord);
+  }
+  return CheckPart(w, context);
+}
+
+WordCheck Checker::CheckPart(std::u32string_view w,
+                             const WordContext& context) const {
+  if (LetterCount(w) <= 1 || HasDigit(w) || HasInnerPunct(w)) {
+    return Correct(Reason::kNotAWord);
+  }
+  std::u32string lower = internal::LowerTr(w);
+  CaseShape shape = internal::ShapeOf(w);
+  bool short_caps = shape == CaseShape::kUpper && w.size() <= 4;
+  if (HasTripleLetter(lower) && !short_caps) {
+    return Wrong(Reason::kRepeatedLetters, kSureInformal);
+  }
+  std::string utf8 = internal::ToUtf8(w);
+  std::string lower_utf8 = internal::ToUtf8(lower);
+  if (informal_.contains(lower_utf8)) {
+    return Wrong(Reason::kInformal, kSureInformal);
+  }
+  if (context.language == Language::kEnglish) return CheckEnglish(w, utf8);
+  return CheckTurkish(w, utf8, context);
+}
+
+const WordList::Entry* Checker::FindEntry(std::string_view lower) const {
+  const WordList::Entry* e = words_.Find(lower);
+  return e != nullptr ? e : allow_.Find(lower);
+}
+
+bool Checker::IsKnownTurkish(std::u32string_view word) const {
+  std::u32string lower = internal::LowerTr(word);
+  const WordList::Entry* e = FindEntry(internal::ToUtf8(lower));
+  if (e != nullptr) {
+    CaseShape entry_shape = internal::ShapeOf(internal::ToU32(e->form));
+    // A name or acronym written in lower case is not the known word.
+    bool entry_capitalised =
+        entry_shape == CaseShape::kTitle || entry_shape == CaseShape::kUpper;
+    if (!entry_capitalised || internal::ShapeOf(word) != CaseShape::kLower) {
+      return true;
+    }
+  }
+  if (turkish_->Spell(internal::ToUtf8(word))) return true;
+  if (internal::ShapeOf(word) == CaseShape::kUpper) {
+    // Hunspell misses "İSTANBUL": try the lower and title case.
+    if (turkish_->Spell(internal::ToUtf8(lower))) return true;
+    std::u32string title = internal::ApplyShape(lower, CaseShape::kTitle);
+    if (turkish_->Spell(internal::ToUtf8(title))) return true;
+  }
+  return false;
+}
+
+bool Checker::IsInflectedKnown(std::u32string_view lower) const {
+  for (size_t k : internal::ClosingSuffixSplits(lower)) {
+    std::u32string_view stem = lower.substr(0, k);
+    if (IsKnownTurkish(stem)) return true;
+    // A name's stem: "Ankara'daki" is handled by the apostrophe rule, but a
+    // capitalised stem may also be a title-case dictionary word.
+  }
+  return false;
+}
+
+WordCheck Checker::CheckTurkish(std::u32string_view w, std::string_view utf8,
+                                const WordContext& context) const {
+  if (IsKnownTurkish(w)) {
+    const WordList::Entry* e =
+        FindEntry(internal::ToUtf8(internal::LowerTr(w)));
+    return Correct(e != nullptr ? Reason::kKnownWord : Reason::kDictionary);
+  }
+  CaseShape shape = internal::ShapeOf(w);
+  size_t apostrophe = FindApostrophe(w);
+  if (apostrophe != std::u32string_view::npos) {
+    return CheckApostrophe(w, apostrophe, context);
+  }
+  std::u32string lower = internal::LowerTr(w);
+  if (shape != CaseShape::kMixed && IsInflectedKnown(lower)) {
+    return Correct(Reason::kInflected);
+  }
+  // English, unless one typo from a Turkish word: "bird" is "bir" mistyped.
+  if (static_cast<int>(lower.size()) >= options_.min_english_length &&
+      english_->Spell(utf8) && !IsNearKnownWord(lower)) {
+    return Correct(Reason::kForeignWord);
+  }
+  return CheckUnknownShape(w, context);
+}
+
+WordCheck Checker::CheckApostrophe(std::u32string_view w, size_t apostrophe,
+                                   const WordContext& context) const {
+  std::u32string_view base = w.substr(0, apostrophe);
+  std::u32string suffix = internal::LowerTr(w.substr(apostrophe + 1));
+  if (LetterCount(base) == 0) return Wrong(Reason::kUnknownWord, kUnsure);
+  if (!internal::IsNominalSuffixChain(suffix)) {
+    return Wrong(Reason::kUnknownWord, kSureTypo);
+  }
+  CaseShape shape = internal::ShapeOf(base);
+  if (LetterCount(base) == 1 || HasDigit(base)) {
+    return Correct(Reason::kNotAWord);
+  }
+  std::u32string lower = internal::LowerTr(base);
+  if (shape == CaseShape::kLower) {
+    const WordList::Entry* e = FindEntry(internal::ToUtf8(lower));
+    if (e != nullptr) {
+      CaseShape entry_shape = internal::ShapeOf(internal::ToU32(e->form));
+      if (entry_shape == CaseShape::kTitle ||
+          entry_shape == CaseShape::kUpper) {
+        return Wrong(Reason::kLowercaseName, kSureTypo);
+      }
+    }
+    std::u32string title = internal::ApplyShape(lower, CaseShape::kTitle);
+    if (turkish_->Spell(internal::ToUtf8(title)) &&
+        !turkish_->Spell(internal::ToUtf8(lower))) {
+      return Wrong(Reason::kLowercaseName, kSureTypo);
+    }
+    if (IsKnownTurkish(lower)) {
+      return Wrong(Reason::kApostropheOnCommonNoun, kSureTypo);
+    }
+    return Wrong(Reason::kUnknownWord, kUnsure);
+  }
+  if (shape == CaseShape::kMixed) return Correct(Reason::kProductName);
+  if (IsKnownTurkish(base)) return Correct(Reason::kDictionary);
+  WordContext base_context = context;
+  return CheckUnknownShape(base, base_context);
+}
+
+WordCheck Checker::CheckUnknownShape(std::u32string_view w,
+                                     const WordContext& context) const {
+  CaseShape shape = internal::ShapeOf(w);
+  std::u32string lower = internal::LowerTr(w);
+  switch (shape) {
+    case CaseShape::kMixed:
+      return Correct(Reason::kProductName);
+    case CaseShape::kUpper:
+    case CaseShape::kTitle: {
+      // At a sentence start the capital is no sign of a name, so even
+      // short words are held against the known words.
+      bool long_enough =
+          context.sentence_initial ||
+          static_cast<int>(lower.size()) >= options_.min_name_check_length;
+      if (long_enough && IsNearKnownWord(lower)) {
+        return Wrong(Reason::kNearKnownWord, kSureTypo);
+      }
+      return Correct(shape == CaseShape::kUpper ? Reason::kAcronym
+                                                : Reason::kProperNoun);
+    }
+    case CaseShape::kLower:
+    case CaseShape::kNone:
+      break;
+  }
+  std::u32string title = internal::ApplyShape(lower, CaseShape::kTitle);
+  if (turkish_->Spell(internal::ToUtf8(title))) {
+    return Wrong(Reason::kLowercaseName, kSureTypo);
+  }
+  return Wrong(Reason::kUnknownWord,
+               IsNearKnownWord(lower) ? kSureTypo : kUnsure);
+}
+
+WordCheck Checker::CheckEnglish(std::u32string_view w,
+                                std::string_view utf8) const {
+  if (english_->Spell(utf8)) return Correct(Reason::kDictionary);
+  std::u32string lower = internal::LowerTr(w);
+  if (english_->Spell(internal::ToUtf8(lower))) {
+    return Correct(Reason::kDictionary);
+  }
+  switch (internal::ShapeOf(w)) {
+    case CaseShape::kMixed:
+      return Correct(Reason::kProductName);
+    case CaseShape::kUpper:
+      return Correct(Reason::kAcronym);
+    case CaseShape::kTitle:
+      return Correct(Reason::kProperNoun);
+    default:
+      return Wrong(Reason::kUnknownWord, kUnsure);
+  }
+}
+
+bool Checker::IsNearKnownWord(std::u32string_view lower) const {
+  BuildListIndex();
+  std::vector<uint32_t> ids;
+  delete_index_->Candidates(lower, 1, &ids);
+  for (uint32_t id : ids) {
+    const std::u32string& cand = index_words_[id];
+    if (cand == lower) continue;
+    if (internal::TypingDistance(lower, cand, 1.0f) <= 1.0f) return true;
+  }
+  if (options_.names_against_all_forms) {
+    BuildFormSet();
+    if (forms_ != nullptr) {
+      std::vector<Candidate> found;
+      AddFormCandidates(lower, &found);
+      for (const Candidate& c : found) {
+        if (c.lower != lower) return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::vector<Misspelling> Checker::CheckDocument(const text::Document& document,
+                                                Language language) const {
+  std::vector<Misspelling> out;
+  const std::vector<text::Token>& tokens = document.tokens();
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind != text::TokenKind::kWord) continue;
+    WordCheck c = Check(tokens[i].text, {language, tokens[i].sentence_initial});
+    if (c.misspelled) out.push_back({static_cast<int>(i), c});
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Suggestions.
+
+void Checker::BuildListIndex() const {
+  std::call_once(list_index_once_, [this] {
+    for (const WordList* list : {&words_, &allow_}) {
+      for (const WordList::Entry& e : list->entries()) {
+        std::u32string lower = internal::LowerTr(internal::ToU32(e.form));
+        if (lower.find(U'-') != std::u32string::npos) continue;
+        index_words_.push_back(std::move(lower));
+        index_entries_.push_back(&e);
+      }
+    }
+    delete_index_ = std::make_unique<internal::DeleteIndex>(index_words_);
+  });
+}
+
+void Checker::BuildFormSet() const {
+  std::call_once(forms_once_, [this] {
+    auto forms = internal::FormSet::Load(options_.turkish_files.aff_path,
+                                         options_.turkish_files.dic_path);
+    // Without the form set suggestions come from the word lists only.
+    if (forms.ok()) forms_ = *std::move(forms);
+  });
+}
+
+void Checker::AddListCandidates(std::u32string_view lower,
+                                std::vector<Candidate>* out) const {
+  BuildListIndex();
+  std::vector<uint32_t> ids;
+  delete_index_->Candidates(lower, 2, &ids);
+  for (uint32_t id : ids) {
+    const std::u32string& cand = index_words_[id];
+    float d = internal::TypingDistance(lower, cand, kMaxSuggestDistance);
+    if (d > kMaxSuggestDistance) continue;
+    const WordList::Entry* e = index_entries_[id];
+    int64_t count = e->count > 0 ? e->count : kAllowlistCount;
+    out->push_back({cand, e->form, d, count, true});
+  }
+}
+
+void Checker::AddFormCandidates(std::u32string_view lower,
+                                std::vector<Candidate>* out) const {
+  if (forms_ == nullptr) return;
+  absl::flat_hash_set<std::u32string> tried;
+  auto consider = [&](std::u32string&& cand) {
+    if (cand.empty() || !forms_->Contains(cand)) return;
+    if (!tried.insert(cand).second) return;
+    float d = internal::TypingDistance(lower, cand, kMaxSuggestDistance);
+    out->push_back({std::move(cand), "", d, 0, false});
+  };
+  std::u32string_view alphabet = internal::TurkishAlphabet();
+  std::u32string s(lower);
+  for (size_t i = 0; i < s.size(); ++i) {  // deletions
+    consider(s.substr(0, i) + s.substr(i + 1));
+  }
+  for (size_t i = 0; i + 1 < s.size(); ++i) {  // swaps
+    if (s[i] == s[i + 1]) continue;
+    std::u32string t = s;
+    std::swap(t[i], t[i + 1]);
+    consider(std::move(t));
+  }
+  for (size_t i = 0; i < s.size(); ++i) {  // substitutions
+    for (char32_t c : alphabet) {
+      if (c == s[i]) continue;
+      std::u32string t = s;
+      t[i] = c;
+      consider(std::move(t));
+    }
+  }
+  for (size_t i = 0; i <= s.size(); ++i) {  // insertions, with apostrophe
+    for (char32_t c : alphabet) {
+      consider(s.substr(0, i) + c + s.substr(i));
+    }
+    if (i > 1 && i < s.size()) consider(s.substr(0, i) + U'\'' + s.substr(i));
+  }
+}
+
+std::vector<std::string> Checker::Suggest(std::string_view word,
+                                          Language language, int max) const {
+  std::vector<std::string> result;
+  if (max <= 0 || word.empty() || language == Language::kOther) return result;
+  std::u32string w = internal::ToU32(word);
+  CaseShape shape = internal::ShapeOf(w);
+  std::u32string lower = internal::LowerTr(w);
+
+  std::vector<Candidate> cands;
+  auto informal = informal_.find(internal::ToUtf8(lower));
+  if (informal != informal_.end()) {
+    cands.push_back(
+        {internal::ToU32(informal->second), informal->second, -10.0f, 0, true});
+  }
+  // Repeated letters: "çoook" → "çok", "kaaaar" → "kaar"/"kar".
+  if (HasTripleLetter(lower)) {
+    for (size_t keep : {1, 2}) {
+      std::u32string c = CollapseRuns(lower, keep);
+      cands.push_back({c, "", -1.0f + 0.1f * keep, 0, false});
+    }
+  }
+  // Only the capitals wrong: "ankara" → "Ankara".
+  if (language == Language::kTurkish) {
+    std::u32string title = internal::ApplyShape(lower, CaseShape::kTitle);
+    if (title != w && turkish_->Spell(internal::ToUtf8(title)) &&
+        !turkish_->Spell(internal::ToUtf8(lower))) {
+      cands.push_back({lower, internal::ToUtf8(title), 0.2f, 0, true});
+    }
+  }
+  // Apostrophe after a common noun: "kitap'ta" → "kitapta".
+  size_t apostrophe = FindApostrophe(lower);
+  if (apostrophe != std::u32string::npos) {
+    std::u32string joined = lower;
+    joined.erase(apostrophe, 1);
+    cands.push_back({joined, "", 0.5f, 0, false});
+  }
+
+  if (language == Language::kEnglish) {
+    // English: every one-typo edit, confirmed by hunspell-en-us.
+    absl::flat_hash_set<std::u32string> seen;
+    std::u32string_view alphabet = U"abcdefghijklmnopqrstuvwxyz";
+    auto consider = [&](std::u32string&& cand) {
+      if (!seen.insert(cand).second) return;
+      if (!english_->Spell(internal::ToUtf8(cand))) return;
+      float d = internal::TypingDistance(lower, cand);
+      cands.push_back({std::move(cand), "", d, 0, true});
+    };
+    for (size_t i = 0; i < lower.size(); ++i) {
+      consider(lower.substr(0, i) + lower.substr(i + 1));
+      if (i + 1 < lower.size() && lower[i] != lower[i + 1]) {
+        std::u32string t = lower;
+        std::swap(t[i], t[i + 1]);
+        consider(std::move(t));
+      }
+      for (char32_t c : alphabet) {
+        if (c == lower[i]) continue;
+        std::u32string t = lower;
+        t[i] = c;
+        consider(std::move(t));
+      }
+    }
+    for (size_t i = 0; i <= lower.size(); ++i) {
+      for (char32_t c : alphabet) {
+        consider(lower.substr(0, i) + c + lower.substr(i));
+      }
+    }
+  } else {
+    AddListCandidates(lower, &cands);
+    if (options_.suggest_from_all_forms) {
+      BuildFormSet();
+      AddFormCandidates(lower, &cands);
+    }
+  }
+
+  // Rank: distance minus a bonus per decade of frequency; then settle the
+  // written form of the best few (confirming with Hunspell what no list
+  // vouches for), give names a small edge when the input is capitalised
+  // ("Ankra" → "Ankara" before "Anıra"), and rank again.
+  for (Candidate& c : cands) {
+    c.distance -= kFrequencyWeight * std::log10(1.0f + c.count);
+  }
+  auto by_score = [](const Candidate& a, const Candidate& b) {
+    return a.distance < b.distance;
+  };
+  std::stable_sort(cands.begin(), cands.end(), by_score);
+  const morphology::Dictionary* dict =
+      language == Language::kEnglish ? english_ : turkish_;
+  std::vector<Candidate> settled;
+  absl::flat_hash_set<std::u32string> seen_lower;
+  for (Candidate& c : cands) {
+    if (static_cast<int>(settled.size()) >= 3 * max) break;
+    if (!seen_lower.insert(c.lower).second && c.form.empty()) continue;
+    if (c.form.empty()) {
+      std::string low = internal::ToUtf8(c.lower);
+      const WordList::Entry* e =
+          language == Language::kTurkish ? FindEntry(low) : nullptr;
+      if (e != nullptr) {
+        c.form = e->form;
+      } else if (dict->Spell(low)) {
+        c.form = low;
+      } else {
+        std::string title =
+            internal::ToUtf8(internal::ApplyShape(c.lower, CaseShape::kTitle));
+        if (!dict->Spell(title)) continue;
+        c.form = title;
+      }
+    }
+    if (shape == CaseShape::kTitle &&
+        internal::ShapeOf(internal::ToU32(c.form)) == CaseShape::kTitle) {
+      c.distance -= kNameBonus;
+    }
+    settled.push_back(std::move(c));
+  }
+  std::stable_sort(settled.begin(), settled.end(), by_score);
+  absl::flat_hash_set<std::string> emitted;
+  for (const Candidate& c : settled) {
+    if (static_cast<int>(result.size()) >= max) break;
+    std::u32string form = internal::ToU32(c.form);
+    CaseShape form_shape = internal::ShapeOf(form);
+    if (shape == CaseShape::kUpper) {
+      form = internal::UpperTr(form);
+    } else if (shape == CaseShape::kTitle && form_shape == CaseShape::kLower) {
+      form = internal::ApplyShape(form, CaseShape::kTitle);
+    }
+    std::string out = internal::ToUtf8(form);
+    if (out == word) continue;  // the input itself
+    if (emitted.insert(out).second) result.push_back(std::move(out));
+  }
+  return result;
+}
+
+}  // namespace newsroom::spelling

@@ -1,0 +1,238 @@
+#include "spelling/checker.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include "text/casing.h"
+
+namespace newsroom::spelling {
+namespace {
+
+// One checker for the whole binary, from the committed data files.
+const Checker& Tr() {
+  static const Checker* c = [] {
+    Checker::Options o;
+    o.hunspell_instances = 2;
+    auto loaded = Checker::Load(o);
+    EXPECT_TRUE(loaded.ok()) << loaded.status();
+    return loaded->release();
+  }();
+  return *c;
+}
+
+WordCheck CheckTr(const char* word, bool initial = false) {
+  return Tr().Check(word, {Language::kTurkish, initial});
+}
+
+struct Case {
+  const char* word;
+  bool sentence_initial;
+  bool misspelled;
+  Reason reason;
+};
+
+void RunCases(const std::vector<Case>& cases, Language language) {
+  for (const Case& c : cases) {
+    WordCheck r = Tr().Check(c.word, {language, c.sentence_initial});
+    EXPECT_EQ(r.misspelled, c.misspelled)
+        << c.word << " " << ReasonName(r.reason);
+    EXPECT_EQ(r.reason, c.reason) << c.word << " got " << ReasonName(r.reason);
+  }
+}
+
+TEST(CheckerTest, FlagsTyposAndInformalSpellings) {
+  RunCases(
+      {
+          {"bilgisyar", false, true, Reason::kUnknownWord},
+          {"habrler", false, true, Reason::kUnknownWord},
+          {"gelmiyrum", false, true, Reason::kUnknownWord},
+          {"yapabilecklerimizden", false, true, Reason::kUnknownWord},
+          {"çoook", false, true, Reason::kRepeatedLetters},
+          {"hmmm", false, true, Reason::kRepeatedLetters},
+          {"tmm", false, true, Reason::kInformal},
+          {"slm", false, true, Reason::kInformal},
+          {"bi", false, true, Reason::kInformal},
+          {"napıyon", false, true, Reason::kInformal},
+          {"herşey", false, true, Reason::kInformal},
+      },
+      Language::kTurkish);
+}
+
+TEST(CheckerTest, TyposOneEditFromAKnownWordAreSure) {
+  EXPECT_GE(CheckTr("bilgisyar").confidence, 0.9f);
+  EXPECT_GE(CheckTr("habrler").confidence, 0.9f);
+}
+
+TEST(CheckerTest, AcceptsCleanAgglutinatedTurkish) {
+  for (const char* w :
+       {"görüntülenecektir", "yapabileceklerimizden", "kitaplarımızdan",
+        "gelmiyorum", "öntanımlı", "değiştirilebilir", "belgenizdeki", "haber",
+        "Haber", "HABER", "İSTANBUL", "ışık", "IŞIK", "seçiliyken",
+        "algoritmadır"}) {
+    WordCheck r = CheckTr(w);
+    EXPECT_FALSE(r.misspelled) << w << " " << ReasonName(r.reason);
+  }
+}
+
+TEST(CheckerTest, ClosingSuffixesNeedHarmony) {
+  // "görüntülenecek" + "tir" is right; "-tır" breaks vowel harmony.
+  EXPECT_EQ(CheckTr("kopyalanamayacaktır").reason, Reason::kInflected);
+  EXPECT_TRUE(CheckTr("kopyalanamayacaktir").misspelled);
+}
+
+TEST(CheckerTest, NamesAcronymsAndApostrophes) {
+  RunCases(
+      {
+          {"Ankara'da", false, false, Reason::kDictionary},
+          {"Türkiye'nin", false, false, Reason::kDictionary},
+          {"LibreOffice'in", false, false, Reason::kKnownWord},  // learned
+          {"NextCloud'un", false, false, Reason::kProductName},
+          {"Kılıçdaroğluların", false, false, Reason::kProperNoun},
+          {"Zeytinoğlu'nun", false, false, Reason::kProperNoun},
+          {"TBMM", false, false, Reason::kKnownWord},
+          {"TBMM'de", false, false, Reason::kDictionary},
+          {"NATO", false, false, Reason::kDictionary},
+          {"XYZQ", false, false, Reason::kAcronym},
+          {"LibreOffice", false, false, Reason::kKnownWord},
+          {"iPhone", false, false, Reason::kKnownWord},
+          {"YouTubeTV", false, false, Reason::kProductName},
+          // One typo from a known word: a misspelled name, not a new one.
+          {"Ankra", false, true, Reason::kNearKnownWord},
+          {"HABRLER", false, true, Reason::kNearKnownWord},
+          {"ankara", false, true, Reason::kLowercaseName},
+          {"kitap'ta", false, true, Reason::kApostropheOnCommonNoun},
+          {"Ankara'dz", false, true, Reason::kUnknownWord},
+      },
+      Language::kTurkish);
+}
+
+TEST(CheckerTest, NotWordsAreNotChecked) {
+  for (const char* w : {"x", "mp3", "H2O", "com.tr", "4K"}) {
+    EXPECT_EQ(CheckTr(w).reason, Reason::kNotAWord) << w;
+  }
+}
+
+TEST(CheckerTest, HyphenatedWordsAreCheckedPartByPart) {
+  EXPECT_FALSE(CheckTr("Kuzey-Güney").misspelled);
+  EXPECT_FALSE(CheckTr("e-posta").misspelled);
+  EXPECT_TRUE(CheckTr("Kuzey-Günye").misspelled);
+}
+
+TEST(CheckerTest, EnglishWordsInTurkishTextUnlessOneTypoFromTurkish) {
+  EXPECT_EQ(CheckTr("download").reason, Reason::kForeignWord);
+  // "bird" is English, but in Turkish text it is "bir" mistyped.
+  EXPECT_TRUE(CheckTr("bird").misspelled);
+}
+
+TEST(CheckerTest, EnglishTextUsesTheEnglishDictionary) {
+  RunCases(
+      {
+          {"computer", false, false, Reason::kDictionary},
+          {"Government", true, false, Reason::kDictionary},
+          {"NASA", false, false, Reason::kDictionary},
+          {"compuetr", false, true, Reason::kUnknownWord},
+          {"recieve", false, true, Reason::kUnknownWord},
+          // Turkish words are not English.
+          {"bilgisayar", false, true, Reason::kUnknownWord},
+      },
+      Language::kEnglish);
+}
+
+TEST(CheckerTest, OtherLanguagesAreNotChecked) {
+  EXPECT_EQ(Tr().Check("xyzzyq", {Language::kOther, false}).reason,
+            Reason::kNotChecked);
+}
+
+TEST(CheckerTest, SuggestsTheIntendedWordFirst) {
+  struct S {
+    const char* typed;
+    const char* want;
+  };
+  const S cases[] = {
+      {"bilgisyar", "bilgisayar"},
+      {"habrler", "haberler"},
+      {"gelmiyrum", "gelmiyorum"},
+      {"HABRLER", "HABERLER"},
+      {"Habrler", "Haberler"},
+      {"çoook", "çok"},
+      {"tmm", "tamam"},
+      {"ankara", "Ankara"},
+      {"Ankra", "Ankara"},
+      {"kitap'ta", "kitapta"},
+      {"yapabilecklerimizden", "yapabileceklerimizden"},
+  };
+  for (const S& c : cases) {
+    std::vector<std::string> s = Tr().Suggest(c.typed, Language::kTurkish, 5);
+    ASSERT_FALSE(s.empty()) << c.typed;
+    EXPECT_EQ(s[0], c.want) << c.typed;
+    EXPECT_LE(s.size(), 5u);
+  }
+}
+
+TEST(CheckerTest, SuggestionsKeepTheCapitalsOfTheInput) {
+  std::vector<std::string> s = Tr().Suggest("HABRE", Language::kTurkish, 5);
+  EXPECT_NE(std::find(s.begin(), s.end(), "HABER"), s.end());
+  for (const std::string& x : s) EXPECT_EQ(x, text::ToUpperTr(x));
+}
+
+TEST(CheckerTest, SuggestsEnglishWithTheEnglishDictionary) {
+  std::vector<std::string> s = Tr().Suggest("recieve", Language::kEnglish, 3);
+  ASSERT_FALSE(s.empty());
+  EXPECT_EQ(s[0], "receive");
+}
+
+TEST(CheckerTest, ChecksADocument) {
+  auto doc = text::Document::Parse(
+      "Ankara'da bugün bilgisyar fuarı açıldı. Habrler çok ilgi gördü!");
+  ASSERT_TRUE(doc.ok());
+  std::vector<Misspelling> m = Tr().CheckDocument(*doc, Language::kTurkish);
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(doc->tokens()[m[0].token_index].text, "bilgisyar");
+  EXPECT_EQ(doc->tokens()[m[1].token_index].text, "Habrler");
+}
+
+TEST(CheckerTest, ManyThreadsAgreeWithOneThread) {
+  const char* words[] = {"bilgisyar", "görüntülenecektir", "Ankra", "Ankara'da",
+                         "habrler",   "haberler",          "tmm",   "TBMM"};
+  std::vector<bool> expected;
+  for (const char* w : words) expected.push_back(CheckTr(w).misspelled);
+  std::vector<std::string> first =
+      Tr().Suggest("habrler", Language::kTurkish, 3);
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int r = 0; r < 50; ++r) {
+        for (size_t i = 0; i < std::size(words); ++i) {
+          bool initial = (r + t) % 2 == 0;
+          if (Tr().Check(words[i], {Language::kTurkish, initial}).misspelled !=
+              expected[i]) {
+            ++mismatches;
+          }
+        }
+        if (r % 10 == 0 &&
+            Tr().Suggest("habrler", Language::kTurkish, 3) != first) {
+          ++mismatches;
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(mismatches.load(), 0);
+}
+
+TEST(CheckerTest, MissingListIsNotFoundNamingThePath) {
+  Checker::Options o;
+  o.word_list_path = "/nonexistent/tr-words.tsv";
+  auto c = Checker::Load(o);
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_NE(c.status().message().find("/nonexistent/tr-words.tsv"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace newsroom::spelling

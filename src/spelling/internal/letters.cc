@@ -1,0 +1,244 @@
+// Per-code-point case mapping is enough for single Turkish words: the only
+// context-dependent rules in Unicode's SpecialCasing concern Greek final
+// sigma and Lithuanian dots, and the Turkish dotted/dotless i is a fixed
+// per-letter override of ICU's default mapping. The keyboard is the Turkish
+// Q layout as three staggered rows; a key's neighbours are the keys beside
+// it and the two keys that touch it above and below.
+//
+// Tested by letters_test.cc.
+#include "spelling/internal/letters.h"
+
+#include <unicode/uchar.h>
+
+#include "text/utf8.h"
+
+namespace newsroom::spelling::internal {
+
+std::u32string ToU32(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size());
+  size_t i = 0;
+  while (i < utf8.size()) out.push_back(text::NextCodePoint(utf8, &i));
+  return out;
+}
+
+std::string ToUtf8(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  for (char32_t c : s) text::AppendCodePoint(c, &out);
+  return out;
+}
+
+char32_t LowerTr(char32_t c) {
+  if (c < 0x80) {
+    if (c == U'I') return U'ı';
+    return (c >= U'A' && c <= U'Z') ? c + 32 : c;
+  }
+  if (c == U'İ') return U'i';
+  return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+}
+
+char32_t UpperTr(char32_t c) {
+  if (c < 0x80) {
+    if (c == U'i') return U'İ';
+    return (c >= U'a' && c <= U'z') ? c - 32 : c;
+  }
+  if (c == U'ı') return U'I';
+  return static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
+}
+
+std::u32string LowerTr(std::u32string_view s) {
+  std::u32string out(s);
+  for (char32_t& c : out) c = LowerTr(c);
+  return out;
+}
+
+std::u32string UpperTr(std::u32string_view s) {
+  std::u32string out(s);
+  for (char32_t& c : out) c = UpperTr(c);
+  return out;
+}
+
+std::string LowerTrUtf8(std::string_view utf8) {
+  bool plain = true;  // already lower case ASCII or lower-case Turkish
+  for (unsigned char b : utf8) {
+    if (b >= 'A' && b <= 'Z') plain = false;
+    if (b >= 0x80) plain = false;
+    if (!plain) break;
+  }
+  if (plain) return std::string(utf8);
+  return ToUtf8(LowerTr(ToU32(utf8)));
+}
+
+bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c | 32) >= 'a' && (c | 32) <= 'z';
+  return u_isalpha(static_cast<UChar32>(c));
+}
+
+bool IsUpper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return u_isupper(static_cast<UChar32>(c)) ||
+         u_istitle(static_cast<UChar32>(c));
+}
+
+bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'’'; }
+
+CaseShape ShapeOf(std::u32string_view s) {
+  int upper = 0, lower = 0;
+  bool first_upper = false, seen_cased = false, later_upper = false;
+  for (char32_t c : s) {
+    if (!IsLetter(c)) continue;
+    bool up = IsUpper(c);
+    bool low = !up && LowerTr(c) == c && UpperTr(c) != c;
+    if (!up && !low) continue;
+    if (!seen_cased) {
+      first_upper = up;
+      seen_cased = true;
+    } else if (up) {
+      later_upper = true;
+    }
+    (up ? upper : lower)++;
+  }
+  if (upper == 0 && lower == 0) return CaseShape::kNone;
+  if (upper == 0) return CaseShape::kLower;
+  if (lower == 0) return upper >= 2 ? CaseShape::kUpper : CaseShape::kTitle;
+  if (first_upper && !later_upper) return CaseShape::kTitle;
+  return CaseShape::kMixed;
+}
+
+std::u32string ApplyShape(std::u32string_view s, CaseShape shape) {
+  std::u32string out(s);
+  if (shape == CaseShape::kUpper) {
+    for (char32_t& c : out) c = UpperTr(c);
+  } else if (shape == CaseShape::kTitle) {
+    for (char32_t& c : out) {
+      if (IsLetter(c)) {
+        c = UpperTr(c);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+char32_t Fold(char32_t c) {
+  switch (c) {
+    case U'ç':
+      return U'c';
+    case U'ğ':
+      return U'g';
+    case U'ı':
+      return U'i';
+    case U'ö':
+      return U'o';
+    case U'ş':
+      return U's';
+    case U'ü':
+      return U'u';
+    case U'â':
+      return U'a';
+    case U'î':
+      return U'i';
+    case U'û':
+      return U'u';
+    default:
+      return c;
+  }
+}
+
+bool IsVowel(char32_t c) {
+  switch (c) {
+    case U'a':
+    case U'e':
+    case U'ı':
+    case U'i':
+    case U'o':
+    case U'ö':
+    case U'u':
+    case U'ü':
+    case U'â':
+    case U'î':
+    case U'û':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsBackVowel(char32_t c) {
+  return c == U'a' || c == U'ı' || c == U'o' || c == U'u' || c == U'â' ||
+         c == U'û';
+}
+
+bool IsRoundVowel(char32_t c) {
+  return c == U'o' || c == U'ö' || c == U'u' || c == U'ü' || c == U'û';
+}
+
+bool IsVoiceless(char32_t c) {
+  switch (c) {
+    case U'f':
+    case U's':
+    case U't':
+    case U'k':
+    case U'ç':
+    case U'ş':
+    case U'h':
+    case U'p':
+      return true;
+    default:
+      return false;
+  }
+}
+
+namespace {
+
+// The Turkish Q layout, letters only; each row is offset by about half a
+// key to the right of the row above.
+constexpr std::u32string_view kRows[3] = {
+    U"qwertyuıopğü",
+    U"asdfghjklşi",
+    U"zxcvbnmöç",
+};
+
+bool Locate(char32_t c, int* row, int* col) {
+  for (int r = 0; r < 3; ++r) {
+    size_t p = kRows[r].find(c);
+    if (p != std::u32string_view::npos) {
+      *row = r;
+      *col = static_cast<int>(p);
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::u32string KeyboardNeighbours(char32_t c) {
+  std::u32string out;
+  int r, k;
+  if (!Locate(c, &r, &k)) return out;
+  auto add = [&](int row, int col) {
+    if (row < 0 || row > 2 || col < 0) return;
+    if (col >= static_cast<int>(kRows[row].size())) return;
+    out.push_back(kRows[row][col]);
+  };
+  add(r, k - 1);
+  add(r, k + 1);
+  add(r - 1, k);      // the row above is offset to the left:
+  add(r - 1, k + 1);  // keys k and k+1 touch this one
+  add(r + 1, k - 1);  // the row below is offset to the right:
+  add(r + 1, k);      // keys k-1 and k touch this one
+  return out;
+}
+
+bool AreKeyboardNeighbours(char32_t a, char32_t b) {
+  if (a == b) return false;
+  return KeyboardNeighbours(a).find(b) != std::u32string::npos;
+}
+
+std::u32string_view TurkishAlphabet() {
+  return U"abcçdefgğhıijklmnoöprsştuüvyzqwx";
+}
+
+}  // namespace newsroom::spelling::internal

@@ -1,0 +1,73 @@
+// Letter-level helpers for the spelling engine: words as code-point strings,
+// Turkish case mapping one code point at a time, the shape of a word's
+// capitalisation, vowel harmony classes and the Turkish Q keyboard.
+//
+//   std::u32string w = ToU32("İSTANBUL'DA");
+//   CaseShape shape = ShapeOf(w);        // kUpper
+//   std::u32string low = LowerTr(w);     // istanbul'da
+//   ApplyShape(ToU32("haber"), kUpper);  // HABER
+//
+// Case mapping here is per code point (Turkish needs nothing else for single
+// words), which is much faster than ICU's string case mapping on the hot
+// path. All functions are pure and thread-safe.
+#ifndef NEWSROOM_SPELLING_INTERNAL_LETTERS_H_
+#define NEWSROOM_SPELLING_INTERNAL_LETTERS_H_
+
+#include <string>
+#include <string_view>
+
+namespace newsroom::spelling::internal {
+
+// UTF-8 <-> UTF-32. ToU32 REQUIRES valid UTF-8.
+std::u32string ToU32(std::string_view utf8);
+std::string ToUtf8(std::u32string_view s);
+
+// Turkish case mapping of one code point / a word: I→ı, İ→i, i→İ, ı→I.
+char32_t LowerTr(char32_t c);
+char32_t UpperTr(char32_t c);
+std::u32string LowerTr(std::u32string_view s);
+std::u32string UpperTr(std::u32string_view s);
+// UTF-8 convenience: Turkish lower case of a word.
+std::string LowerTrUtf8(std::string_view utf8);
+
+bool IsLetter(char32_t c);
+bool IsUpper(char32_t c);
+bool IsApostrophe(char32_t c);  // ' or ’
+
+// How a word is capitalised, counting letters only.
+enum class CaseShape {
+  kNone,   // no cased letter
+  kLower,  // "haber"
+  kTitle,  // "Haber", "Ankara'da" (first letter upper, the rest lower)
+  kUpper,  // "HABER", "NATO" (two or more letters, all upper)
+  kMixed,  // "LibreOffice", "iPhone", "HAber"
+};
+CaseShape ShapeOf(std::u32string_view s);
+
+// Gives lower-case `s` the shape: kTitle upper-cases the first letter,
+// kUpper every letter; kLower, kMixed and kNone return `s` unchanged.
+std::u32string ApplyShape(std::u32string_view s, CaseShape shape);
+
+// ASCII fold of one lower-case code point (ç→c, ğ→g, ı→i, ö→o, ş→s, ü→u,
+// â→a, î→i, û→u); other code points unchanged.
+char32_t Fold(char32_t c);
+
+bool IsVowel(char32_t c);  // lower-case Turkish vowels, with â î û
+bool IsBackVowel(char32_t c);
+bool IsRoundVowel(char32_t c);
+// Voiceless consonants after which a suffix's d becomes t (fıstıkçı şahap).
+bool IsVoiceless(char32_t c);
+
+// True when `a` and `b` (lower case) are different keys side by side on a
+// Turkish Q keyboard, in the same row or the rows above and below.
+bool AreKeyboardNeighbours(char32_t a, char32_t b);
+// The keys side by side with `c` on a Turkish Q keyboard, lower case.
+std::u32string KeyboardNeighbours(char32_t c);
+
+// The lower-case letters the suggester tries when it inserts or replaces a
+// letter: the 29 letters of the Turkish alphabet plus q, w, x.
+std::u32string_view TurkishAlphabet();
+
+}  // namespace newsroom::spelling::internal
+
+#endif  // NEWSROOM_SPELLING_INTERNAL_LETTERS_H_

@@ -1,0 +1,51 @@
+#include "spelling/internal/suffixes.h"
+
+#include <gtest/gtest.h>
+
+namespace newsroom::spelling::internal {
+namespace {
+
+TEST(SuffixesTest, NominalChainsAfterAnApostrophe) {
+  for (std::u32string_view ok :
+       {U"", U"da", U"nun", U"in", U"dakiler", U"lerinden", U"ndeki", U"ydı",
+        U"dır", U"larımızdan", U"ye", U"yle"}) {
+    EXPECT_TRUE(IsNominalSuffixChain(ok)) << ok.size();
+  }
+  for (std::u32string_view bad :
+       {U"dz", U"xyz", U"dadan", U"kidaki", U"lar lar"}) {
+    EXPECT_FALSE(IsNominalSuffixChain(bad)) << bad.size();
+  }
+}
+
+TEST(SuffixesTest, ClosingSuffixesFollowHarmonyAndAssimilation) {
+  struct Case {
+    std::u32string_view word;
+    size_t stem;  // 0: no split expected
+  };
+  const Case cases[] = {
+      {U"görüntülenecektir", 14},  // -k + tir: voiceless k, front i
+      {U"algoritmadır", 9},        // vowel a → ı
+      {U"seçiliyken", 6},          // vowel + yken
+      {U"belgenizdeki", 10},       // locative + ki
+      {U"eklemenizle", 9},         // consonant + le
+      {U"görüntülenecektır", 0},   // ı breaks front harmony
+      {U"görüntülenecekdir", 0},   // d after voiceless k
+  };
+  for (const Case& c : cases) {
+    std::vector<size_t> splits = ClosingSuffixSplits(c.word);
+    if (c.stem == 0) {
+      EXPECT_TRUE(splits.empty()) << c.word.size();
+    } else {
+      EXPECT_NE(std::find(splits.begin(), splits.end(), c.stem), splits.end())
+          << c.word.size();
+    }
+  }
+}
+
+TEST(SuffixesTest, LastVowel) {
+  EXPECT_EQ(LastVowel(U"kitap"), U'a');
+  EXPECT_EQ(LastVowel(U"tbmm"), 0u);
+}
+
+}  // namespace
+}  // namespace newsroom::spelling::internal

@@ -1,0 +1,200 @@
+// Training is counting plus two filters. The counting keeps, per word, how
+// often each capitalisation appears away from sentence starts, because only
+// there does a capital mean a name. The filters decide what Hunspell's
+// verdict cannot: a word Hunspell rejects but clean text uses again and
+// again is a real word (a loanword, a compound, a derived form Hunspell's
+// tables lack), unless it sits one typo from a far more frequent word, in
+// which case the authors of the corpus slipped.
+//
+// Tested by train_test.cc.
+#include "spelling/train.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "spelling/internal/delete_index.h"
+#include "spelling/internal/edit_distance.h"
+#include "spelling/internal/letters.h"
+#include "spelling/word_list.h"
+#include "text/document.h"
+
+namespace newsroom::spelling {
+namespace {
+
+using internal::CaseShape;
+
+struct Counts {
+  int64_t total = 0;
+  std::map<std::string, int64_t> inner_forms;  // not sentence-initial
+  std::map<std::string, int64_t> all_forms;
+};
+
+bool Countable(std::u32string_view w) {
+  int letters = 0;
+  for (char32_t c : w) {
+    if (c >= U'0' && c <= U'9') return false;
+    if (c == U'.' || c == U'_' || c == U'@' || c == U'/') return false;
+    letters += internal::IsLetter(c);
+  }
+  return letters >= 2;
+}
+
+std::string MostFrequent(const std::map<std::string, int64_t>& forms) {
+  std::string best;
+  int64_t best_count = -1;
+  for (const auto& [form, n] : forms) {  // ordered: ties go to the first
+    if (n > best_count) {
+      best = form;
+      best_count = n;
+    }
+  }
+  return best;
+}
+
+// The usual written form of a word.
+std::string UsualForm(const std::string& lower, const Counts& c,
+                      const morphology::Dictionary& turkish) {
+  int64_t inner = 0, inner_lower = 0;
+  for (const auto& [form, n] : c.inner_forms) {
+    inner += n;
+    if (internal::ShapeOf(internal::ToU32(form)) == CaseShape::kLower) {
+      inner_lower += n;
+    }
+  }
+  if (inner > 0 && inner_lower * 10 >= inner) return lower;
+  std::string form = MostFrequent(inner > 0 ? c.inner_forms : c.all_forms);
+  CaseShape shape = internal::ShapeOf(internal::ToU32(form));
+  // A common word capitalised as a heading or a menu name ("Dosya").
+  if ((shape == CaseShape::kTitle || shape == CaseShape::kUpper) &&
+      turkish.Spell(lower)) {
+    return lower;
+  }
+  if (shape == CaseShape::kUpper && inner == 0) {
+    // Only ever seen in capitals at sentence starts: a heading word.
+    std::u32string title =
+        internal::ApplyShape(internal::ToU32(lower), CaseShape::kTitle);
+    if (turkish.Spell(internal::ToUtf8(title))) return internal::ToUtf8(title);
+  }
+  return form;
+}
+
+bool Accepted(const std::string& form, const morphology::Dictionary& turkish) {
+  if (turkish.Spell(form)) return true;
+  std::u32string w = internal::ToU32(form);
+  if (internal::ShapeOf(w) == CaseShape::kUpper) {
+    std::u32string lower = internal::LowerTr(w);
+    return turkish.Spell(internal::ToUtf8(lower)) ||
+           turkish.Spell(internal::ToUtf8(
+               internal::ApplyShape(lower, CaseShape::kTitle)));
+  }
+  return false;
+}
+
+}  // namespace
+
+absl::StatusOr<TrainStats> TrainWordList(const TrainOptions& options) {
+  if (options.turkish == nullptr || options.corpus_path.empty() ||
+      options.out_path.empty()) {
+    return absl::InvalidArgumentError(
+        "training needs a corpus path, an output path and hunspell-tr");
+  }
+  std::ifstream in(options.corpus_path, std::ios::binary);
+  if (!in) {
+    return absl::NotFoundError(
+        absl::StrCat("corpus not found: ", options.corpus_path));
+  }
+  TrainStats stats;
+  absl::flat_hash_map<std::string, Counts> counts;
+  std::string line;
+  while (std::getline(in, line)) {
+    absl::StatusOr<text::Document> doc = text::Document::Parse(line);
+    if (!doc.ok()) continue;  // blank or over-long lines
+    ++stats.sentences;
+    for (const text::Token& t : doc->tokens()) {
+      if (t.kind != text::TokenKind::kWord) continue;
+      std::u32string w = internal::ToU32(t.text);
+      if (!Countable(w)) continue;
+      ++stats.tokens;
+      Counts& c = counts[internal::ToUtf8(internal::LowerTr(w))];
+      ++c.total;
+      ++c.all_forms[t.text];
+      if (!t.sentence_initial) ++c.inner_forms[t.text];
+    }
+  }
+  if (counts.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("no words in corpus ", options.corpus_path));
+  }
+  stats.distinct = static_cast<int64_t>(counts.size());
+
+  // Deterministic order.
+  std::vector<std::string> keys;
+  keys.reserve(counts.size());
+  for (const auto& [k, c] : counts) keys.push_back(k);
+  std::sort(keys.begin(), keys.end());
+
+  struct Word {
+    std::string lower;
+    std::string form;
+    int64_t count;
+    bool known;
+  };
+  std::vector<Word> words;
+  for (const std::string& k : keys) {
+    const Counts& c = counts[k];
+    std::string form = UsualForm(k, c, *options.turkish);
+    words.push_back({k, form, c.total, Accepted(form, *options.turkish)});
+  }
+
+  // Typo filter over the words Hunspell rejects.
+  std::vector<std::u32string> lowers;
+  for (const Word& w : words) lowers.push_back(internal::ToU32(w.lower));
+  internal::DeleteIndex index(lowers);
+  WordList list;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    if (w.known) {
+      ++stats.kept_dictionary;
+      list.Add(w.form, w.count);
+      continue;
+    }
+    if (w.count < options.min_count) {
+      ++stats.dropped_rare;
+      continue;
+    }
+    std::vector<uint32_t> ids;
+    index.Candidates(lowers[i], 1, &ids);
+    bool typo = false;
+    for (uint32_t id : ids) {
+      if (id == i) continue;
+      if (words[id].count < options.typo_ratio * w.count) continue;
+      if (internal::TypingDistance(lowers[i], lowers[id], 1.0f) <= 1.0f) {
+        typo = true;
+        break;
+      }
+    }
+    if (typo) {
+      ++stats.dropped_typos;
+      continue;
+    }
+    ++stats.kept_frequent;
+    list.Add(w.form, w.count);
+  }
+  list.SortByCount();
+  std::string header = absl::StrCat(
+      "GENERATED BY ", options.command, "; DO NOT EDIT\n",
+      "Words of clean Turkish text with their counts, in their usual form.\n",
+      "Corpus: ", stats.sentences, " sentences, ", stats.tokens,
+      " word tokens, ", stats.distinct,
+      " distinct words. Kept: ", stats.kept_dictionary,
+      " accepted by hunspell-tr, ", stats.kept_frequent, " seen at least ",
+      options.min_count, " times (dropped ", stats.dropped_rare, " rarer, ",
+      stats.dropped_typos, " likely typos).");
+  if (absl::Status s = list.Save(options.out_path, header); !s.ok()) return s;
+  return stats;
+}
+
+}  // namespace newsroom::spelling
