@@ -206,7 +206,8 @@ void Model::AddPattern(int left, std::string_view window, bool turkish,
 }
 
 absl::Status Model::Finish(int min_context_count, int min_pattern_count) {
-  for (auto& [key, e] : words_) {
+  for (auto& word : words_) {
+    WordEntry& e = word.second;
     std::vector<size_t> order(e.forms.size());
     for (size_t k = 0; k < order.size(); ++k) order[k] = k;
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
