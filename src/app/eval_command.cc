@@ -21,6 +21,7 @@
 #include "app/eval_deasciify_command.h"
 #include "app/eval_langid_command.h"
 #include "app/eval_lexicon_command.h"
+#include "app/eval_offensive_command.h"
 #include "app/eval_spelling_command.h"
 #include "app/progress.h"
 #include "text/casing.h"
@@ -172,6 +173,7 @@ void RegisterEvalCommand(CLI::App& app, int* exit_code) {
   RegisterEvalLangidCommand(*eval, exit_code);
   RegisterEvalSpellingCommand(*eval, exit_code);
   RegisterEvalLexiconCommand(*eval, exit_code);
+  RegisterEvalOffensiveCommand(*eval, exit_code);
 }
 
 }  // namespace newsroom::app

@@ -1,0 +1,249 @@
+// `newsroom train offensive`: reads the flags into classifier::TrainOptions,
+// writes the command line itself (only the flags that differ from the
+// defaults) into the model's header so that the file says how to rebuild it,
+// trains, and prints what the dev split says about the result.
+#include "app/train_offensive_command.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "classifier/dataset.h"
+#include "classifier/evaluate.h"
+#include "classifier/lexicon_features.h"
+#include "classifier/train.h"
+#include "lexicon/matcher.h"
+
+namespace newsroom::app {
+namespace {
+
+std::string DefaultLexiconDir() {
+  return std::string(NEWSROOM_DATA_DIR) + "/lexicon";
+}
+
+struct Flags {
+  classifier::TrainOptions options;
+  std::string char_range =
+      std::to_string(classifier::FeatureOptions().min_char) + "-" +
+      std::to_string(classifier::FeatureOptions().max_char);
+  bool no_folded = false;
+  int cross_validate = 0;
+  std::string lexicon = DefaultLexiconDir();
+  bool no_lexicon = false;
+};
+
+std::string Number(double x) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", x);
+  return buffer;
+}
+
+// The command line that reproduces `flags`, defaults left out.
+std::string CommandLine(const Flags& flags) {
+  const classifier::TrainOptions& o = flags.options;
+  const classifier::TrainOptions d;
+  std::string c = "newsroom train offensive --data " + o.data_path + " --out " +
+                  o.output_path + " --seed " + std::to_string(o.seed);
+  if (o.epochs != d.epochs) c += " --epochs " + std::to_string(o.epochs);
+  if (o.learning_rate != d.learning_rate) {
+    c += " --learning-rate " + Number(o.learning_rate);
+  }
+  if (o.l2 != d.l2) c += " --l2 " + Number(o.l2);
+  if (o.positive_weight != d.positive_weight) {
+    c += " --positive-weight " + Number(o.positive_weight);
+  }
+  if (o.nb_alpha != d.nb_alpha) c += " --nb-alpha " + Number(o.nb_alpha);
+  if (o.min_count != d.min_count) {
+    c += " --min-count " + std::to_string(o.min_count);
+  }
+  if (o.prune_steps != d.prune_steps) {
+    c += " --prune-steps " + std::to_string(o.prune_steps);
+  }
+  if (o.features.bits != d.features.bits) {
+    c += " --bits " + std::to_string(o.features.bits);
+  }
+  if (o.features.min_char != d.features.min_char ||
+      o.features.max_char != d.features.max_char) {
+    c += " --char " + flags.char_range;
+  }
+  if (o.features.max_word != d.features.max_word) {
+    c += " --word " + std::to_string(o.features.max_word);
+  }
+  if (flags.no_folded) c += " --no-folded";
+  if (o.features.max_repeat != d.features.max_repeat) {
+    c += " --repeat " + std::to_string(o.features.max_repeat);
+  }
+  if (flags.no_lexicon) {
+    c += " --no-lexicon";
+  } else if (flags.lexicon != DefaultLexiconDir()) {
+    c += " --lexicon " + flags.lexicon;
+  }
+  return c;
+}
+
+// Cross-validation on the train split: mean and spread of macro-F1.
+int CrossValidate(const classifier::TrainOptions& o, int folds) {
+  auto data = classifier::ReadOffensEvalTsv(o.data_path);
+  if (!data.ok()) {
+    std::cerr << "newsroom train offensive: " << data.status().message()
+              << "\n";
+    return 2;
+  }
+  std::vector<classifier::Example> train;
+  for (classifier::Example& e : *data) {
+    if (classifier::SplitOf(e.id) == classifier::Split::kTrain) {
+      train.push_back(std::move(e));
+    }
+  }
+  auto start = std::chrono::steady_clock::now();
+  auto metrics = classifier::CrossValidate(train, o, folds);
+  if (!metrics.ok()) {
+    std::cerr << "newsroom train offensive: " << metrics.status().message()
+              << "\n";
+    return 2;
+  }
+  double sum = 0, sum2 = 0, off = 0;
+  for (const classifier::Metrics& m : *metrics) {
+    sum += m.macro_f1;
+    sum2 += m.macro_f1 * m.macro_f1;
+    off += m.offensive.f1;
+  }
+  const double n = static_cast<double>(metrics->size());
+  const double mean = sum / n;
+  const double sd = std::sqrt(std::max(0.0, sum2 / n - mean * mean));
+  std::printf(
+      "%d-fold cross-validation on the train split: macro-F1 %.4f ± %.4f "
+      "(sd over folds), OFF F1 %.4f; %.1f s\n",
+      folds, mean, sd, off / n,
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count());
+  return 0;
+}
+
+int Run(Flags flags) {
+  classifier::TrainOptions& o = flags.options;
+  size_t dash = flags.char_range.find('-');
+  try {
+    if (dash == std::string::npos) throw std::invalid_argument("no dash");
+    o.features.min_char = std::stoi(flags.char_range.substr(0, dash));
+    o.features.max_char = std::stoi(flags.char_range.substr(dash + 1));
+  } catch (const std::exception&) {
+    std::cerr << "newsroom train offensive: --char must be MIN-MAX (e.g. 1-5, "
+                 "or 0-0 for none), got \""
+              << flags.char_range << "\"\n";
+    return 2;
+  }
+  o.features.folded_chars = !flags.no_folded;
+  o.command = CommandLine(flags);
+  std::unique_ptr<const lexicon::Matcher> matcher;
+  if (!flags.no_lexicon) {
+    auto loaded = lexicon::Matcher::Load(
+        lexicon::LexiconPaths::InDirectory(flags.lexicon));
+    if (!loaded.ok()) {
+      std::cerr << "newsroom train offensive: " << loaded.status().message()
+                << "\n";
+      return 2;
+    }
+    matcher = *std::move(loaded);
+    o.extra_features = classifier::LexiconFeatureFn(*matcher);
+    o.extra_features_source =
+        "the lexicon findings of classifier/lexicon_features.h over " +
+        (flags.lexicon == DefaultLexiconDir() ? std::string("data/lexicon")
+                                              : flags.lexicon) +
+        "; retrain when the lexicon changes.";
+  }
+  if (flags.cross_validate > 0) return CrossValidate(o, flags.cross_validate);
+  std::cerr << "training: " << o.command << "\n";
+  auto start = std::chrono::steady_clock::now();
+  classifier::TrainStats stats;
+  absl::Status status = classifier::Train(o, &stats);
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  if (!status.ok()) {
+    std::cerr << "newsroom train offensive: " << status.message() << "\n";
+    return 2;
+  }
+  std::printf(
+      "wrote %s: %lld bytes, %lld non-zero weights (%lld buckets in use)\n"
+      "train %lld tweets, dev %lld tweets, %lld skipped (not parseable); "
+      "%.1f s\n",
+      o.output_path.c_str(), static_cast<long long>(stats.model_bytes),
+      static_cast<long long>(stats.nonzero_weights),
+      static_cast<long long>(stats.buckets_used),
+      static_cast<long long>(stats.train_examples),
+      static_cast<long long>(stats.dev_examples),
+      static_cast<long long>(stats.skipped), seconds);
+  classifier::Evaluation dev;
+  dev.metrics = stats.dev;
+  dev.data = "dev split at threshold " + Number(stats.threshold) + ":";
+  std::printf("%s", classifier::FormatEvaluation(dev).c_str());
+  std::printf(
+      "calibration on dev:\n%s",
+      classifier::FormatCalibrationTable(
+          classifier::CalibrationTable(stats.dev_scores, stats.dev_labels, 10))
+          .c_str());
+  return 0;
+}
+
+}  // namespace
+
+void RegisterTrainOffensiveCommand(CLI::App& train, int* exit_code) {
+  CLI::App* cmd = train.add_subcommand(
+      "offensive",
+      "Learn the offensive-language classifier from OffensEval-format tweets "
+      "(train split; calibrated on the dev split)");
+  auto flags = std::make_shared<Flags>();
+  classifier::TrainOptions& o = flags->options;
+  o.output_path = "data/models/offensive.model";
+  cmd->add_option("--data", o.data_path,
+                  "OffensEval TSV: id<TAB>tweet<TAB>OFF|NOT")
+      ->required();
+  cmd->add_option("--out", o.output_path, "Model file to write")
+      ->capture_default_str();
+  cmd->add_option("--seed", o.seed, "Seed of the SGD order")
+      ->capture_default_str();
+  cmd->add_option("--epochs", o.epochs, "Passes over the train split")
+      ->capture_default_str();
+  cmd->add_option("--learning-rate", o.learning_rate, "AdaGrad step size")
+      ->capture_default_str();
+  cmd->add_option("--l2", o.l2, "L2 penalty")->capture_default_str();
+  cmd->add_option("--positive-weight", o.positive_weight,
+                  "Loss weight of an OFF tweet (0: NOT/OFF ratio)")
+      ->capture_default_str();
+  cmd->add_option("--nb-alpha", o.nb_alpha,
+                  "Naive-Bayes feature scaling prior (0: no scaling)")
+      ->capture_default_str();
+  cmd->add_option("--min-count", o.min_count,
+                  "Drop features seen in fewer train tweets")
+      ->capture_default_str();
+  cmd->add_option("--prune-steps", o.prune_steps,
+                  "Zero quantized weights smaller than this")
+      ->capture_default_str();
+  cmd->add_option("--bits", o.features.bits, "Hash space: 2^bits buckets")
+      ->capture_default_str();
+  cmd->add_option("--char", flags->char_range,
+                  "Character n-gram lengths MIN-MAX (0-0: none)")
+      ->capture_default_str();
+  cmd->add_option("--word", o.features.max_word, "Word n-grams 1..N (0: none)")
+      ->capture_default_str();
+  cmd->add_flag("--no-folded", flags->no_folded,
+                "No character n-grams of the ASCII-folded text");
+  cmd->add_option("--repeat", o.features.max_repeat,
+                  "Cut runs of one character to this length")
+      ->capture_default_str();
+  cmd->add_option("--lexicon", flags->lexicon,
+                  "Lexicon directory whose findings are extra features")
+      ->capture_default_str();
+  cmd->add_flag("--no-lexicon", flags->no_lexicon,
+                "Character and word n-grams only, no lexicon features");
+  cmd->add_option("--cross-validate", flags->cross_validate,
+                  "Instead of writing a model, report K-fold cross-validated "
+                  "macro-F1 on the train split (for comparing options)");
+  cmd->callback([flags, exit_code] { *exit_code = Run(*flags); });
+}
+
+}  // namespace newsroom::app

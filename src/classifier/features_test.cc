@@ -1,0 +1,174 @@
+#include "classifier/features.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace newsroom::classifier {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+text::Document Parse(std::string_view s) {
+  absl::StatusOr<text::Document> doc = text::Document::Parse(s);
+  EXPECT_TRUE(doc.ok()) << doc.status();
+  return *std::move(doc);
+}
+
+std::vector<uint32_t> Features(std::string_view s,
+                               const FeatureOptions& options = {}) {
+  std::vector<uint32_t> buckets;
+  ExtractFeatures(Parse(s), options, &buckets);
+  return buckets;
+}
+
+std::vector<uint32_t> Sorted(std::vector<uint32_t> v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+TEST(CanonicalTextTest, LowerCasesMasksMentionsAndLinksKeepsPunctuation) {
+  struct Case {
+    const char* input;
+    const char* canonical;
+  };
+  const Case cases[] = {
+      {"İSTANBUL'DA yağmur", "istanbul'da yağmur"},
+      {"IŞIK SÖNDÜ", "ışık söndü"},
+      {"@ali bak   şuna\n\thttps://x.co/a", "@user bak şuna url"},
+      {"@USER Yeteeeeer artık!!!!", "@user yeteer artık!!"},
+      {"a.q  o.ç", "a.q o.ç"},
+      {"  baştaki ve sondaki boşluk  ", "baştaki ve sondaki boşluk"},
+      {"#HerŞeyÇokGüzelOlacak 😂😂", "#herşeyçokgüzelolacak 😂😂"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(CanonicalText(Parse(c.input), /*max_repeat=*/2), c.canonical)
+        << c.input;
+  }
+}
+
+TEST(CanonicalTextTest, MaxRepeatIsConfigurable) {
+  EXPECT_EQ(CanonicalText(Parse("çoook güzeeeel"), 1), "çok güzel");
+  EXPECT_EQ(CanonicalText(Parse("çoook güzeeeel"), 3), "çoook güzeeel");
+}
+
+TEST(CanonicalWordsTest, WordsAreTokensInCanonicalFormWithoutEmoji) {
+  EXPECT_THAT(CanonicalWords(Parse("@Ali İSTANBUL'DA 2026 😂 #Gündem URL"), 2),
+              ElementsAre("@user", "istanbul'da", "2026", "#gündem", "url"));
+  EXPECT_THAT(CanonicalWords(Parse("😂😂"), 2), IsEmpty());
+}
+
+TEST(ExtractFeaturesTest, EmitsOneBucketPerNgramOccurrence) {
+  FeatureOptions o;
+  o.min_char = 2;
+  o.max_char = 4;
+  o.max_word = 2;
+  o.folded_chars = true;
+  // Canonical "ab cd" padded to " ab cd " (7 code points): 6 bigrams, 5
+  // trigrams, 4 four-grams = 15, twice (lower and folded) = 30; 2 words and
+  // 1 word bigram.
+  EXPECT_EQ(Features("AB cd", o).size(), 30u + 3u);
+  o.folded_chars = false;
+  EXPECT_EQ(Features("AB cd", o).size(), 15u + 3u);
+  o.max_word = 0;
+  EXPECT_EQ(Features("AB cd", o).size(), 15u);
+  o.min_char = o.max_char = 0;
+  o.max_word = 3;
+  EXPECT_EQ(Features("bir iki üç dört", o).size(), 4u + 3u + 2u);
+}
+
+TEST(ExtractFeaturesTest, BucketsStayInsideTheHashSpace) {
+  for (int bits : {10, 16, 20}) {
+    FeatureOptions o;
+    o.bits = bits;
+    for (uint32_t b :
+         Features("Rum tohumu piçler, çocuklarınıza izletmeyin!", o)) {
+      ASSERT_LT(b, 1u << bits);
+    }
+  }
+}
+
+TEST(ExtractFeaturesTest, CaseDoesNotMatterTurkishIDoes) {
+  EXPECT_EQ(Sorted(Features("SALAK HERİF")), Sorted(Features("salak herif")));
+  EXPECT_EQ(Sorted(Features("IŞIK")), Sorted(Features("ışık")));
+  // Dotless and dotted i are different letters in lower case...
+  EXPECT_NE(Sorted(Features("ışık")), Sorted(Features("isik")));
+}
+
+TEST(ExtractFeaturesTest,
+     FoldedNgramsAreSharedWithTextTypedWithoutTurkishLetters) {
+  const uint32_t folded = CharGramBucket(U"seref", /*folded=*/true, 20);
+  const uint32_t lower = CharGramBucket(U"şeref", /*folded=*/false, 20);
+  std::vector<uint32_t> with = Features("şerefsiz");
+  std::vector<uint32_t> without = Features("serefsiz");
+  EXPECT_NE(std::find(with.begin(), with.end(), folded), with.end());
+  EXPECT_NE(std::find(without.begin(), without.end(), folded), without.end());
+  EXPECT_NE(std::find(with.begin(), with.end(), lower), with.end());
+  EXPECT_EQ(std::find(without.begin(), without.end(), lower), without.end());
+}
+
+TEST(ExtractFeaturesTest, WordBucketsMatchWordGramBucket) {
+  FeatureOptions o;
+  o.min_char = o.max_char = 0;
+  o.max_word = 2;
+  EXPECT_THAT(
+      Features("Kötü HABER", o),
+      ElementsAre(WordGramBucket({U"kötü"}, 20), WordGramBucket({U"haber"}, 20),
+                  WordGramBucket({U"kötü", U"haber"}, 20)));
+}
+
+// Model files store weights by bucket id: if these values change, every
+// committed model must be retrained.
+TEST(ExtractFeaturesTest, HashIsStable) {
+  EXPECT_EQ(CharGramBucket(U"aq", false, 20), 459027u);
+  EXPECT_EQ(CharGramBucket(U"aq", true, 20), 981338u);
+  EXPECT_EQ(WordGramBucket({U"bir", U"iki"}, 20), 429640u);
+}
+
+TEST(TokenFeaturesTest, OneListPerTokenEmptyForEmoji) {
+  FeatureOptions o;
+  text::Document doc = Parse("Çok kötü 😡 haber");
+  std::vector<std::vector<uint32_t>> per_token = TokenFeatures(doc, o);
+  ASSERT_EQ(per_token.size(), doc.tokens().size());
+  ASSERT_EQ(per_token.size(), 4u);
+  EXPECT_FALSE(per_token[0].empty());
+  EXPECT_TRUE(per_token[2].empty());
+  // "kötü": 4 code points → 4+3+2+1 n-grams of length 1–4 (max 5), twice,
+  // plus the word.
+  EXPECT_EQ(per_token[1].size(), 2u * 10u + 1u);
+  EXPECT_EQ(per_token[1].back(), WordGramBucket({U"kötü"}, o.bits));
+}
+
+TEST(ValidateFeatureOptionsTest, RejectsOutOfRange) {
+  struct Case {
+    int bits, min_char, max_char, max_word, max_repeat;
+    bool ok;
+  };
+  const Case cases[] = {
+      {20, 1, 5, 2, 2, true},  {10, 0, 0, 1, 1, true},
+      {26, 8, 8, 3, 9, true},  {9, 1, 5, 2, 2, false},
+      {27, 1, 5, 2, 2, false}, {20, 0, 5, 2, 2, false},
+      {20, 3, 2, 2, 2, false}, {20, 1, 9, 2, 2, false},
+      {20, 1, 5, 4, 2, false}, {20, 1, 5, -1, 2, false},
+      {20, 1, 5, 2, 0, false},
+  };
+  for (const Case& c : cases) {
+    FeatureOptions o;
+    o.bits = c.bits;
+    o.min_char = c.min_char;
+    o.max_char = c.max_char;
+    o.max_word = c.max_word;
+    o.max_repeat = c.max_repeat;
+    absl::Status s = ValidateFeatureOptions(o);
+    EXPECT_EQ(s.ok(), c.ok) << c.bits << " " << c.min_char << "-" << c.max_char
+                            << " " << c.max_word << " " << c.max_repeat;
+    if (!c.ok) {
+      EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace newsroom::classifier
