@@ -24,6 +24,8 @@
 #include "app/eval_offensive_command.h"
 #include "app/eval_spelling_command.h"
 #include "app/progress.h"
+#include "classifier/dataset.h"
+#include "classifier/evaluate.h"
 #include "text/casing.h"
 #include "text/document.h"
 
@@ -149,12 +151,75 @@ int RunLanguageRules(const std::string& data, const std::string& policy,
   return 0;
 }
 
+// `newsroom eval --data FILE.tsv`: the whole engine on OffensEval-format
+// data. A comment counts as OFF when any of insult, profanity, offensive or
+// belief_attack is violated.
+int RunAbuse(const std::string& data, const std::string& split_name,
+             const std::string& policy) {
+  std::optional<classifier::Split> split;
+  if (split_name != "all") {
+    split = classifier::ParseSplit(split_name);
+    if (!split.has_value()) {
+      std::cerr << "newsroom eval: --split must be train, dev, test or all\n";
+      return 2;
+    }
+  }
+  auto engine = LoadEngine(policy);
+  if (!engine.ok()) {
+    std::cerr << "newsroom eval: " << engine.status().message() << "\n";
+    return 2;
+  }
+  using moderation::RuleId;
+  auto evaluation = classifier::EvaluateFile(
+      data, split,
+      [&](const classifier::Example& x) -> absl::StatusOr<bool> {
+        absl::StatusOr<moderation::Verdict> v = (*engine)->Moderate(x.text);
+        if (!v.ok()) return v.status();
+        for (RuleId id : {RuleId::kInsult, RuleId::kProfanity,
+                          RuleId::kOffensive, RuleId::kBeliefAttack}) {
+          if (Violated(*v, id)) return true;
+        }
+        return false;
+      });
+  if (!evaluation.ok()) {
+    std::cerr << "newsroom eval: " << evaluation.status().message() << "\n";
+    return 2;
+  }
+  std::printf("data: %s (split: %s)\n%s", data.c_str(), split_name.c_str(),
+              classifier::FormatEvaluation(*evaluation).c_str());
+  return 0;
+}
+
 }  // namespace
 
 void RegisterEvalCommand(CLI::App& app, int* exit_code) {
   CLI::App* eval = app.add_subcommand(
-      "eval", "Measure the engine on held-out data (figures for BENCHMARKS.md)");
-  eval->require_subcommand(1);
+      "eval",
+      "Measure the engine on held-out data (figures for BENCHMARKS.md). "
+      "Without a sub-command: the abuse rules on OffensEval-format data "
+      "(id, text, OFF/NOT), OFF meaning any of insult, profanity, offensive, "
+      "belief_attack violated");
+  eval->require_subcommand(0, 1);
+  auto abuse_data = std::make_shared<std::string>();
+  auto abuse_split = std::make_shared<std::string>("dev");
+  auto abuse_policy = std::make_shared<std::string>();
+  eval->add_option("--data", *abuse_data, "OffensEval-format TSV");
+  eval->add_option("--split", *abuse_split,
+                   "Part of the fixed, seeded split to use: train, dev, test "
+                   "or all (use all for data that is not OffensEval-TR's "
+                   "training file)")
+      ->capture_default_str();
+  eval->add_option("--policy", *abuse_policy, "Policy file (default: built-in)");
+  eval->callback([=] {
+    if (!eval->get_subcommands().empty()) return;
+    if (abuse_data->empty()) {
+      std::cerr << "newsroom eval: give --data FILE.tsv or a sub-command "
+                   "(see newsroom eval --help)\n";
+      *exit_code = 2;
+      return;
+    }
+    *exit_code = RunAbuse(*abuse_data, *abuse_split, *abuse_policy);
+  });
 
   CLI::App* rules = eval->add_subcommand(
       "language-rules",

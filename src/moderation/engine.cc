@@ -9,7 +9,10 @@
 
 #include <algorithm>
 
+#include "classifier/classifier.h"
 #include "deasciify/deasciifier.h"
+#include "lexicon/matcher.h"
+#include "moderation/abuse_rules.h"
 #include "langid/identifier.h"
 #include "moderation/all_caps_rule.h"
 #include "moderation/no_turkish_chars_rule.h"
@@ -59,6 +62,32 @@ absl::StatusOr<std::unique_ptr<const Engine>> Engine::Build(
 
   auto acronyms = LoadAcronyms(options.data_dir + "/lexicon/acronyms.txt");
   if (!acronyms.ok()) return acronyms.status();
+
+  auto matcher = lexicon::Matcher::Load(
+      lexicon::LexiconPaths::InDirectory(options.data_dir + "/lexicon"));
+  if (!matcher.ok()) return matcher.status();
+  engine->matcher_ = *std::move(matcher);
+  auto classifier = classifier::Classifier::Load(
+      options.data_dir + "/models/offensive.model");
+  if (!classifier.ok()) return classifier.status();
+  engine->classifier_ = *std::move(classifier);
+
+  // The abuse rules only read the lexicon's and classifier's findings.
+  if (policy.insult.enabled) {
+    engine->rules_.push_back(std::make_unique<InsultRule>(policy.insult));
+  }
+  if (policy.profanity.enabled) {
+    engine->rules_.push_back(std::make_unique<ProfanityRule>(policy.profanity));
+  }
+  if (policy.offensive.enabled) {
+    engine->rules_.push_back(std::make_unique<OffensiveRule>(
+        policy.offensive, *engine->classifier_));
+  }
+  if (policy.belief_attack.enabled) {
+    engine->rules_.push_back(
+        std::make_unique<BeliefAttackRule>(policy.belief_attack));
+  }
+  engine->abuse_rules_ = !engine->rules_.empty();
 
   // Order matters: no_turkish_chars claims words before spelling runs.
   if (policy.all_caps.enabled) {
@@ -129,6 +158,11 @@ absl::StatusOr<Verdict> Engine::Moderate(
   }
 
   Comment comment(*doc, verdict.language);
+  AbuseAnalysis abuse;
+  if (abuse_rules_) {
+    abuse = AbuseAnalysis::Of(*doc, verdict.language, *matcher_, *classifier_);
+    comment.abuse = &abuse;
+  }
   bool review = false;
   bool reject = false;
   for (const std::unique_ptr<const Rule>& rule : rules_) {

@@ -7,7 +7,8 @@
 //   // v->decision == Decision::kReject; findings: no_turkish_chars, all_caps
 //
 // Build() loads everything the rules need — Hunspell dictionaries, the
-// deasciifier model, the spelling word list, the acronym list — once. The
+// deasciifier model, the spelling word list, the acronym list, the abuse
+// lexicons and the offensive-language model — once. The
 // engine is then immutable: one instance is shared by every thread, and
 // Moderate() is thread-safe.
 #ifndef NEWSROOM_MODERATION_ENGINE_H_
@@ -35,6 +36,12 @@ class Identifier;
 }
 namespace newsroom::spelling {
 class Checker;
+}
+namespace newsroom::lexicon {
+class Matcher;
+}
+namespace newsroom::classifier {
+class Classifier;
 }
 
 namespace newsroom::moderation {
@@ -89,6 +96,10 @@ class Engine {
   std::unique_ptr<const langid::Identifier> identifier_;
   std::unique_ptr<const deasciify::Deasciifier> deasciifier_;
   std::unique_ptr<const spelling::Checker> spelling_;
+  std::unique_ptr<const lexicon::Matcher> matcher_;
+  std::unique_ptr<const classifier::Classifier> classifier_;
+  // True when a rule reads the lexicon's and the classifier's findings.
+  bool abuse_rules_ = false;
   // Enabled rules in the order they run: no_turkish_chars before spelling,
   // so that a word missing its Turkish letters is not also a typo.
   std::vector<std::unique_ptr<const Rule>> rules_;

@@ -135,7 +135,8 @@ Policy::Policy() {
   // Defaults; config/policy.toml spells out the same values.
   insult.threshold = 0.5;
   profanity.threshold = 0.5;
-  offensive.threshold = 0.5;
+  offensive.threshold = 0.8;
+  offensive.review_threshold = 0.5;
   belief_attack.threshold = 0.5;
   spelling.threshold = 0.3;
   spelling.action = Action::kReview;

@@ -21,6 +21,8 @@
 
 namespace newsroom::moderation {
 
+struct AbuseAnalysis;
+
 // One comment under moderation.
 struct Comment {
   Comment(const text::Document& doc, langid::Language lang)
@@ -32,6 +34,9 @@ struct Comment {
   // example as a word missing its Turkish letters); later rules that would
   // count the same word for another reason skip it.
   std::vector<bool> counted;
+  // The lexicon's and the classifier's findings, made once for the abuse
+  // rules (abuse_rules.h); null when no abuse rule runs.
+  const AbuseAnalysis* abuse = nullptr;
 };
 
 class Rule {
