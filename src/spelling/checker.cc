@@ -38,12 +38,16 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/hash/hash.h"
 #include "absl/strings/str_cat.h"
+#include "spelling/internal/alphabet.h"
 #include "spelling/internal/delete_index.h"
 #include "spelling/internal/edit_distance.h"
+#include "spelling/internal/form_hash.h"
 #include "spelling/internal/form_set.h"
 #include "spelling/internal/letters.h"
 #include "spelling/internal/suffixes.h"
@@ -52,40 +56,61 @@ namespace newsroom::spelling {
 
 namespace internal {
 
-// A concurrent map from (language, sentence start, word) to a WordCheck.
-// Sixteen shards, each a mutex and a hash map; a full shard is cleared.
-class CheckCache {
+// A concurrent, bounded map from 64-bit keys (fingerprints of a word and
+// its context) to results: sixteen shards, each a mutex and a direct-mapped
+// array, in which a new entry replaces the one in its slot. Nothing is
+// allocated per entry beyond the value itself.
+template <typename Value>
+class ResultCache {
  public:
-  explicit CheckCache(int capacity)
-      : per_shard_(std::max(1, capacity / kShards)) {}
+  explicit ResultCache(int capacity) {
+    size_t per_shard = 1;
+    while (per_shard * kShards < static_cast<size_t>(capacity)) per_shard *= 2;
+    for (Shard& s : shards_) s.slots.resize(per_shard);
+    slot_mask_ = per_shard - 1;
+  }
 
-  bool Get(const std::string& key, WordCheck* out) {
-    Shard& s = ShardFor(key);
+  bool Get(uint64_t key, Value* out) {
+    Shard& s = shards_[key >> 60];
     std::lock_guard<std::mutex> lock(s.mu);
-    auto it = s.map.find(key);
-    if (it == s.map.end()) return false;
-    *out = it->second;
+    const Slot& slot = s.slots[key & slot_mask_];
+    if (!slot.used || slot.key != key) return false;
+    *out = slot.value;
     return true;
   }
 
-  void Put(const std::string& key, const WordCheck& value) {
-    Shard& s = ShardFor(key);
+  void Put(uint64_t key, const Value& value) {
+    Shard& s = shards_[key >> 60];
     std::lock_guard<std::mutex> lock(s.mu);
-    if (static_cast<int>(s.map.size()) >= per_shard_) s.map.clear();
-    s.map[key] = value;
+    Slot& slot = s.slots[key & slot_mask_];
+    slot.used = true;
+    slot.key = key;
+    slot.value = value;
   }
 
  private:
-  static constexpr int kShards = 16;
+  static constexpr int kShards = 16;  // by the key's top four bits
+  struct Slot {
+    bool used = false;
+    uint64_t key = 0;
+    Value value;
+  };
   struct Shard {
     std::mutex mu;
-    absl::flat_hash_map<std::string, WordCheck> map;
+    std::vector<Slot> slots;
   };
-  Shard& ShardFor(const std::string& key) {
-    return shards_[std::hash<std::string>{}(key) % kShards];
-  }
-  int per_shard_;
+  size_t slot_mask_ = 0;
   Shard shards_[kShards];
+};
+
+// (language, sentence start, word) → WordCheck.
+class CheckCache : public ResultCache<WordCheck> {
+  using ResultCache::ResultCache;
+};
+
+// (language, max, word) → suggestions.
+class SuggestCache : public ResultCache<std::vector<std::string>> {
+  using ResultCache::ResultCache;
 };
 
 }  // namespace internal
@@ -105,6 +130,13 @@ constexpr float kNameBonus = 0.15f;
 constexpr float kMaxSuggestDistance = 2.0f;
 // Stand-in count for allowlisted words and forms only Hunspell knows.
 constexpr int64_t kAllowlistCount = 20;
+
+// The result caches' key: a 64-bit fingerprint of the word and two small
+// numbers of context. Two different keys collide with probability 2^-64,
+// so a cache answers for the wrong word about once in 10^19 lookups.
+uint64_t CacheKey(std::string_view word, int a, int b) {
+  return absl::HashOf(absl::string_view(word.data(), word.size()), a, b);
+}
 
 WordCheck Correct(Reason r) { return {false, r, 1.0f}; }
 WordCheck Wrong(Reason r, float confidence) { return {true, r, confidence}; }
@@ -181,6 +213,96 @@ absl::StatusOr<absl::flat_hash_map<std::string, std::string>> LoadInformal(
     map[internal::LowerTrUtf8(line.substr(0, tab))] = line.substr(tab + 1);
   }
   return map;
+}
+
+// One one-letter edit of a word, by position: what the suggester tries.
+struct Edit {
+  enum Kind { kDelete, kSwap, kReplace, kInsert } kind = kDelete;
+  size_t i = 0;
+  char32_t c = 0;  // the letter replaced or inserted
+
+  std::u32string Apply(std::u32string_view s) const {
+    std::u32string t(s);
+    switch (kind) {
+      case kDelete:
+        t.erase(i, 1);
+        break;
+      case kSwap:
+        std::swap(t[i], t[i + 1]);
+        break;
+      case kReplace:
+        t[i] = c;
+        break;
+      case kInsert:
+        t.insert(t.begin() + i, c);
+        break;
+    }
+    return t;
+  }
+};
+
+// Calls found(edit) for every non-empty one-letter edit of `s` that
+// `forms` holds, trying deletions, swaps of different letters,
+// replacements and insertions from the Turkish alphabet, and an apostrophe
+// inside the word, in that order, until found returns true. Returns
+// whether it did. Positions where FormSet::Splits() proves no edit can
+// give a form are skipped; the other edits are hashed without being built
+// and looked up in batches (see FormSet::ContainsHashes).
+template <typename Found>
+bool ForEachFormEdit(const internal::FormSet& forms, std::u32string_view s,
+                     Found found) {
+  constexpr size_t kBatch = 64;
+  uint64_t hashes[kBatch];
+  Edit edits[kBatch];
+  bool in_set[kBatch];
+  size_t pending = 0;
+  auto flush = [&] {
+    forms.ContainsHashes(hashes, pending, in_set);
+    size_t n = pending;
+    pending = 0;
+    for (size_t k = 0; k < n; ++k) {
+      if (in_set[k] && found(edits[k])) return true;
+    }
+    return false;
+  };
+  auto add = [&](uint64_t h, const Edit& edit) {
+    hashes[pending] = h;
+    edits[pending] = edit;
+    return ++pending == kBatch && flush();
+  };
+  const std::u32string_view alphabet = internal::TurkishAlphabet();
+  const size_t n = s.size();
+  internal::EditHasher hasher(s);
+  // An edit in place of s[i, j) can give a form only if possible(i, j).
+  std::vector<char> starts, ends;
+  forms.Splits(hasher, &starts, &ends);
+  auto possible = [&](size_t i, size_t j) { return starts[i] && ends[j]; };
+  for (size_t i = 0; i < n && n > 1; ++i) {  // n == 1: the empty word
+    if (!possible(i, i + 1)) continue;
+    if (add(hasher.Deletion(i), {Edit::kDelete, i})) return true;
+  }
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (s[i] == s[i + 1] || !possible(i, i + 2)) continue;
+    if (add(hasher.Swap(i), {Edit::kSwap, i})) return true;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (!possible(i, i + 1)) continue;
+    for (char32_t c : alphabet) {
+      if (c == s[i]) continue;
+      if (add(hasher.Substitution(i, c), {Edit::kReplace, i, c})) return true;
+    }
+  }
+  for (size_t i = 0; i <= n; ++i) {
+    if (!possible(i, i)) continue;
+    for (char32_t c : alphabet) {
+      if (add(hasher.Insertion(i, c), {Edit::kInsert, i, c})) return true;
+    }
+    if (i > 1 && i < n &&
+        add(hasher.Insertion(i, U'\''), {Edit::kInsert, i, U'\''})) {
+      return true;
+    }
+  }
+  return pending > 0 && flush();
 }
 
 }  // namespace
@@ -263,8 +385,15 @@ absl::StatusOr<std::unique_ptr<const Checker>> Checker::Load(
     c->owned_english_ = *std::move(d);
     c->english_ = c->owned_english_.get();
   }
+  auto alphabet = internal::Alphabet::Load(options.english_files.aff_path,
+                                           options.english_files.dic_path);
+  if (alphabet.ok()) c->english_alphabet_ = *std::move(alphabet);
   if (options.cache_entries > 0) {
     c->cache_ = std::make_unique<internal::CheckCache>(options.cache_entries);
+  }
+  if (options.suggest_cache_entries > 0) {
+    c->suggest_cache_ =
+        std::make_unique<internal::SuggestCache>(options.suggest_cache_entries);
   }
   if (options.build_indexes_at_load) {
     c->BuildListIndex();
@@ -281,11 +410,8 @@ absl::StatusOr<std::unique_ptr<const Checker>> Checker::Load(
 WordCheck Checker::Check(std::string_view word,
                          const WordContext& context) const {
   if (cache_ == nullptr) return CheckUncached(word, context);
-  std::string key;
-  key.reserve(word.size() + 2);
-  key.push_back(static_cast<char>('0' + static_cast<int>(context.language)));
-  key.push_back(context.sentence_initial ? 'i' : '-');
-  key.append(word);
+  uint64_t key = CacheKey(word, static_cast<int>(context.language),
+                          context.sentence_initial);
   WordCheck result;
   if (cache_->Get(key, &result)) return result;
   result = CheckUncached(word, context);
@@ -344,6 +470,25 @@ const WordList::Entry* Checker::FindEntry(std::string_view lower) const {
   return e != nullptr ? e : allow_.Find(lower);
 }
 
+bool Checker::SpellTurkish(std::u32string_view word) const {
+  if (options_.suggest_from_all_forms || options_.names_against_all_forms) {
+    BuildFormSet();
+    if (forms_ != nullptr) {
+      std::optional<bool> accepted = forms_->Accepts(word);
+      if (accepted.has_value()) return *accepted;
+    }
+  }
+  return turkish_->Spell(internal::ToUtf8(word));
+}
+
+bool Checker::SpellEnglish(std::u32string_view word,
+                           std::string_view utf8) const {
+  if (english_alphabet_ != nullptr && !english_alphabet_->MayAccept(word)) {
+    return false;
+  }
+  return english_->Spell(utf8);
+}
+
 bool Checker::IsKnownTurkish(std::u32string_view word) const {
   std::u32string lower = internal::LowerTr(word);
   const WordList::Entry* e = FindEntry(internal::ToUtf8(lower));
@@ -356,12 +501,12 @@ bool Checker::IsKnownTurkish(std::u32string_view word) const {
       return true;
     }
   }
-  if (turkish_->Spell(internal::ToUtf8(word))) return true;
+  if (SpellTurkish(word)) return true;
   if (internal::ShapeOf(word) == CaseShape::kUpper) {
     // Hunspell misses "İSTANBUL": try the lower and title case.
-    if (turkish_->Spell(internal::ToUtf8(lower))) return true;
+    if (SpellTurkish(lower)) return true;
     std::u32string title = internal::ApplyShape(lower, CaseShape::kTitle);
-    if (turkish_->Spell(internal::ToUtf8(title))) return true;
+    if (SpellTurkish(title)) return true;
   }
   return false;
 }
@@ -393,11 +538,21 @@ WordCheck Checker::CheckTurkish(std::u32string_view w, std::string_view utf8,
     return Correct(Reason::kInflected);
   }
   // English, unless one typo from a Turkish word: "bird" is "bir" mistyped.
-  if (static_cast<int>(lower.size()) >= options_.min_english_length &&
-      english_->Spell(utf8) && !IsNearKnownWord(lower)) {
-    return Correct(Reason::kForeignWord);
+  std::optional<bool> near;
+  if (static_cast<int>(lower.size()) >= options_.min_english_length) {
+    bool english;
+    if (shape == CaseShape::kMixed) {
+      english = SpellEnglish(w, utf8) && !IsNearKnownWord(lower);
+    } else {
+      // CheckUnknownShape() asks IsNearKnownWord() for these shapes (but
+      // for lower-case names), so ask it first: it is cheaper than
+      // Hunspell, and true settles the question without Hunspell.
+      near = IsNearKnownWord(lower);
+      english = !*near && SpellEnglish(w, utf8);
+    }
+    if (english) return Correct(Reason::kForeignWord);
   }
-  return CheckUnknownShape(w, context);
+  return CheckUnknownShape(w, context, near);
 }
 
 WordCheck Checker::CheckApostrophe(std::u32string_view w, size_t apostrophe,
@@ -423,8 +578,8 @@ WordCheck Checker::CheckApostrophe(std::u32string_view w, size_t apostrophe,
       }
     }
     std::u32string title = internal::ApplyShape(lower, CaseShape::kTitle);
-    if (turkish_->Spell(internal::ToUtf8(title)) &&
-        !turkish_->Spell(internal::ToUtf8(lower))) {
+    if (SpellTurkish(title) &&
+        !SpellTurkish(lower)) {
       return Wrong(Reason::kLowercaseName, kSureTypo);
     }
     if (IsKnownTurkish(lower)) {
@@ -439,9 +594,14 @@ WordCheck Checker::CheckApostrophe(std::u32string_view w, size_t apostrophe,
 }
 
 WordCheck Checker::CheckUnknownShape(std::u32string_view w,
-                                     const WordContext& context) const {
+                                     const WordContext& context,
+                                     std::optional<bool> near) const {
   CaseShape shape = internal::ShapeOf(w);
   std::u32string lower = internal::LowerTr(w);
+  auto near_known = [&] {
+    if (!near.has_value()) near = IsNearKnownWord(lower);
+    return *near;
+  };
   switch (shape) {
     case CaseShape::kMixed:
       return Correct(Reason::kProductName);
@@ -452,7 +612,7 @@ WordCheck Checker::CheckUnknownShape(std::u32string_view w,
       bool long_enough =
           context.sentence_initial ||
           static_cast<int>(lower.size()) >= options_.min_name_check_length;
-      if (long_enough && IsNearKnownWord(lower)) {
+      if (long_enough && near_known()) {
         return Wrong(Reason::kNearKnownWord, kSureTypo);
       }
       return Correct(shape == CaseShape::kUpper ? Reason::kAcronym
@@ -463,18 +623,17 @@ WordCheck Checker::CheckUnknownShape(std::u32string_view w,
       break;
   }
   std::u32string title = internal::ApplyShape(lower, CaseShape::kTitle);
-  if (turkish_->Spell(internal::ToUtf8(title))) {
+  if (SpellTurkish(title)) {
     return Wrong(Reason::kLowercaseName, kSureTypo);
   }
-  return Wrong(Reason::kUnknownWord,
-               IsNearKnownWord(lower) ? kSureTypo : kUnsure);
+  return Wrong(Reason::kUnknownWord, near_known() ? kSureTypo : kUnsure);
 }
 
 WordCheck Checker::CheckEnglish(std::u32string_view w,
                                 std::string_view utf8) const {
-  if (english_->Spell(utf8)) return Correct(Reason::kDictionary);
+  if (SpellEnglish(w, utf8)) return Correct(Reason::kDictionary);
   std::u32string lower = internal::LowerTr(w);
-  if (english_->Spell(internal::ToUtf8(lower))) {
+  if (SpellEnglish(lower, internal::ToUtf8(lower))) {
     return Correct(Reason::kDictionary);
   }
   switch (internal::ShapeOf(w)) {
@@ -501,11 +660,8 @@ bool Checker::IsNearKnownWord(std::u32string_view lower) const {
   if (options_.names_against_all_forms) {
     BuildFormSet();
     if (forms_ != nullptr) {
-      std::vector<Candidate> found;
-      AddFormCandidates(lower, &found);
-      for (const Candidate& c : found) {
-        if (c.lower != lower) return true;
-      }
+      // Every edit differs from `lower`, so any edit that is a form will do.
+      return ForEachFormEdit(*forms_, lower, [](const Edit&) { return true; });
     }
   }
   return false;
@@ -567,42 +723,36 @@ void Checker::AddListCandidates(std::u32string_view lower,
 void Checker::AddFormCandidates(std::u32string_view lower,
                                 std::vector<Candidate>* out) const {
   if (forms_ == nullptr) return;
-  absl::flat_hash_set<std::u32string> tried;
-  auto consider = [&](std::u32string&& cand) {
-    if (cand.empty() || !forms_->Contains(cand)) return;
-    if (!tried.insert(cand).second) return;
+  std::vector<std::u32string> tried;  // the edits found so far: a few
+  ForEachFormEdit(*forms_, lower, [&](const Edit& edit) {
+    std::u32string cand = edit.Apply(lower);
+    if (std::find(tried.begin(), tried.end(), cand) != tried.end()) {
+      return false;
+    }
+    tried.push_back(cand);
     float d = internal::TypingDistance(lower, cand, kMaxSuggestDistance);
     out->push_back({std::move(cand), "", d, 0, false});
-  };
-  std::u32string_view alphabet = internal::TurkishAlphabet();
-  std::u32string s(lower);
-  for (size_t i = 0; i < s.size(); ++i) {  // deletions
-    consider(s.substr(0, i) + s.substr(i + 1));
-  }
-  for (size_t i = 0; i + 1 < s.size(); ++i) {  // swaps
-    if (s[i] == s[i + 1]) continue;
-    std::u32string t = s;
-    std::swap(t[i], t[i + 1]);
-    consider(std::move(t));
-  }
-  for (size_t i = 0; i < s.size(); ++i) {  // substitutions
-    for (char32_t c : alphabet) {
-      if (c == s[i]) continue;
-      std::u32string t = s;
-      t[i] = c;
-      consider(std::move(t));
-    }
-  }
-  for (size_t i = 0; i <= s.size(); ++i) {  // insertions, with apostrophe
-    for (char32_t c : alphabet) {
-      consider(s.substr(0, i) + c + s.substr(i));
-    }
-    if (i > 1 && i < s.size()) consider(s.substr(0, i) + U'\'' + s.substr(i));
-  }
+    return false;
+  });
 }
 
 std::vector<std::string> Checker::Suggest(std::string_view word,
                                           Language language, int max) const {
+  if (suggest_cache_ == nullptr || max <= 0 || word.empty() ||
+      language == Language::kOther) {
+    return SuggestUncached(word, language, max);
+  }
+  uint64_t key = CacheKey(word, static_cast<int>(language), max);
+  std::vector<std::string> result;
+  if (suggest_cache_->Get(key, &result)) return result;
+  result = SuggestUncached(word, language, max);
+  suggest_cache_->Put(key, result);
+  return result;
+}
+
+std::vector<std::string> Checker::SuggestUncached(std::string_view word,
+                                                  Language language,
+                                                  int max) const {
   std::vector<std::string> result;
   if (max <= 0 || word.empty() || language == Language::kOther) return result;
   std::u32string w = internal::ToU32(word);
@@ -625,8 +775,8 @@ std::vector<std::string> Checker::Suggest(std::string_view word,
   // Only the capitals wrong: "ankara" → "Ankara".
   if (language == Language::kTurkish) {
     std::u32string title = internal::ApplyShape(lower, CaseShape::kTitle);
-    if (title != w && turkish_->Spell(internal::ToUtf8(title)) &&
-        !turkish_->Spell(internal::ToUtf8(lower))) {
+    if (title != w && SpellTurkish(title) &&
+        !SpellTurkish(lower)) {
       cands.push_back({lower, internal::ToUtf8(title), 0.2f, 0, true});
     }
   }
@@ -644,7 +794,7 @@ std::vector<std::string> Checker::Suggest(std::string_view word,
     std::u32string_view alphabet = U"abcdefghijklmnopqrstuvwxyz";
     auto consider = [&](std::u32string&& cand) {
       if (!seen.insert(cand).second) return;
-      if (!english_->Spell(internal::ToUtf8(cand))) return;
+      if (!SpellEnglish(cand, internal::ToUtf8(cand))) return;
       float d = internal::TypingDistance(lower, cand);
       cands.push_back({std::move(cand), "", d, 0, true});
     };
@@ -686,8 +836,11 @@ std::vector<std::string> Checker::Suggest(std::string_view word,
     return a.distance < b.distance;
   };
   std::stable_sort(cands.begin(), cands.end(), by_score);
-  const morphology::Dictionary* dict =
-      language == Language::kEnglish ? english_ : turkish_;
+  auto spell = [&](std::u32string_view form) {
+    return language == Language::kEnglish
+               ? SpellEnglish(form, internal::ToUtf8(form))
+               : SpellTurkish(form);
+  };
   std::vector<Candidate> settled;
   absl::flat_hash_set<std::u32string> seen_lower;
   for (Candidate& c : cands) {
@@ -699,13 +852,12 @@ std::vector<std::string> Checker::Suggest(std::string_view word,
           language == Language::kTurkish ? FindEntry(low) : nullptr;
       if (e != nullptr) {
         c.form = e->form;
-      } else if (dict->Spell(low)) {
+      } else if (spell(c.lower)) {
         c.form = low;
       } else {
-        std::string title =
-            internal::ToUtf8(internal::ApplyShape(c.lower, CaseShape::kTitle));
-        if (!dict->Spell(title)) continue;
-        c.form = title;
+        std::u32string title = internal::ApplyShape(c.lower, CaseShape::kTitle);
+        if (!spell(title)) continue;
+        c.form = internal::ToUtf8(title);
       }
     }
     if (shape == CaseShape::kTitle &&

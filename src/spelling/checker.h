@@ -46,6 +46,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,9 +61,11 @@
 namespace newsroom::spelling {
 
 namespace internal {
+class Alphabet;
 class DeleteIndex;
 class FormSet;
 class CheckCache;
+class SuggestCache;
 }  // namespace internal
 
 using langid::Language;
@@ -161,6 +164,10 @@ class Checker {
     // Entries in the Check() result cache (0 disables it). Each costs
     // about 100 bytes.
     int cache_entries = 1 << 16;
+    // Entries in the Suggest() result cache (0 disables it). Each costs
+    // about 300 bytes. Misspellings repeat across comments, and a
+    // suggestion costs tens of microseconds.
+    int suggest_cache_entries = 1 << 14;
   };
 
   // Loads the lists and, unless given, the Hunspell dictionaries. NotFound
@@ -207,9 +214,18 @@ class Checker {
   WordCheck CheckEnglish(std::u32string_view word, std::string_view utf8) const;
   WordCheck CheckApostrophe(std::u32string_view word, size_t apostrophe,
                             const WordContext& context) const;
+  // `near`: IsNearKnownWord(lower case of word), if already known.
   WordCheck CheckUnknownShape(std::u32string_view word,
-                              const WordContext& context) const;
+                              const WordContext& context,
+                              std::optional<bool> near = std::nullopt) const;
+  std::vector<std::string> SuggestUncached(std::string_view word,
+                                           Language language, int max) const;
 
+  // turkish_->Spell(word); the form set answers instead of Hunspell when
+  // it can (FormSet::Accepts).
+  bool SpellTurkish(std::u32string_view word) const;
+  // english_->Spell(utf8) for `word`, skipped when the alphabet says no.
+  bool SpellEnglish(std::u32string_view word, std::string_view utf8) const;
   // The list entry (learned or allowlisted) for a lower-case key.
   const WordList::Entry* FindEntry(std::string_view lower) const;
   // Turkish: in a list or accepted by Hunspell, in any of the
@@ -244,7 +260,12 @@ class Checker {
   mutable std::once_flag forms_once_;
   mutable std::unique_ptr<const internal::FormSet> forms_;
 
+  // The characters English words can have (null if the files could not
+  // be read): most Turkish words need no English Hunspell call.
+  std::unique_ptr<const internal::Alphabet> english_alphabet_;
+
   std::unique_ptr<internal::CheckCache> cache_;
+  std::unique_ptr<internal::SuggestCache> suggest_cache_;
 };
 
 }  // namespace newsroom::spelling

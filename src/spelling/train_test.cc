@@ -1,6 +1,7 @@
 #include "spelling/train.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -22,8 +23,12 @@ const morphology::Dictionary& Turkish() {
   return *d;
 }
 
+// Unique per process and test, since ctest runs tests in parallel.
 std::string TempPath(const std::string& name) {
-  return (std::filesystem::temp_directory_path() / name).string();
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  return (std::filesystem::temp_directory_path() /
+          (std::to_string(::getpid()) + "_" + info->name() + "_" + name))
+      .string();
 }
 
 TEST(TrainTest, KeepsDictionaryWordsFrequentUnknownsAndUsualForms) {

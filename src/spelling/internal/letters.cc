@@ -10,6 +10,8 @@
 
 #include <unicode/uchar.h>
 
+#include <cstdint>
+
 #include "text/utf8.h"
 
 namespace newsroom::spelling::internal {
@@ -200,16 +202,32 @@ constexpr std::u32string_view kRows[3] = {
     U"zxcvbnmöç",
 };
 
-bool Locate(char32_t c, int* row, int* col) {
+// Row and column of every key, for code points below kKeyTableSize (all
+// the keys of the layout are): -1 for code points not on a letter key.
+constexpr size_t kKeyTableSize = 0x180;
+struct KeyTable {
+  int8_t row[kKeyTableSize];
+  int8_t col[kKeyTableSize];
+};
+
+constexpr KeyTable MakeKeyTable() {
+  KeyTable t{};
+  for (size_t c = 0; c < kKeyTableSize; ++c) t.row[c] = t.col[c] = -1;
   for (int r = 0; r < 3; ++r) {
-    size_t p = kRows[r].find(c);
-    if (p != std::u32string_view::npos) {
-      *row = r;
-      *col = static_cast<int>(p);
-      return true;
+    for (size_t k = 0; k < kRows[r].size(); ++k) {
+      t.row[kRows[r][k]] = static_cast<int8_t>(r);
+      t.col[kRows[r][k]] = static_cast<int8_t>(k);
     }
   }
-  return false;
+  return t;
+}
+constexpr KeyTable kKeys = MakeKeyTable();
+
+bool Locate(char32_t c, int* row, int* col) {
+  if (c >= kKeyTableSize || kKeys.row[c] < 0) return false;
+  *row = kKeys.row[c];
+  *col = kKeys.col[c];
+  return true;
 }
 
 }  // namespace
@@ -234,7 +252,12 @@ std::u32string KeyboardNeighbours(char32_t c) {
 
 bool AreKeyboardNeighbours(char32_t a, char32_t b) {
   if (a == b) return false;
-  return KeyboardNeighbours(a).find(b) != std::u32string::npos;
+  int ra, ka, rb, kb;
+  if (!Locate(a, &ra, &ka) || !Locate(b, &rb, &kb)) return false;
+  if (rb == ra) return kb == ka - 1 || kb == ka + 1;
+  if (rb == ra - 1) return kb == ka || kb == ka + 1;  // the row above
+  if (rb == ra + 1) return kb == ka - 1 || kb == ka;  // the row below
+  return false;
 }
 
 std::u32string_view TurkishAlphabet() {

@@ -1,0 +1,53 @@
+// The base is drawn once, during static initialisation (nothing hashes a
+// form before main()). The prefix, suffix and power tables are filled in
+// one pass each; then every edit is a handful of multiplications modulo
+// 2^61 − 1, each one 64×64→128-bit product and a fold of the high bits
+// onto the low (2^61 ≡ 1).
+//
+// Tested by form_hash_test.cc.
+#include "spelling/internal/form_hash.h"
+
+#include <random>
+
+namespace newsroom::spelling::internal {
+namespace {
+
+uint64_t RandomBase() {
+  std::random_device device;
+  uint64_t r = (uint64_t{device()} << 32) ^ device();
+  return (uint64_t{1} << 32) + r % (kFormHashPrime - 2 - (uint64_t{1} << 32));
+}
+
+}  // namespace
+
+const uint64_t kFormHashBase = RandomBase();
+
+uint64_t FormHash(std::u32string_view s) {
+  uint64_t h = 0;
+  for (char32_t c : s) h = FormHashExtend(h, c);
+  return h;
+}
+
+EditHasher::EditHasher(std::u32string_view word)
+    : word_(word),
+      prefix_(word.size() + 1),
+      suffix_(word.size() + 1),
+      power_(word.size() + 2) {
+  const size_t n = word.size();
+  power_[0] = 1;
+  for (size_t k = 1; k < power_.size(); ++k) {
+    power_[k] = FormHashMul(power_[k - 1], kFormHashBase);
+  }
+  prefix_[0] = 0;
+  for (size_t i = 0; i < n; ++i) {
+    prefix_[i + 1] = FormHashExtend(prefix_[i], word[i]);
+  }
+  suffix_[n] = 0;
+  for (size_t i = n; i > 0; --i) {
+    suffix_[i - 1] =
+        FormHashAdd(FormHashMul(uint64_t{word[i - 1]} + 1, power_[n - i]),
+                    suffix_[i]);
+  }
+}
+
+}  // namespace newsroom::spelling::internal
