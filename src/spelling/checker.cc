@@ -21,16 +21,30 @@
 //     they are one typo from a known word: "Kılıçdaroğlu" passes, "Ankra"
 //     does not. A lower-case unknown word is misspelled.
 //
-// Results are cached (a sharded map, cleared shard by shard when full),
-// because words repeat across comments and the slow path of step 3–6 costs
-// tens of microseconds.
+// Hunspell is slow on the words that reach it (a microsecond or more each,
+// most of it affix stripping), so it is asked only what nothing else can
+// answer.
+// hunspell-tr's language is finite and its forms are listed once
+// (internal/form_set.h), with how each is written; for a word in lower,
+// title or capital letters the set then knows Hunspell's answer, and it
+// gives it unless the word is a suggestion about to be shown. The English
+// dictionary is asked about a Turkish word only if its letters can occur
+// in English at all (internal/alphabet.h): "güzel" cannot.
+//
+// Results are cached (sharded, set-associative arrays keyed by a 64-bit
+// fingerprint of the word and its context), because words repeat across
+// comments and the slow path of step 3–6 costs microseconds.
 //
 // Suggestions gather candidates from two sources and rank them by a
 // keyboard-aware edit distance minus a small bonus for frequent words:
 // a symmetric-delete index over the word lists (up to two typos, ı/i-style
 // differences free), and every one-typo edit of the word looked up in the
-// set of all forms hunspell-tr accepts. Candidates the lists do not vouch
-// for are confirmed by Hunspell before they are returned.
+// set of all forms hunspell-tr accepts. The edits are looked up by
+// fingerprint, without building them (internal/form_hash.h), in batches,
+// and only where the set's prefix and suffix filters allow a form at all:
+// of the six hundred edits of a ten-letter typo, typically a hundred or
+// two are looked up. Candidates the lists do not vouch for are confirmed
+// by Hunspell before they are returned.
 //
 // Tested by checker_test.cc.
 #include "spelling/checker.h"
@@ -57,49 +71,63 @@ namespace newsroom::spelling {
 namespace internal {
 
 // A concurrent, bounded map from 64-bit keys (fingerprints of a word and
-// its context) to results: sixteen shards, each a mutex and a direct-mapped
-// array, in which a new entry replaces the one in its slot. Nothing is
+// its context) to results: sixteen shards, each a mutex and an array of
+// four-way sets; a new entry replaces the oldest of its set. Nothing is
 // allocated per entry beyond the value itself.
 template <typename Value>
 class ResultCache {
  public:
   explicit ResultCache(int capacity) {
-    size_t per_shard = 1;
-    while (per_shard * kShards < static_cast<size_t>(capacity)) per_shard *= 2;
-    for (Shard& s : shards_) s.slots.resize(per_shard);
-    slot_mask_ = per_shard - 1;
+    size_t sets = 1;
+    while (sets * kWays * kShards < static_cast<size_t>(capacity)) sets *= 2;
+    for (Shard& s : shards_) s.sets.resize(sets);
+    set_mask_ = sets - 1;
   }
 
   bool Get(uint64_t key, Value* out) {
-    Shard& s = shards_[key >> 60];
-    std::lock_guard<std::mutex> lock(s.mu);
-    const Slot& slot = s.slots[key & slot_mask_];
-    if (!slot.used || slot.key != key) return false;
-    *out = slot.value;
-    return true;
+    Shard& shard = shards_[key >> 60];
+    std::lock_guard<std::mutex> lock(shard.mu);
+    const Set& set = shard.sets[key & set_mask_];
+    for (int w = 0; w < kWays; ++w) {
+      if (set.used[w] && set.keys[w] == key) {
+        *out = set.values[w];
+        return true;
+      }
+    }
+    return false;
   }
 
   void Put(uint64_t key, const Value& value) {
-    Shard& s = shards_[key >> 60];
-    std::lock_guard<std::mutex> lock(s.mu);
-    Slot& slot = s.slots[key & slot_mask_];
-    slot.used = true;
-    slot.key = key;
-    slot.value = value;
+    Shard& shard = shards_[key >> 60];
+    std::lock_guard<std::mutex> lock(shard.mu);
+    Set& set = shard.sets[key & set_mask_];
+    int way = -1;
+    for (int w = 0; w < kWays; ++w) {
+      if (set.used[w] && set.keys[w] == key) way = w;
+    }
+    if (way < 0) {  // replace the oldest
+      way = set.next;
+      set.next = (set.next + 1) % kWays;
+    }
+    set.used[way] = true;
+    set.keys[way] = key;
+    set.values[way] = value;
   }
 
  private:
   static constexpr int kShards = 16;  // by the key's top four bits
-  struct Slot {
-    bool used = false;
-    uint64_t key = 0;
-    Value value;
+  static constexpr int kWays = 4;
+  struct Set {
+    uint64_t keys[kWays] = {};
+    bool used[kWays] = {};
+    uint8_t next = 0;  // the way to replace next: the oldest
+    Value values[kWays];
   };
   struct Shard {
     std::mutex mu;
-    std::vector<Slot> slots;
+    std::vector<Set> sets;
   };
-  size_t slot_mask_ = 0;
+  size_t set_mask_ = 0;
   Shard shards_[kShards];
 };
 
@@ -470,12 +498,15 @@ const WordList::Entry* Checker::FindEntry(std::string_view lower) const {
   return e != nullptr ? e : allow_.Find(lower);
 }
 
-bool Checker::SpellTurkish(std::u32string_view word) const {
+bool Checker::SpellTurkish(std::u32string_view word, bool* set_said_yes) const {
   if (options_.suggest_from_all_forms || options_.names_against_all_forms) {
     BuildFormSet();
     if (forms_ != nullptr) {
       std::optional<bool> accepted = forms_->Accepts(word);
-      if (accepted.has_value()) return *accepted;
+      if (accepted.has_value()) {
+        if (*accepted && set_said_yes != nullptr) *set_said_yes = true;
+        return *accepted;
+      }
     }
   }
   return turkish_->Spell(internal::ToUtf8(word));
@@ -578,8 +609,7 @@ WordCheck Checker::CheckApostrophe(std::u32string_view w, size_t apostrophe,
       }
     }
     std::u32string title = internal::ApplyShape(lower, CaseShape::kTitle);
-    if (SpellTurkish(title) &&
-        !SpellTurkish(lower)) {
+    if (SpellTurkish(title) && !SpellTurkish(lower)) {
       return Wrong(Reason::kLowercaseName, kSureTypo);
     }
     if (IsKnownTurkish(lower)) {
@@ -755,6 +785,17 @@ std::vector<std::string> Checker::SuggestUncached(std::string_view word,
                                                   int max) const {
   std::vector<std::string> result;
   if (max <= 0 || word.empty() || language == Language::kOther) return result;
+  // Whether Hunspell accepts a candidate form. The form set's "no" is
+  // final; its "yes" is Hunspell's to confirm, so that a fingerprint
+  // collision can never put a non-word in front of a reader.
+  auto spell = [&](std::u32string_view form) {
+    if (language == Language::kEnglish) {
+      return SpellEnglish(form, internal::ToUtf8(form));
+    }
+    bool set_said_yes = false;
+    bool yes = SpellTurkish(form, &set_said_yes);
+    return set_said_yes ? turkish_->Spell(internal::ToUtf8(form)) : yes;
+  };
   std::u32string w = internal::ToU32(word);
   CaseShape shape = internal::ShapeOf(w);
   std::u32string lower = internal::LowerTr(w);
@@ -775,8 +816,7 @@ std::vector<std::string> Checker::SuggestUncached(std::string_view word,
   // Only the capitals wrong: "ankara" → "Ankara".
   if (language == Language::kTurkish) {
     std::u32string title = internal::ApplyShape(lower, CaseShape::kTitle);
-    if (title != w && SpellTurkish(title) &&
-        !SpellTurkish(lower)) {
+    if (title != w && spell(title) && !spell(lower)) {
       cands.push_back({lower, internal::ToUtf8(title), 0.2f, 0, true});
     }
   }
@@ -836,11 +876,6 @@ std::vector<std::string> Checker::SuggestUncached(std::string_view word,
     return a.distance < b.distance;
   };
   std::stable_sort(cands.begin(), cands.end(), by_score);
-  auto spell = [&](std::u32string_view form) {
-    return language == Language::kEnglish
-               ? SpellEnglish(form, internal::ToUtf8(form))
-               : SpellTurkish(form);
-  };
   std::vector<Candidate> settled;
   absl::flat_hash_set<std::u32string> seen_lower;
   for (Candidate& c : cands) {

@@ -224,6 +224,46 @@ TEST(CheckerTest, ManyThreadsAgreeWithOneThread) {
   EXPECT_EQ(mismatches.load(), 0);
 }
 
+// The result caches change nothing but speed: a checker without them, and
+// one whose caches are tiny (so that entries are replaced all the time),
+// answer as the default one does, on first and repeated calls.
+TEST(CheckerTest, CachesAreTransparent) {
+  Checker::Options no_caches;
+  no_caches.hunspell_instances = 1;
+  no_caches.cache_entries = 0;
+  no_caches.suggest_cache_entries = 0;
+  Checker::Options tiny_caches = no_caches;
+  tiny_caches.cache_entries = 4;
+  tiny_caches.suggest_cache_entries = 4;
+  auto plain = Checker::Load(no_caches);
+  auto tiny = Checker::Load(tiny_caches);
+  ASSERT_TRUE(plain.ok()) << plain.status();
+  ASSERT_TRUE(tiny.ok()) << tiny.status();
+  const char* words[] = {"bilgisyar", "Ankra",        "HABRLER", "ankara",
+                         "tmm",       "online",       "bird",    "kitap'ta",
+                         "çoook",     "Kılıçdaroğlu", "iPhone",  "gelmiyrum"};
+  for (int round = 0; round < 3; ++round) {
+    for (const char* w : words) {
+      for (Language language : {Language::kTurkish, Language::kEnglish}) {
+        for (bool initial : {false, true}) {
+          WordCheck a = (*plain)->Check(w, {language, initial});
+          for (const Checker* c : {&Tr(), tiny->get()}) {
+            WordCheck b = c->Check(w, {language, initial});
+            EXPECT_EQ(a.misspelled, b.misspelled) << w;
+            EXPECT_EQ(a.reason, b.reason) << w;
+            EXPECT_EQ(a.confidence, b.confidence) << w;
+          }
+        }
+        for (int max : {1, 5}) {
+          std::vector<std::string> a = (*plain)->Suggest(w, language, max);
+          EXPECT_EQ(Tr().Suggest(w, language, max), a) << w << " " << max;
+          EXPECT_EQ((*tiny)->Suggest(w, language, max), a) << w << " " << max;
+        }
+      }
+    }
+  }
+}
+
 TEST(CheckerTest, MissingListIsNotFoundNamingThePath) {
   Checker::Options o;
   o.word_list_path = "/nonexistent/tr-words.tsv";

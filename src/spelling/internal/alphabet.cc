@@ -99,9 +99,9 @@ bool Alphabet::MayAccept(std::u32string_view word) const {
     bool variant_known = false;
     for (char32_t low : lowers) {
       if (low == c) continue;  // not a capital
-      variant_known |= known(low) || known(UpperTr(low)) ||
-                       known(static_cast<char32_t>(
-                           u_toupper(static_cast<UChar32>(low))));
+      variant_known |=
+          known(low) || known(UpperTr(low)) ||
+          known(static_cast<char32_t>(u_toupper(static_cast<UChar32>(low))));
     }
     if (!variant_known) return false;
   }

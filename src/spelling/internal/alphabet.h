@@ -43,7 +43,7 @@ class Alphabet {
 
  private:
   Alphabet() = default;
-  bool everything_ = false;            // IGNORE: no promise
+  bool everything_ = false;              // IGNORE: no promise
   absl::flat_hash_set<char32_t> extra_;  // beyond ASCII, in all cases
 };
 

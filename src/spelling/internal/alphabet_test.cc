@@ -30,17 +30,17 @@ TEST(AlphabetTest, RefusesOnlyCharactersNoWordCanHave) {
   auto alphabet = Alphabet::Load(aff, dic);
   ASSERT_TRUE(alphabet.ok()) << alphabet.status();
   const Case cases[] = {
-      {"online", true},     // ASCII always passes
+      {"online", true},  // ASCII always passes
       {"ONLINE", true},
-      {"café", true},       // from the affix
-      {"CAFÉ", true},       // a case variant of it
-      {"öland", true},      // a case variant of the stem's Ö
-      {"it’s", true},       // ICONV input
-      {"güzel", false},     // ü is nowhere
+      {"café", true},    // from the affix
+      {"CAFÉ", true},    // a case variant of it
+      {"öland", true},   // a case variant of the stem's Ö
+      {"it’s", true},    // ICONV input
+      {"güzel", false},  // ü is nowhere
       {"çok", false},
-      {"kalıp", false},     // a lower-case ı stays ı for Hunspell
-      {"İNTERNET", true},   // a capital İ may be lower-cased to i
-      {"ŞEKER", false},     // Ş, ş and S are different letters
+      {"kalıp", false},    // a lower-case ı stays ı for Hunspell
+      {"İNTERNET", true},  // a capital İ may be lower-cased to i
+      {"ŞEKER", false},    // Ş, ş and S are different letters
       {"", true},
   };
   for (const Case& t : cases) {

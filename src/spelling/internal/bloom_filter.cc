@@ -16,4 +16,14 @@ BloomFilter::BloomFilter(size_t keys, int bits_per_key) {
   num_words_ = words;
 }
 
+void BloomFilter::InsertMany(const uint64_t* keys, size_t n) {
+  constexpr size_t kChunk = 64;
+  Probe probes[kChunk];
+  for (size_t base = 0; base < n; base += kChunk) {
+    const size_t size = std::min(kChunk, n - base);
+    for (size_t k = 0; k < size; ++k) probes[k] = Locate(keys[base + k]);
+    for (size_t k = 0; k < size; ++k) words_[probes[k].word] |= probes[k].mask;
+  }
+}
+
 }  // namespace newsroom::spelling::internal

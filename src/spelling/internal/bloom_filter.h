@@ -35,6 +35,9 @@ class BloomFilter {
     uint64_t h = Mix(key);
     words_[WordIndex(h)] |= Mask(h);
   }
+  // Insert() for keys[0, n), several times faster for a few hundred keys
+  // in a filter larger than the cache: their words are fetched together.
+  void InsertMany(const uint64_t* keys, size_t n);
 
   // False only if `key` was never inserted.
   bool MayContain(uint64_t key) const {

@@ -18,8 +18,8 @@ TEST(BloomFilterTest, SizeIsRoundedUpToWholeWords) {
   const SizeCase cases[] = {
       {0, 1, 8},
       {1, 1, 8},
-      {4, 16, 8},    // 64 bits: one word
-      {5, 16, 16},   // 80 bits: two
+      {4, 16, 8},   // 64 bits: one word
+      {5, 16, 16},  // 80 bits: two
       {1'000'000, 16, 2'000'000},
   };
   for (const SizeCase& t : cases) {

@@ -51,7 +51,7 @@ class DeleteIndex {
     uint64_t key;
     uint32_t id;
   };
-  std::vector<Entry> entries_;      // sorted by key, then id
+  std::vector<Entry> entries_;       // sorted by key, then id
   std::vector<uint32_t> directory_;  // bucket b: entries_[dir[b], dir[b+1])
   int shift_ = 64;                   // bucket of a key: key >> shift_
 };

@@ -77,10 +77,10 @@ TEST(DeleteIndexTest, CandidatesInTheOrderOfTheStringTraversal) {
       U"ışık",  U"isik",   U"kalem",    U"kale", U"ale",  U"kl",
       U"a",     U"ab",     U"abba",     U"aaa",  U"bab",  U"baba"};
   const DeleteIndex index(words);
-  const std::u32string queries[] = {
-      U"haber", U"hbaer", U"haberr", U"habeer", U"kalemler", U"ışk",
-      U"kael",  U"abab",  U"aa",     U"a",      U"",         U"xyz",
-      U"baaba", U"kalee", U"hhaber"};
+  const std::u32string queries[] = {U"haber",    U"hbaer", U"haberr", U"habeer",
+                                    U"kalemler", U"ışk",   U"kael",   U"abab",
+                                    U"aa",       U"a",     U"",       U"xyz",
+                                    U"baaba",    U"kalee", U"hhaber"};
   for (const std::u32string& q : queries) {
     for (int depth : {0, 1, 2}) {
       std::vector<uint32_t> got, want;

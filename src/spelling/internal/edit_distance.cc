@@ -71,7 +71,8 @@ struct SubstitutionTable {
     for (size_t a = 0; a < kTableSize; ++a) {
       index[kTableLetters[a]] = static_cast<int8_t>(a);
       for (size_t b = 0; b < kTableSize; ++b) {
-        cost[a][b] = ComputeSubstitutionCost(kTableLetters[a], kTableLetters[b]);
+        cost[a][b] =
+            ComputeSubstitutionCost(kTableLetters[a], kTableLetters[b]);
       }
     }
   }
@@ -141,8 +142,7 @@ float TypingDistance(std::u32string_view a, std::u32string_view b,
     cur[0] = prev[0] + extra;
     float row_min = cur[0];
     for (size_t j = 1; j <= m; ++j) {
-      float best =
-          prev[j - 1] + table.Cost(ai, ai_index, b[j - 1], b_index[j]);
+      float best = prev[j - 1] + table.Cost(ai, ai_index, b[j - 1], b_index[j]);
       best = std::min(best, prev[j] + extra);  // extra letter
       best = std::min(best, cur[j - 1] + missing[j]);
       if (i > 1 && j > 1 && ai == b[j - 2] && a[i - 2] == b[j - 1] &&

@@ -22,6 +22,24 @@ uint64_t RandomBase() {
 
 const uint64_t kFormHashBase = RandomBase();
 
+namespace {
+
+// B^k for k <= kSharedPowers, computed once.
+constexpr size_t kSharedPowers = 64;
+const uint64_t* SharedPowers() {
+  static const uint64_t* powers = [] {
+    uint64_t* p = new uint64_t[kSharedPowers + 1];
+    p[0] = 1;
+    for (size_t k = 1; k <= kSharedPowers; ++k) {
+      p[k] = FormHashMul(p[k - 1], kFormHashBase);
+    }
+    return p;
+  }();
+  return powers;
+}
+
+}  // namespace
+
 uint64_t FormHash(std::u32string_view s) {
   uint64_t h = 0;
   for (char32_t c : s) h = FormHashExtend(h, c);
@@ -29,14 +47,17 @@ uint64_t FormHash(std::u32string_view s) {
 }
 
 EditHasher::EditHasher(std::u32string_view word)
-    : word_(word),
-      prefix_(word.size() + 1),
-      suffix_(word.size() + 1),
-      power_(word.size() + 2) {
+    : word_(word), prefix_(word.size() + 1), suffix_(word.size() + 1) {
   const size_t n = word.size();
-  power_[0] = 1;
-  for (size_t k = 1; k < power_.size(); ++k) {
-    power_[k] = FormHashMul(power_[k - 1], kFormHashBase);
+  if (n <= kSharedPowers) {  // power_[k] is read for k <= n
+    power_ = SharedPowers();
+  } else {
+    extra_powers_.resize(n + 2);
+    extra_powers_[0] = 1;
+    for (size_t k = 1; k < extra_powers_.size(); ++k) {
+      extra_powers_[k] = FormHashMul(extra_powers_[k - 1], kFormHashBase);
+    }
+    power_ = extra_powers_.data();
   }
   prefix_[0] = 0;
   for (size_t i = 0; i < n; ++i) {
@@ -44,9 +65,8 @@ EditHasher::EditHasher(std::u32string_view word)
   }
   suffix_[n] = 0;
   for (size_t i = n; i > 0; --i) {
-    suffix_[i - 1] =
-        FormHashAdd(FormHashMul(uint64_t{word[i - 1]} + 1, power_[n - i]),
-                    suffix_[i]);
+    suffix_[i - 1] = FormHashAdd(
+        FormHashMul(uint64_t{word[i - 1]} + 1, power_[n - i]), suffix_[i]);
   }
 }
 

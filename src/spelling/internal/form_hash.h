@@ -29,10 +29,12 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
+
 namespace newsroom::spelling::internal {
 
 inline constexpr uint64_t kFormHashPrime = (uint64_t{1} << 61) - 1;
-// The base B, in [2^32, p − 2]; random, fixed for the life of the process.
+// The base B, in [2^32, p − 3]; random, fixed for the life of the process.
 extern const uint64_t kFormHashBase;
 
 // (a · b) mod p for a, b < p.
@@ -68,6 +70,8 @@ class EditHasher {
  public:
   // `word` must outlive the hasher.
   explicit EditHasher(std::u32string_view word);
+  EditHasher(const EditHasher&) = delete;
+  EditHasher& operator=(const EditHasher&) = delete;
 
   size_t size() const { return word_.size(); }
   // FormHash(word).
@@ -76,9 +80,7 @@ class EditHasher {
   uint64_t Prefix(size_t i) const { return prefix_[i]; }
   uint64_t Suffix(size_t i) const { return suffix_[i]; }
   // The word without letter i. REQUIRES: i < size().
-  uint64_t Deletion(size_t i) const {
-    return Join(prefix_[i], i + 1);
-  }
+  uint64_t Deletion(size_t i) const { return Join(prefix_[i], i + 1); }
   // The word with letters i and j deleted. REQUIRES: i < j < size().
   uint64_t Deletion(size_t i, size_t j) const {
     // prefix_[j] with letter i taken out: FormHash(word[0, i) + word[i+1, j)).
@@ -110,9 +112,13 @@ class EditHasher {
   }
 
   std::u32string_view word_;
-  std::vector<uint64_t> prefix_;  // prefix_[i] = FormHash(word[0, i))
-  std::vector<uint64_t> suffix_;  // suffix_[i] = FormHash(word[i, n))
-  std::vector<uint64_t> power_;   // power_[k] = B^k mod p
+  // prefix_[i] = FormHash(word[0, i)), suffix_[i] = FormHash(word[i, n)),
+  // power_[k] = B^k mod p: inline for words of up to kInline letters.
+  static constexpr size_t kInline = 31;
+  absl::InlinedVector<uint64_t, kInline + 1> prefix_;
+  absl::InlinedVector<uint64_t, kInline + 1> suffix_;
+  const uint64_t* power_;               // the shared table, or extra_powers_
+  std::vector<uint64_t> extra_powers_;  // for longer words
 };
 
 }  // namespace newsroom::spelling::internal

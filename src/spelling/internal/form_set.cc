@@ -2,10 +2,12 @@
 // lower-cased once; FormHash is incremental, so the hash of stem+suffix is
 // the stem's running hash (after the strip) continued over the suffix, and
 // no form is ever built as a string. Each form is noted as a fingerprint
-// with bits for how it is written (in lower case: stem and suffix have no
-// capitals; in title case: only the stem's first letter is one); the table
-// and the Bloom filter of forms are filled last, when the number of
-// fingerprints is known.
+// with bits for how Hunspell takes it: written in lower case (stem and
+// suffix have no capitals), in title case (only the stem's first letter is
+// one), or accepted in capitals (the stem is, and the suffix is empty; or
+// the form is one of a hidden twin's, see below). The table and the Bloom
+// filter of forms are filled last, when the number of fingerprints is
+// known.
 //
 // The prefixes of a form stem[0, m) + add are the stem's prefixes and the
 // stem's continued over `add`; its suffixes are add's suffixes (the same
@@ -37,7 +39,7 @@ namespace {
 // positives.
 constexpr int kFilterBitsPerKey = 16;
 // Hunspell's default forbidden-word flag (FORBIDDENWORD_DEFAULT).
-constexpr std::string_view kDefaultForbiddenFlag = "65510";
+constexpr int kDefaultForbiddenFlag = 65510;
 // Longer words are left to Hunspell, which refuses very long ones.
 constexpr size_t kMaxAcceptsLength = 60;
 // hunspell-tr has 371 thousand entries, with 2.7 million distinct prefixes
@@ -122,20 +124,39 @@ bool Matches(const std::vector<CondElement>& cond, std::u32string_view stem) {
   return true;
 }
 
-// Splits "a/1,2,3" (num flags) or "a/ABC" (character flags).
-void ParseFlags(std::string_view flags, bool numeric,
-                std::vector<std::string>* out) {
+// Flags are numbers below 2^16: their value for FLAG num (as Hunspell
+// reads them), their byte for one-character flags.
+constexpr int kFlagCount = 1 << 16;
+
+// The number of a flag; -1 if it is none.
+int FlagId(std::string_view flag, bool numeric) {
+  if (!numeric) {
+    return flag.size() == 1 ? static_cast<unsigned char>(flag[0]) : -1;
+  }
+  if (flag.empty() || flag.size() > 5) return -1;
+  int id = 0;
+  for (char c : flag) {
+    if (c < '0' || c > '9') return -1;
+    id = id * 10 + (c - '0');
+  }
+  return id < kFlagCount ? id : -1;
+}
+
+// Splits "a/1,2,3" (num flags) or "a/ABC" (character flags) into flag
+// numbers, leaving out malformed ones.
+void ParseFlags(std::string_view flags, bool numeric, std::vector<int>* out) {
   out->clear();
   if (numeric) {
     size_t start = 0;
     while (start < flags.size()) {
       size_t comma = flags.find(',', start);
       if (comma == std::string_view::npos) comma = flags.size();
-      out->emplace_back(flags.substr(start, comma - start));
+      int id = FlagId(flags.substr(start, comma - start), true);
+      if (id >= 0) out->push_back(id);
       start = comma + 1;
     }
   } else {
-    for (char c : flags) out->emplace_back(1, c);
+    for (char c : flags) out->push_back(static_cast<unsigned char>(c));
   }
 }
 
@@ -166,6 +187,8 @@ absl::StatusOr<std::unique_ptr<const FormSet>> FormSet::Load(
   std::ifstream aff(aff_path);
   bool numeric = false;
   bool covers = true;
+  // Hunspell maps I to ı and İ to i, as LowerTr() does, under LANG tr_TR.
+  bool turkish_case = false;
   absl::flat_hash_map<std::string, std::vector<SuffixRule>> rules;
   std::string line;
   int line_no = 0;
@@ -179,6 +202,7 @@ absl::StatusOr<std::unique_ptr<const FormSet>> FormSet::Load(
         (f[0] == "SET" && (f.size() < 2 || f[1] != "UTF-8"))) {
       covers = false;
     }
+    if (f[0] == "LANG") turkish_case = f.size() >= 2 && f[1] == "tr_TR";
     if (f[0] == "FLAG" && f.size() >= 2) {
       if (f[1] == "num") {
         numeric = true;
@@ -215,6 +239,17 @@ absl::StatusOr<std::unique_ptr<const FormSet>> FormSet::Load(
     rules[f[1]].push_back(std::move(rule));
   }
 
+  // The rules by flag number, now that the flag type is known.
+  std::vector<std::vector<SuffixRule>> rules_by_flag(kFlagCount);
+  for (auto& [flag, flag_rules] : rules) {
+    int id = FlagId(flag, numeric);
+    if (id < 0) continue;
+    for (SuffixRule& rule : flag_rules) {
+      rules_by_flag[id].push_back(std::move(rule));
+    }
+  }
+  rules.clear();
+
   std::ifstream dic(dic_path);
   std::unique_ptr<FormSet> set(new FormSet());
   // Fingerprints with their kLowerCase / kTitleCase bits, repeats and all.
@@ -226,8 +261,22 @@ absl::StatusOr<std::unique_ptr<const FormSet>> FormSet::Load(
       BloomFilter(entries * kPrefixesPerEntry, kAffixBitsPerKey);
   set->suffix_filter_ =
       BloomFilter(entries * kSuffixesPerEntry, kAffixBitsPerKey);
-  BloomFilter& prefixes = set->prefix_filter_;
-  BloomFilter& suffixes = set->suffix_filter_;
+  // Prefixes and suffixes wait here to be inserted a few hundred at a time
+  // (BloomFilter::InsertMany), which makes loading twice as fast.
+  struct PendingInserts {
+    BloomFilter* filter;
+    std::vector<uint64_t> keys;
+    void Insert(uint64_t key) {
+      keys.push_back(key);
+      if (keys.size() == 512) Flush();
+    }
+    void Flush() {
+      filter->InsertMany(keys.data(), keys.size());
+      keys.clear();
+    }
+  };
+  PendingInserts prefixes{&set->prefix_filter_, {}};
+  PendingInserts suffixes{&set->suffix_filter_, {}};
   // B^k, grown as longer words come.
   std::vector<uint64_t> power = {1};
   auto power_of = [&power](size_t k) {
@@ -236,26 +285,26 @@ absl::StatusOr<std::unique_ptr<const FormSet>> FormSet::Load(
     }
     return power[k];
   };
-  for (const auto& [flag, flag_rules] : rules) {
+  for (const std::vector<SuffixRule>& flag_rules : rules_by_flag) {
     for (const SuffixRule& rule : flag_rules) {
       uint64_t h = 0;
       suffixes.Insert(h);
       for (size_t k = rule.add.size(); k > 0; --k) {
-        h = FormHashAdd(
-            FormHashMul(uint64_t{rule.add[k - 1]} + 1, power_of(rule.add.size() - k)),
-            h);
+        h = FormHashAdd(FormHashMul(uint64_t{rule.add[k - 1]} + 1,
+                                    power_of(rule.add.size() - k)),
+                        h);
         suffixes.Insert(h);  // FormHash(add[k - 1, |add|))
       }
     }
   }
-  std::vector<std::string> flags;
+  std::vector<int> flags;
   std::vector<uint64_t> prefix_hash;
   // Inserts the suffixes stem[j, m) + add for j <= m, given add's hash.
   auto insert_suffixes = [&](size_t m, size_t add_size, uint64_t add_hash) {
     uint64_t shift = power_of(add_size);
     for (size_t j = 0; j <= m; ++j) {
-      uint64_t part = FormHashSub(
-          prefix_hash[m], FormHashMul(prefix_hash[j], power_of(m - j)));
+      uint64_t part = FormHashSub(prefix_hash[m],
+                                  FormHashMul(prefix_hash[j], power_of(m - j)));
       suffixes.Insert(FormHashAdd(FormHashMul(part, shift), add_hash));
     }
   };
@@ -278,18 +327,48 @@ absl::StatusOr<std::unique_ptr<const FormSet>> FormSet::Load(
     size_t title_end = 0;
     if (lower_end == 0 && !stem.empty() && UpperTr(stem[0]) == written[0]) {
       title_end = 1;
-      while (title_end < stem.size() &&
-             written[title_end] == stem[title_end]) {
+      while (title_end < stem.size() && written[title_end] == stem[title_end]) {
         ++title_end;
       }
     }
-    // The case bits of written[0, m) + a suffix without capitals.
-    auto written_bits = [&](size_t m) {
+    // ... and in capitals (letters without case allowed) for m <= upper_end.
+    size_t upper_end = 0;
+    while (upper_end < stem.size() &&
+           written[upper_end] == UpperTr(stem[upper_end])) {
+      ++upper_end;
+    }
+    // The case bits of written[0, m) + `add` (without capitals).
+    auto written_bits = [&](size_t m, std::u32string_view add) {
       uint64_t bits = 0;
       if (m <= lower_end) bits |= kLowerCase;
       if (m >= 1 && m <= title_end) bits |= kTitleCase;
+      if (m <= upper_end && UpperTr(add) == add) bits |= kUpperCase;
       return bits;
     };
+    flags.clear();
+    if (end != std::string::npos && line[end] == '/') {
+      size_t flags_end = line.find_first_of("\t ", end + 1);
+      if (flags_end == std::string::npos) flags_end = line.size();
+      ParseFlags(std::string_view(line).substr(end + 1, flags_end - end - 1),
+                 numeric, &flags);
+    }
+    // Hunspell gives a stem with inner capitals ("LibreOffice"), or in
+    // capitals with flags ("ABD/3"), a hidden title-case twin
+    // ("Libreoffice", "Abd") that only words typed in capitals reach:
+    // "LIBREOFFICE" is accepted, and so are the twin's forms in capitals.
+    size_t capital_count = 0, caseless = 0;
+    for (size_t i = 0; i < stem.size(); ++i) {
+      capital_count += written[i] != stem[i];
+      caseless += written[i] == stem[i] && UpperTr(stem[i]) == stem[i];
+    }
+    const bool first_capital = !stem.empty() && written[0] != stem[0];
+    const bool all_capitals = capital_count + caseless == stem.size();
+    const bool twin = capital_count > 0 &&
+                      !(capital_count == 1 && first_capital) &&
+                      (!all_capitals || !flags.empty());
+    std::u32string twin_written = stem;
+    if (twin) twin_written[0] = UpperTr(stem[0]);
+
     prefix_hash.resize(stem.size() + 1);
     prefix_hash[0] = 0;
     prefixes.Insert(0);
@@ -297,18 +376,12 @@ absl::StatusOr<std::unique_ptr<const FormSet>> FormSet::Load(
       prefix_hash[i + 1] = FormHashExtend(prefix_hash[i], stem[i]);
       prefixes.Insert(prefix_hash[i + 1]);
     }
-    forms.push_back(prefix_hash[stem.size()] | written_bits(stem.size()));
+    forms.push_back(prefix_hash[stem.size()] | written_bits(stem.size(), U"") |
+                    (twin ? kUpperCase : 0));
     insert_suffixes(stem.size(), 0, 0);
-    if (end == std::string::npos || line[end] != '/') continue;
-    size_t flags_end = line.find_first_of("\t ", end + 1);
-    if (flags_end == std::string::npos) flags_end = line.size();
-    ParseFlags(std::string_view(line).substr(end + 1, flags_end - end - 1),
-               numeric, &flags);
-    for (const std::string& flag : flags) {
+    for (int flag : flags) {
       if (numeric && flag == kDefaultForbiddenFlag) covers = false;
-      auto it = rules.find(flag);
-      if (it == rules.end()) continue;
-      for (const SuffixRule& rule : it->second) {
+      for (const SuffixRule& rule : rules_by_flag[flag]) {
         // Hunspell matches the stem as written; the lower-cased match is
         // kept too, as the set has always had it, but only Hunspell's
         // forms are marked as written in lower or title case.
@@ -318,8 +391,11 @@ absl::StatusOr<std::unique_ptr<const FormSet>> FormSet::Load(
                             ? Applies(rule.strip, rule.strip_written,
                                       rule.condition_written, written)
                             : lowered;
-        if (!lowered && !hunspell) continue;
+        bool twin_form = twin && Applies(rule.strip, rule.strip_written,
+                                         rule.condition_written, twin_written);
+        if (!lowered && !hunspell && !twin_form) continue;
         const size_t m = stem.size() - rule.strip;
+        if (twin_form && m == 0) covers = false;  // not modelled
         uint64_t h = prefix_hash[m];
         uint64_t add_hash = 0;
         for (char32_t c : rule.add) {
@@ -328,13 +404,18 @@ absl::StatusOr<std::unique_ptr<const FormSet>> FormSet::Load(
           prefixes.Insert(h);
         }
         uint64_t bits = 0;
-        if (hunspell && !rule.add_has_capitals) bits = written_bits(m);
+        if (hunspell && !rule.add_has_capitals) {
+          bits = written_bits(m, rule.add);
+        }
+        if (twin_form) bits |= kUpperCase;
         forms.push_back(h | bits);
         insert_suffixes(m, rule.add.size(), add_hash);
       }
     }
   }
-  set->covers_dictionary_ = covers;
+  prefixes.Flush();
+  suffixes.Flush();
+  set->covers_dictionary_ = covers && turkish_case;
   // At most 70 % full, counting repeats.
   int bits = 1;
   while ((size_t{1} << bits) * 7 < forms.size() * 10) ++bits;
@@ -383,6 +464,17 @@ std::optional<bool> FormSet::Accepts(std::u32string_view word) const {
       word.substr(1) == std::u32string_view(lower).substr(1)) {
     return (e & (kLowerCase | kTitleCase)) != 0;
   }
+  // Capitals, two or more: as typed, then as a title-case word. (With an
+  // apostrophe Hunspell also tries "ankara'Da" and "Ankara'Da"; and it
+  // refuses "İSTANBUL", "İNTERNET": a leading İ is left to it.)
+  if (word[0] == U'İ') return std::nullopt;
+  int capitals = 0;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (word[i] != UpperTr(lower[i])) return std::nullopt;
+    if (word[i] == U'\'') return std::nullopt;
+    capitals += word[i] != lower[i];
+  }
+  if (capitals >= 2) return (e & (kLowerCase | kTitleCase | kUpperCase)) != 0;
   return std::nullopt;
 }
 
