@@ -52,28 +52,8 @@ bool IsSpace(char32_t c) {
 }
 
 char32_t FoldLower(char32_t c) {
-  switch (c) {
-    case U'ç':
-      return 'c';
-    case U'ğ':
-      return 'g';
-    case U'ı':
-      return 'i';
-    case U'ö':
-      return 'o';
-    case U'ş':
-      return 's';
-    case U'ü':
-      return 'u';
-    case U'â':
-      return 'a';
-    case U'î':
-      return 'i';
-    case U'û':
-      return 'u';
-    default:
-      return c;
-  }
+  char folded = text::AsciiFoldLower(c);
+  return folded != 0 ? static_cast<char32_t>(folded) : c;
 }
 
 std::u32string Decode(std::string_view s) {

@@ -30,6 +30,7 @@
 #include "lexicon/internal/literal_scanner.h"
 #include "lexicon/internal/normalizer.h"
 #include "lexicon/internal/suffixes.h"
+#include "text/casing.h"
 #include "text/utf8.h"
 
 namespace newsroom::lexicon {
@@ -43,25 +44,8 @@ using langid::Language;
 // ASCII letter for a lower-case Turkish letter; 0 for anything else.
 char Fold(char32_t c) {
   if (c >= 'a' && c <= 'z') return static_cast<char>(c);
+  if (char folded = text::AsciiFoldLower(c); folded != 0) return folded;
   switch (c) {
-    case U'ç':
-      return 'c';
-    case U'ğ':
-      return 'g';
-    case U'ı':
-      return 'i';
-    case U'ö':
-      return 'o';
-    case U'ş':
-      return 's';
-    case U'ü':
-      return 'u';
-    case U'â':
-      return 'a';
-    case U'î':
-      return 'i';
-    case U'û':
-      return 'u';
     case ' ':
       return ' ';
     default:

@@ -63,26 +63,18 @@ std::string ToTitleWordTr(std::string_view word) {
 
 namespace {
 
-// Returns the ASCII replacement for a Turkish letter, or 0.
+// Returns the ASCII replacement for a Turkish letter of either case, or 0.
 char FoldChar(char32_t c) {
+  if (char lower = AsciiFoldLower(c); lower != 0) return lower;
   switch (c) {
-    case U'ç': return 'c';
     case U'Ç': return 'C';
-    case U'ğ': return 'g';
     case U'Ğ': return 'G';
-    case U'ı': return 'i';
     case U'İ': return 'I';
-    case U'ö': return 'o';
     case U'Ö': return 'O';
-    case U'ş': return 's';
     case U'Ş': return 'S';
-    case U'ü': return 'u';
     case U'Ü': return 'U';
-    case U'â': return 'a';
     case U'Â': return 'A';
-    case U'î': return 'i';
     case U'Î': return 'I';
-    case U'û': return 'u';
     case U'Û': return 'U';
     default: return 0;
   }
@@ -99,6 +91,21 @@ bool IsTurkishLetter(char32_t c) {
 }
 
 }  // namespace
+
+char AsciiFoldLower(char32_t c) {
+  switch (c) {
+    case U'ç': return 'c';
+    case U'ğ': return 'g';
+    case U'ı': return 'i';
+    case U'ö': return 'o';
+    case U'ş': return 's';
+    case U'ü': return 'u';
+    case U'â': return 'a';
+    case U'î': return 'i';
+    case U'û': return 'u';
+    default: return 0;
+  }
+}
 
 std::string AsciiFold(std::string_view s) {
   std::string out;

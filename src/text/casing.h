@@ -31,6 +31,12 @@ std::string ToTitleWordTr(std::string_view word);
 // code point is copied. "Çığır" → "Cigir". Code-point count is unchanged.
 std::string AsciiFold(std::string_view s);
 
+// The ASCII letter a lower-case Turkish or circumflexed letter stands for:
+// ç→c ğ→g ı→i ö→o ş→s ü→u â→a î→i û→u; 0 for any other code point
+// (upper-case letters included). The per-code-point step of AsciiFold for
+// callers that walk code points themselves.
+char AsciiFoldLower(char32_t c);
+
 // ASCII fold of the Turkish lower case: the key under which the spellings
 // "Işık", "ISIK", "isik" and "ışık" all meet ("isik").
 std::string FoldKey(std::string_view s);

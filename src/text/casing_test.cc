@@ -36,6 +36,20 @@ TEST(CasingTest, FoldsTurkishLettersToAscii) {
   EXPECT_EQ(AsciiFold("naïve 😀"), "naïve 😀");  // other letters untouched
 }
 
+TEST(CasingTest, FoldsOneLowerCaseLetter) {
+  struct Case {
+    char32_t c;
+    char want;
+  };
+  const Case cases[] = {{U'ç', 'c'}, {U'ğ', 'g'}, {U'ı', 'i'}, {U'ö', 'o'},
+                        {U'ş', 's'}, {U'ü', 'u'}, {U'â', 'a'}, {U'î', 'i'},
+                        {U'û', 'u'}, {U'Ç', 0},   {U'İ', 0},   {'a', 0},
+                        {U'é', 0}};
+  for (const Case& c : cases) {
+    EXPECT_EQ(AsciiFoldLower(c.c), c.want) << static_cast<uint32_t>(c.c);
+  }
+}
+
 TEST(CasingTest, FoldKeyJoinsAllSpellingsOfAWord) {
   for (const char* s : {"Işık", "ISIK", "isik", "ışık", "IŞIK"}) {
     EXPECT_EQ(FoldKey(s), "isik") << s;

@@ -10,37 +10,11 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include "text/casing.h"
 #include "text/utf8.h"
 
 namespace newsroom::langid::internal {
 namespace {
-
-// The ASCII letter a Turkish or circumflexed lower-case letter folds to,
-// or 0.
-char FoldLower(char32_t c) {
-  switch (c) {
-    case U'ç':
-      return 'c';
-    case U'ğ':
-      return 'g';
-    case U'ı':
-      return 'i';
-    case U'ö':
-      return 'o';
-    case U'ş':
-      return 's';
-    case U'ü':
-      return 'u';
-    case U'â':
-      return 'a';
-    case U'î':
-      return 'i';
-    case U'û':
-      return 'u';
-    default:
-      return 0;
-  }
-}
 
 uint32_t ClassOf(char32_t original, char32_t lower) {
   if (original == U'İ') return kTurkishOnlyLetter;
@@ -100,7 +74,7 @@ void AnalyzeWord(std::string_view word, WordShape* shape) {
     text::AppendCodePoint(lower, &shape->lower);
     if (lower < 0x80) {
       shape->fold.push_back(static_cast<char>(lower));
-    } else if (char f = FoldLower(lower); f != 0) {
+    } else if (char f = text::AsciiFoldLower(lower); f != 0) {
       shape->fold.push_back(f);
     } else {
       text::AppendCodePoint(lower, &shape->fold);
