@@ -54,13 +54,7 @@ struct Counts {
   }
 };
 
-const moderation::Finding* FindingFor(const moderation::Verdict& v,
-                                      moderation::RuleId id) {
-  for (const auto& f : v.findings) {
-    if (f.rule == id) return &f;
-  }
-  return nullptr;
-}
+using moderation::FindingFor;
 
 bool Violated(const moderation::Verdict& v, moderation::RuleId id) {
   const moderation::Finding* f = FindingFor(v, id);

@@ -16,13 +16,6 @@ const Engine& TheEngine() {
   return *engine;
 }
 
-const Finding* FindingFor(const Verdict& v, RuleId id) {
-  for (const Finding& f : v.findings) {
-    if (f.rule == id) return &f;
-  }
-  return nullptr;
-}
-
 bool Violates(const std::string& text, RuleId id) {
   auto v = TheEngine().Moderate(text);
   EXPECT_TRUE(v.ok()) << v.status();

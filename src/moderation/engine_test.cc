@@ -18,13 +18,6 @@ const Engine& DefaultEngine() {
   return *engine;
 }
 
-const Finding* FindingFor(const Verdict& v, RuleId id) {
-  for (const Finding& f : v.findings) {
-    if (f.rule == id) return &f;
-  }
-  return nullptr;
-}
-
 std::vector<std::string> Violated(const Verdict& v) {
   std::vector<std::string> out;
   for (const Finding& f : v.findings) {

@@ -15,4 +15,11 @@ std::string_view ActionName(Action a) {
   return a == Action::kReject ? "reject" : "review";
 }
 
+const Finding* FindingFor(const Verdict& verdict, RuleId id) {
+  for (const Finding& f : verdict.findings) {
+    if (f.rule == id) return &f;
+  }
+  return nullptr;
+}
+
 }  // namespace newsroom::moderation

@@ -54,6 +54,10 @@ struct Verdict {
   std::vector<Finding> findings;
 };
 
+// The finding of rule `id` in `verdict`, or null when that rule found
+// nothing. The pointer is into `verdict`.
+const Finding* FindingFor(const Verdict& verdict, RuleId id);
+
 }  // namespace newsroom::moderation
 
 #endif  // NEWSROOM_MODERATION_VERDICT_H_
