@@ -1,0 +1,470 @@
+// SqliteStore: Store on one SQLite file.
+//
+// Every write runs in a BEGIN IMMEDIATE transaction on the single write
+// connection, under write_mu_: a transaction that read a comment's status
+// holds the write lock until it has changed it, so two moderators deciding
+// the same comment are serialised and the second sees the first's result
+// (FailedPrecondition through `expected`). Comments are the one write that
+// arrives many times a second; they are queued and written by the writer
+// thread in batches that share a commit (see sqlite_store.h).
+//
+// Reads run on pooled read connections and never take write_mu_ (except
+// for ":memory:", whose one connection is shared). WAL gives each read the
+// last committed state without waiting for a writer.
+//
+// Tested by sqlite_store_test.cc and store_test.cc.
+#include "store/sqlite_store.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "store/internal/rows.h"
+#include "store/internal/validate.h"
+#include "store/migrations.h"
+
+namespace newsroom::store {
+
+using internal::CheckLimit;
+using internal::CommentFromRow;
+using internal::Connection;
+using internal::Execute;
+using internal::Exists;
+using internal::InsertDecision;
+using internal::QueryAll;
+using internal::QueryOne;
+using internal::ReadComment;
+using internal::Statement;
+using internal::StatusFromColumn;
+using internal::StatusString;
+using internal::Truncate;
+using internal::ValidateUtf8Field;
+
+// --- opening, pools, the writer thread ------------------------------------
+
+absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
+    std::string_view path, SqliteOptions options) {
+  std::string file(path);
+  if (file.empty()) {
+    return absl::InvalidArgumentError(
+        "the SQLite database path is empty (write sqlite:PATH, or "
+        "sqlite::memory:)");
+  }
+  options.max_batch = std::max(options.max_batch, 1);
+  options.max_readers = std::max(options.max_readers, 1);
+  absl::StatusOr<std::unique_ptr<Connection>> writer = Connection::Open(
+      file, Connection::Mode::kWriter, options.busy_timeout, file);
+  if (!writer.ok()) return writer.status();
+  Connection& c = **writer;
+  // The first statement that reads the file: a file that is not a
+  // database is found here, with an error naming it.
+  if (absl::Status s = c.Exec("SELECT count(*) FROM sqlite_schema"); !s.ok()) {
+    return s;
+  }
+  const bool in_memory = file == ":memory:";
+  absl::StatusOr<std::string> mode = c.QueryText("PRAGMA journal_mode = WAL");
+  if (!mode.ok()) return mode.status();
+  if (!in_memory && *mode != "wal") {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "database ", file, ": cannot use write-ahead logging (journal mode is ",
+        *mode, "); put the database on a local file system"));
+  }
+  if (absl::Status s = c.Exec("PRAGMA synchronous = FULL"); !s.ok()) return s;
+  if (absl::Status s = Migrate(c, SchemaMigrations()); !s.ok()) return s;
+  return std::unique_ptr<SqliteStore>(
+      new SqliteStore(std::move(file), options, std::move(*writer)));
+}
+
+SqliteStore::SqliteStore(std::string path, SqliteOptions options,
+                         std::unique_ptr<Connection> writer)
+    : path_(std::move(path)),
+      options_(options),
+      in_memory_(path_ == ":memory:"),
+      writer_(std::move(writer)) {
+  writer_thread_ = std::thread([this] { WriterLoop(); });
+}
+
+SqliteStore::~SqliteStore() {
+  {
+    absl::MutexLock lock(&queue_mu_);
+    stopping_ = true;
+  }
+  writer_thread_.join();
+  absl::MutexLock lock(&write_mu_);
+  writer_->Exec("PRAGMA optimize").IgnoreError();
+}
+
+absl::StatusOr<std::unique_ptr<Connection>> SqliteStore::AcquireReader() {
+  {
+    absl::MutexLock lock(&readers_mu_);
+    auto available = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(readers_mu_) {
+      return !idle_readers_.empty() || open_readers_ < options_.max_readers;
+    };
+    readers_mu_.Await(absl::Condition(&available));
+    if (!idle_readers_.empty()) {
+      std::unique_ptr<Connection> reader = std::move(idle_readers_.back());
+      idle_readers_.pop_back();
+      return reader;
+    }
+    ++open_readers_;
+  }
+  absl::StatusOr<std::unique_ptr<Connection>> reader = Connection::Open(
+      path_, Connection::Mode::kReader, options_.busy_timeout, path_);
+  if (!reader.ok()) {
+    absl::MutexLock lock(&readers_mu_);
+    --open_readers_;
+  }
+  return reader;
+}
+
+void SqliteStore::ReleaseReader(std::unique_ptr<Connection> reader) {
+  absl::MutexLock lock(&readers_mu_);
+  idle_readers_.push_back(std::move(reader));
+}
+
+void SqliteStore::AddComment(NewComment comment, CommentCallback done) {
+  {
+    absl::MutexLock lock(&queue_mu_);
+    if (!stopping_) {
+      queue_.push_back(PendingComment{std::move(comment), std::move(done)});
+      return;
+    }
+  }
+  done(absl::UnavailableError("the comment store is closing"));
+}
+
+void SqliteStore::WriterLoop() {
+  for (;;) {
+    std::vector<PendingComment> batch;
+    {
+      absl::MutexLock lock(&queue_mu_);
+      auto ready = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(queue_mu_) {
+        return stopping_ || !queue_.empty();
+      };
+      queue_mu_.Await(absl::Condition(&ready));
+      if (queue_.empty()) return;  // stopping, and everything written
+      size_t n =
+          std::min(queue_.size(), static_cast<size_t>(options_.max_batch));
+      batch.reserve(n);
+      for (size_t i = 0; i < n; ++i) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    std::vector<absl::StatusOr<Comment>> results = WriteBatch(batch);
+    for (size_t i = 0; i < batch.size(); ++i) {
+      batch[i].done(std::move(results[i]));
+    }
+  }
+}
+
+std::vector<absl::StatusOr<Comment>> SqliteStore::WriteBatch(
+    std::vector<PendingComment>& batch) {
+  std::vector<absl::StatusOr<Comment>> results;
+  results.reserve(batch.size());
+  absl::MutexLock lock(&write_mu_);
+  internal::Transaction tx(*writer_);
+  absl::Status begin = tx.Begin();
+  if (!begin.ok()) {
+    results.assign(batch.size(), begin);
+    return results;
+  }
+  const absl::Time now = Truncate(absl::Now());
+  absl::Status aborted;
+  for (const PendingComment& p : batch) {
+    if (!aborted.ok()) {
+      results.push_back(aborted);
+      continue;
+    }
+    results.push_back(InsertComment(p.comment, now));
+    // Some errors (a full disk, an I/O error) make SQLite roll back the
+    // whole transaction: nothing of this batch will be kept.
+    if (!results.back().ok() && !writer_->in_transaction()) {
+      aborted = absl::Status(
+          results.back().status().code(),
+          absl::StrCat("comment not saved: ",
+                       std::string(results.back().status().message())));
+    }
+  }
+  absl::Status commit = aborted.ok() ? tx.Commit() : aborted;
+  if (!commit.ok()) {
+    for (absl::StatusOr<Comment>& r : results) {
+      if (r.ok()) r = commit;
+    }
+  }
+  return results;
+}
+
+absl::StatusOr<Comment> SqliteStore::InsertComment(const NewComment& n,
+                                                   absl::Time now) {
+  Connection& c = *writer_;
+  if (absl::Status s = ValidateUtf8Field("comment author", n.author); !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = ValidateUtf8Field("comment text", n.text); !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = ValidateUtf8Field("comment verdict", n.verdict_json);
+      !s.ok()) {
+    return s;
+  }
+  absl::StatusOr<bool> article =
+      Exists(c, "SELECT 1 FROM articles WHERE id = ?", n.article_id);
+  if (!article.ok()) return article.status();
+  if (!*article) {
+    return absl::NotFoundError(
+        absl::StrCat("article ", n.article_id, " does not exist"));
+  }
+  if (n.parent_id.has_value()) {
+    absl::StatusOr<int64_t> parent_article = QueryOne<int64_t>(
+        c, "SELECT article_id FROM comments WHERE id = ?",
+        [&](Statement& s) { s.Bind(1, *n.parent_id); },
+        [](const Statement& s) { return s.Int(0); }, "");
+    if (absl::IsNotFound(parent_article.status())) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "the comment replied to (", *n.parent_id, ") does not exist"));
+    }
+    if (!parent_article.ok()) return parent_article.status();
+    if (*parent_article != n.article_id) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("the comment replied to (", *n.parent_id,
+                       ") belongs to another article"));
+    }
+  }
+
+  // The comment and its audit row go in together or not at all; a failure
+  // here leaves the rest of the batch alone.
+  if (absl::Status s = Execute(c, "SAVEPOINT new_comment", [](Statement&) {});
+      !s.ok()) {
+    return s;
+  }
+  absl::Status s = Execute(
+      c,
+      "INSERT INTO comments (article_id, parent_id, author, text, status, "
+      "verdict_json, client, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      [&](Statement& st) {
+        st.Bind(1, n.article_id)
+            .Bind(2, n.parent_id)
+            .Bind(3, n.author)
+            .Bind(4, n.text)
+            .Bind(5, CommentStatusName(n.status))
+            .Bind(6, n.verdict_json)
+            .Bind(7, n.client)
+            .Bind(8, now);
+      });
+  const int64_t id = c.last_insert_rowid();
+  if (s.ok()) s = InsertDecision(c, id, "engine", std::nullopt, n.status, now);
+  if (!s.ok()) {
+    c.Exec("ROLLBACK TO new_comment; RELEASE new_comment").IgnoreError();
+    return s;
+  }
+  if (absl::Status r = Execute(c, "RELEASE new_comment", [](Statement&) {});
+      !r.ok()) {
+    return r;
+  }
+
+  Comment out;
+  out.id = id;
+  out.article_id = n.article_id;
+  out.parent_id = n.parent_id;
+  out.author = n.author;
+  out.text = n.text;
+  out.status = n.status;
+  out.verdict_json = n.verdict_json;
+  out.client = n.client;
+  out.report_count = 0;
+  out.created_at = now;
+  return out;
+}
+
+// --- comments --------------------------------------------------------------
+
+absl::StatusOr<Comment> SqliteStore::FindComment(int64_t id) {
+  return Read([&](Connection& c) { return ReadComment(c, id); });
+}
+
+absl::StatusOr<std::vector<Comment>> SqliteStore::ListComments(
+    int64_t article_id, CommentStatus status) {
+  return Read([&](Connection& c) -> absl::StatusOr<std::vector<Comment>> {
+    absl::StatusOr<std::vector<Comment>> comments = QueryAll<Comment>(
+        c,
+        "SELECT id, article_id, parent_id, author, text, status, "
+        "verdict_json, client, report_count, created_at FROM comments "
+        "WHERE article_id = ? AND status = ? ORDER BY id",
+        [&](Statement& s) {
+          s.Bind(1, article_id).Bind(2, CommentStatusName(status));
+        },
+        [](const Statement& s) { return CommentFromRow(s); });
+    if (!comments.ok() || !comments->empty()) return comments;
+    // No comments: tell an article without comments from no article.
+    absl::StatusOr<bool> found =
+        Exists(c, "SELECT 1 FROM articles WHERE id = ?", article_id);
+    if (!found.ok()) return found.status();
+    if (!*found) {
+      return absl::NotFoundError(
+          absl::StrCat("article ", article_id, " does not exist"));
+    }
+    return comments;
+  });
+}
+
+absl::StatusOr<std::vector<QueueItem>> SqliteStore::ListQueue(
+    CommentStatus status, int limit) {
+  if (absl::Status s = CheckLimit(limit); !s.ok()) return s;
+  return Read([&](Connection& c) {
+    return QueryAll<QueueItem>(
+        c,
+        "SELECT c.id, c.article_id, c.parent_id, c.author, c.text, c.status, "
+        "c.verdict_json, c.client, c.report_count, c.created_at, a.slug, "
+        "a.headline FROM comments AS c JOIN articles AS a "
+        "ON a.id = c.article_id WHERE c.status = ? ORDER BY c.id LIMIT ?",
+        [&](Statement& s) {
+          s.Bind(1, CommentStatusName(status)).Bind(2, limit);
+        },
+        [](const Statement& s) {
+          QueueItem item;
+          item.comment = CommentFromRow(s);
+          item.article_slug = s.Text(10);
+          item.article_headline = s.Text(11);
+          return item;
+        });
+  });
+}
+
+absl::StatusOr<std::map<CommentStatus, int64_t>> SqliteStore::CountByStatus() {
+  return Read(
+      [&](Connection& c) -> absl::StatusOr<std::map<CommentStatus, int64_t>> {
+        std::map<CommentStatus, int64_t> counts = {
+            {CommentStatus::kApproved, 0},
+            {CommentStatus::kPending, 0},
+            {CommentStatus::kReported, 0},
+            {CommentStatus::kRejected, 0}};
+        absl::StatusOr<std::vector<std::pair<CommentStatus, int64_t>>> rows =
+            QueryAll<std::pair<CommentStatus, int64_t>>(
+                c, "SELECT status, count(*) FROM comments GROUP BY status",
+                [](Statement&) {},
+                [](const Statement& s) {
+                  return std::make_pair(StatusFromColumn(s, 0), s.Int(1));
+                });
+        if (!rows.ok()) return rows.status();
+        for (const auto& [status, n] : *rows) counts[status] = n;
+        return counts;
+      });
+}
+
+absl::StatusOr<Comment> SqliteStore::Decide(
+    int64_t comment_id, CommentStatus to, std::string_view decided_by,
+    std::optional<CommentStatus> expected) {
+  if (decided_by.empty()) {
+    return absl::InvalidArgumentError("a decision needs who decided it");
+  }
+  if (absl::Status s = ValidateUtf8Field("decided by", decided_by); !s.ok()) {
+    return s;
+  }
+  return Write([&](Connection& c) -> absl::StatusOr<Comment> {
+    absl::StatusOr<Comment> comment = ReadComment(c, comment_id);
+    if (!comment.ok()) return comment;
+    if (expected.has_value() && comment->status != *expected) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "comment ", comment_id, " is ", StatusString(comment->status),
+          " now, not ", StatusString(*expected),
+          ": someone else decided first"));
+    }
+    absl::Status s = Execute(
+        c, "UPDATE comments SET status = ? WHERE id = ?", [&](Statement& st) {
+          st.Bind(1, CommentStatusName(to)).Bind(2, comment_id);
+        });
+    if (s.ok()) {
+      s = InsertDecision(c, comment_id, decided_by, comment->status, to,
+                         absl::Now());
+    }
+    if (!s.ok()) return s;
+    comment->status = to;
+    return comment;
+  });
+}
+
+absl::StatusOr<std::vector<Decision>> SqliteStore::ListDecisions(int limit) {
+  if (absl::Status s = CheckLimit(limit); !s.ok()) return s;
+  return Read([&](Connection& c) {
+    return QueryAll<Decision>(
+        c,
+        "SELECT id, comment_id, decided_by, from_status, to_status, at "
+        "FROM decisions ORDER BY id DESC LIMIT ?",
+        [&](Statement& s) { s.Bind(1, limit); },
+        [](const Statement& s) {
+          Decision d;
+          d.id = s.Int(0);
+          d.comment_id = s.Int(1);
+          d.decided_by = s.Text(2);
+          if (!s.IsNull(3)) d.from = StatusFromColumn(s, 3);
+          d.to = StatusFromColumn(s, 4);
+          d.at = s.Time(5);
+          return d;
+        });
+  });
+}
+
+absl::StatusOr<Comment> SqliteStore::ReportComment(int64_t comment_id,
+                                                   std::string_view reporter,
+                                                   int threshold) {
+  if (reporter.empty()) {
+    return absl::InvalidArgumentError("a report needs a reporter");
+  }
+  if (absl::Status s = ValidateUtf8Field("reporter", reporter); !s.ok()) {
+    return s;
+  }
+  if (threshold < 1) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "the report threshold must be at least 1, got ", threshold));
+  }
+  return Write([&](Connection& c) -> absl::StatusOr<Comment> {
+    absl::StatusOr<Comment> comment = ReadComment(c, comment_id);
+    if (!comment.ok()) return comment;
+    if (comment->status != CommentStatus::kApproved &&
+        comment->status != CommentStatus::kReported) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "comment ", comment_id, " is ", StatusString(comment->status),
+          "; only published comments can be reported"));
+    }
+    const absl::Time now = Truncate(absl::Now());
+    absl::Status s =
+        Execute(c,
+                "INSERT OR IGNORE INTO reports (comment_id, "
+                "reporter, created_at) VALUES (?, ?, ?)",
+                [&](Statement& st) {
+                  st.Bind(1, comment_id).Bind(2, reporter).Bind(3, now);
+                });
+    if (!s.ok()) return s;
+    if (c.changes() == 0) return comment;  // this reporter already counted
+    comment->report_count += 1;
+    const bool moves = comment->status == CommentStatus::kApproved &&
+                       comment->report_count >= threshold;
+    if (moves) comment->status = CommentStatus::kReported;
+    s = Execute(c,
+                "UPDATE comments SET report_count = ?, status = ? WHERE id = ?",
+                [&](Statement& st) {
+                  st.Bind(1, comment->report_count)
+                      .Bind(2, CommentStatusName(comment->status))
+                      .Bind(3, comment_id);
+                });
+    if (s.ok() && moves) {
+      s = InsertDecision(c, comment_id, "reader", CommentStatus::kApproved,
+                         CommentStatus::kReported, now);
+    }
+    if (!s.ok()) return s;
+    return comment;
+  });
+}
+
+absl::StatusOr<int64_t> SqliteStore::PurgeRejected(absl::Time before) {
+  return Write([&](Connection& c) -> absl::StatusOr<int64_t> {
+    absl::Status s = Execute(
+        c, "DELETE FROM comments WHERE status = 'rejected' AND created_at < ?",
+        [&](Statement& st) { st.Bind(1, before); });
+    if (!s.ok()) return s;
+    return c.changes();
+  });
+}
+
+}  // namespace newsroom::store

@@ -1,0 +1,257 @@
+// Where Newsroom keeps articles, comments, decisions, accounts and keys.
+//
+//   auto store = store::Open("sqlite:newsroom.db");
+//   if (!store.ok()) return store.status();
+//   absl::StatusOr<store::Article> a = (*store)->FindArticle("kopru-acildi");
+//
+// A small interface of the project's own, so that the site does not know
+// which database holds its data: SQLite (embedded, the default) implements
+// it in sqlite_store.cc; a PostgreSQL implementation, for newsrooms that run
+// several servers, is the next one to write.
+//
+// Every method is safe to call from several threads at once. Errors are
+// absl::Status values: NotFound for a missing row, AlreadyExists for a
+// duplicate slug or user name, FailedPrecondition for a decision on a
+// comment whose status changed meanwhile, Internal for the database.
+//
+// Durability: AddComment answers only after the comment is on disk (a
+// durable commit; concurrent posts may share one commit). Every other
+// write is durable when it returns.
+#ifndef NEWSROOM_STORE_STORE_H_
+#define NEWSROOM_STORE_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+
+namespace newsroom::store {
+
+struct Article {
+  int64_t id = 0;
+  std::string slug;  // [a-z0-9-]+, unique; the page is /news/{slug}
+  std::string headline;
+  std::string lead;
+  std::string body;  // paragraphs separated by blank lines; plain text
+  std::optional<int64_t> photo_id;
+  std::string photo_caption;
+  std::string photo_credit;
+  std::string source;  // the "Kaynak / Source:" line
+  std::string author;
+  absl::Time published_at;  // UTC
+  absl::Time updated_at;    // UTC; moves on every update
+};
+
+enum class CommentStatus { kApproved, kPending, kReported, kRejected };
+// "approved", "pending", "reported", "rejected".
+std::string_view CommentStatusName(CommentStatus status);
+std::optional<CommentStatus> ParseCommentStatus(std::string_view name);
+
+struct Comment {
+  int64_t id = 0;
+  int64_t article_id = 0;
+  std::optional<int64_t> parent_id;
+  std::string author;
+  std::string text;
+  CommentStatus status = CommentStatus::kPending;
+  std::string verdict_json;  // the engine's verdict when it was posted
+  std::string client;        // who posted: a hash, never a raw address
+  int report_count = 0;
+  absl::Time created_at;
+};
+
+struct NewComment {
+  int64_t article_id = 0;
+  std::optional<int64_t> parent_id;  // must be a comment of the same article
+  std::string author;
+  std::string text;
+  CommentStatus status = CommentStatus::kPending;
+  std::string verdict_json;
+  std::string client;
+};
+
+// A comment in a moderator's queue, with the article it belongs to.
+struct QueueItem {
+  Comment comment;
+  std::string article_slug;
+  std::string article_headline;
+};
+
+// One entry of the audit log: who moved which comment from what to what.
+// The engine's own decision at posting time is logged with decided_by
+// "engine"; a reader's report with "reader".
+struct Decision {
+  int64_t id = 0;
+  int64_t comment_id = 0;
+  std::string decided_by;
+  std::optional<CommentStatus> from;  // nullopt for the posting itself
+  CommentStatus to = CommentStatus::kPending;
+  absl::Time at;
+};
+
+enum class Role { kEditor, kModerator };
+std::string_view RoleName(Role role);  // "editor", "moderator"
+std::optional<Role> ParseRole(std::string_view name);
+
+struct User {
+  int64_t id = 0;
+  std::string username;
+  Role role = Role::kModerator;
+  std::string password_hash;  // argon2id string (auth::HashPassword)
+  absl::Time created_at;
+};
+
+struct Session {
+  std::string token_hash;  // auth::TokenHash of the cookie; never the token
+  int64_t user_id = 0;
+  std::string csrf_token;
+  absl::Time created_at;
+  absl::Time expires_at;
+};
+
+struct Photo {
+  int64_t id = 0;
+  std::string content_type;  // "image/jpeg"
+  int width = 0;             // of the largest variant
+  int height = 0;
+  absl::Time created_at;
+};
+
+// One stored size of a photo: "orig" (re-encoded), "1600", "800", "400".
+struct PhotoVariant {
+  std::string name;
+  int width = 0;
+  int height = 0;
+  std::string content_type;
+  std::string bytes;
+};
+
+struct ApiKey {
+  int64_t id = 0;
+  std::string name;      // unique
+  std::string key_hash;  // auth::TokenHash of the key; never the key
+  std::string prefix;    // the key's first characters, to recognise it
+  absl::Time created_at;
+  std::optional<absl::Time> revoked_at;
+};
+
+// A moderator's decision fed back by a Perspective client
+// (comments:suggestscore): training data for the next model.
+struct Feedback {
+  int64_t id = 0;
+  std::string api_key_name;
+  std::string text;
+  std::string attribute;  // "TOXICITY", "INSULT", …
+  double score = 0;       // what the client says it should have been
+  std::string language;   // "tr", "en", or empty
+  std::string client_token;
+  absl::Time created_at;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Articles. CreateArticle sets id, and published_at/updated_at to now
+  // when they are zero (absl::UnixEpoch()); AlreadyExists for a used slug.
+  virtual absl::StatusOr<Article> CreateArticle(Article article) = 0;
+  // Updates the article with article.id (every field but id and
+  // published_at); moves updated_at to now.
+  virtual absl::StatusOr<Article> UpdateArticle(Article article) = 0;
+  virtual absl::StatusOr<Article> FindArticle(std::string_view slug) = 0;
+  virtual absl::StatusOr<Article> FindArticleById(int64_t id) = 0;
+  // Newest published first.
+  virtual absl::StatusOr<std::vector<Article>> ListArticles(int limit) = 0;
+
+  // Comments. `done` runs once the comment is durable (or failed), on a
+  // thread of the store's; it must not block. InvalidArgument when
+  // parent_id is not a comment of the same article.
+  using CommentCallback = std::function<void(absl::StatusOr<Comment>)>;
+  virtual void AddComment(NewComment comment, CommentCallback done) = 0;
+  // AddComment, waiting for it.
+  absl::StatusOr<Comment> AddCommentAndWait(NewComment comment);
+
+  virtual absl::StatusOr<Comment> FindComment(int64_t id) = 0;
+  // One article's comments in one status, oldest first.
+  virtual absl::StatusOr<std::vector<Comment>> ListComments(
+      int64_t article_id, CommentStatus status) = 0;
+  // Every article's comments in one status, oldest first (a queue is worked
+  // from its oldest end).
+  virtual absl::StatusOr<std::vector<QueueItem>> ListQueue(CommentStatus status,
+                                                           int limit) = 0;
+  virtual absl::StatusOr<std::map<CommentStatus, int64_t>> CountByStatus() = 0;
+
+  // A moderator moves a comment to `to`. When `expected` is given and the
+  // comment's status is not it any more (someone else decided first),
+  // FailedPrecondition and nothing changes: no decision is silently
+  // overwritten. The audit row is written in the same transaction.
+  virtual absl::StatusOr<Comment> Decide(
+      int64_t comment_id, CommentStatus to, std::string_view decided_by,
+      std::optional<CommentStatus> expected) = 0;
+  virtual absl::StatusOr<std::vector<Decision>> ListDecisions(int limit) = 0;
+
+  // A reader reports a comment. One report per reporter per comment counts;
+  // at `threshold` reports an approved comment moves to kReported (logged
+  // as decided by "reader"). Returns the comment after the report.
+  virtual absl::StatusOr<Comment> ReportComment(int64_t comment_id,
+                                                std::string_view reporter,
+                                                int threshold) = 0;
+
+  // The moderation log keeps the text of rejected comments for audit for a
+  // while: deletes rejected comments created before `before`. Returns how
+  // many went.
+  virtual absl::StatusOr<int64_t> PurgeRejected(absl::Time before) = 0;
+
+  // Photos, with their sizes.
+  virtual absl::StatusOr<Photo> AddPhoto(
+      std::vector<PhotoVariant> variants) = 0;
+  virtual absl::StatusOr<Photo> FindPhoto(int64_t id) = 0;
+  virtual absl::StatusOr<PhotoVariant> FindPhotoVariant(
+      int64_t photo_id, std::string_view name) = 0;
+  // Names of the stored variants, largest first.
+  virtual absl::StatusOr<std::vector<PhotoVariant>> ListPhotoVariants(
+      int64_t photo_id) = 0;  // bytes left empty
+
+  // Accounts and sessions.
+  virtual absl::StatusOr<User> AddUser(std::string_view username, Role role,
+                                       std::string_view password_hash) = 0;
+  virtual absl::StatusOr<User> FindUser(std::string_view username) = 0;
+  virtual absl::StatusOr<User> FindUserById(int64_t id) = 0;
+  virtual absl::Status SetPassword(std::string_view username,
+                                   std::string_view password_hash) = 0;
+  virtual absl::Status AddSession(const Session& session) = 0;
+  // NotFound when absent or expired at `now`.
+  virtual absl::StatusOr<Session> FindSession(std::string_view token_hash,
+                                              absl::Time now) = 0;
+  virtual absl::Status DeleteSession(std::string_view token_hash) = 0;
+
+  // API keys for the moderation API.
+  virtual absl::StatusOr<ApiKey> AddApiKey(std::string_view name,
+                                           std::string_view key_hash,
+                                           std::string_view prefix) = 0;
+  virtual absl::StatusOr<std::vector<ApiKey>> ListApiKeys() = 0;
+  virtual absl::Status RevokeApiKey(std::string_view name) = 0;
+  // NotFound for an unknown or revoked key.
+  virtual absl::StatusOr<ApiKey> FindApiKey(std::string_view key_hash) = 0;
+
+  // Moderator feedback from Perspective clients.
+  virtual absl::StatusOr<Feedback> AddFeedback(Feedback feedback) = 0;
+  virtual absl::StatusOr<std::vector<Feedback>> ListFeedback() = 0;
+};
+
+// Opens (creating and migrating when needed) the store a URL names:
+// "sqlite:PATH" (":memory:" for a private in-memory database). An unknown
+// scheme or a broken file gives an error that says which.
+absl::StatusOr<std::unique_ptr<Store>> Open(std::string_view url);
+
+}  // namespace newsroom::store
+
+#endif  // NEWSROOM_STORE_STORE_H_
