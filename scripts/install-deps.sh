@@ -9,10 +9,11 @@ packages=(
   # libraries
   libicu-dev libabsl-dev libhunspell-dev libcld2-dev
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libhyperscan-dev
+  libboost-dev libsqlite3-dev libsodium-dev libvips-dev libxml2-dev python3
   # dictionaries
   hunspell-tr hunspell-en-us
   # tests and benchmarks
-  googletest libgtest-dev libgmock-dev libbenchmark-dev
+  googletest libgtest-dev libgmock-dev libbenchmark-dev wrk sqlite3
 )
 
 missing=()

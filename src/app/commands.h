@@ -15,6 +15,8 @@ void RegisterDeasciifyCommand(CLI::App& app, int* exit_code);
 void RegisterCorpusCommand(CLI::App& app, int* exit_code);
 void RegisterTrainCommand(CLI::App& app, int* exit_code);
 void RegisterEvalCommand(CLI::App& app, int* exit_code);
+void RegisterServeCommand(CLI::App& app, int* exit_code);
+void RegisterUserCommand(CLI::App& app, int* exit_code);
 
 }  // namespace newsroom::app
 

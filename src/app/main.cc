@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
   newsroom::app::RegisterCorpusCommand(app, &exit_code);
   newsroom::app::RegisterTrainCommand(app, &exit_code);
   newsroom::app::RegisterEvalCommand(app, &exit_code);
+  newsroom::app::RegisterServeCommand(app, &exit_code);
+  newsroom::app::RegisterUserCommand(app, &exit_code);
   CLI11_PARSE(app, argc, argv);
   return exit_code;
 }

@@ -1,0 +1,190 @@
+// The news site: every route of `newsroom serve`, as one handler for
+// http::Server.
+//
+//   server::App app(*engine, *store, config);
+//   auto http = http::Server::Start(options, [&app](http::Request r,
+//                                                   http::Responder w) {
+//     app.Handle(std::move(r), std::move(w));
+//   });
+//
+// Routes (docs/api.md has the request and answer of each):
+//   GET  /  /news/{slug}  /news/{slug}/photo  /rss.xml  /media/photos/{id}/{size}.jpg
+//   POST /news/{slug}/comments  /news/{slug}/comments/{id}/report   (HTML forms)
+//   GET  /login  /moderation      POST /login  /logout  /moderation/comments/{id}/{approve|reject}
+//   GET  /healthz  /metrics  /assets/…
+//   /api/v1/…: articles, comments, moderate, session, moderation queue,
+//   photos.
+//
+// The life of a comment (docs/architecture.md): parsed and validated here,
+// moderated by the engine on the I/O thread, handed to the store, and
+// answered from the store's writer thread once it is on disk.
+#ifndef NEWSROOM_SERVER_APP_H_
+#define NEWSROOM_SERVER_APP_H_
+
+#include <atomic>
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "auth/auth.h"
+#include "http/server.h"
+#include "moderation/engine.h"
+#include "nlohmann/json.hpp"
+#include "server/config.h"
+#include "server/metrics.h"
+#include "site/render.h"
+#include "store/store.h"
+
+namespace newsroom::server {
+
+// One line per request: time, client, request line, status, bytes, time
+// taken. Thread-safe.
+class AccessLog {
+ public:
+  // "-" stderr, "off" nothing, else a file appended to.
+  static absl::StatusOr<std::unique_ptr<AccessLog>> Open(const std::string& where);
+  ~AccessLog();
+  void Write(const http::Request& request, int status, size_t bytes,
+             absl::Duration took);
+
+ private:
+  std::mutex mu_;
+  std::FILE* file_ = nullptr;
+  bool owned_ = false;
+};
+
+class App {
+ public:
+  App(const moderation::Engine& engine, store::Store& store, Config config);
+  ~App();
+
+  void Handle(http::Request request, http::Responder respond);
+
+  // Gives a new, empty database the demo article of data/demo/site/ with
+  // a photo Newsroom draws. Does nothing when there are articles already.
+  absl::Status SeedDemoContent(const std::string& data_dir);
+
+  // Deletes rejected comments older than the retention period.
+  absl::Status PurgeModerationLog();
+
+  Metrics& metrics() { return metrics_; }
+
+ private:
+  struct Context;  // one request on its way: route, timing, client
+  struct Viewer;   // the logged-in user of a request, if any
+
+  // Routing.
+  void Route(Context& c, http::Request& request);
+
+  // Reader-facing JSON API (comments.cc).
+  void PostComment(Context& c, const http::Request& request,
+                   std::string_view slug, bool form);
+  void ListCommentsApi(Context& c, std::string_view slug);
+  void ReportComment(Context& c, const http::Request& request, int64_t id,
+                     std::string_view form_slug);
+  void ModerateApi(Context& c, const http::Request& request);
+
+  // Accounts and moderation (moderation.cc).
+  void LoginApi(Context& c, const http::Request& request);
+  void LogoutApi(Context& c, const http::Request& request);
+  void QueueApi(Context& c, const http::Request& request);
+  void AuditApi(Context& c, const http::Request& request);
+  void DecideApi(Context& c, const http::Request& request, int64_t id,
+                 store::CommentStatus to);
+  void LoginPage(Context& c, const http::Request& request);
+  void LoginForm(Context& c, const http::Request& request);
+  void LogoutForm(Context& c, const http::Request& request);
+  void ModerationPage(Context& c, const http::Request& request);
+  void DecideForm(Context& c, const http::Request& request, int64_t id,
+                  store::CommentStatus to);
+
+  // Editors (articles.cc).
+  void ListArticlesApi(Context& c);
+  void GetArticleApi(Context& c, std::string_view slug);
+  void CreateArticleApi(Context& c, const http::Request& request);
+  void UpdateArticleApi(Context& c, const http::Request& request,
+                        std::string_view slug);
+  void UploadPhotoApi(Context& c, const http::Request& request);
+
+  // Pages (pages.cc).
+  void FrontPage(Context& c, const http::Request& request);
+  void ArticlePage(Context& c, const http::Request& request,
+                   std::string_view slug);
+  void PhotoPage(Context& c, const http::Request& request,
+                 std::string_view slug);
+  void PhotoFile(Context& c, const http::Request& request, int64_t id,
+                 std::string_view size);
+  void Rss(Context& c, const http::Request& request);
+  void Asset(Context& c, std::string_view name);
+
+  // Helpers (app.cc).
+  void Respond(Context& c, http::Response response);
+  void Json(Context& c, int status, const nlohmann::json& body,
+            std::vector<http::Header> headers = {});
+  void Error(Context& c, int status, std::string_view message,
+             std::vector<http::Header> headers = {});
+  void ErrorFromStatus(Context& c, const absl::Status& status);
+  void Html(Context& c, int status, std::string body,
+            std::vector<http::Header> headers = {});
+  void Redirect(Context& c, std::string location,
+                std::vector<http::Header> headers = {});
+  // The parsed JSON object of a request body, or an answered error.
+  std::optional<nlohmann::json> ReadJson(Context& c, const http::Request& request);
+  // The fields of an x-www-form-urlencoded body, or an answered error.
+  std::optional<std::unordered_map<std::string, std::string>> ReadForm(
+      Context& c, const http::Request& request);
+  // False (and 403 answered) when a browser form came from another site.
+  bool SameOrigin(Context& c, const http::Request& request);
+  // The session of the request's cookie, if valid.
+  std::optional<Viewer> FindViewer(const http::Request& request);
+  // The viewer, or an answered 401/403 (and CSRF checked for writes).
+  std::optional<Viewer> RequireViewer(Context& c, const http::Request& request,
+                                      bool editor_only, bool check_csrf);
+  std::string ClientKey(const http::Request& request) const;
+  bool Secure(const http::Request& request) const;
+  std::string SessionCookie(std::string_view token, absl::Duration max_age,
+                            const http::Request& request) const;
+  site::SiteInfo SiteFor(const http::Request& request) const;
+  absl::StatusOr<std::optional<site::PhotoView>> PhotoViewFor(
+      const store::Article& article);
+  nlohmann::json CommentJson(const store::Comment& comment) const;
+  nlohmann::json ArticleJson(const store::Article& article) const;
+  void ArticlesChanged() { generation_.fetch_add(1); }
+
+  const moderation::Engine& engine_;
+  store::Store& store_;
+  const Config config_;
+  Metrics metrics_;
+  std::unique_ptr<AccessLog> access_log_;
+  auth::RateLimiter comment_limiter_;
+  auth::RateLimiter report_limiter_;
+  // Failed logins: per user name, and (four times looser, since many
+  // people can share an address) per client address.
+  auth::LoginThrottle login_throttle_;
+  auth::LoginThrottle address_throttle_;
+  std::string client_salt_;  // client keys are hashes, salted per process
+  std::string assets_dir_;
+
+  // Rendered article pages, by slug and order, valid while generation_
+  // has not moved (any change to an article or to which comments are
+  // approved moves it).
+  std::atomic<uint64_t> generation_{0};
+  struct CachedPage {
+    uint64_t generation;
+    std::string html;
+  };
+  std::mutex cache_mu_;
+  std::unordered_map<std::string, CachedPage> page_cache_;
+};
+
+}  // namespace newsroom::server
+
+#endif  // NEWSROOM_SERVER_APP_H_

@@ -1,0 +1,40 @@
+// What the route files of App (app.cc, comments.cc, moderation.cc,
+// articles.cc, pages.cc) share. Not part of the server's interface.
+#ifndef NEWSROOM_SERVER_APP_INTERNAL_H_
+#define NEWSROOM_SERVER_APP_INTERNAL_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "http/server.h"
+#include "server/app.h"
+#include "store/store.h"
+
+namespace newsroom::server {
+
+// One request on its way. Copyable: an answer that waits for the store
+// carries its Context into the store's callback.
+struct App::Context {
+  absl::Time start;
+  std::string route = "unmatched";  // the route's pattern, for metrics
+  http::Responder respond;          // empty once answered
+  std::shared_ptr<http::Request> log_request;  // method, target, address
+  App* app = nullptr;
+};
+
+struct App::Viewer {
+  store::User user;
+  store::Session session;
+};
+
+// Debian's Abseil has its own string_view; these cross between the two.
+inline absl::string_view AV(std::string_view s) { return {s.data(), s.size()}; }
+inline std::string_view SV(absl::string_view s) { return {s.data(), s.size()}; }
+
+inline constexpr char kSessionCookie[] = "newsroom_session";
+
+}  // namespace newsroom::server
+
+#endif  // NEWSROOM_SERVER_APP_INTERNAL_H_

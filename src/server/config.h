@@ -1,0 +1,63 @@
+// How `newsroom serve` runs: the [server], [comments], [sessions] and
+// [site] tables of config/server.toml, each value overridable on the
+// command line. Every field's default is the one written here and in
+// config/server.toml.
+#ifndef NEWSROOM_SERVER_CONFIG_H_
+#define NEWSROOM_SERVER_CONFIG_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+
+namespace newsroom::server {
+
+struct Config {
+  // [server]
+  std::string listen = "127.0.0.1:8080";
+  std::string db = "sqlite:newsroom.db";
+  int threads = 0;  // 0: one I/O thread per core
+  // The site's public address for links that leave the page (Open Graph,
+  // RSS, share links). Empty: http://{listen}.
+  std::string base_url;
+  size_t max_body_bytes = 16 << 20;  // photo uploads
+  size_t max_json_bytes = 64 << 10;  // every JSON or form request
+  std::string access_log = "-";      // "-" stderr, "off", or a file path
+  // Behind a reverse proxy: take the client address from X-Forwarded-For
+  // and TLS from X-Forwarded-Proto.
+  bool trust_proxy = false;
+  // Mark cookies Secure even without X-Forwarded-Proto (site served over
+  // TLS by a proxy that does not say so).
+  bool secure_cookies = false;
+
+  // [comments]
+  double rate_per_minute = 6;  // per client; 0 switches the limit off
+  double burst = 3;
+  int report_threshold = 3;         // reports that send a comment to review
+  int rejected_retention_days = 30;  // the moderation log's memory
+  int max_author_chars = 80;
+
+  // [sessions]
+  int session_hours = 12;
+  int login_max_failures = 5;
+  int login_window_minutes = 15;
+
+  // [site]
+  std::string site_name = "Newsroom";
+  std::string lang = "tr";  // "tr" or "en": the interface's language
+  bool demo_content = true;  // a new, empty database gets the demo article
+  std::string assets_dir;    // built browser assets; empty: DATA_DIR/../web/dist
+};
+
+// Parses config TOML text; `origin` names it in errors ("server.toml:12:
+// comments.burst must be a number"). Unknown keys are errors too: a
+// misspelt setting must not be silently ignored.
+absl::StatusOr<Config> ParseConfig(std::string_view toml, std::string_view origin);
+absl::StatusOr<Config> LoadConfigFile(const std::string& path);
+
+}  // namespace newsroom::server
+
+#endif  // NEWSROOM_SERVER_CONFIG_H_
