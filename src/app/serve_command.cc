@@ -6,8 +6,11 @@
 // serves until SIGINT or SIGTERM. Prints "listening on HOST:PORT" on
 // stdout once it accepts connections (with --listen HOST:0 the port is a
 // free one, which tests read there).
+#include <condition_variable>
 #include <cstdio>
 #include <iostream>
+#include <mutex>
+#include <thread>
 
 #include "app/commands.h"
 #include "app/engine_loader.h"
@@ -81,12 +84,31 @@ int RunServe(const Options& o) {
         site.Handle(std::move(request), std::move(respond));
       });
   if (!http.ok()) return Fail(http.status());
+  // The moderation log forgets refused comments after the retention
+  // period: checked at start (above) and every hour.
+  std::mutex purge_mu;
+  std::condition_variable purge_cv;
+  bool stopping = false;
+  std::thread purger([&] {
+    std::unique_lock<std::mutex> lock(purge_mu);
+    while (!purge_cv.wait_for(lock, std::chrono::hours(1), [&] { return stopping; })) {
+      if (absl::Status s = site.PurgeModerationLog(); !s.ok()) {
+        std::cerr << "newsroom: purging the moderation log: " << s.message() << "\n";
+      }
+    }
+  });
   std::cout << "listening on " << address->first << ":" << (*http)->port()
             << std::endl;
   std::cerr << "newsroom: serving http://" << address->first << ":"
             << (*http)->port() << "/ from " << config.db << "\n";
   (*http)->Wait();
   (*http)->Stop();
+  {
+    std::lock_guard<std::mutex> lock(purge_mu);
+    stopping = true;
+  }
+  purge_cv.notify_all();
+  purger.join();
   std::cerr << "newsroom: stopped\n";
   return 0;
 }
