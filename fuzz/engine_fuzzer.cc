@@ -38,6 +38,15 @@ void Check(bool ok, const char* what) {
 
 }  // namespace
 
+// Builds the engine and lets it load what it loads lazily (the spelling
+// checker's word forms) before the first input, so that libFuzzer's
+// per-input timeout measures moderation, not start-up.
+extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
+  (void)TheEngine().Moderate("Çok güzel bir haber olmuş, teşekkürler.");
+  (void)TheEngine().Moderate("A very good article, thank you.");
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);
   auto verdict = TheEngine().Moderate(input);

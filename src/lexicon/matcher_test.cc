@@ -7,6 +7,8 @@
 #include <string>
 #include <thread>
 
+#include <unistd.h>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "lexicon/internal/literal_scanner.h"
@@ -380,7 +382,11 @@ TEST(MatcherTest, HyperscanAndAhoCorasickAgree) {
 class BrokenFileTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = ::testing::TempDir() + "/lexicon_broken";
+    // One directory per test and process: ctest runs these tests in
+    // parallel, and several checkouts may test at once.
+    dir_ = ::testing::TempDir() + "/lexicon_broken_" +
+           ::testing::UnitTest::GetInstance()->current_test_info()->name() +
+           "_" + std::to_string(::getpid());
     std::string mk = "mkdir -p '" + dir_ + "'";
     ASSERT_EQ(std::system(mk.c_str()), 0);
     Write("abuse-tr.txt", "# ok\naptal\tinsult\t1\tsfx\n");
