@@ -17,7 +17,17 @@
 // JSON error (400, 413 or 431) and the connection is closed after it. The
 // idle timeout covers the wait for the next request and the time to read
 // it, and also the time to write a response; it is off while a handler
-// holds the request.
+// holds the request. Closing after an answer is "lingering": the server
+// stops sending, then reads and discards what the client still sends for a
+// moment, so that the client reads the answer instead of a reset.
+//
+// Responses. The server writes Server, Date, Content-Type and
+// Content-Length (none for 204 and 304; for HEAD the length of the body it
+// does not send) and decides Connection itself; a handler's copy of a
+// framing header is not sent. A response with a status outside 200-999 or
+// a header that could split the response (a line break in a value, a name
+// that is not a token) is replaced by a 500. A handler that throws answers
+// 500 through its dropped Responder.
 //
 // Responders. A Responder shares a small state with the connection that
 // only knows it weakly. Called on the connection's thread, it writes at
@@ -28,7 +38,9 @@
 // Stopping. Stop() closes the acceptor and every open connection on their
 // own threads, lets the threads run out of work, and joins them. After
 // that, a Responder called late finds the server's gate closed and drops
-// its response: the connection it would have answered is gone.
+// its response: the connection it would have answered is gone. Stop()
+// called by a handler does not join its own thread; the Server must not be
+// destroyed on one of its I/O threads.
 //
 // Tested by server_test.cc.
 

@@ -15,6 +15,7 @@
 #include <string>
 #include <thread>
 #include <utility>
+#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -409,6 +410,79 @@ TEST_F(ServerTest, ResponseHeaderWithLineBreakAnswers500) {
   ASSERT_TRUE(response);
   ExpectJsonError(*response, 500, "INTERNAL");
   EXPECT_EQ(response->header("set-cookie"), "");
+}
+
+TEST_F(ServerTest, MalformedResponsesAnswer500) {
+  const std::vector<Header> cases[] = {
+      {{"X-Bad Name", "a"}},
+      {{"", "a"}},
+      {{"X-Ok", "a"}, {"X-Split", "a\nb"}},
+      {{"X-Nul", std::string("a\0b", 3)}},
+  };
+  for (const std::vector<Header>& headers : cases) {
+    StartServer([headers](Request request, Responder respond) {
+      Response response;
+      response.headers = headers;
+      respond(std::move(response));
+    });
+    auto response = RoundTrip("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+    ASSERT_TRUE(response);
+    ExpectJsonError(*response, 500, "INTERNAL");
+  }
+  for (int status : {0, 99, 101, 1000}) {
+    StartServer([status](Request request, Responder respond) {
+      Response response;
+      response.status = status;
+      respond(std::move(response));
+    });
+    auto response = RoundTrip("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+    ASSERT_TRUE(response) << status;
+    ExpectJsonError(*response, 500, "INTERNAL");
+  }
+}
+
+TEST_F(ServerTest, ServerOwnsFramingHeaders) {
+  StartServer([](Request request, Responder respond) {
+    Response response;
+    response.body = "dört";
+    response.headers = {{"Content-Length", "999"},
+                        {"Transfer-Encoding", "chunked"},
+                        {"Content-Type", "text/html"},
+                        {"Set-Cookie", "oturum=1"}};
+    respond(std::move(response));
+  });
+  Client client(server_->port());
+  ASSERT_TRUE(
+      client.Send("GET / HTTP/1.1\r\nHost: x\r\n\r\n"
+                  "GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
+  for (int i = 0; i < 2; ++i) {
+    auto response = client.Read();
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->header("content-length"), "5");
+    EXPECT_EQ(response->header("transfer-encoding"), "");
+    EXPECT_EQ(response->header("content-type"), "text/plain; charset=utf-8");
+    EXPECT_EQ(response->header("set-cookie"), "oturum=1");
+    EXPECT_EQ(response->body, "dört");
+  }
+}
+
+TEST_F(ServerTest, NoContentHasNoBody) {
+  StartServer([](Request request, Responder respond) {
+    Response response;
+    response.status = 204;
+    response.body = "gönderilmez";
+    respond(std::move(response));
+  });
+  Client client(server_->port());
+  ASSERT_TRUE(
+      client.Send("DELETE /yorum/3 HTTP/1.1\r\nHost: x\r\n\r\n"
+                  "DELETE /yorum/4 HTTP/1.1\r\nHost: x\r\n\r\n"));
+  for (int i = 0; i < 2; ++i) {
+    auto response = client.Read();
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 204);
+    EXPECT_EQ(response->header("content-length"), "");
+  }
 }
 
 TEST_F(ServerTest, BodyOverLimitAnswers413AndCloses) {
