@@ -145,11 +145,40 @@ int RunLanguageRules(const std::string& data, const std::string& policy,
   return 0;
 }
 
+// True when rule `id` keeps the comment from being published as written:
+// the rule is violated, or its score falls in the rule's review band (the
+// comment waits for a moderator). With `violated_only`, only the first.
+bool Withheld(const moderation::Engine& engine, const moderation::Verdict& v,
+              moderation::RuleId id, bool violated_only) {
+  const moderation::Finding* f = FindingFor(v, id);
+  if (f == nullptr) return false;
+  if (f->violated) return true;
+  if (violated_only) return false;
+  const moderation::RulePolicy& rp = engine.policy().ForRule(id);
+  return rp.review_threshold.has_value() && f->score >= *rp.review_threshold;
+}
+
 // `newsroom eval --data FILE.tsv`: the whole engine on OffensEval-format
-// data. A comment counts as OFF when any of insult, profanity, offensive or
-// belief_attack is violated.
+// data. A comment counts as OFF when the engine would not publish it as
+// written because of insult, profanity, offensive or belief_attack: one of
+// them is violated (rejected, or held for review when the rule's action is
+// review) or scores in its review band (held for a moderator). A comment
+// held only by the language rules (spelling, all_caps, no_turkish_chars)
+// counts as NOT. With `violated_only`, review bands do not count.
+// `scores_path`, when not empty, receives each tweet's rule scores.
 int RunAbuse(const std::string& data, const std::string& split_name,
-             const std::string& policy) {
+             const std::string& policy, const std::string& scores_path,
+             bool violated_only) {
+  std::ofstream scores;
+  if (!scores_path.empty()) {
+    scores.open(scores_path);
+    if (!scores) {
+      std::cerr << "newsroom eval: cannot write " << scores_path << "\n";
+      return 2;
+    }
+    scores << "id\tlabel\tdecision\tinsult\tprofanity\toffensive\t"
+              "belief_attack\n";
+  }
   std::optional<classifier::Split> split;
   if (split_name != "all") {
     split = classifier::ParseSplit(split_name);
@@ -169,9 +198,19 @@ int RunAbuse(const std::string& data, const std::string& split_name,
       [&](const classifier::Example& x) -> absl::StatusOr<bool> {
         absl::StatusOr<moderation::Verdict> v = (*engine)->Moderate(x.text);
         if (!v.ok()) return v.status();
+        if (scores.is_open()) {
+          scores << x.id << '\t' << (x.offensive ? "OFF" : "NOT") << '\t'
+                 << moderation::DecisionName(v->decision);
+          for (RuleId id : {RuleId::kInsult, RuleId::kProfanity,
+                            RuleId::kOffensive, RuleId::kBeliefAttack}) {
+            const moderation::Finding* f = FindingFor(*v, id);
+            scores << '\t' << (f != nullptr ? f->score : 0.0);
+          }
+          scores << '\n';
+        }
         for (RuleId id : {RuleId::kInsult, RuleId::kProfanity,
                           RuleId::kOffensive, RuleId::kBeliefAttack}) {
-          if (Violated(*v, id)) return true;
+          if (Withheld(**engine, *v, id, violated_only)) return true;
         }
         return false;
       });
@@ -191,8 +230,10 @@ void RegisterEvalCommand(CLI::App& app, int* exit_code) {
       "eval",
       "Measure the engine on held-out data (figures for BENCHMARKS.md). "
       "Without a sub-command: the abuse rules on OffensEval-format data "
-      "(id, text, OFF/NOT), OFF meaning any of insult, profanity, offensive, "
-      "belief_attack violated");
+      "(id, text, OFF/NOT). A comment counts as OFF when the engine would "
+      "not publish it as written because of insult, profanity, offensive or "
+      "belief_attack: one of them is violated or scores in its review band "
+      "(held for a moderator); --violated-only counts violations alone");
   eval->require_subcommand(0, 1);
   auto abuse_data = std::make_shared<std::string>();
   auto abuse_split = std::make_shared<std::string>("dev");
@@ -204,6 +245,14 @@ void RegisterEvalCommand(CLI::App& app, int* exit_code) {
                    "training file)")
       ->capture_default_str();
   eval->add_option("--policy", *abuse_policy, "Policy file (default: built-in)");
+  auto abuse_violated_only = std::make_shared<bool>(false);
+  eval->add_flag("--violated-only", *abuse_violated_only,
+                 "Count a comment OFF only when one of the four rules is "
+                 "violated, not when it is held in a review band");
+  auto abuse_scores = std::make_shared<std::string>();
+  eval->add_option("--scores", *abuse_scores,
+                   "Also write each tweet's id, label, decision and the four "
+                   "rules' scores (0 when a rule found nothing) to this TSV");
   eval->callback([=] {
     if (!eval->get_subcommands().empty()) return;
     if (abuse_data->empty()) {
@@ -212,7 +261,8 @@ void RegisterEvalCommand(CLI::App& app, int* exit_code) {
       *exit_code = 2;
       return;
     }
-    *exit_code = RunAbuse(*abuse_data, *abuse_split, *abuse_policy);
+    *exit_code = RunAbuse(*abuse_data, *abuse_split, *abuse_policy,
+                          *abuse_scores, *abuse_violated_only);
   });
 
   CLI::App* rules = eval->add_subcommand(

@@ -29,6 +29,9 @@ struct Flags {
   std::string char_range =
       std::to_string(classifier::FeatureOptions().min_char) + "-" +
       std::to_string(classifier::FeatureOptions().max_char);
+  std::string stem_range =
+      std::to_string(classifier::FeatureOptions().min_stem) + "-" +
+      std::to_string(classifier::FeatureOptions().max_stem);
   bool no_folded = false;
   int cross_validate = 0;
   std::string lexicon = DefaultLexiconDir();
@@ -71,6 +74,20 @@ std::string CommandLine(const Flags& flags) {
   }
   if (o.features.max_word != d.features.max_word) {
     c += " --word " + std::to_string(o.features.max_word);
+  }
+  if (o.features.min_stem != d.features.min_stem ||
+      o.features.max_stem != d.features.max_stem) {
+    c += " --stem " + flags.stem_range;
+  }
+  if (o.features.plain_words != d.features.plain_words) {
+    c += o.features.plain_words ? " --plain-words" : " --no-plain-words";
+  }
+  if (o.features.group_norm != d.features.group_norm) {
+    c += o.features.group_norm ? " --group-norm" : " --no-group-norm";
+  }
+  if (o.bags != d.bags) c += " --bags " + std::to_string(o.bags);
+  if (o.ensemble != d.ensemble) {
+    c += o.ensemble ? " --ensemble" : " --no-ensemble";
   }
   if (flags.no_folded) c += " --no-folded";
   if (o.features.max_repeat != d.features.max_repeat) {
@@ -134,6 +151,17 @@ int Run(Flags flags) {
     std::cerr << "newsroom train offensive: --char must be MIN-MAX (e.g. 1-5, "
                  "or 0-0 for none), got \""
               << flags.char_range << "\"\n";
+    return 2;
+  }
+  dash = flags.stem_range.find('-');
+  try {
+    if (dash == std::string::npos) throw std::invalid_argument("no dash");
+    o.features.min_stem = std::stoi(flags.stem_range.substr(0, dash));
+    o.features.max_stem = std::stoi(flags.stem_range.substr(dash + 1));
+  } catch (const std::exception&) {
+    std::cerr << "newsroom train offensive: --stem must be MIN-MAX (e.g. 4-6, "
+                 "or 0-0 for none), got \""
+              << flags.stem_range << "\"\n";
     return 2;
   }
   o.features.folded_chars = !flags.no_folded;
@@ -230,6 +258,21 @@ void RegisterTrainOffensiveCommand(CLI::App& train, int* exit_code) {
       ->capture_default_str();
   cmd->add_option("--word", o.features.max_word, "Word n-grams 1..N (0: none)")
       ->capture_default_str();
+  cmd->add_option("--stem", flags->stem_range,
+                  "Prefix stems of the plain words, lengths MIN-MAX (0-0: "
+                  "none)")
+      ->capture_default_str();
+  cmd->add_flag("--plain-words,!--no-plain-words", o.features.plain_words,
+                "Unigrams of the plain (folded, de-duplicated) words");
+  cmd->add_flag("--group-norm,!--no-group-norm", o.features.group_norm,
+                "Normalise character n-grams and word features apart");
+  cmd->add_option("--bags", o.bags,
+                  "Average the weights of this many models trained in "
+                  "differently shuffled orders (seed, seed+1, ...)")
+      ->capture_default_str();
+  cmd->add_flag("--ensemble,!--no-ensemble", o.ensemble,
+                "Train a character model and a word model and add their "
+                "margins (needs --group-norm)");
   cmd->add_flag("--no-folded", flags->no_folded,
                 "No character n-grams of the ASCII-folded text");
   cmd->add_option("--repeat", o.features.max_repeat,

@@ -40,8 +40,8 @@ double Classifier::Margin(const text::Document& doc,
                           std::span<const ExtraFeature> extra) const {
   std::vector<uint32_t> buckets;
   buckets.reserve(doc.original().size() * 12 + 16);
-  ExtractFeatures(doc, model_.features, &buckets);
-  return model_.Margin(buckets, extra);
+  const size_t char_count = ExtractFeatures(doc, model_.features, &buckets);
+  return model_.Margin(buckets, char_count, extra);
 }
 
 double Classifier::Score(const text::Document& doc,

@@ -9,11 +9,11 @@
 //   absl::StatusOr<text::Document> doc = text::Document::Parse(comment);
 //   std::vector<lexicon::Match> matches = matcher.Find(*doc, {kTurkish});
 //   double p = (*c)->Score(*doc, LexiconFeatures(matches).features());
-//   if (p >= 0.8) { /* reject */ } else if (p >= 0.5) { /* review */ }
+//   if (p >= 0.8) { /* reject */ } else if (p >= 0.37) { /* review */ }
 //
 // The score is calibrated on the dev split (isotonic regression): among dev
 // tweets scored about 0.8, about 80 % were labelled offensive, so a policy can
-// put `review` at 0.5 and `reject` at 0.8 and mean it. threshold() is the
+// put `review` at 0.37 and `reject` at 0.8 and mean it. threshold() is the
 // score that maximised macro-F1 on the dev split (about 0.37: offensive
 // tweets are a fifth of the data, so the F1-optimal cut is below 0.5).
 //
@@ -81,9 +81,12 @@ class Classifier {
                 std::span<const ExtraFeature> extra = {}) const;
 
   // For each token of `doc` (same order and size as doc.tokens()), how much
-  // the features inside that token (its character n-grams and its word
-  // unigram) add to the margin; emoji and a token's surroundings are not
-  // attributed. The tokens with the largest positive values are the ones to
+  // the features inside that token (its character n-grams, its word
+  // unigram, plain word and prefix stems) add to the margin; emoji and a
+  // token's surroundings are not attributed. Every feature is normalised
+  // by the comment's total count, which is exact unless the model was
+  // trained with group normalisation (features.h), where it is an
+  // approximation good enough for ranking the words. The tokens with the largest positive values are the ones to
   // point a moderator at.
   std::vector<double> TokenContributions(const text::Document& doc) const;
 

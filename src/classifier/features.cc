@@ -32,6 +32,8 @@ enum Kind : char32_t {
   kWord2,
   kWord3,
   kWordSeparator,
+  kStem,
+  kPlainWord,
 };
 
 inline uint64_t Step(uint64_t h, char32_t c) { return (h ^ c) * kFnvPrime; }
@@ -186,6 +188,27 @@ uint64_t HashWord(uint64_t h, const std::u32string& word) {
   return h;
 }
 
+// The plain word and its prefix stems (features.h), in that order.
+void EmitPlainAndStems(const std::u32string& word,
+                       const FeatureOptions& options,
+                       std::vector<uint32_t>* buckets) {
+  const std::u32string plain = PlainWord(word);
+  if (options.plain_words) {
+    buckets->push_back(Reduce(HashWord(Seed(kPlainWord), plain), options.bits));
+  }
+  if (options.max_stem == 0) return;
+  // One hash state extended letter by letter, emitted at each length.
+  uint64_t h = Seed(kStem);
+  const int size = static_cast<int>(plain.size());
+  const int last = std::min(size, options.max_stem);
+  for (int k = 1; k <= last; ++k) {
+    h = Step(h, plain[k - 1]);
+    if (k >= options.min_stem || k == size) {
+      buckets->push_back(Reduce(h, options.bits));
+    }
+  }
+}
+
 }  // namespace
 
 absl::Status ValidateFeatureOptions(const FeatureOptions& o) {
@@ -205,6 +228,13 @@ absl::Status ValidateFeatureOptions(const FeatureOptions& o) {
     return absl::InvalidArgumentError(
         "word n-gram length must be in [0, 3], got " +
         std::to_string(o.max_word));
+  }
+  bool stems_off = o.min_stem == 0 && o.max_stem == 0;
+  if (!stems_off &&
+      (o.min_stem < 1 || o.max_stem < o.min_stem || o.max_stem > 12)) {
+    return absl::InvalidArgumentError(
+        "stem lengths must satisfy 1 <= min <= max <= 12 (or both 0), got " +
+        std::to_string(o.min_stem) + "-" + std::to_string(o.max_stem));
   }
   if (o.max_repeat < 1) {
     return absl::InvalidArgumentError("max_repeat must be at least 1, got " +
@@ -231,10 +261,21 @@ std::vector<std::string> CanonicalWords(const text::Document& doc,
   return out;
 }
 
-void ExtractFeatures(const text::Document& doc, const FeatureOptions& options,
-                     std::vector<uint32_t>* buckets) {
+std::u32string PlainWord(std::u32string_view word) {
+  std::u32string out;
+  out.reserve(word.size());
+  for (char32_t c : word) {
+    c = FoldLower(c);
+    if (out.empty() || out.back() != c) out.push_back(c);
+  }
+  return out;
+}
+
+size_t ExtractFeatures(const text::Document& doc, const FeatureOptions& options,
+                       std::vector<uint32_t>* buckets) {
   Canonical canonical = BuildCanonical(doc, options.max_repeat);
   const int bits = options.bits;
+  const size_t start = buckets->size();
   if (options.max_char > 0) {
     std::u32string padded;
     padded.reserve(canonical.chars.size() + 2);
@@ -249,6 +290,7 @@ void ExtractFeatures(const text::Document& doc, const FeatureOptions& options,
                     bits, buckets);
     }
   }
+  const size_t char_count = buckets->size() - start;
   const std::vector<std::u32string>& words = canonical.words;
   static constexpr Kind kWordKinds[] = {kWord1, kWord2, kWord3};
   for (int n = 1; n <= options.max_word; ++n) {
@@ -262,6 +304,12 @@ void ExtractFeatures(const text::Document& doc, const FeatureOptions& options,
       buckets->push_back(Reduce(h, bits));
     }
   }
+  if (options.max_stem > 0 || options.plain_words) {
+    for (const std::u32string& word : words) {
+      EmitPlainAndStems(word, options, buckets);
+    }
+  }
+  return char_count;
 }
 
 std::vector<std::vector<uint32_t>> TokenFeatures(
@@ -286,6 +334,7 @@ std::vector<std::vector<uint32_t>> TokenFeatures(
       buckets.push_back(Reduce(
           HashWord(Seed(kWord1), canonical.words[word - 1]), options.bits));
     }
+    EmitPlainAndStems(canonical.words[word - 1], options, &buckets);
   }
   return out;
 }
@@ -293,6 +342,18 @@ std::vector<std::vector<uint32_t>> TokenFeatures(
 uint32_t CharGramBucket(std::u32string_view gram, bool folded, int bits) {
   uint64_t h = Seed(folded ? kFoldedChar : kLowerChar);
   for (char32_t c : gram) h = Step(h, c);
+  return Reduce(h, bits);
+}
+
+uint32_t StemBucket(std::u32string_view stem, int bits) {
+  uint64_t h = Seed(kStem);
+  for (char32_t c : stem) h = Step(h, c);
+  return Reduce(h, bits);
+}
+
+uint32_t PlainWordBucket(std::u32string_view plain, int bits) {
+  uint64_t h = Seed(kPlainWord);
+  for (char32_t c : plain) h = Step(h, c);
   return Reduce(h, bits);
 }
 

@@ -62,6 +62,8 @@ TEST(CanonicalWordsTest, WordsAreTokensInCanonicalFormWithoutEmoji) {
 
 TEST(ExtractFeaturesTest, EmitsOneBucketPerNgramOccurrence) {
   FeatureOptions o;
+  o.min_stem = o.max_stem = 0;
+  o.plain_words = false;
   o.min_char = 2;
   o.max_char = 4;
   o.max_word = 2;
@@ -77,6 +79,61 @@ TEST(ExtractFeaturesTest, EmitsOneBucketPerNgramOccurrence) {
   o.min_char = o.max_char = 0;
   o.max_word = 3;
   EXPECT_EQ(Features("bir iki üç dört", o).size(), 4u + 3u + 2u);
+}
+
+TEST(ExtractFeaturesTest, ReturnsHowManyCharacterNgramsComeFirst) {
+  FeatureOptions o;
+  o.min_char = 2;
+  o.max_char = 4;
+  o.max_word = 1;
+  o.min_stem = o.max_stem = 4;
+  o.plain_words = true;
+  std::vector<uint32_t> buckets = {7};  // not cleared
+  // 30 character n-grams (as above); per word: unigram, plain word and one
+  // stem ("ab" and "cd" are shorter than 4 letters: each its own stem).
+  EXPECT_EQ(ExtractFeatures(Parse("AB cd"), o, &buckets), 30u);
+  EXPECT_EQ(buckets.size(), 1u + 30u + 2u * 3u);
+}
+
+TEST(ExtractFeaturesTest, PrefixStemsAreSharedAcrossSuffixes) {
+  // Turkish adds suffixes: the first letters of the plain word stay.
+  FeatureOptions o;  // stems 4–6
+  const struct {
+    const char* text;
+    std::vector<std::u32string> stems;
+  } cases[] = {
+      {"gerizekalılar", {U"geri", U"geriz", U"gerize"}},
+      {"Gerizekalıya ne denir", {U"geri", U"geriz", U"gerize"}},
+      {"GERİZEKALI", {U"geri", U"geriz", U"gerize"}},
+      {"şerefsizzz", {U"sere", U"seref", U"serefs"}},
+      {"aq", {U"aq"}},  // shorter than 4 letters: the word is its stem
+  };
+  for (const auto& c : cases) {
+    std::vector<uint32_t> f = Features(c.text, o);
+    for (const std::u32string& stem : c.stems) {
+      EXPECT_NE(std::find(f.begin(), f.end(), StemBucket(stem, o.bits)),
+                f.end())
+          << c.text;
+    }
+  }
+  // A three-letter prefix is not a stem: too many unrelated words share it.
+  std::vector<uint32_t> f = Features("gerizekalı", o);
+  EXPECT_EQ(std::find(f.begin(), f.end(), StemBucket(U"ger", o.bits)), f.end());
+}
+
+TEST(ExtractFeaturesTest, PlainWordsIgnoreTurkishLettersCaseAndRepeats) {
+  const std::u32string plain = U"serefsiz";
+  EXPECT_EQ(PlainWord(U"şerefsizzz"), plain);
+  EXPECT_EQ(PlainWord(U"şşerefsiz"), plain);
+  EXPECT_EQ(PlainWord(U"kitap"), U"kitap");
+  FeatureOptions o;
+  for (const char* text :
+       {"şerefsiz", "serefsizzzz", "ŞEREFSİZ", "Şerefsiz!"}) {
+    std::vector<uint32_t> f = Features(text, o);
+    EXPECT_NE(std::find(f.begin(), f.end(), PlainWordBucket(plain, o.bits)),
+              f.end())
+        << text;
+  }
 }
 
 TEST(ExtractFeaturesTest, BucketsStayInsideTheHashSpace) {
@@ -99,8 +156,9 @@ TEST(ExtractFeaturesTest, CaseDoesNotMatterTurkishIDoes) {
 
 TEST(ExtractFeaturesTest,
      FoldedNgramsAreSharedWithTextTypedWithoutTurkishLetters) {
-  const uint32_t folded = CharGramBucket(U"seref", /*folded=*/true, 20);
-  const uint32_t lower = CharGramBucket(U"şeref", /*folded=*/false, 20);
+  const int bits = FeatureOptions().bits;
+  const uint32_t folded = CharGramBucket(U"seref", /*folded=*/true, bits);
+  const uint32_t lower = CharGramBucket(U"şeref", /*folded=*/false, bits);
   std::vector<uint32_t> with = Features("şerefsiz");
   std::vector<uint32_t> without = Features("serefsiz");
   EXPECT_NE(std::find(with.begin(), with.end(), folded), with.end());
@@ -111,12 +169,14 @@ TEST(ExtractFeaturesTest,
 
 TEST(ExtractFeaturesTest, WordBucketsMatchWordGramBucket) {
   FeatureOptions o;
+  o.min_stem = o.max_stem = 0;
+  o.plain_words = false;
   o.min_char = o.max_char = 0;
   o.max_word = 2;
-  EXPECT_THAT(
-      Features("Kötü HABER", o),
-      ElementsAre(WordGramBucket({U"kötü"}, 20), WordGramBucket({U"haber"}, 20),
-                  WordGramBucket({U"kötü", U"haber"}, 20)));
+  EXPECT_THAT(Features("Kötü HABER", o),
+              ElementsAre(WordGramBucket({U"kötü"}, o.bits),
+                          WordGramBucket({U"haber"}, o.bits),
+                          WordGramBucket({U"kötü", U"haber"}, o.bits)));
 }
 
 // Model files store weights by bucket id: if these values change, every
@@ -129,6 +189,8 @@ TEST(ExtractFeaturesTest, HashIsStable) {
 
 TEST(TokenFeaturesTest, OneListPerTokenEmptyForEmoji) {
   FeatureOptions o;
+  o.min_stem = o.max_stem = 0;
+  o.plain_words = false;
   text::Document doc = Parse("Çok kötü 😡 haber");
   std::vector<std::vector<uint32_t>> per_token = TokenFeatures(doc, o);
   ASSERT_EQ(per_token.size(), doc.tokens().size());
@@ -139,6 +201,32 @@ TEST(TokenFeaturesTest, OneListPerTokenEmptyForEmoji) {
   // plus the word.
   EXPECT_EQ(per_token[1].size(), 2u * 10u + 1u);
   EXPECT_EQ(per_token[1].back(), WordGramBucket({U"kötü"}, o.bits));
+  // With plain words and stems, those follow: "kotu" twice (plain, and the
+  // four-letter stem).
+  o.min_stem = 4;
+  o.max_stem = 6;
+  o.plain_words = true;
+  per_token = TokenFeatures(doc, o);
+  EXPECT_THAT(std::vector<uint32_t>(per_token[1].end() - 2, per_token[1].end()),
+              ElementsAre(PlainWordBucket(U"kotu", o.bits),
+                          StemBucket(U"kotu", o.bits)));
+}
+
+TEST(ValidateFeatureOptionsTest, StemLengthsAreARangeOrOff) {
+  const struct {
+    int min_stem, max_stem;
+    bool ok;
+  } cases[] = {
+      {0, 0, true},  {4, 6, true},   {1, 12, true},  {0, 4, false},
+      {5, 4, false}, {4, 13, false}, {-1, 3, false},
+  };
+  for (const auto& c : cases) {
+    FeatureOptions o;
+    o.min_stem = c.min_stem;
+    o.max_stem = c.max_stem;
+    EXPECT_EQ(ValidateFeatureOptions(o).ok(), c.ok)
+        << c.min_stem << "-" << c.max_stem;
+  }
 }
 
 TEST(ValidateFeatureOptionsTest, RejectsOutOfRange) {

@@ -101,6 +101,37 @@ TEST(BuildOffensiveModelTest, LearnsToSeparateTheTrainingData) {
   }
 }
 
+TEST(BuildOffensiveModelTest, EnsembleAndBagsStillSeparateTheTrainingData) {
+  // Each variant is one linear model in the file, scored the same way.
+  struct Case {
+    const char* name;
+    void (*mutate)(TrainOptions*);
+  };
+  const Case cases[] = {
+      {"group norm", [](TrainOptions* o) { o->features.group_norm = true; }},
+      {"ensemble",
+       [](TrainOptions* o) {
+         o->features.group_norm = true;
+         o->ensemble = true;
+       }},
+      {"three bags", [](TrainOptions* o) { o->bags = 3; }},
+  };
+  std::vector<Example> train = Examples();
+  for (const Case& c : cases) {
+    TrainOptions o = SmallOptions();
+    c.mutate(&o);
+    absl::StatusOr<std::string> file = BuildModel(train, /*dev=*/{}, o);
+    ASSERT_TRUE(file.ok()) << c.name << ": " << file.status();
+    auto classifier = Classifier::FromString(*file, "tiny.model");
+    ASSERT_TRUE(classifier.ok()) << c.name << ": " << classifier.status();
+    for (const Example& e : train) {
+      absl::StatusOr<double> score = (*classifier)->ScoreText(e.text);
+      ASSERT_TRUE(score.ok());
+      EXPECT_EQ(*score >= 0.5, e.offensive) << c.name << ": " << e.text;
+    }
+  }
+}
+
 TEST(BuildOffensiveModelTest, CalibratesOnDevAndReportsDevMetrics) {
   std::vector<Example> all = Examples();
   std::vector<Example> train, dev;
@@ -159,6 +190,9 @@ TEST(BuildOffensiveModelTest, BadInputIsInvalidArgument) {
       {[](TrainOptions* o) { o->positive_weight = -1; }},
       {[](TrainOptions* o) { o->min_count = 0; }},
       {[](TrainOptions* o) { o->features.bits = 40; }},
+      {[](TrainOptions* o) { o->bags = 0; }},
+      {[](TrainOptions* o) { o->ensemble = true; }},  // without group_norm
+      {[](TrainOptions* o) { o->features.min_stem = 7; }},  // above max_stem
       {[](TrainOptions* o) {
         o->extra_features = [](const text::Document&) {
           return std::vector<std::pair<std::string, float>>{{"Bad Name", 1.f}};

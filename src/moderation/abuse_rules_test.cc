@@ -100,7 +100,7 @@ TEST(AbuseRulesTest, PolicyAllowListIsHonoured) {
 }
 
 TEST(AbuseRulesTest, BorderlineOffenceWaitsForAModerator) {
-  // The offensive rule's review band (0.5–0.8 by default) holds a comment
+  // The offensive rule's review band (0.37–0.8 by default) holds a comment
   // the classifier is unsure of; above 0.8 it is refused.
   auto v = TheEngine().Moderate("serefsiz herif");
   ASSERT_TRUE(v.ok());

@@ -136,7 +136,7 @@ Policy::Policy() {
   insult.threshold = 0.5;
   profanity.threshold = 0.5;
   offensive.threshold = 0.8;
-  offensive.review_threshold = 0.5;
+  offensive.review_threshold = 0.37;
   belief_attack.threshold = 0.5;
   spelling.threshold = 0.3;
   spelling.action = Action::kReview;

@@ -130,7 +130,7 @@ absl::Status ParseFeatures(Reader& reader, FeatureOptions* options) {
   std::string_view line;
   if (!reader.Next(&line)) return reader.Error("expected \"features\"");
   std::vector<std::string_view> f = Fields(line);
-  if (f.size() != 6 || f[0] != "features") {
+  if (f.size() < 6 || f.size() > 9 || f[0] != "features") {
     return reader.Error(
         "expected \"features bits=… char=…-… folded=… word=… repeat=…\"");
   }
@@ -158,6 +158,47 @@ absl::Status ParseFeatures(Reader& reader, FeatureOptions* options) {
         std::string(line) + "\"");
   }
   options->folded_chars = folded == 1;
+  // The optional keys, in order; absent means off (files written before
+  // they existed), whatever FeatureOptions' defaults are.
+  options->min_stem = options->max_stem = 0;
+  options->plain_words = false;
+  options->group_norm = false;
+  size_t next = 6;
+  auto optional = [&](std::string_view key) -> std::string_view {
+    if (next >= f.size()) return {};
+    std::string_view field = f[next];
+    if (field.size() <= key.size() + 1 || field.substr(0, key.size()) != key ||
+        field[key.size()] != '=') {
+      return {};
+    }
+    ++next;
+    return field.substr(key.size() + 1);
+  };
+  if (std::string_view stem = optional("stem"); !stem.empty()) {
+    size_t at = stem.find('-');
+    if (at == std::string_view::npos ||
+        !ParseInt(stem.substr(0, at), &options->min_stem) ||
+        !ParseInt(stem.substr(at + 1), &options->max_stem)) {
+      return reader.Error("features: expected stem=<min>-<max>, got \"" +
+                          std::string(stem) + "\"");
+    }
+  }
+  if (std::string_view plain = optional("plain"); !plain.empty()) {
+    if (plain != "0" && plain != "1") {
+      return reader.Error("features: expected plain=<0|1>");
+    }
+    options->plain_words = plain == "1";
+  }
+  if (std::string_view norm = optional("norm"); !norm.empty()) {
+    if (norm != "all" && norm != "group") {
+      return reader.Error("features: expected norm=<all|group>");
+    }
+    options->group_norm = norm == "group";
+  }
+  if (next != f.size()) {
+    return reader.Error("features: unknown or misplaced field \"" +
+                        std::string(f[next]) + "\"");
+  }
   if (absl::Status s = ValidateFeatureOptions(*options); !s.ok()) {
     return reader.Error(std::string(s.message()));
   }
@@ -166,15 +207,22 @@ absl::Status ParseFeatures(Reader& reader, FeatureOptions* options) {
 
 }  // namespace
 
-double Model::Margin(std::span<const uint32_t> buckets,
+double Model::Margin(std::span<const uint32_t> buckets, size_t char_count,
                      std::span<const NamedValue> extra) const {
-  int64_t sum = 0;
   const int16_t* w = weights.data();
-  for (uint32_t b : buckets) sum += w[b];
   double margin = bias;
-  if (!buckets.empty()) {
+  auto add = [&](std::span<const uint32_t> group) {
+    if (group.empty()) return;
+    int64_t sum = 0;
+    for (uint32_t b : group) sum += w[b];
     margin += scale * static_cast<double>(sum) /
-              std::sqrt(static_cast<double>(buckets.size()));
+              std::sqrt(static_cast<double>(group.size()));
+  };
+  if (features.group_norm) {
+    add(buckets.subspan(0, char_count));
+    add(buckets.subspan(char_count));
+  } else {
+    add(buckets);
   }
   for (const NamedValue& v : extra) {
     for (const auto& [name, weight] : extras) {
@@ -211,7 +259,14 @@ std::string SerializeModel(const Model& model, std::string_view header) {
          std::to_string(f.max_char) +
          " folded=" + (f.folded_chars ? "1" : "0") +
          " word=" + std::to_string(f.max_word) +
-         " repeat=" + std::to_string(f.max_repeat) + "\n";
+         " repeat=" + std::to_string(f.max_repeat);
+  if (f.min_stem != 0 || f.max_stem != 0) {
+    out += " stem=" + std::to_string(f.min_stem) + "-" +
+           std::to_string(f.max_stem);
+  }
+  if (f.plain_words) out += " plain=1";
+  if (f.group_norm) out += " norm=group";
+  out += "\n";
   out += "scale " + FormatDouble(model.scale) + "\n";
   out += "bias " + FormatDouble(model.bias) + "\n";
   out += "calibration " + std::to_string(model.calibration.size()) + "\n";

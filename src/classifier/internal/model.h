@@ -13,7 +13,9 @@
 // The model is linear: margin = bias + scale · Σ q[b] / √n + Σ w_e · v_e,
 // where b runs over the n bucket ids the comment's features hash to (one
 // per occurrence, see features.h), q are the quantized weights (int16), and
-// e over the named extra features the caller supplies. The score is the
+// e over the named extra features the caller supplies. With norm=group the
+// character n-grams and the word features are normalised apart:
+// scale · (Σ_c q[b] / √n_c + Σ_w q[b] / √n_w). The score is the
 // calibration curve at the margin: a non-decreasing piecewise-linear
 // function through the knots (isotonic regression on the dev split, see
 // train.cc), constant beyond the first and last knot; without knots, the
@@ -24,6 +26,9 @@
 //
 //   newsroom-offensive-model 1
 //   features bits=<b> char=<min>-<max> folded=<0|1> word=<n> repeat=<r>
+//            [stem=<min>-<max>] [plain=<0|1>] [norm=<all|group>]
+//                          the optional keys, in this order, only when not
+//                          their defaults (0-0, 0, all); see features.h
 //   scale <float>          weight of one quantization step
 //   bias <float>
 //   calibration <k>
@@ -77,6 +82,15 @@ struct Model {
   // not supplied count as 0.
   // REQUIRES: weights.size() == 2^features.bits and every bucket is below it.
   double Margin(std::span<const uint32_t> buckets,
+                std::span<const NamedValue> extra) const {
+    return Margin(buckets, buckets.size(), extra);
+  }
+
+  // The same when the first `char_count` buckets are character n-grams and
+  // the rest word features (ExtractFeatures' return value); only
+  // features.group_norm reads `char_count`.
+  // REQUIRES: char_count <= buckets.size()
+  double Margin(std::span<const uint32_t> buckets, size_t char_count,
                 std::span<const NamedValue> extra) const;
 
   // The calibrated score in [0, 1] for a margin (see above).

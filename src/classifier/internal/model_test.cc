@@ -18,6 +18,8 @@ Model SmallModel() {
   m.features.folded_chars = false;
   m.features.max_word = 1;
   m.features.max_repeat = 3;
+  m.features.min_stem = m.features.max_stem = 0;
+  m.features.plain_words = false;
   m.scale = 0.001;
   m.bias = -1.25;
   m.calibration = {{-2, 0.01}, {0, 0.25}, {1.5, 0.25}, {3, 0.9}};
@@ -59,6 +61,63 @@ TEST(OffensiveModelTest, MarginIsBiasPlusNormalizedSumPlusExtras) {
   double expected = -1.25 + 0.001 * (7 + 7 - 32767) / std::sqrt(4.0) + -0.5 * 2;
   EXPECT_DOUBLE_EQ(m.Margin(buckets, extra), expected);
   EXPECT_DOUBLE_EQ(m.Margin({}, {}), -1.25);
+}
+
+TEST(OffensiveModelTest, WordFeatureOptionsRoundTripAndOldFilesStillParse) {
+  Model m = SmallModel();
+  const std::string old_style = SerializeModel(m, "");
+  EXPECT_THAT(old_style, HasSubstr("word=1 repeat=3\nscale"));
+  m.features.min_stem = 4;
+  m.features.max_stem = 6;
+  m.features.plain_words = true;
+  m.features.group_norm = true;
+  const std::string file = SerializeModel(m, "");
+  EXPECT_THAT(file, HasSubstr("repeat=3 stem=4-6 plain=1 norm=group\n"));
+  absl::StatusOr<Model> back = ParseModel(file, "m.model");
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(back->features.min_stem, 4);
+  EXPECT_EQ(back->features.max_stem, 6);
+  EXPECT_TRUE(back->features.plain_words);
+  EXPECT_TRUE(back->features.group_norm);
+  absl::StatusOr<Model> old = ParseModel(old_style, "m.model");
+  ASSERT_TRUE(old.ok()) << old.status();
+  EXPECT_EQ(old->features.max_stem, 0);
+  EXPECT_FALSE(old->features.plain_words);
+  EXPECT_FALSE(old->features.group_norm);
+
+  auto replace = [&](const std::string& from, const std::string& to) {
+    std::string s = file;
+    return s.replace(s.find(from), from.size(), to);
+  };
+  const struct {
+    std::string text, message;
+  } broken[] = {
+      {replace("stem=4-6", "stem=4"), "m.model:2: features: expected stem="},
+      {replace("stem=4-6", "stem=6-4"), "m.model:2: stem lengths"},
+      {replace("plain=1", "plain=2"), "m.model:2: features: expected plain="},
+      {replace("norm=group", "norm=words"),
+       "m.model:2: features: expected norm="},
+      {replace("plain=1 norm=group", "norm=group plain=1"),
+       "m.model:2: features: unknown or misplaced field \"plain=1\""},
+  };
+  for (const auto& b : broken) {
+    absl::StatusOr<Model> parsed = ParseModel(b.text, "m.model");
+    EXPECT_THAT(parsed.status().message(), HasSubstr(b.message)) << b.text;
+  }
+}
+
+TEST(OffensiveModelTest, GroupNormNormalisesCharactersAndWordsApart) {
+  Model m = SmallModel();
+  const uint32_t buckets[] = {0, 0, 3, 0, 1023};  // 3 characters, 2 words
+  m.features.group_norm = true;
+  double expected = -1.25 + 0.001 * ((7 + 7 - 32767) / std::sqrt(3.0) +
+                                     (7 + 32767) / std::sqrt(2.0));
+  EXPECT_DOUBLE_EQ(m.Margin(buckets, 3, {}), expected);
+  // Without it the split is ignored: one group of five.
+  m.features.group_norm = false;
+  EXPECT_DOUBLE_EQ(
+      m.Margin(buckets, 3, {}),
+      -1.25 + 0.001 * (7 + 7 - 32767 + 7 + 32767) / std::sqrt(5.0));
 }
 
 TEST(OffensiveModelTest, CalibrationInterpolatesBetweenKnotsAndIsFlatOutside) {
