@@ -14,7 +14,15 @@ packages=(
   hunspell-tr hunspell-en-us
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev wrk sqlite3
+  # the browser interface (web/: TypeScript and Vite from npm) and its
+  # tests (tests/browser/: headless Chromium)
+  nodejs chromium
 )
+# Debian's npm, unless the nodejs package brings its own (NodeSource's does,
+# and conflicts with Debian's npm package).
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -2,10 +2,13 @@
 # Sets everything up, builds, and runs every test: the unit and integration
 # tests (GoogleTest, through ctest) and a time-bounded libFuzzer run of the
 # moderation engine (built with clang into build-fuzz/, run by ctest as the
-# test fuzz_engine). Exits non-zero when any test fails.
+# test fuzz_engine), and the browser tests (headless Chromium against the
+# real server). Exits non-zero when any test fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
+# The browser interface, which the browser tests drive.
+scripts/build-web.sh
 
 # The fuzzer needs clang's libFuzzer; the rest builds with g++.
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \

@@ -110,6 +110,10 @@ void App::Handle(http::Request request, http::Responder respond) {
 void App::Respond(Context& c, http::Response response) {
   if (!c.respond) return;  // answered already
   response.headers.push_back({"X-Content-Type-Options", "nosniff"});
+  if (c.cors) {
+    response.headers.push_back({"Access-Control-Allow-Origin", "*"});
+    response.headers.push_back({"Access-Control-Expose-Headers", "Retry-After"});
+  }
   if (absl::StartsWith(response.content_type, "text/html")) {
     response.headers.push_back({"X-Frame-Options", "DENY"});
     response.headers.push_back(
@@ -384,6 +388,25 @@ void App::Route(Context& c, http::Request& request) {
     return false;
   };
   int64_t id = 0;
+
+  // The reader API that embedded comments on other sites call: reading
+  // and posting comments, reporting one, and the draft check. Anonymous
+  // (no cookie is read or set), so any origin may call it; a browser asks
+  // first with OPTIONS.
+  c.cors = n >= 3 && p[0] == "api" && p[1] == "v1" &&
+           ((n == 3 && p[2] == "moderate") ||
+            (n == 5 && p[2] == "articles" && p[4] == "comments") ||
+            (n == 5 && p[2] == "comments" && p[4] == "report"));
+  if (c.cors && m == "OPTIONS") {
+    c.route = "preflight";
+    http::Response r;
+    r.status = 204;
+    r.headers = {{"Access-Control-Allow-Methods", "GET, POST, OPTIONS"},
+                 {"Access-Control-Allow-Headers", "Content-Type"},
+                 {"Access-Control-Max-Age", "86400"}};
+    Respond(c, std::move(r));
+    return;
+  }
 
   if (n == 0) {
     if (allow("/", {"GET"})) FrontPage(c, request);

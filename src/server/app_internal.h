@@ -22,6 +22,9 @@ struct App::Context {
   http::Responder respond;          // empty once answered
   std::shared_ptr<http::Request> log_request;  // method, target, address
   App* app = nullptr;
+  // A route other sites may call from their pages (the embed): its answers,
+  // errors included, carry Access-Control-Allow-Origin: *.
+  bool cors = false;
 };
 
 struct App::Viewer {

@@ -229,6 +229,27 @@ class SiteTest(unittest.TestCase):
                                            {"text": CLEAN, "lang": "xx"})
         self.assertEqual(status, 400)
 
+    def test_reader_api_answers_other_origins(self):
+        # The embed calls these from other sites' pages; nothing else is open.
+        for path in ("/api/v1/moderate", "/api/v1/articles/%s/comments" % self.slug,
+                     "/api/v1/comments/1/report"):
+            status, headers, _ = self.server.request(
+                "OPTIONS", path, headers={"Origin": "https://baska.example",
+                                          "Access-Control-Request-Method": "POST",
+                                          "Access-Control-Request-Headers": "content-type"})
+            self.assertEqual(status, 204, path)
+            self.assertEqual(headers.get("access-control-allow-origin"), "*", path)
+            self.assertIn("POST", headers.get("access-control-allow-methods", ""), path)
+            self.assertIn("Content-Type", headers.get("access-control-allow-headers", ""))
+        status, headers, _ = self.server.json("POST", "/api/v1/moderate", {"text": CLEAN})
+        self.assertEqual((status, headers.get("access-control-allow-origin")), (200, "*"))
+        status, headers, _ = self.server.json("POST", "/api/v1/moderate", {"text": 5})
+        self.assertEqual((status, headers.get("access-control-allow-origin")), (400, "*"))
+        status, headers, _ = self.server.json("GET", "/api/v1/moderation/queue")
+        self.assertIsNone(headers.get("access-control-allow-origin"))
+        status, _, _ = self.server.request("OPTIONS", "/api/v1/session")
+        self.assertEqual(status, 405)
+
     def test_xss_payloads_come_back_inert(self):
         cookie, csrf = self.moderator()
         for text in XSS_TEXTS:

@@ -1,0 +1,164 @@
+// What the browser tests share: the real `newsroom serve` binary on a free
+// port with a fresh database in a temporary directory, Debian's Chromium
+// driven headless by playwright-core, and a tiny static server on another
+// port for cross-origin pages.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync, readFileSync } from "node:fs";
+import http from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const DIST = path.join(REPO, "web", "dist");
+export const SCREENSHOTS = path.join(REPO, "docs", "screenshots");
+
+export const ALL_CAPS = "BU HABER ÇOK GÜZEL OLMUŞ, EMEĞİ GEÇENLERE TEŞEKKÜRLER";
+export const ALL_CAPS_FIX = "Bu haber çok güzel olmuş, emeği geçenlere teşekkürler";
+// Three misspelt words of seven: held for a moderator, not refused.
+export const BORDERLINE = "Bu habr çok güzl olmuş, yazann eline sağlık.";
+
+export function binary() {
+  const b = process.env.NEWSROOM_BINARY;
+  if (!b) throw new Error("no server binary: run with --binary PATH (see tests/browser/run.mjs)");
+  return b;
+}
+
+// Starts `newsroom serve` with a fresh database; resolves once it listens.
+export async function startServer({ lang = "tr" } = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), "newsroom-browser-"));
+  const db = path.join(dir, "newsroom.db");
+  const config = path.join(dir, "server.toml");
+  writeFileSync(
+    config,
+    `[site]\nlang = "${lang}"\nassets_dir = ${JSON.stringify(DIST)}\n`,
+  );
+  const args = ["serve", "--config", config, "--listen", "127.0.0.1:0", "--db", `sqlite:${db}`,
+    "--rate-limit", "0", "--access-log", "off"];
+  const child = spawn(binary(), args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (d) => { stderr += d; });
+  const port = await new Promise((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error(`server did not start in 180 s\n${stderr}`)), 180_000);
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = /listening on [^\s]*:(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}) before listening\n${stderr}`));
+    });
+  });
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    port,
+    db,
+    async stop() {
+      if (child.exitCode === null) {
+        const done = new Promise((r) => child.once("exit", r));
+        child.kill("SIGTERM");
+        await done;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+    addUser(name, password, role = "moderator") {
+      const r = spawnSync(binary(), ["user", "add", "--role", role, "--db", `sqlite:${db}`, name],
+        { input: `${password}\n`, timeout: 120_000 });
+      if (r.status !== 0) throw new Error(`user add failed: ${r.stderr}`);
+    },
+    async json(method, p, body) {
+      const r = await fetch(url + p, {
+        method,
+        headers: body ? { "Content-Type": "application/json" } : {},
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      return { status: r.status, headers: r.headers, body: await r.json().catch(() => null) };
+    },
+    async slug() {
+      const r = await this.json("GET", "/api/v1/articles");
+      return r.body.articles[0].slug;
+    },
+  };
+}
+
+// Debian's Chromium, headless, with a fresh profile directory.
+export async function startBrowser() {
+  const profile = mkdtempSync(path.join(tmpdir(), "newsroom-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--no-first-run"],
+    viewport: { width: 1000, height: 900 },
+    locale: "tr-TR",
+    timezoneId: "Europe/Istanbul",
+  });
+  context.setDefaultTimeout(30_000);
+  return {
+    context,
+    async page() {
+      const page = await context.newPage();
+      page.dialogs = [];
+      page.on("dialog", async (d) => {
+        page.dialogs.push(d.message());
+        await d.dismiss();
+      });
+      page.errors = [];
+      page.on("pageerror", (e) => page.errors.push(String(e)));
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+// Serves `files` ({"/name": "content"}) from a second origin.
+export async function startStatic(files) {
+  const server = http.createServer((req, res) => {
+    const p = new URL(req.url, "http://x").pathname;
+    const body = files[p === "/" ? "/index.html" : p];
+    if (body === undefined) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(body);
+  });
+  // 127.0.0.2 (loopback too): another host, so another origin than the
+  // Newsroom server on 127.0.0.1 whatever the ports.
+  await new Promise((r) => server.listen(0, "127.0.0.2", r));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.2:${port}`,
+    close: () => new Promise((r) => server.close(r)),
+  };
+}
+
+export function screenshotPath(name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return path.join(SCREENSHOTS, name);
+}
+
+export function readRepoFile(rel) {
+  return readFileSync(path.join(REPO, rel), "utf8");
+}
+
+// Waits until the live region says something that matches `re`.
+export async function waitForLive(locator, re, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  let last = "";
+  while (Date.now() < deadline) {
+    last = (await locator.textContent()) || "";
+    if (re.test(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`live region never matched ${re}; it said: ${JSON.stringify(last)}`);
+}

@@ -1,0 +1,26 @@
+// Runs the browser tests: `node tests/browser/run.mjs --binary build/newsroom`
+// (ctest runs it as browser_tests). Each test starts the real server on a
+// free port with a fresh database and drives Debian's Chromium headless
+// (/usr/bin/chromium, or $CHROMIUM) through playwright-core, with Node's
+// own test runner. The browser interface must be built first
+// (npm ci && npm run build, which scripts/build.sh does); screenshots go to
+// docs/screenshots/.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { DIST } from "./harness.mjs";
+
+const { values } = parseArgs({ options: { binary: { type: "string" }, only: { type: "string" } } });
+if (!values.binary) {
+  console.error("usage: node tests/browser/run.mjs --binary PATH/TO/newsroom [--only reader|moderator|embed]");
+  process.exit(2);
+}
+process.env.NEWSROOM_BINARY = path.resolve(values.binary);
+for (const f of ["newsroom.js", "embed.js"]) {
+  if (!existsSync(path.join(DIST, f))) {
+    console.error(`web/dist/${f} is missing: run npm ci && npm run build (scripts/build.sh does)`);
+    process.exit(1);
+  }
+}
+const suites = ["reader", "moderator", "embed"].filter((s) => !values.only || values.only === s);
+for (const s of suites) await import(`./${s}.test.mjs`);
