@@ -22,6 +22,7 @@
 #include "app/eval_langid_command.h"
 #include "app/eval_lexicon_command.h"
 #include "app/eval_offensive_command.h"
+#include "app/eval_perspective_command.h"
 #include "app/eval_spelling_command.h"
 #include "app/progress.h"
 #include "classifier/dataset.h"
@@ -283,6 +284,7 @@ void RegisterEvalCommand(CLI::App& app, int* exit_code) {
   RegisterEvalSpellingCommand(*eval, exit_code);
   RegisterEvalLexiconCommand(*eval, exit_code);
   RegisterEvalOffensiveCommand(*eval, exit_code);
+  RegisterEvalPerspectiveCommand(*eval, exit_code);
 }
 
 }  // namespace newsroom::app
