@@ -8,14 +8,19 @@
 #include <optional>
 #include <random>
 
+#include <unistd.h>
+
 #include "morphology/dictionary.h"
 #include "spelling/internal/letters.h"
 
 namespace newsroom::spelling::internal {
 namespace {
 
+// Unique per process, since ctest runs the tests of one file in parallel.
 std::string Write(const std::string& name, const std::string& contents) {
-  std::string path = (std::filesystem::temp_directory_path() / name).string();
+  std::string path = (std::filesystem::temp_directory_path() /
+                      (std::to_string(::getpid()) + "_" + name))
+                         .string();
   std::ofstream(path) << contents;
   return path;
 }
