@@ -17,6 +17,8 @@ void RegisterTrainCommand(CLI::App& app, int* exit_code);
 void RegisterEvalCommand(CLI::App& app, int* exit_code);
 void RegisterServeCommand(CLI::App& app, int* exit_code);
 void RegisterUserCommand(CLI::App& app, int* exit_code);
+void RegisterApiKeyCommand(CLI::App& app, int* exit_code);
+void RegisterFeedbackCommand(CLI::App& app, int* exit_code);
 
 }  // namespace newsroom::app
 

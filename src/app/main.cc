@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
   newsroom::app::RegisterEvalCommand(app, &exit_code);
   newsroom::app::RegisterServeCommand(app, &exit_code);
   newsroom::app::RegisterUserCommand(app, &exit_code);
+  newsroom::app::RegisterApiKeyCommand(app, &exit_code);
+  newsroom::app::RegisterFeedbackCommand(app, &exit_code);
   CLI11_PARSE(app, argc, argv);
   return exit_code;
 }

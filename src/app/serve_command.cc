@@ -2,10 +2,10 @@
 //                 [--config FILE] [--policy FILE] [--rate-limit N] …`
 //
 // The news site: opens (creating and migrating) the database, builds the
-// moderation engine once, gives an empty database the demo article, and
-// serves until SIGINT or SIGTERM. Prints "listening on HOST:PORT" on
-// stdout once it accepts connections (with --listen HOST:0 the port is a
-// free one, which tests read there).
+// moderation engine and loads the Perspective API's calibration once, gives
+// an empty database the demo article, and serves until SIGINT or SIGTERM.
+// Prints "listening on HOST:PORT" on stdout once it accepts connections
+// (with --listen HOST:0 the port is a free one, which tests read there).
 #include <condition_variable>
 #include <cstdio>
 #include <iostream>
@@ -19,6 +19,7 @@
 #include "media/photo.h"
 #include "server/app.h"
 #include "server/config.h"
+#include "server/perspective.h"
 #include "store/store.h"
 
 namespace newsroom::app {
@@ -62,11 +63,20 @@ int RunServe(const Options& o) {
 
   absl::StatusOr<std::unique_ptr<store::Store>> store = store::Open(config.db);
   if (!store.ok()) return Fail(store.status());
+  // The Perspective API's TOXICITY calibration: read once, here (before
+  // the engine, which takes seconds), so that a broken file stops the start
+  // and never fails a request.
+  absl::StatusOr<server::perspective::Calibration> calibration =
+      server::perspective::Calibration::Load(
+          config.perspective_calibration.empty()
+              ? server::perspective::DefaultCalibrationPath()
+              : config.perspective_calibration);
+  if (!calibration.ok()) return Fail(calibration.status());
   absl::StatusOr<std::unique_ptr<const moderation::Engine>> engine =
       LoadEngine(o.policy);
   if (!engine.ok()) return Fail(engine.status());
 
-  server::App site(**engine, **store, config);
+  server::App site(**engine, **store, config, *std::move(calibration));
   if (config.demo_content) {
     if (absl::Status s = site.SeedDemoContent(NEWSROOM_DATA_DIR); !s.ok()) {
       return Fail(s);

@@ -69,7 +69,8 @@ void AccessLog::Write(const http::Request& request, int status, size_t bytes,
 // ---------------------------------------------------------------------------
 // App
 
-App::App(const moderation::Engine& engine, store::Store& store, Config config)
+App::App(const moderation::Engine& engine, store::Store& store, Config config,
+         perspective::Calibration calibration)
     : engine_(engine),
       store_(store),
       config_(std::move(config)),
@@ -79,7 +80,11 @@ App::App(const moderation::Engine& engine, store::Store& store, Config config)
                       absl::Minutes(config_.login_window_minutes)),
       address_throttle_(config_.login_max_failures * 4,
                         absl::Minutes(config_.login_window_minutes)),
-      client_salt_(auth::RandomToken(16)) {
+      client_salt_(auth::RandomToken(16)),
+      calibration_(std::move(calibration)),
+      // A minute's worth of requests at once, then the rate.
+      api_key_limiter_(config_.perspective_requests_per_minute / 60.0,
+                       config_.perspective_requests_per_minute) {
   auto log = AccessLog::Open(config_.access_log);
   if (log.ok()) {
     access_log_ = *std::move(log);
@@ -499,6 +504,14 @@ void App::Route(Context& c, http::Request& request) {
       }
       return;
     }
+  }
+  if (p[0] == "v1alpha1") {
+    // Google's Perspective API. The method is part of the last path part:
+    // "comments:analyze" (some clients escape the colon).
+    std::string method;
+    if (n == 2) method = http::PercentDecode(p[1]).value_or("");
+    PerspectiveRoute(c, request, method);
+    return;
   }
   if (p[0] == "api" && n >= 3 && p[1] == "v1") {
     std::string_view what = p[2];

@@ -1,7 +1,8 @@
 // The news site: every route of `newsroom serve`, as one handler for
 // http::Server.
 //
-//   server::App app(*engine, *store, config);
+//   auto calibration = server::perspective::Calibration::Load(path);
+//   server::App app(*engine, *store, config, *calibration);
 //   auto http = http::Server::Start(options, [&app](http::Request r,
 //                                                   http::Responder w) {
 //     app.Handle(std::move(r), std::move(w));
@@ -14,6 +15,9 @@
 //   GET  /healthz  /metrics  /assets/…
 //   /api/v1/…: articles, comments, moderate, session, moderation queue,
 //   photos.
+//   POST /v1alpha1/comments:analyze  /v1alpha1/comments:suggestscore
+//   (Google's Perspective API, for Coral Talk and other Perspective
+//   clients: API keys, Google's error shape; docs/perspective.md)
 //
 // The life of a comment (docs/architecture.md): parsed and validated here,
 // moderated by the engine on the I/O thread, handed to the store, and
@@ -40,6 +44,7 @@
 #include "nlohmann/json.hpp"
 #include "server/config.h"
 #include "server/metrics.h"
+#include "server/perspective.h"
 #include "site/render.h"
 #include "store/store.h"
 
@@ -63,7 +68,11 @@ class AccessLog {
 
 class App {
  public:
-  App(const moderation::Engine& engine, store::Store& store, Config config);
+  // `calibration` maps the engine's abuse scores to Perspective's TOXICITY
+  // (loaded once at start, perspective::Calibration::Load). The engine and
+  // the store must outlive the App.
+  App(const moderation::Engine& engine, store::Store& store, Config config,
+      perspective::Calibration calibration);
   ~App();
 
   void Handle(http::Request request, http::Responder respond);
@@ -105,6 +114,23 @@ class App {
   void ModerationPage(Context& c, const http::Request& request);
   void DecideForm(Context& c, const http::Request& request, int64_t id,
                   store::CommentStatus to);
+
+  // Google's Perspective API (perspective_routes.cc). Every answer,
+  // errors included, is in Google's shape (perspective::ErrorJson).
+  void PerspectiveRoute(Context& c, const http::Request& request,
+                        std::string_view method);
+  void AnalyzeCommentApi(Context& c, const http::Request& request);
+  void SuggestScoreApi(Context& c, const http::Request& request);
+  // The request's valid API key (`key` parameter or X-Goog-Api-Key header)
+  // within its rate, or an answered 403 or 429.
+  std::optional<store::ApiKey> RequireApiKey(Context& c,
+                                             const http::Request& request);
+  // The body as a JSON object, or an answered 400 or 413.
+  std::optional<nlohmann::json> ReadPerspectiveJson(
+      Context& c, const http::Request& request);
+  void PerspectiveError(Context& c, int status, std::string_view message,
+                        std::vector<http::Header> headers = {});
+  void PerspectiveError(Context& c, const absl::Status& status);
 
   // Editors (articles.cc).
   void ListArticlesApi(Context& c);
@@ -172,6 +198,19 @@ class App {
   auth::LoginThrottle address_throttle_;
   std::string client_salt_;  // client keys are hashes, salted per process
   std::string assets_dir_;
+
+  // Perspective API: the TOXICITY calibration, the per-key rate, and the
+  // keys found valid (by key hash, with when), trusted for
+  // config_.perspective_key_cache_seconds. Only valid keys are cached, so
+  // the cache holds at most one entry per key the newsroom made.
+  const perspective::Calibration calibration_;
+  auth::RateLimiter api_key_limiter_;
+  struct CachedKey {
+    store::ApiKey key;
+    absl::Time checked;
+  };
+  std::mutex key_cache_mu_;
+  std::unordered_map<std::string, CachedKey> key_cache_;
 
   // Rendered article pages, by slug and order, valid while generation_
   // has not moved (any change to an article or to which comments are

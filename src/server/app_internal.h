@@ -1,14 +1,18 @@
 // What the route files of App (app.cc, comments.cc, moderation.cc,
-// articles.cc, pages.cc) share. Not part of the server's interface.
+// articles.cc, pages.cc, perspective_routes.cc) share. Not part of the
+// server's interface.
 #ifndef NEWSROOM_SERVER_APP_INTERNAL_H_
 #define NEWSROOM_SERVER_APP_INTERNAL_H_
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "http/server.h"
+#include "moderation/rule_id.h"
+#include "moderation/verdict.h"
 #include "server/app.h"
 #include "store/store.h"
 
@@ -37,6 +41,15 @@ inline absl::string_view AV(std::string_view s) { return {s.data(), s.size()}; }
 inline std::string_view SV(absl::string_view s) { return {s.data(), s.size()}; }
 
 inline constexpr char kSessionCookie[] = "newsroom_session";
+
+// The ids of the rules `v` found violated, for Metrics::CountVerdict.
+inline std::vector<std::string> ViolatedRules(const moderation::Verdict& v) {
+  std::vector<std::string> rules;
+  for (const moderation::Finding& f : v.findings) {
+    if (f.violated) rules.emplace_back(moderation::RuleIdName(f.rule));
+  }
+  return rules;
+}
 
 }  // namespace newsroom::server
 

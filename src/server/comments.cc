@@ -15,14 +15,6 @@
 namespace newsroom::server {
 namespace {
 
-std::vector<std::string> ViolatedRules(const moderation::Verdict& v) {
-  std::vector<std::string> rules;
-  for (const moderation::Finding& f : v.findings) {
-    if (f.violated) rules.emplace_back(moderation::RuleIdName(f.rule));
-  }
-  return rules;
-}
-
 // What the plain HTML form tells the reader whose comment was refused:
 // each violated rule's message in the page's language.
 std::string RefusalMessage(const moderation::Verdict& v, bool english) {

@@ -131,10 +131,11 @@ absl::StatusOr<Config> ParseConfig(std::string_view text,
   Reader r(origin, root);
   for (const auto& [key, node] : root) {
     std::string_view k = key.str();
-    if (k != "server" && k != "comments" && k != "sessions" && k != "site") {
-      return absl::InvalidArgumentError(
-          absl::StrCat(Where(origin, node), ": unknown table ", std::string(k),
-                       " (known: server, comments, sessions, site)"));
+    if (k != "server" && k != "comments" && k != "sessions" && k != "site" &&
+        k != "perspective") {
+      return absl::InvalidArgumentError(absl::StrCat(
+          Where(origin, node), ": unknown table ", std::string(k),
+          " (known: server, comments, sessions, site, perspective)"));
     }
   }
   RETURN_IF_ERROR(r.Table("server", [&](const toml::table& t) -> absl::Status {
@@ -180,6 +181,15 @@ absl::StatusOr<Config> ParseConfig(std::string_view text,
     }
     RETURN_IF_ERROR(r.Bool(t, "demo_content", &c.demo_content));
     return r.String(t, "assets_dir", &c.assets_dir);
+  }));
+  RETURN_IF_ERROR(r.Table("perspective", [&](const toml::table& t) -> absl::Status {
+    RETURN_IF_ERROR(r.Known(t, {"requests_per_minute", "key_cache_seconds",
+                                "calibration"}));
+    RETURN_IF_ERROR(r.Number(t, "requests_per_minute",
+                             &c.perspective_requests_per_minute, 0, 1e9));
+    RETURN_IF_ERROR(r.Integer(t, "key_cache_seconds",
+                              &c.perspective_key_cache_seconds, 0, 3600));
+    return r.String(t, "calibration", &c.perspective_calibration);
   }));
   return c;
 }

@@ -1,5 +1,5 @@
-// How `newsroom serve` runs: the [server], [comments], [sessions] and
-// [site] tables of config/server.toml, each value overridable on the
+// How `newsroom serve` runs: the [server], [comments], [sessions], [site]
+// and [perspective] tables of config/server.toml, each value overridable on the
 // command line. Every field's default is the one written here and in
 // config/server.toml.
 #ifndef NEWSROOM_SERVER_CONFIG_H_
@@ -50,6 +50,20 @@ struct Config {
   std::string lang = "tr";  // "tr" or "en": the interface's language
   bool demo_content = true;  // a new, empty database gets the demo article
   std::string assets_dir;    // built browser assets; empty: DATA_DIR/../web/dist
+
+  // [perspective] — the Perspective API routes (docs/perspective.md).
+  // Requests per minute per API key, with bursts of up to a minute's worth;
+  // over it, 429 RESOURCE_EXHAUSTED with Retry-After. 0 switches the limit
+  // off (load tests). Coral calls once per comment posted and once per
+  // moderator decision.
+  double perspective_requests_per_minute = 600;
+  // Seconds a key found valid is trusted without asking the database again:
+  // a revoked key stops working within this time. 0 asks on every request
+  // (one indexed SQLite read); unknown keys are never cached.
+  int perspective_key_cache_seconds = 5;
+  // The TOXICITY calibration, loaded once at start (a broken file stops the
+  // start). Empty: DATA_DIR/models/perspective-calibration.txt.
+  std::string perspective_calibration;
 };
 
 // Parses config TOML text; `origin` names it in errors ("server.toml:12:

@@ -40,6 +40,10 @@ session_hours = 8
 name = "Kent Haber"
 lang = "en"
 demo_content = false
+[perspective]
+requests_per_minute = 0
+key_cache_seconds = 0
+calibration = "/srv/newsroom/calibration.txt"
 )",
                                          "server.toml");
   ASSERT_TRUE(c.ok()) << c.status();
@@ -56,6 +60,9 @@ demo_content = false
   EXPECT_EQ(c->site_name, "Kent Haber");
   EXPECT_EQ(c->lang, "en");
   EXPECT_FALSE(c->demo_content);
+  EXPECT_EQ(c->perspective_requests_per_minute, 0);
+  EXPECT_EQ(c->perspective_key_cache_seconds, 0);
+  EXPECT_EQ(c->perspective_calibration, "/srv/newsroom/calibration.txt");
 }
 
 struct BadConfig {
@@ -83,6 +90,11 @@ INSTANTIATE_TEST_SUITE_P(
                   "comments.rate_per_minute must be a number"},
         BadConfig{"[comments]\nburst = 0\n", "comments.burst must be a number in [1,"},
         BadConfig{"[site]\nlang = \"de\"\n", "site.lang must be \"tr\" or \"en\""},
+        BadConfig{"[perspective]\nrequests_per_minute = -1\n",
+                  "perspective.requests_per_minute must be a number in [0,"},
+        BadConfig{"[perspective]\nkey_cache_seconds = 1.5\n",
+                  "perspective.key_cache_seconds must be an integer"},
+        BadConfig{"[perspective]\nkey = \"x\"\n", "unknown key perspective.key"},
         BadConfig{"[server\nlisten = \"x\"\n", "server.toml:1"},
         BadConfig{"server = 3\n", "[server] must be a table"}));
 
@@ -104,6 +116,11 @@ TEST(ConfigTest, TheShippedConfigFileHoldsTheDefaults) {
   EXPECT_EQ(file->site_name, defaults.site_name);
   EXPECT_EQ(file->lang, defaults.lang);
   EXPECT_EQ(file->demo_content, defaults.demo_content);
+  EXPECT_EQ(file->perspective_requests_per_minute,
+            defaults.perspective_requests_per_minute);
+  EXPECT_EQ(file->perspective_key_cache_seconds,
+            defaults.perspective_key_cache_seconds);
+  EXPECT_EQ(file->perspective_calibration, defaults.perspective_calibration);
 }
 
 TEST(ConfigTest, MissingFileIsNotFound) {

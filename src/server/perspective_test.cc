@@ -128,16 +128,28 @@ TEST_F(PerspectiveTest, ClearInsultsAreAboveCoralsThresholdAndCriticismBelow) {
 }
 
 TEST_F(PerspectiveTest, EnglishInsultsRankAboveEnglishCriticism) {
-  // English has no classifier: a mild insult word alone ("idiot", severity
-  // 1) scores what such words score in the calibration data, above an
-  // undecided 0.5 but below Coral's 0.8.
-  const double insult = Score("You are a complete idiot, shut up", "TOXICITY");
-  const double criticism = Score(
-      "I think this decision is wrong and the council should reconsider it.",
-      "TOXICITY");
-  EXPECT_GT(insult, 0.5);
-  EXPECT_LT(criticism, 0.5);
-  EXPECT_GT(insult, criticism + 0.3);
+  // English has no classifier: a comment scores what a lexicon match of its
+  // severity scores in the calibration data. A mild word ("stupid",
+  // severity 1, said of decisions as often as of people) is above an
+  // undecided 0.5 but below Coral's 0.8; a word that calls a person stupid
+  // ("idiot", "moron", severity 2) is above 0.8; criticism is below 0.5.
+  struct Case {
+    const char* text;
+    double above;
+    double below;
+  };
+  const Case cases[] = {
+      {"What a stupid thing to say.", 0.5, 0.8},
+      {"You are a complete idiot, shut up", 0.8, 1.0},
+      {"Only a moron would write this.", 0.8, 1.0},
+      {"I think this decision is wrong and the council should reconsider it.",
+       0.0, 0.5},
+  };
+  for (const Case& c : cases) {
+    const double toxicity = Score(c.text, "TOXICITY", {"en"});
+    EXPECT_GT(toxicity, c.above) << c.text;
+    EXPECT_LT(toxicity, c.below) << c.text;
+  }
 }
 
 TEST_F(PerspectiveTest, AttributesFollowTheirRules) {

@@ -38,8 +38,11 @@ class NewsroomServer:
         if not line.startswith("listening on "):
             self.process.kill()
             self.process.wait()
-            raise RuntimeError("server did not start: %r\n%s" % (
-                line, open(self.log_path, encoding="utf-8", errors="replace").read()))
+            self.process.stdout.close()
+            self._log.close()
+            self.process = None
+            with open(self.log_path, encoding="utf-8", errors="replace") as log:
+                raise RuntimeError("server did not start: %r\n%s" % (line, log.read()))
         self.port = int(line.strip().rsplit(":", 1)[1])
         return self
 
