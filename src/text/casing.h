@@ -22,6 +22,20 @@ namespace newsroom::text {
 std::string ToLowerTr(std::string_view s);
 std::string ToUpperTr(std::string_view s);
 
+// The Turkish lower case of one code point, where it does not depend on
+// the text around it: exactly what ToLowerTr makes of `c` wherever it
+// stands. 0 where it does (Σ, final or not; U+0307 COMBINING DOT ABOVE,
+// which "I" absorbs: "I" + U+0307 → "i") and for U+0000. For loops over
+// code points on the hot path: when it returns 0 the caller lower-cases the
+// whole text with ToLowerTr. ASCII and the Turkish letters are mapped
+// inline; other code points through ICU's case properties.
+char32_t ToLowerTrNonAscii(char32_t c);  // REQUIRES: c >= 0x80
+inline char32_t ToLowerTrSimple(char32_t c) {
+  if (c >= 0x80) return ToLowerTrNonAscii(c);
+  if (c >= 'A' && c <= 'Z') return c == 'I' ? U'ı' : c + ('a' - 'A');
+  return c;
+}
+
 // First letter upper case, the rest lower case, with Turkish rules:
 // "İSTANBUL" → "İstanbul", "ıŞIK" → "Işık".
 std::string ToTitleWordTr(std::string_view word);

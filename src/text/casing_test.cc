@@ -1,6 +1,13 @@
 #include "text/casing.h"
 
 #include <gtest/gtest.h>
+#include <unicode/bytestream.h>
+#include <unicode/casemap.h>
+
+#include <random>
+#include <vector>
+
+#include "text/utf8.h"
 
 namespace newsroom::text {
 namespace {
@@ -20,6 +27,74 @@ TEST(CasingTest, TurkishLowerAndUpperCase) {
   for (const Case& c : cases) {
     EXPECT_EQ(ToLowerTr(c.upper), c.lower);
     EXPECT_EQ(ToUpperTr(c.lower), c.upper);
+  }
+}
+
+// ICU's Turkish lower case, the reference for ToLowerTr's hand mapping.
+std::string IcuLowerTr(const std::string& s) {
+  std::string out;
+  icu::StringByteSink<std::string> sink(&out);
+  UErrorCode status = U_ZERO_ERROR;
+  icu::CaseMap::utf8ToLower("tr", 0, icu::StringPiece(s), sink, nullptr,
+                            status);
+  EXPECT_TRUE(U_SUCCESS(status));
+  return out;
+}
+
+TEST(CasingTest, HandLowerCaseAgreesWithIcuOnEveryCodePoint) {
+  for (char32_t c = 1; c <= 0x10FFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;  // surrogates: not UTF-8
+    std::string one;
+    AppendCodePoint(c, &one);
+    const char32_t lower = ToLowerTrSimple(c);
+    if (c == U'Σ' || c == 0x0307) {
+      ASSERT_EQ(lower, 0u);  // decided by the neighbours
+    } else {
+      std::string want;
+      AppendCodePoint(lower, &want);
+      ASSERT_EQ(want, IcuLowerTr(one)) << static_cast<uint32_t>(c);
+    }
+    ASSERT_EQ(ToLowerTr(one), IcuLowerTr(one)) << static_cast<uint32_t>(c);
+  }
+}
+
+// The code points of Turkish comments, and some that need care: the
+// combining dot above ("I" + U+0307 → "i"), final and non-final sigma,
+// other Latin, Cyrillic, a title-case digraph, emoji.
+std::vector<char32_t> UsualAndTrickyCodePoints() {
+  std::vector<char32_t> out;
+  for (char32_t c = 1; c < 0x80; ++c) out.push_back(c);
+  for (char32_t c : std::u32string_view(
+           U"çğıöşüâîûÇĞİÖŞÜÂÎÛ\u0307ΣσςΑßÉéÄДдǅ😀\u00AD\u200D")) {
+    out.push_back(c);
+  }
+  return out;
+}
+
+TEST(CasingTest, HandLowerCaseAgreesWithIcuOnEveryPair) {
+  const std::vector<char32_t> cps = UsualAndTrickyCodePoints();
+  for (char32_t a : cps) {
+    std::string one;
+    AppendCodePoint(a, &one);
+    for (char32_t b : cps) {
+      std::string two = one;
+      AppendCodePoint(b, &two);
+      ASSERT_EQ(ToLowerTr(two), IcuLowerTr(two))
+          << static_cast<uint32_t>(a) << " " << static_cast<uint32_t>(b);
+    }
+  }
+}
+
+TEST(CasingTest, HandLowerCaseAgreesWithIcuOnRandomText) {
+  const std::vector<char32_t> cps = UsualAndTrickyCodePoints();
+  std::mt19937 rng(1);
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const int length = static_cast<int>(rng() % 12);
+    for (int k = 0; k < length; ++k) {
+      AppendCodePoint(cps[rng() % cps.size()], &s);
+    }
+    ASSERT_EQ(ToLowerTr(s), IcuLowerTr(s)) << s;
   }
 }
 

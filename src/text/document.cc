@@ -63,15 +63,38 @@ bool StartsWithIgnoreCase(const icu::UnicodeString& s, int32_t at,
   return true;
 }
 
+// UnicodeString::char32At(i) and moveIndex32(i, ±1) on the string's buffer,
+// inline: the scanner below looks at every code point a few times, and the
+// calls into ICU cost more than the looking. REQUIRES: 0 <= i < n (Next,
+// At), 0 < i (Previous).
+inline UChar32 At(const UChar* p, int32_t n, int32_t i) {
+  UChar32 c;
+  U16_GET(p, 0, i, n, c);
+  return c;
+}
+inline int32_t Next(const UChar* p, int32_t n, int32_t i) {
+  U16_FWD_1(p, i, n);
+  return i;
+}
+inline int32_t Previous(const UChar* p, int32_t i) {
+  U16_BACK_1(p, 0, i);
+  return i;
+}
+
+// u_isUWhiteSpace, with the ASCII White_Space code points (U+0009–U+000D,
+// U+0020; Unicode's PropList.txt) inline.
+inline bool IsWhiteSpace(UChar32 c) {
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  return u_isUWhiteSpace(c);
+}
+
 // Returns the end of the white-space delimited chunk that starts at `i`,
 // with trailing punctuation trimmed.
-int32_t ChunkEnd(const icu::UnicodeString& s, int32_t i) {
+int32_t ChunkEnd(const UChar* p, int32_t n, int32_t i) {
   int32_t end = i;
-  while (end < s.length() && !u_isUWhiteSpace(s.char32At(end))) {
-    end = s.moveIndex32(end, 1);
-  }
-  while (end > i && IsTrailingPunct(s.char32At(s.moveIndex32(end, -1)))) {
-    end = s.moveIndex32(end, -1);
+  while (end < n && !IsWhiteSpace(At(p, n, end))) end = Next(p, n, end);
+  while (end > i && IsTrailingPunct(At(p, n, Previous(p, end)))) {
+    end = Previous(p, end);
   }
   return end;
 }
@@ -79,31 +102,32 @@ int32_t ChunkEnd(const icu::UnicodeString& s, int32_t i) {
 // Finds URLs, e-mail addresses, @mentions and #hashtags.
 std::vector<Span16> FindSpecialSpans(const icu::UnicodeString& s) {
   std::vector<Span16> spans;
-  int32_t i = 0;
+  const UChar* p = s.getBuffer();
   const int32_t n = s.length();
+  int32_t i = 0;
   while (i < n) {
-    UChar32 c = s.char32At(i);
-    bool at_chunk_start = i == 0 || u_isUWhiteSpace(s.char32At(i - 1)) ||
-                          s.charAt(i - 1) == '(' || s.charAt(i - 1) == '"';
+    UChar32 c = At(p, n, i);
+    bool at_chunk_start = i == 0 || IsWhiteSpace(At(p, n, i - 1)) ||
+                          p[i - 1] == '(' || p[i - 1] == '"';
     if (!at_chunk_start) {
-      i = s.moveIndex32(i, 1);
+      i = Next(p, n, i);
       continue;
     }
-    if (u_isUWhiteSpace(c)) {
-      i = s.moveIndex32(i, 1);
+    if (IsWhiteSpace(c)) {
+      i = Next(p, n, i);
       continue;
     }
-    int32_t end = ChunkEnd(s, i);
+    int32_t end = ChunkEnd(p, n, i);
     if (StartsWithIgnoreCase(s, i, "http://") ||
         StartsWithIgnoreCase(s, i, "https://") ||
         StartsWithIgnoreCase(s, i, "www.")) {
       if (end > i) spans.push_back({i, end, TokenKind::kUrl});
-      i = std::max(end, s.moveIndex32(i, 1));
+      i = std::max(end, Next(p, n, i));
       continue;
     }
-    if ((c == '@' || c == '#') && i + 1 < n && IsWordChar(s.char32At(i + 1))) {
-      int32_t j = s.moveIndex32(i, 1);
-      while (j < n && IsWordChar(s.char32At(j))) j = s.moveIndex32(j, 1);
+    if ((c == '@' || c == '#') && i + 1 < n && IsWordChar(At(p, n, i + 1))) {
+      int32_t j = Next(p, n, i);
+      while (j < n && IsWordChar(At(p, n, j))) j = Next(p, n, j);
       spans.push_back({i, j, c == '@' ? TokenKind::kMention
                                       : TokenKind::kHashtag});
       i = j;
@@ -119,7 +143,7 @@ std::vector<Span16> FindSpecialSpans(const icu::UnicodeString& s) {
         continue;
       }
     }
-    i = s.moveIndex32(i, 1);
+    i = Next(p, n, i);
   }
   return spans;
 }
@@ -175,9 +199,11 @@ absl::StatusOr<Document> Document::Parse(std::string_view utf8,
   icu::UnicodeString original = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   bool blank = true;
-  for (int32_t i = 0; i < original.length(); i = original.moveIndex32(i, 1)) {
-    UChar32 c = original.char32At(i);
-    if (!u_isUWhiteSpace(c) && !u_hasBinaryProperty(
+  const UChar* op = original.getBuffer();
+  const int32_t on = original.length();
+  for (int32_t i = 0; i < on; i = Next(op, on, i)) {
+    UChar32 c = At(op, on, i);
+    if (!IsWhiteSpace(c) && !u_hasBinaryProperty(
                                    c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) &&
         u_charType(c) != U_CONTROL_CHAR) {
       blank = false;
@@ -202,8 +228,10 @@ absl::StatusOr<Document> Document::Parse(std::string_view utf8,
     seg_begin.resize(norm.length());
     seg_end.resize(norm.length());
     int32_t cp = 0;
-    for (int32_t i = 0; i < norm.length();) {
-      int32_t next = norm.moveIndex32(i, 1);
+    const UChar* np = norm.getBuffer();
+    const int32_t nn = norm.length();
+    for (int32_t i = 0; i < nn;) {
+      int32_t next = Next(np, nn, i);
       for (int32_t k = i; k < next; ++k) {
         seg_begin[k] = cp;
         seg_end[k] = cp + 1;
