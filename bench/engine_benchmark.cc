@@ -14,11 +14,25 @@
 // no_turkish_chars, spelling). The engines' caches start
 // cold. BM_Latency times every comment of the file once and reports
 // p50/p99/max in microseconds, and the resident memory of the process.
+//
+// Fixed work, for profilers and for checking that a change keeps every
+// verdict (Google Benchmark picks its own iteration counts):
+//
+//   build/bench/engine_benchmark --run=2000 --rules=0 [--print]
+//   valgrind --tool=callgrind --cache-sim=yes
+//       --toggle-collect='newsroom::moderation::Engine::Moderate*'
+//       build/bench/engine_benchmark --run=2000       (one command line)
+//
+// moderates the first N comments of the file (0: all) once each with the
+// variant --rules (default 0) and exits; --print writes one line a comment
+// with the decision and every finding, scores as exact hex floats, so that
+// two builds can be compared with diff.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -151,17 +165,74 @@ void BM_Latency(benchmark::State& state) {
 }
 BENCHMARK(BM_Latency)->Iterations(1)->Unit(benchmark::kMillisecond);
 
+// The --run mode (see the file comment).
+int RunFixed(size_t count, int variant, bool print) {
+  using newsroom::moderation::Verdict;
+  const auto& comments = Comments();
+  const auto& engine = EngineFor(variant);
+  if (count == 0 || count > comments.size()) count = comments.size();
+  size_t rejected = 0;
+  for (size_t i = 0; i < count; ++i) {
+    absl::StatusOr<Verdict> v = engine.Moderate(comments[i]);
+    if (!v.ok()) {
+      if (print) std::printf("%zu error %s\n", i, v.status().ToString().c_str());
+      continue;
+    }
+    rejected += v->decision == newsroom::moderation::Decision::kReject;
+    if (!print) continue;
+    std::printf("%zu %s %d %a", i,
+                std::string(newsroom::moderation::DecisionName(v->decision))
+                    .c_str(),
+                static_cast<int>(v->language), v->language_confidence);
+    for (const auto& f : v->findings) {
+      std::printf(" | %s %d %a",
+                  std::string(newsroom::moderation::RuleIdName(f.rule)).c_str(),
+                  f.violated ? 1 : 0, f.score);
+      for (const auto& s : f.spans) {
+        std::printf(" [%d,%d %s %s %s", s.start, s.end, s.text.c_str(),
+                    s.reason.c_str(), s.replacement.c_str());
+        for (const auto& alt : s.suggestions) std::printf(" %s", alt.c_str());
+        std::printf("]");
+      }
+      if (f.fix.has_value()) std::printf(" fix=%s", f.fix->c_str());
+    }
+    std::printf("\n");
+  }
+  std::fprintf(stderr, "moderated %zu comments, %zu rejected\n", count,
+               rejected);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  long run = -1;  // --run=N; -1: benchmarks
+  int variant = kAllRules;
+  bool print = false;
   for (int i = 1; i < argc; ++i) {
+    bool ours = true;
     if (std::strncmp(argv[i], "--comments=", 11) == 0) {
       g_comments_path = argv[i] + 11;
+    } else if (std::strncmp(argv[i], "--run=", 6) == 0) {
+      run = std::atol(argv[i] + 6);
+    } else if (std::strncmp(argv[i], "--rules=", 8) == 0) {
+      variant = std::atoi(argv[i] + 8);
+    } else if (std::strcmp(argv[i], "--print") == 0) {
+      print = true;
+    } else {
+      ours = false;
+    }
+    if (ours) {
       for (int j = i; j + 1 < argc; ++j) argv[j] = argv[j + 1];
       --argc;
       --i;
     }
   }
+  if (variant < 0 || variant >= kVariants) {
+    std::fprintf(stderr, "--rules must be in [0, %d]\n", kVariants - 1);
+    return 2;
+  }
+  if (run >= 0) return RunFixed(static_cast<size_t>(run), variant, print);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   Comments();

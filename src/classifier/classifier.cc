@@ -1,9 +1,23 @@
 // Scoring is feature extraction (features.cc) followed by one table look-up
 // per feature occurrence in a dense int16 table of 2^bits weights, so its
 // cost is linear in the length of the comment and independent of the model's
-// size; the table (2 MiB at 20 bits) is built once when the file is loaded.
-// Calibration is a logistic function of the margin, fitted on the dev split
-// when the model was trained (train.cc).
+// size; the table (8 MiB at 22 bits, on huge pages where the kernel grants
+// them) is built once when the file is loaded. Calibration is a function of
+// the margin fitted on the dev split when the model was trained (train.cc).
+//
+// Measured on the OffensEval tweets (classifier_benchmark, *Corpus), a
+// tweet has about 1,150 feature occurrences, and about a third of the time
+// went to reading their weights: most are misses in a table that does not
+// fit in L2, and the reads came only after all the hashing. So the
+// extraction prefetches each weight as it computes its id (the reads then
+// overlap the hashing), and the sum that follows finds the lines in cache.
+// The sum is of integers, so neither its order nor the prefetching can
+// change a score. The bucket ids go to a buffer per thread that keeps its
+// capacity: a score allocates nothing.
+//
+// TokenContributions needs each word's own features and, to normalise them
+// like Score, only the number of the comment's features, which
+// ListTokenFeatures counts without hashing them.
 //
 // Tested by classifier_test.cc.
 #include "classifier/classifier.h"
@@ -36,12 +50,25 @@ absl::StatusOr<std::unique_ptr<const Classifier>> Classifier::FromString(
   return std::unique_ptr<const Classifier>(new Classifier(std::move(*model)));
 }
 
+namespace {
+
+// Scratch buffers per thread that grew past this for a very long comment
+// are given back afterwards (a tweet needs about 5 KB).
+constexpr size_t kMaxScratchBytes = size_t{1} << 20;
+
+}  // namespace
+
 double Classifier::Margin(const text::Document& doc,
                           std::span<const ExtraFeature> extra) const {
-  std::vector<uint32_t> buckets;
-  buckets.reserve(doc.original().size() * 12 + 16);
-  const size_t char_count = ExtractFeatures(doc, model_.features, &buckets);
-  return model_.Margin(buckets, char_count, extra);
+  thread_local std::vector<uint32_t> buckets;
+  buckets.clear();
+  const size_t char_count =
+      ExtractFeatures(doc, model_.features, &buckets, model_.weights.data());
+  const double margin = model_.Margin(buckets, char_count, extra);
+  if (buckets.capacity() * sizeof(uint32_t) > kMaxScratchBytes) {
+    std::vector<uint32_t>().swap(buckets);
+  }
+  return margin;
 }
 
 double Classifier::Score(const text::Document& doc,
@@ -58,19 +85,20 @@ absl::StatusOr<double> Classifier::ScoreText(
 
 std::vector<double> Classifier::TokenContributions(
     const text::Document& doc) const {
-  std::vector<uint32_t> all;
-  ExtractFeatures(doc, model_.features, &all);
+  thread_local TokenFeatureList list;
+  ListTokenFeatures(doc, model_.features, &list);
+  const size_t n = list.comment_features;
   const double norm =
-      all.empty() ? 0
-                  : model_.scale / std::sqrt(static_cast<double>(all.size()));
-  std::vector<std::vector<uint32_t>> per_token =
-      TokenFeatures(doc, model_.features);
+      n == 0 ? 0 : model_.scale / std::sqrt(static_cast<double>(n));
   std::vector<double> out;
-  out.reserve(per_token.size());
-  for (const std::vector<uint32_t>& buckets : per_token) {
+  out.reserve(list.ends.size());
+  for (size_t t = 0; t < list.ends.size(); ++t) {
     int64_t sum = 0;
-    for (uint32_t b : buckets) sum += model_.weights[b];
+    for (uint32_t b : list.of(t)) sum += model_.weights[b];
     out.push_back(norm * static_cast<double>(sum));
+  }
+  if (list.buckets.capacity() * sizeof(uint32_t) > kMaxScratchBytes) {
+    list = TokenFeatureList();
   }
   return out;
 }

@@ -6,11 +6,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <span>
 #include <sstream>
 #include <thread>
 
+#include "classifier/internal/model.h"
 #include "classifier/lexicon_features.h"
 
 namespace newsroom::classifier {
@@ -146,6 +148,57 @@ TEST_F(CommittedOffensiveModelTest, TokenContributionsPointAtTheInsult) {
   size_t top = std::max_element(c.begin(), c.end()) - c.begin();
   EXPECT_EQ(doc->tokens()[top].text, "gerizekalı");
   EXPECT_GT(c[top], 0);
+}
+
+// Score() prefetches weights while it hashes, reuses per-thread buffers and
+// TokenContributions() counts the comment's features instead of computing
+// them; neither may change a number. The reference here is the plain
+// computation: every feature id, then the model's margin over them.
+TEST_F(CommittedOffensiveModelTest, ScoresEqualTheSimpleComputationExactly) {
+  std::ifstream in(kModelPath);
+  std::stringstream contents;
+  contents << in.rdbuf();
+  absl::StatusOr<internal::Model> model =
+      internal::ParseModel(contents.str(), kModelPath);
+  ASSERT_TRUE(model.ok()) << model.status();
+  const char* const kSentences[] = {
+      "Seni gerizekalı aptal herif, sus artık",
+      "Haberi okudum, emeği geçenlere teşekkürler",
+      "İSTANBUL'DA HAVA YAĞMURLU, ŞEMSİYENİZİ UNUTMAYIN!!!",
+      "bu ne bicim is ya amk, belediye yine yollari kazmis",
+      "@USER Şerefsizzzz 😡😡 https://t.co/x #Gündem",
+      "You are such an idiot, shut up",
+      "The council meets on Tuesday to discuss the budget.",
+      "ΣΟΦΟΣ Iİ\u0307 Straße ÄÖÜ дом",  // lower-cased by ICU, not by hand
+      "a",
+      "😂😂😂",
+  };
+  const ExtraFeature extra[] = {{"lexicon_insult", 0.7f}, {"lexicon_abuse", 1}};
+  for (const char* sentence : kSentences) {
+    absl::StatusOr<text::Document> doc = text::Document::Parse(sentence);
+    ASSERT_TRUE(doc.ok()) << sentence;
+    std::vector<uint32_t> all;
+    const size_t char_count = ExtractFeatures(*doc, model->features, &all);
+    for (std::span<const ExtraFeature> e :
+         {std::span<const ExtraFeature>(),
+          std::span<const ExtraFeature>(extra)}) {
+      const double margin = model->Margin(all, char_count, e);
+      EXPECT_EQ(classifier_->Margin(*doc, e), margin) << sentence;
+      EXPECT_EQ(classifier_->Score(*doc, e), model->Calibrate(margin))
+          << sentence;
+    }
+    const double norm =
+        all.empty() ? 0
+                    : model->scale / std::sqrt(static_cast<double>(all.size()));
+    std::vector<double> contributions;
+    for (const std::vector<uint32_t>& token :
+         TokenFeatures(*doc, model->features)) {
+      int64_t sum = 0;
+      for (uint32_t b : token) sum += model->weights[b];
+      contributions.push_back(norm * static_cast<double>(sum));
+    }
+    EXPECT_EQ(classifier_->TokenContributions(*doc), contributions) << sentence;
+  }
 }
 
 TEST_F(CommittedOffensiveModelTest, ScoreTextRejectsWhatIsNotAComment) {

@@ -1,13 +1,27 @@
-// Feature extraction is the hot path of scoring (about 1,200 hashes a tweet),
-// so it works on one code-point buffer and hashes incrementally: from each
+// Feature extraction is the hot path of scoring (about 1,150 hashes a tweet),
+// so it works on code-point buffers and hashes incrementally: from each
 // start position the FNV-1a state of the 1-gram is extended by one code
 // point to give the 2-gram, and so on up to max_char, and each state is
-// reduced to a bucket id with one multiply. The canonical text is built in
-// one pass over the tokens; Turkish lower-casing is one ICU call for the
-// whole text (through text::ToLowerTr), and because Turkish lower-casing maps
-// one code point to one code point, the token boundaries recorded before
-// lower-casing still hold after it (a per-token fallback covers the
-// theoretical case where they do not).
+// reduced to a bucket id with one multiply. The bucket ids of the character
+// n-grams are counted first and written through a pointer into space
+// reserved for them.
+//
+// The canonical text is built in one pass over the tokens, as code points.
+// Turkish lower-casing maps one code point to one code point, and for the
+// code points nearly every comment is made of (ASCII and the Turkish
+// letters) it needs no context, so it is done by hand per code point
+// (text::ToLowerTrSimple); any other code point sends the whole text
+// through ICU (text::ToLowerTr), and the token boundaries recorded before
+// lower-casing still hold after it unless the length changed (a per-token
+// fallback covers that theoretical case).
+//
+// The buffers (canonical text, words, padded text) live in one Canonical
+// per thread and keep their capacity, so extracting the features of a
+// comment allocates nothing once the thread has seen a comment that long.
+// Scoring wants the weights of the ids emitted, each a random read into a
+// table of several MiB: ExtractFeatures can prefetch each weight as its id
+// is computed, so that the reads overlap the hashing of the rest of the
+// comment instead of waiting for it.
 //
 // Tested by features_test.cc.
 #include "classifier/features.h"
@@ -53,158 +67,295 @@ bool IsSpace(char32_t c) {
          c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
-char32_t FoldLower(char32_t c) {
+inline char32_t FoldLower(char32_t c) {
+  if (c < 0x80) return c;
   char folded = text::AsciiFoldLower(c);
   return folded != 0 ? static_cast<char32_t>(folded) : c;
 }
 
-std::u32string Decode(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
+// The next code point of valid UTF-8 `s` at *i, with ASCII inline.
+inline char32_t Next(std::string_view s, size_t* i) {
+  const unsigned char b = static_cast<unsigned char>(s[*i]);
+  if (b < 0x80) {
+    ++*i;
+    return b;
+  }
+  return text::NextCodePoint(s, i);
+}
+
+// The buffers below are written through raw pointers into space resized
+// beforehand to a bound, then cut to what was written: push_back on a
+// std::u32string re-reads its size and rewrites its terminator for every
+// code point, which cost more than the hashing.
+
+// Writes the code points of valid UTF-8 `s` from `out` on (at most
+// s.size() of them); returns the end.
+char32_t* WriteDecoded(std::string_view s, char32_t* out) {
   size_t i = 0;
-  while (i < s.size()) out.push_back(text::NextCodePoint(s, &i));
+  while (i < s.size()) *out++ = Next(s, &i);
+  return out;
+}
+
+std::u32string Decode(std::string_view s) {
+  std::u32string out(s.size(), 0);
+  out.resize(WriteDecoded(s, out.data()) - out.data());
   return out;
 }
 
 // Appends `s` with runs of one code point cut to `max_repeat`.
 void AppendSqueezed(const char32_t* s, size_t n, int max_repeat,
                     std::u32string* out) {
+  const size_t start = out->size();
+  out->resize(start + n);
+  char32_t* w = out->data() + start;
   int run = 0;
   char32_t last = 0;
   for (size_t i = 0; i < n; ++i) {
-    char32_t c = s[i];
+    const char32_t c = s[i];
     run = (c == last) ? run + 1 : 1;
     last = c;
-    if (run <= max_repeat) out->push_back(c);
+    *w = c;
+    w += run <= max_repeat;
   }
+  out->resize(w - out->data());
 }
-
-struct Canonical {
-  std::u32string chars;               // lower case, squeezed, no padding
-  std::vector<std::u32string> words;  // lower case, squeezed
-};
 
 bool IsWordToken(text::TokenKind kind) {
   return kind != text::TokenKind::kEmoji;
 }
 
-Canonical BuildCanonical(const text::Document& doc, int max_repeat) {
+// A comment's canonical form (features.h), and scratch space for building
+// it and its features. One per thread (Scratch()), reused from comment to
+// comment.
+struct Canonical {
+  std::u32string chars;             // lower case, squeezed, no padding
+  std::u32string word_chars;        // the words, lower case, squeezed
+  std::vector<uint32_t> word_ends;  // word i ends at word_ends[i]
+
+  size_t word_count() const { return word_ends.size(); }
+  std::u32string_view word(size_t i) const {
+    const uint32_t begin = i == 0 ? 0 : word_ends[i - 1];
+    return std::u32string_view(word_chars).substr(begin, word_ends[i] - begin);
+  }
+
+  // Scratch.
+  std::u32string raw;    // before lower-casing
+  std::u32string lower;  // raw in lower case
+  std::vector<std::pair<uint32_t, uint32_t>> word_ranges;  // in raw
+  std::u32string padded;
+  std::u32string token;
+  std::u32string plain;
+};
+
+Canonical& Scratch() {
+  thread_local Canonical canonical;
+  return canonical;
+}
+
+void BuildCanonical(const text::Document& doc, int max_repeat, Canonical* out) {
   // Pass 1: the canonical text before lower-casing, with the code-point
-  // range of every word-like token.
-  std::string raw;
-  raw.reserve(doc.original().size() + 8);
-  std::vector<std::pair<int, int>> word_ranges;
+  // range of every word-like token. Each code point of the original gives
+  // at most one (a gap) or none (inside a token, replaced by the token's
+  // text: at most one code point a byte, or "@user"), plus one space
+  // before each token and one after the last.
   const std::string& original = doc.original();
-  size_t at = 0;   // byte offset into original
-  int at_cp = 0;   // code-point offset into original
-  int raw_cp = 0;  // code points in raw
+  size_t bound = original.size() + 1;
+  for (const text::Token& token : doc.tokens()) {
+    bound += std::max<size_t>(token.text.size(), 5) + 1;
+  }
+  std::u32string& raw = out->raw;
+  raw.resize(bound);
+  char32_t* const raw_begin = raw.data();
+  char32_t* w = raw_begin;
+  out->word_ranges.clear();
+  size_t at = 0;  // byte offset into original
+  int at_cp = 0;  // code-point offset into original
   bool pending_space = false;
   auto flush_space = [&] {
-    if (pending_space && raw_cp > 0) {
-      raw.push_back(' ');
-      ++raw_cp;
-    }
+    if (pending_space && w != raw_begin) *w++ = ' ';
     pending_space = false;
   };
   for (const text::Token& token : doc.tokens()) {
     // The gap before the token: punctuation kept, white space collapsed.
     while (at_cp < token.begin && at < original.size()) {
-      size_t start = at;
-      char32_t c = text::NextCodePoint(original, &at);
+      char32_t c = Next(original, &at);
       ++at_cp;
       if (IsSpace(c)) {
         pending_space = true;
       } else {
         flush_space();
-        raw.append(original, start, at - start);
-        ++raw_cp;
+        *w++ = c;
       }
     }
     // Skip the token itself in the original.
     while (at_cp < token.end && at < original.size()) {
-      text::NextCodePoint(original, &at);
+      Next(original, &at);
       ++at_cp;
     }
     flush_space();
     std::string_view piece = token.text;
     if (token.kind == text::TokenKind::kMention) piece = "@user";
     if (token.kind == text::TokenKind::kUrl) piece = "url";
-    int begin = raw_cp;
-    raw.append(piece);
-    raw_cp += text::CodePointCount(piece);
-    if (IsWordToken(token.kind)) word_ranges.emplace_back(begin, raw_cp);
+    const uint32_t begin = static_cast<uint32_t>(w - raw_begin);
+    w = WriteDecoded(piece, w);
+    if (IsWordToken(token.kind)) {
+      out->word_ranges.emplace_back(begin,
+                                    static_cast<uint32_t>(w - raw_begin));
+    }
   }
   while (at < original.size()) {
-    char32_t c = text::NextCodePoint(original, &at);
+    char32_t c = Next(original, &at);
     if (IsSpace(c)) {
       pending_space = true;
     } else {
       flush_space();
-      text::AppendCodePoint(c, &raw);
-      ++raw_cp;
+      *w++ = c;
     }
   }
+  raw.resize(w - raw_begin);
 
   // Pass 2: lower case, then words and squeezed characters.
-  std::u32string lower = Decode(text::ToLowerTr(raw));
-  Canonical out;
-  out.words.reserve(word_ranges.size());
-  if (static_cast<int>(lower.size()) == raw_cp) {
-    for (auto [begin, end] : word_ranges) {
-      std::u32string& w = out.words.emplace_back();
-      AppendSqueezed(lower.data() + begin, end - begin, max_repeat, &w);
+  std::u32string& lower = out->lower;
+  lower.resize(raw.size());
+  bool simple = true;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const char32_t c = text::ToLowerTrSimple(raw[i]);
+    if (c == 0) {
+      simple = false;
+      break;
+    }
+    lower[i] = c;
+  }
+  std::string utf8;  // raw as UTF-8, for ICU
+  if (!simple) {
+    for (char32_t c : raw) text::AppendCodePoint(c, &utf8);
+    lower = Decode(text::ToLowerTr(utf8));
+  }
+  out->word_chars.clear();
+  out->word_ends.clear();
+  if (lower.size() == raw.size()) {
+    for (auto [begin, end] : out->word_ranges) {
+      AppendSqueezed(lower.data() + begin, end - begin, max_repeat,
+                     &out->word_chars);
+      out->word_ends.push_back(static_cast<uint32_t>(out->word_chars.size()));
     }
   } else {
-    std::u32string raw32 = Decode(raw);
-    for (auto [begin, end] : word_ranges) {
+    for (auto [begin, end] : out->word_ranges) {
       std::string piece;
-      for (int k = begin; k < end; ++k) text::AppendCodePoint(raw32[k], &piece);
+      for (uint32_t k = begin; k < end; ++k) {
+        text::AppendCodePoint(raw[k], &piece);
+      }
       std::u32string low = Decode(text::ToLowerTr(piece));
-      AppendSqueezed(low.data(), low.size(), max_repeat,
-                     &out.words.emplace_back());
+      AppendSqueezed(low.data(), low.size(), max_repeat, &out->word_chars);
+      out->word_ends.push_back(static_cast<uint32_t>(out->word_chars.size()));
     }
   }
-  out.chars.reserve(lower.size());
-  AppendSqueezed(lower.data(), lower.size(), max_repeat, &out.chars);
-  return out;
+  out->chars.clear();
+  AppendSqueezed(lower.data(), lower.size(), max_repeat, &out->chars);
 }
 
-void EmitCharGrams(const std::u32string& padded, Kind kind, int min_n,
-                   int max_n, int bits, std::vector<uint32_t>* buckets) {
+// How many n-grams of lengths min_n..max_n a text of `size` code points has.
+size_t CharGramCount(size_t size, int min_n, int max_n) {
+  size_t count = 0;
+  for (int n = min_n; n <= max_n; ++n) {
+    if (size >= static_cast<size_t>(n)) count += size - n + 1;
+  }
+  return count;
+}
+
+// Writes the bucket ids of the n-grams of `s` (CharGramCount of them) from
+// `out` on, prefetching their weights from `prefetch` with kPrefetch.
+// Returns the end of what it wrote.
+template <bool kPrefetch>
+uint32_t* EmitCharGrams(std::u32string_view s, Kind kind, int min_n, int max_n,
+                        int bits, const int16_t* prefetch, uint32_t* out) {
   const uint64_t seed = Seed(kind);
-  const size_t size = padded.size();
+  const size_t size = s.size();
+  const char32_t* p = s.data();
+  const size_t first = static_cast<size_t>(min_n);
   for (size_t i = 0; i < size; ++i) {
     uint64_t h = seed;
     const size_t limit = std::min(size - i, static_cast<size_t>(max_n));
-    for (size_t n = 1; n <= limit; ++n) {
-      h = Step(h, padded[i + n - 1]);
-      if (static_cast<int>(n) >= min_n) buckets->push_back(Reduce(h, bits));
+    size_t n = 1;
+    for (; n < first && n <= limit; ++n) h = Step(h, p[i + n - 1]);
+    for (; n <= limit; ++n) {
+      h = Step(h, p[i + n - 1]);
+      const uint32_t b = Reduce(h, bits);
+      if constexpr (kPrefetch) __builtin_prefetch(prefetch + b);
+      *out++ = b;
     }
+  }
+  return out;
+}
+
+uint32_t* EmitCharGrams(std::u32string_view s, Kind kind, int min_n, int max_n,
+                        int bits, const int16_t* prefetch, uint32_t* out) {
+  return prefetch != nullptr
+             ? EmitCharGrams<true>(s, kind, min_n, max_n, bits, prefetch, out)
+             : EmitCharGrams<false>(s, kind, min_n, max_n, bits, nullptr, out);
+}
+
+// Appends the character n-grams of `s` (lower case, then folded when the
+// options say so) to `buckets`. `s` is folded in place.
+void AppendCharGrams(std::u32string* s, const FeatureOptions& options,
+                     const int16_t* prefetch, std::vector<uint32_t>* buckets) {
+  const size_t count =
+      CharGramCount(s->size(), options.min_char, options.max_char);
+  const size_t start = buckets->size();
+  buckets->resize(start + (options.folded_chars ? 2 : 1) * count);
+  uint32_t* out = buckets->data() + start;
+  out = EmitCharGrams(*s, kLowerChar, options.min_char, options.max_char,
+                      options.bits, prefetch, out);
+  if (options.folded_chars) {
+    for (char32_t& c : *s) c = FoldLower(c);
+    EmitCharGrams(*s, kFoldedChar, options.min_char, options.max_char,
+                  options.bits, prefetch, out);
   }
 }
 
-uint64_t HashWord(uint64_t h, const std::u32string& word) {
+inline void Emit(uint32_t b, const int16_t* prefetch,
+                 std::vector<uint32_t>* buckets) {
+  if (prefetch != nullptr) __builtin_prefetch(prefetch + b);
+  buckets->push_back(b);
+}
+
+uint64_t HashWord(uint64_t h, std::u32string_view word) {
   for (char32_t c : word) h = Step(h, c);
   return h;
 }
 
-// The plain word and its prefix stems (features.h), in that order.
-void EmitPlainAndStems(const std::u32string& word,
-                       const FeatureOptions& options,
+// Writes the plain form of `word` (features.h) to `out`.
+void MakePlain(std::u32string_view word, std::u32string* out) {
+  out->resize(word.size());
+  char32_t* const begin = out->data();
+  char32_t* w = begin;
+  for (char32_t c : word) {
+    c = FoldLower(c);
+    if (w == begin || w[-1] != c) *w++ = c;
+  }
+  out->resize(w - begin);
+}
+
+// The plain word and its prefix stems (features.h), in that order; `plain`
+// is scratch space.
+void EmitPlainAndStems(std::u32string_view word, const FeatureOptions& options,
+                       std::u32string* plain, const int16_t* prefetch,
                        std::vector<uint32_t>* buckets) {
-  const std::u32string plain = PlainWord(word);
+  if (!options.plain_words && options.max_stem == 0) return;
+  MakePlain(word, plain);
   if (options.plain_words) {
-    buckets->push_back(Reduce(HashWord(Seed(kPlainWord), plain), options.bits));
+    Emit(Reduce(HashWord(Seed(kPlainWord), *plain), options.bits), prefetch,
+         buckets);
   }
   if (options.max_stem == 0) return;
   // One hash state extended letter by letter, emitted at each length.
   uint64_t h = Seed(kStem);
-  const int size = static_cast<int>(plain.size());
+  const int size = static_cast<int>(plain->size());
   const int last = std::min(size, options.max_stem);
   for (int k = 1; k <= last; ++k) {
-    h = Step(h, plain[k - 1]);
+    h = Step(h, (*plain)[k - 1]);
     if (k >= options.min_stem || k == size) {
-      buckets->push_back(Reduce(h, options.bits));
+      Emit(Reduce(h, options.bits), prefetch, buckets);
     }
   }
 }
@@ -244,19 +395,21 @@ absl::Status ValidateFeatureOptions(const FeatureOptions& o) {
 }
 
 std::string CanonicalText(const text::Document& doc, int max_repeat) {
+  Canonical& canonical = Scratch();
+  BuildCanonical(doc, max_repeat, &canonical);
   std::string out;
-  for (char32_t c : BuildCanonical(doc, max_repeat).chars) {
-    text::AppendCodePoint(c, &out);
-  }
+  for (char32_t c : canonical.chars) text::AppendCodePoint(c, &out);
   return out;
 }
 
 std::vector<std::string> CanonicalWords(const text::Document& doc,
                                         int max_repeat) {
+  Canonical& canonical = Scratch();
+  BuildCanonical(doc, max_repeat, &canonical);
   std::vector<std::string> out;
-  for (const std::u32string& w : BuildCanonical(doc, max_repeat).words) {
+  for (size_t i = 0; i < canonical.word_count(); ++i) {
     std::string& s = out.emplace_back();
-    for (char32_t c : w) text::AppendCodePoint(c, &s);
+    for (char32_t c : canonical.word(i)) text::AppendCodePoint(c, &s);
   }
   return out;
 }
@@ -264,77 +417,92 @@ std::vector<std::string> CanonicalWords(const text::Document& doc,
 std::u32string PlainWord(std::u32string_view word) {
   std::u32string out;
   out.reserve(word.size());
-  for (char32_t c : word) {
-    c = FoldLower(c);
-    if (out.empty() || out.back() != c) out.push_back(c);
-  }
+  MakePlain(word, &out);
   return out;
 }
 
 size_t ExtractFeatures(const text::Document& doc, const FeatureOptions& options,
-                       std::vector<uint32_t>* buckets) {
-  Canonical canonical = BuildCanonical(doc, options.max_repeat);
+                       std::vector<uint32_t>* buckets,
+                       const int16_t* prefetch) {
+  Canonical& canonical = Scratch();
+  BuildCanonical(doc, options.max_repeat, &canonical);
   const int bits = options.bits;
   const size_t start = buckets->size();
   if (options.max_char > 0) {
-    std::u32string padded;
-    padded.reserve(canonical.chars.size() + 2);
+    std::u32string& padded = canonical.padded;
+    padded.clear();
     padded.push_back(' ');
     padded.append(canonical.chars);
     padded.push_back(' ');
-    EmitCharGrams(padded, kLowerChar, options.min_char, options.max_char, bits,
-                  buckets);
-    if (options.folded_chars) {
-      for (char32_t& c : padded) c = FoldLower(c);
-      EmitCharGrams(padded, kFoldedChar, options.min_char, options.max_char,
-                    bits, buckets);
-    }
+    AppendCharGrams(&padded, options, prefetch, buckets);
   }
   const size_t char_count = buckets->size() - start;
-  const std::vector<std::u32string>& words = canonical.words;
+  const size_t words = canonical.word_count();
   static constexpr Kind kWordKinds[] = {kWord1, kWord2, kWord3};
   for (int n = 1; n <= options.max_word; ++n) {
     const uint64_t seed = Seed(kWordKinds[n - 1]);
-    for (size_t i = 0; i + n <= words.size(); ++i) {
+    for (size_t i = 0; i + n <= words; ++i) {
       uint64_t h = seed;
       for (int k = 0; k < n; ++k) {
         if (k > 0) h = Step(h, kWordSeparator);
-        h = HashWord(h, words[i + k]);
+        h = HashWord(h, canonical.word(i + k));
       }
-      buckets->push_back(Reduce(h, bits));
+      Emit(Reduce(h, bits), prefetch, buckets);
     }
   }
-  if (options.max_stem > 0 || options.plain_words) {
-    for (const std::u32string& word : words) {
-      EmitPlainAndStems(word, options, buckets);
-    }
+  for (size_t i = 0; i < words; ++i) {
+    EmitPlainAndStems(canonical.word(i), options, &canonical.plain, prefetch,
+                      buckets);
   }
   return char_count;
 }
 
+void ListTokenFeatures(const text::Document& doc, const FeatureOptions& options,
+                       TokenFeatureList* out) {
+  out->buckets.clear();
+  out->ends.clear();
+  Canonical& canonical = Scratch();
+  BuildCanonical(doc, options.max_repeat, &canonical);
+  // ExtractFeatures' count, without hashing.
+  const size_t words = canonical.word_count();
+  size_t total = 0;
+  if (options.max_char > 0) {
+    total += (options.folded_chars ? 2 : 1) *
+             CharGramCount(canonical.chars.size() + 2, options.min_char,
+                           options.max_char);
+  }
+  for (int n = 1; n <= options.max_word; ++n) {
+    if (words >= static_cast<size_t>(n)) total += words - n + 1;
+  }
+  size_t word = 0;
+  for (const text::Token& token : doc.tokens()) {
+    if (IsWordToken(token.kind)) {
+      const std::u32string_view w = canonical.word(word++);
+      if (options.max_char > 0) {
+        canonical.token.assign(w);
+        AppendCharGrams(&canonical.token, options, nullptr, &out->buckets);
+      }
+      if (options.max_word >= 1) {
+        out->buckets.push_back(Reduce(HashWord(Seed(kWord1), w), options.bits));
+      }
+      const size_t before = out->buckets.size();
+      EmitPlainAndStems(w, options, &canonical.plain, nullptr, &out->buckets);
+      total += out->buckets.size() - before;
+    }
+    out->ends.push_back(static_cast<uint32_t>(out->buckets.size()));
+  }
+  out->comment_features = total;
+}
+
 std::vector<std::vector<uint32_t>> TokenFeatures(
     const text::Document& doc, const FeatureOptions& options) {
-  Canonical canonical = BuildCanonical(doc, options.max_repeat);
-  std::vector<std::vector<uint32_t>> out(doc.tokens().size());
-  size_t word = 0;
-  for (size_t t = 0; t < doc.tokens().size(); ++t) {
-    if (!IsWordToken(doc.tokens()[t].kind)) continue;
-    std::u32string w = canonical.words[word++];
-    std::vector<uint32_t>& buckets = out[t];
-    if (options.max_char > 0) {
-      EmitCharGrams(w, kLowerChar, options.min_char, options.max_char,
-                    options.bits, &buckets);
-      if (options.folded_chars) {
-        for (char32_t& c : w) c = FoldLower(c);
-        EmitCharGrams(w, kFoldedChar, options.min_char, options.max_char,
-                      options.bits, &buckets);
-      }
-    }
-    if (options.max_word >= 1) {
-      buckets.push_back(Reduce(
-          HashWord(Seed(kWord1), canonical.words[word - 1]), options.bits));
-    }
-    EmitPlainAndStems(canonical.words[word - 1], options, &buckets);
+  TokenFeatureList list;
+  ListTokenFeatures(doc, options, &list);
+  std::vector<std::vector<uint32_t>> out;
+  out.reserve(list.ends.size());
+  for (size_t t = 0; t < list.ends.size(); ++t) {
+    std::span<const uint32_t> b = list.of(t);
+    out.emplace_back(b.begin(), b.end());
   }
   return out;
 }

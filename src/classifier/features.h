@@ -1,9 +1,9 @@
 // The features the offensive-language model reads: hashed character n-grams
 // and word n-grams of a comment's canonical text.
 //
-//   FeatureOptions options;                     // char 1–5, words 1–2, 2^20
+//   FeatureOptions options;                     // char 1–5, words 1–2, 2^22
 //   std::vector<uint32_t> buckets;
-//   ExtractFeatures(doc, options, &buckets);    // ~1,200 bucket ids a tweet
+//   ExtractFeatures(doc, options, &buckets);    // ~1,150 bucket ids a tweet
 //   double margin = 0;
 //   for (uint32_t b : buckets) margin += weight[b];
 //
@@ -22,11 +22,13 @@
 // The hash is fixed (FNV-1a over code points, then a multiplicative mix), so
 // ids are the same on every machine and a model file stays valid.
 //
-// All functions are pure and thread-safe.
+// All functions are pure and thread-safe (each thread keeps its own scratch
+// buffers).
 #ifndef NEWSROOM_CLASSIFIER_FEATURES_H_
 #define NEWSROOM_CLASSIFIER_FEATURES_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -106,9 +108,15 @@ std::vector<std::string> CanonicalWords(const text::Document& doc,
 // " " + canonical + " " (lower case, then folded), then the word features
 // (word n-grams, prefix stems, plain words). Returns how many character
 // n-grams it appended: the word features are the rest.
+//
+// With `prefetch`, a table of 2^options.bits weights that the caller is
+// about to read at the ids appended, each prefetch[id] is prefetched as the
+// id is computed, so that the cache misses of those reads overlap the
+// hashing. The ids are the same either way.
 // REQUIRES: ValidateFeatureOptions(options).ok()
 size_t ExtractFeatures(const text::Document& doc, const FeatureOptions& options,
-                       std::vector<uint32_t>* buckets);
+                       std::vector<uint32_t>* buckets,
+                       const int16_t* prefetch = nullptr);
 
 // The plain form of a canonical word (see FeatureOptions): ASCII folded,
 // runs of one code point cut to one.
@@ -122,6 +130,28 @@ std::u32string PlainWord(std::u32string_view word);
 // REQUIRES: ValidateFeatureOptions(options).ok()
 std::vector<std::vector<uint32_t>> TokenFeatures(const text::Document& doc,
                                                  const FeatureOptions& options);
+
+// TokenFeatures in one flat array, plus what is needed to normalise them
+// like the whole comment's features; a list can be reused from comment to
+// comment without allocating.
+struct TokenFeatureList {
+  std::vector<uint32_t> buckets;  // every token's ids, token after token
+  std::vector<uint32_t> ends;     // token t's end in buckets, per token
+  // How many ids ExtractFeatures appends for the whole comment (counted,
+  // not computed).
+  size_t comment_features = 0;
+
+  // Token t's ids. REQUIRES: t < ends.size()
+  std::span<const uint32_t> of(size_t t) const {
+    const uint32_t begin = t == 0 ? 0 : ends[t - 1];
+    return std::span<const uint32_t>(buckets).subspan(begin, ends[t] - begin);
+  }
+};
+
+// Fills `out` (its previous contents are replaced) for `doc`.
+// REQUIRES: ValidateFeatureOptions(options).ok()
+void ListTokenFeatures(const text::Document& doc, const FeatureOptions& options,
+                       TokenFeatureList* out);
 
 // The bucket of one character n-gram of the lower-case (or, with `folded`,
 // of the folded) text, and of one word n-gram. For tests and for reading a

@@ -212,6 +212,82 @@ TEST(TokenFeaturesTest, OneListPerTokenEmptyForEmoji) {
                           StemBucket(U"kotu", o.bits)));
 }
 
+// Sentences for the tests below: Turkish and English, cased, folded,
+// repeated letters, mentions, links, emoji, and text that only ICU
+// lower-cases (Greek sigma, a combining dot above).
+const char* const kSentences[] = {
+    "Seni gerizekalı aptal herif, sus artık",
+    "İSTANBUL'DA HAVA YAĞMURLU, ŞEMSİYENİZİ UNUTMAYIN!!!",
+    "bu ne bicim is ya amk, belediye yine yollari kazmis",
+    "@USER Şerefsizzzz 😡😡 https://t.co/x #Gündem",
+    "You are such an idiot, shut up",
+    "The council meets on Tuesday to discuss the budget.",
+    "ΣΟΦΟΣ Iİ\u0307 Straße ÄÖÜ дом",
+    "a",
+    "😂😂😂",
+};
+
+std::vector<FeatureOptions> SomeOptions() {
+  std::vector<FeatureOptions> out(4);
+  out[1].min_char = 2;
+  out[1].max_char = 4;
+  out[1].folded_chars = false;
+  out[1].max_word = 3;
+  out[1].max_repeat = 1;
+  out[2].min_stem = out[2].max_stem = 0;
+  out[2].plain_words = false;
+  out[3].min_char = out[3].max_char = 0;
+  out[3].min_stem = 1;
+  out[3].max_stem = 12;
+  return out;
+}
+
+TEST(ListTokenFeaturesTest, IsTokenFeaturesFlatAndCountsExtractFeatures) {
+  TokenFeatureList list;  // reused, as the classifier does
+  for (const FeatureOptions& o : SomeOptions()) {
+    for (const char* sentence : kSentences) {
+      text::Document doc = Parse(sentence);
+      ListTokenFeatures(doc, o, &list);
+      std::vector<std::vector<uint32_t>> per_token = TokenFeatures(doc, o);
+      ASSERT_EQ(list.ends.size(), per_token.size()) << sentence;
+      for (size_t t = 0; t < per_token.size(); ++t) {
+        std::span<const uint32_t> b = list.of(t);
+        EXPECT_EQ(std::vector<uint32_t>(b.begin(), b.end()), per_token[t])
+            << sentence << " token " << t;
+      }
+      std::vector<uint32_t> all;
+      ExtractFeatures(doc, o, &all);
+      EXPECT_EQ(list.comment_features, all.size()) << sentence;
+    }
+  }
+}
+
+TEST(ExtractFeaturesTest, PrefetchingChangesNothing) {
+  for (const FeatureOptions& o : SomeOptions()) {
+    const std::vector<int16_t> table(size_t{1} << o.bits, 0);
+    for (const char* sentence : kSentences) {
+      text::Document doc = Parse(sentence);
+      std::vector<uint32_t> plain, prefetched;
+      const size_t a = ExtractFeatures(doc, o, &plain);
+      const size_t b = ExtractFeatures(doc, o, &prefetched, table.data());
+      EXPECT_EQ(a, b) << sentence;
+      EXPECT_EQ(plain, prefetched) << sentence;
+    }
+  }
+}
+
+TEST(ExtractFeaturesTest, ALongCommentLeavesNothingBehindForTheNext) {
+  // The scratch buffers are reused from comment to comment on a thread.
+  std::vector<std::vector<uint32_t>> first;
+  for (const char* sentence : kSentences) first.push_back(Features(sentence));
+  std::string long_comment;
+  for (int i = 0; i < 200; ++i) long_comment += "Çoook uzuuun bir yorum 😂 ";
+  Features(long_comment);
+  for (size_t i = 0; i < std::size(kSentences); ++i) {
+    EXPECT_EQ(Features(kSentences[i]), first[i]) << kSentences[i];
+  }
+}
+
 TEST(ValidateFeatureOptionsTest, StemLengthsAreARangeOrOff) {
   const struct {
     int min_stem, max_stem;

@@ -57,6 +57,7 @@
 
 #include "absl/status/statusor.h"
 #include "classifier/features.h"
+#include "classifier/internal/huge_page_allocator.h"
 
 namespace newsroom::classifier::internal {
 
@@ -75,8 +76,9 @@ struct Model {
   double threshold = 0.5;
   // Extra feature names and weights, in file order.
   std::vector<std::pair<std::string, double>> extras;
-  // One weight per bucket: 2^features.bits entries.
-  std::vector<int16_t> weights;
+  // One weight per bucket: 2^features.bits entries, on huge pages where the
+  // kernel grants them (huge_page_allocator.h: scoring reads it at random).
+  std::vector<int16_t, HugePageAllocator<int16_t>> weights;
 
   // The raw linear score. Extras not named in `extras` are ignored; extras
   // not supplied count as 0.
