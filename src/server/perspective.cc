@@ -582,8 +582,9 @@ absl::StatusOr<AnalyzeRequest> ParseAnalyzeRequest(const nlohmann::json& body) {
   return request;
 }
 
-std::optional<langid::Language> LanguageHint(const AnalyzeRequest& request) {
-  for (const std::string& code : request.languages) {
+std::optional<langid::Language> LanguageHint(
+    const std::vector<std::string>& languages) {
+  for (const std::string& code : languages) {
     absl::StatusOr<langid::Language> language = langid::ParseLanguageCode(code);
     if (language.ok() && *language != langid::Language::kOther) {
       return *language;

@@ -7,7 +7,7 @@
 //   absl::StatusOr<AnalyzeRequest> request = ParseAnalyzeRequest(body);
 //   if (!request.ok()) return Reply(400, ErrorJson(request.status()));
 //   absl::StatusOr<moderation::Verdict> verdict =
-//       engine.Moderate(request->text, LanguageHint(*request));
+//       engine.Moderate(request->text, LanguageHint(request->languages));
 //   if (!verdict.ok()) return Reply(400, ErrorJson(verdict.status()));
 //   return Reply(200, AnalyzeResponse(*request, *verdict));
 //
@@ -196,10 +196,12 @@ struct AnalyzeRequest {
 // compute is "Attribute THREAT is not supported by Newsroom; supported: …".
 absl::StatusOr<AnalyzeRequest> ParseAnalyzeRequest(const nlohmann::json& body);
 
-// The language hint for Engine::Moderate: the first of `languages` that is
-// Turkish or English ("tr", "en", "tr-TR", "en-US", any case); nullopt when
-// none is (other languages are no error: the engine identifies the text).
-std::optional<langid::Language> LanguageHint(const AnalyzeRequest& request);
+// The language hint for Engine::Moderate from a request's `languages`
+// (analyze's or suggestscore's): the first that is Turkish or English
+// ("tr", "en", "tr-TR", "en-US", any case); nullopt when none is (other
+// languages are no error: the engine identifies the text).
+std::optional<langid::Language> LanguageHint(
+    const std::vector<std::string>& languages);
 
 // The AnalyzeCommentResponse for `verdict` (the engine's verdict on
 // request.text), with DefaultCalibration() or `calibration`:

@@ -214,7 +214,8 @@ void App::AnalyzeCommentApi(Context& c, const http::Request& request) {
   // The engine's limits (text too long, only white space) are the
   // client's to fix: InvalidArgument, 400.
   absl::StatusOr<moderation::Verdict> verdict =
-      engine_.Moderate(analyze->text, perspective::LanguageHint(*analyze));
+      engine_.Moderate(analyze->text,
+                      perspective::LanguageHint(analyze->languages));
   if (!verdict.ok()) {
     PerspectiveError(c, verdict.status());
     return;
@@ -237,10 +238,8 @@ void App::SuggestScoreApi(Context& c, const http::Request& request) {
   }
   // The language the engine reads the text as: the client's `languages`
   // are a hint only (Coral says "en" for Turkish comments too).
-  perspective::AnalyzeRequest hint;
-  hint.languages = suggestion->languages;
-  absl::StatusOr<moderation::Verdict> verdict =
-      engine_.Moderate(suggestion->text, perspective::LanguageHint(hint));
+  absl::StatusOr<moderation::Verdict> verdict = engine_.Moderate(
+      suggestion->text, perspective::LanguageHint(suggestion->languages));
   if (!verdict.ok()) {
     PerspectiveError(c, verdict.status());
     return;

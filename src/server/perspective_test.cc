@@ -28,7 +28,7 @@ class PerspectiveTest : public ::testing::Test {
     absl::StatusOr<AnalyzeRequest> request = ParseAnalyzeRequest(body);
     EXPECT_TRUE(request.ok()) << request.status() << "\n" << body.dump();
     if (!request.ok()) return json();
-    auto verdict = engine_->Moderate(request->text, LanguageHint(*request));
+    auto verdict = engine_->Moderate(request->text, LanguageHint(request->languages));
     EXPECT_TRUE(verdict.ok()) << verdict.status();
     if (!verdict.ok()) return json();
     return AnalyzeResponse(*request, *verdict);
@@ -78,7 +78,7 @@ TEST_F(PerspectiveTest, CoralsBodyWithTurkishTextIsReadAsTurkish) {
   absl::StatusOr<AnalyzeRequest> request = ParseAnalyzeRequest(body);
   ASSERT_TRUE(request.ok()) << request.status();
   EXPECT_TRUE(request->do_not_store);
-  EXPECT_EQ(LanguageHint(*request), Language::kEnglish);
+  EXPECT_EQ(LanguageHint(request->languages), Language::kEnglish);
   json response = Analyze(body);
   EXPECT_EQ(response["detectedLanguages"], json::array({"tr"}));
   EXPECT_EQ(response["languages"], json::array({"en"}));
@@ -408,9 +408,7 @@ TEST(LanguageHintTest, TurkishAndEnglishTagsAreHintsOthersAreNot) {
       {{"zz-ZZ-x"}, std::nullopt},
   };
   for (const Case& c : cases) {
-    AnalyzeRequest r;
-    r.languages = c.languages;
-    EXPECT_EQ(LanguageHint(r), c.hint)
+    EXPECT_EQ(LanguageHint(c.languages), c.hint)
         << (c.languages.empty() ? "(none)" : c.languages[0]);
   }
 }
