@@ -6,7 +6,6 @@ Run: python3 tests/integration/durability_test.py --binary build/newsroom
 (ctest runs it as integration_durability).
 """
 
-import argparse
 import http.client
 import json
 import os
@@ -18,6 +17,7 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import newsroom_server  # noqa: E402
 from newsroom_server import NewsroomServer  # noqa: E402
 
 BINARY = None
@@ -89,8 +89,4 @@ class DurabilityTest(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    args, rest = parser.parse_known_args()
-    BINARY = os.path.abspath(args.binary)
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+    newsroom_server.main(globals())

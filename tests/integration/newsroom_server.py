@@ -8,13 +8,16 @@ port (it listens on 127.0.0.1:0 and prints the port it got). Only the
 Python standard library is used.
 """
 
+import argparse
 import http.client
 import json
 import os
 import signal
 import socket
 import subprocess
+import sys
 import time
+import unittest
 
 
 class NewsroomServer:
@@ -140,3 +143,13 @@ def wait_until(predicate, timeout=10.0):
             return True
         time.sleep(0.05)
     return predicate()
+
+
+def main(test_globals):
+    """The entry point of a test file: reads --binary into the file's
+    BINARY and runs its tests; other arguments go to unittest."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    args, rest = parser.parse_known_args()
+    test_globals["BINARY"] = os.path.abspath(args.binary)
+    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)

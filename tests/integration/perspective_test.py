@@ -7,7 +7,6 @@ Run: python3 tests/integration/perspective_test.py --binary build/newsroom
 (ctest runs it as integration_perspective).
 """
 
-import argparse
 import json
 import os
 import posixpath
@@ -20,6 +19,7 @@ import unittest
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import newsroom_server  # noqa: E402
 from newsroom_server import NewsroomServer, wait_until  # noqa: E402
 
 BINARY = None
@@ -457,8 +457,4 @@ class StartTest(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    args, rest = parser.parse_known_args()
-    BINARY = os.path.abspath(args.binary)
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+    newsroom_server.main(globals())

@@ -5,7 +5,6 @@ Run: python3 tests/integration/site_test.py --binary build/newsroom
 (ctest runs it as integration_site).
 """
 
-import argparse
 import html
 import json
 import os
@@ -17,6 +16,7 @@ import unittest
 import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import newsroom_server  # noqa: E402
 from newsroom_server import NewsroomServer  # noqa: E402
 
 BINARY = None
@@ -424,8 +424,4 @@ class RestartTest(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    args, rest = parser.parse_known_args()
-    BINARY = os.path.abspath(args.binary)
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+    newsroom_server.main(globals())
