@@ -9,19 +9,22 @@
 //   });
 //
 // Routes (docs/api.md has the request and answer of each):
-//   GET  /  /news/{slug}  /news/{slug}/photo  /rss.xml  /media/photos/{id}/{size}.jpg
-//   POST /news/{slug}/comments  /news/{slug}/comments/{id}/report   (HTML forms)
-//   GET  /login  /moderation      POST /login  /logout  /moderation/comments/{id}/{approve|reject}
-//   GET  /healthz  /metrics  /assets/…
-//   /api/v1/…: articles, comments, moderate, session, moderation queue,
-//   photos.
-//   POST /v1alpha1/comments:analyze  /v1alpha1/comments:suggestscore
-//   (Google's Perspective API, for Coral Talk and other Perspective
-//   clients: API keys, Google's error shape; docs/perspective.md)
+//   GET  /  /news/{slug}  /news/{slug}/photo  /rss.xml
+//   /media/photos/{id}/{size}.jpg POST /news/{slug}/comments
+//   /news/{slug}/comments/{id}/report   (HTML forms) GET  /login  /moderation
+//   POST /login  /logout  /moderation/comments/{id}/{approve|reject} GET
+//   /healthz  /metrics  /assets/… /api/v1/…: articles, comments, moderate,
+//   session, moderation queue, photos. POST /v1alpha1/comments:analyze
+//   /v1alpha1/comments:suggestscore (Google's Perspective API, for Coral Talk
+//   and other Perspective clients: API keys, Google's error shape;
+//   docs/perspective.md)
 //
-// The life of a comment (docs/architecture.md): parsed and validated here,
-// moderated by the engine on the I/O thread, handed to the store, and
-// answered from the store's writer thread once it is on disk.
+// Routes are a table in app.cc (path pattern, methods, CORS, handler);
+// a handler reads the request, calls the components, and answers. The
+// life of a comment (validate → moderate → status → store) is
+// comments::Intake's; the site only parses the post and shapes the answer,
+// which leaves from the store's writer thread once the comment is on disk
+// (docs/architecture.md).
 #ifndef NEWSROOM_SERVER_APP_H_
 #define NEWSROOM_SERVER_APP_H_
 
@@ -39,32 +42,19 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "auth/auth.h"
+#include "comments/intake.h"
 #include "http/server.h"
 #include "moderation/engine.h"
 #include "nlohmann/json.hpp"
+#include "server/access_log.h"
 #include "server/config.h"
 #include "server/metrics.h"
 #include "server/perspective.h"
+#include "server/router.h"
 #include "site/render.h"
 #include "store/store.h"
 
 namespace newsroom::server {
-
-// One line per request: time, client, request line, status, bytes, time
-// taken. Thread-safe.
-class AccessLog {
- public:
-  // "-" stderr, "off" nothing, else a file appended to.
-  static absl::StatusOr<std::unique_ptr<AccessLog>> Open(const std::string& where);
-  ~AccessLog();
-  void Write(const http::Request& request, int status, size_t bytes,
-             absl::Duration took);
-
- private:
-  std::mutex mu_;
-  std::FILE* file_ = nullptr;
-  bool owned_ = false;
-};
 
 class App {
  public:
@@ -90,35 +80,60 @@ class App {
   struct Context;  // one request on its way: route, timing, client
   struct Viewer;   // the logged-in user of a request, if any
 
-  // Routing.
-  void Route(Context& c, http::Request& request);
+  // Every route: what it matches and who answers it (app.cc has the
+  // table). A handler gets the request and the path's parameters.
+  using Handler = void (App::*)(Context& c, const http::Request& request,
+                                const PathParams& path);
+  static const RouteTable<Handler>& Routes();
+  void Healthz(Context& c, const http::Request& request, const PathParams& p);
+  void MetricsText(Context& c, const http::Request& request,
+                   const PathParams& p);
 
-  // Reader-facing JSON API (comments.cc).
+  // Reader-facing JSON API and forms (comments.cc).
+  void PostCommentApi(Context& c, const http::Request& request,
+                      const PathParams& p);
+  void PostCommentForm(Context& c, const http::Request& request,
+                       const PathParams& p);
   void PostComment(Context& c, const http::Request& request,
                    std::string_view slug, bool form);
-  void ListCommentsApi(Context& c, std::string_view slug);
+  void ListCommentsApi(Context& c, const http::Request& request,
+                       const PathParams& p);
+  void ReportCommentApi(Context& c, const http::Request& request,
+                        const PathParams& p);
+  void ReportCommentForm(Context& c, const http::Request& request,
+                         const PathParams& p);
   void ReportComment(Context& c, const http::Request& request, int64_t id,
                      std::string_view form_slug);
-  void ModerateApi(Context& c, const http::Request& request);
+  void ModerateApi(Context& c, const http::Request& request,
+                   const PathParams& p);
 
   // Accounts and moderation (moderation.cc).
-  void LoginApi(Context& c, const http::Request& request);
-  void LogoutApi(Context& c, const http::Request& request);
-  void QueueApi(Context& c, const http::Request& request);
-  void AuditApi(Context& c, const http::Request& request);
+  void LoginApi(Context& c, const http::Request& request, const PathParams& p);
+  void LogoutApi(Context& c, const http::Request& request, const PathParams& p);
+  void QueueApi(Context& c, const http::Request& request, const PathParams& p);
+  void AuditApi(Context& c, const http::Request& request, const PathParams& p);
+  void ApproveApi(Context& c, const http::Request& request,
+                  const PathParams& p);
+  void RejectApi(Context& c, const http::Request& request, const PathParams& p);
   void DecideApi(Context& c, const http::Request& request, int64_t id,
                  store::CommentStatus to);
-  void LoginPage(Context& c, const http::Request& request);
-  void LoginForm(Context& c, const http::Request& request);
-  void LogoutForm(Context& c, const http::Request& request);
-  void ModerationPage(Context& c, const http::Request& request);
+  void LoginPage(Context& c, const http::Request& request, const PathParams& p);
+  void LoginForm(Context& c, const http::Request& request, const PathParams& p);
+  void LogoutForm(Context& c, const http::Request& request,
+                  const PathParams& p);
+  void ModerationPage(Context& c, const http::Request& request,
+                      const PathParams& p);
+  void ApproveForm(Context& c, const http::Request& request,
+                   const PathParams& p);
+  void RejectForm(Context& c, const http::Request& request,
+                  const PathParams& p);
   void DecideForm(Context& c, const http::Request& request, int64_t id,
                   store::CommentStatus to);
 
   // Google's Perspective API (perspective_routes.cc). Every answer,
   // errors included, is in Google's shape (perspective::ErrorJson).
   void PerspectiveRoute(Context& c, const http::Request& request,
-                        std::string_view method);
+                        const PathParams& p);
   void AnalyzeCommentApi(Context& c, const http::Request& request);
   void SuggestScoreApi(Context& c, const http::Request& request);
   // The request's valid API key (`key` parameter or X-Goog-Api-Key header)
@@ -133,23 +148,25 @@ class App {
   void PerspectiveError(Context& c, const absl::Status& status);
 
   // Editors (articles.cc).
-  void ListArticlesApi(Context& c);
-  void GetArticleApi(Context& c, std::string_view slug);
-  void CreateArticleApi(Context& c, const http::Request& request);
+  void ListArticlesApi(Context& c, const http::Request& request,
+                       const PathParams& p);
+  void GetArticleApi(Context& c, const http::Request& request,
+                     const PathParams& p);
+  void CreateArticleApi(Context& c, const http::Request& request,
+                        const PathParams& p);
   void UpdateArticleApi(Context& c, const http::Request& request,
-                        std::string_view slug);
-  void UploadPhotoApi(Context& c, const http::Request& request);
+                        const PathParams& p);
+  void UploadPhotoApi(Context& c, const http::Request& request,
+                      const PathParams& p);
 
   // Pages (pages.cc).
-  void FrontPage(Context& c, const http::Request& request);
+  void FrontPage(Context& c, const http::Request& request, const PathParams& p);
   void ArticlePage(Context& c, const http::Request& request,
-                   std::string_view slug);
-  void PhotoPage(Context& c, const http::Request& request,
-                 std::string_view slug);
-  void PhotoFile(Context& c, const http::Request& request, int64_t id,
-                 std::string_view size);
-  void Rss(Context& c, const http::Request& request);
-  void Asset(Context& c, std::string_view name);
+                   const PathParams& p);
+  void PhotoPage(Context& c, const http::Request& request, const PathParams& p);
+  void PhotoFile(Context& c, const http::Request& request, const PathParams& p);
+  void Rss(Context& c, const http::Request& request, const PathParams& p);
+  void Asset(Context& c, const http::Request& request, const PathParams& p);
 
   // Helpers (app.cc).
   void Respond(Context& c, http::Response response);
@@ -162,8 +179,10 @@ class App {
             std::vector<http::Header> headers = {});
   void Redirect(Context& c, std::string location,
                 std::vector<http::Header> headers = {});
+  void NotFound(Context& c, const http::Request& request);
   // The parsed JSON object of a request body, or an answered error.
-  std::optional<nlohmann::json> ReadJson(Context& c, const http::Request& request);
+  std::optional<nlohmann::json> ReadJson(Context& c,
+                                         const http::Request& request);
   // The fields of an x-www-form-urlencoded body, or an answered error.
   std::optional<std::unordered_map<std::string, std::string>> ReadForm(
       Context& c, const http::Request& request);
@@ -181,14 +200,13 @@ class App {
   site::SiteInfo SiteFor(const http::Request& request) const;
   absl::StatusOr<std::optional<site::PhotoView>> PhotoViewFor(
       const store::Article& article);
-  nlohmann::json CommentJson(const store::Comment& comment) const;
-  nlohmann::json ArticleJson(const store::Article& article) const;
   void ArticlesChanged() { generation_.fetch_add(1); }
 
   const moderation::Engine& engine_;
   store::Store& store_;
   const Config config_;
   Metrics metrics_;
+  const comments::Intake intake_;
   std::unique_ptr<AccessLog> access_log_;
   auth::RateLimiter comment_limiter_;
   auth::RateLimiter report_limiter_;

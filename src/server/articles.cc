@@ -5,6 +5,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "media/photo.h"
+#include "server/api_json.h"
 #include "server/app.h"
 #include "server/app_internal.h"
 
@@ -21,9 +22,12 @@ std::string ApplyArticleFields(const nlohmann::json& body, bool create,
     bool required;
   };
   const Field fields[] = {
-      {"headline", &a->headline, true},   {"lead", &a->lead, false},
-      {"body", &a->body, true},           {"photo_caption", &a->photo_caption, false},
-      {"photo_credit", &a->photo_credit, false}, {"source", &a->source, false},
+      {"headline", &a->headline, true},
+      {"lead", &a->lead, false},
+      {"body", &a->body, true},
+      {"photo_caption", &a->photo_caption, false},
+      {"photo_credit", &a->photo_credit, false},
+      {"source", &a->source, false},
       {"author", &a->author, false},
   };
   for (const Field& f : fields) {
@@ -34,7 +38,8 @@ std::string ApplyArticleFields(const nlohmann::json& body, bool create,
       }
       continue;
     }
-    if (!it->is_string()) return absl::StrCat("field \"", f.name, "\" must be a string");
+    if (!it->is_string())
+      return absl::StrCat("field \"", f.name, "\" must be a string");
     *f.target = it->get<std::string>();
     if (f.required && f.target->empty()) {
       return absl::StrCat("field \"", f.name, "\" must not be empty");
@@ -62,24 +67,20 @@ std::string ApplyArticleFields(const nlohmann::json& body, bool create,
 
 }  // namespace
 
-void App::ListArticlesApi(Context& c) {
+void App::ListArticlesApi(Context& c, const http::Request&, const PathParams&) {
   auto articles = store_.ListArticles(100);
   if (!articles.ok()) {
     ErrorFromStatus(c, articles.status());
     return;
   }
   nlohmann::json list = nlohmann::json::array();
-  for (const store::Article& a : *articles) {
-    list.push_back({{"slug", a.slug},
-                    {"headline", a.headline},
-                    {"published_at", site::FormatRfc3339(a.published_at)},
-                    {"updated_at", site::FormatRfc3339(a.updated_at)},
-                    {"url", absl::StrCat("/news/", a.slug)}});
-  }
+  for (const store::Article& a : *articles)
+    list.push_back(ArticleSummaryJson(a));
   Json(c, 200, {{"articles", std::move(list)}});
 }
 
-void App::GetArticleApi(Context& c, std::string_view slug) {
+void App::GetArticleApi(Context& c, const http::Request&, const PathParams& p) {
+  const std::string_view slug = p.Get("slug");
   absl::StatusOr<store::Article> a = store_.FindArticle(slug);
   if (!a.ok()) {
     if (absl::IsNotFound(a.status())) {
@@ -92,7 +93,8 @@ void App::GetArticleApi(Context& c, std::string_view slug) {
   Json(c, 200, ArticleJson(*a));
 }
 
-void App::CreateArticleApi(Context& c, const http::Request& request) {
+void App::CreateArticleApi(Context& c, const http::Request& request,
+                           const PathParams&) {
   auto viewer = RequireViewer(c, request, /*editor_only=*/true, true);
   if (!viewer) return;
   auto body = ReadJson(c, request);
@@ -100,7 +102,8 @@ void App::CreateArticleApi(Context& c, const http::Request& request) {
   store::Article a;
   auto slug = body->find("slug");
   if (slug == body->end() || !slug->is_string()) {
-    Error(c, 400, "field \"slug\" is required: lower-case letters, digits and '-'");
+    Error(c, 400,
+          "field \"slug\" is required: lower-case letters, digits and '-'");
     return;
   }
   a.slug = slug->get<std::string>();
@@ -124,7 +127,8 @@ void App::CreateArticleApi(Context& c, const http::Request& request) {
 }
 
 void App::UpdateArticleApi(Context& c, const http::Request& request,
-                           std::string_view slug) {
+                           const PathParams& p) {
+  const std::string_view slug = p.Get("slug");
   auto viewer = RequireViewer(c, request, /*editor_only=*/true, true);
   if (!viewer) return;
   auto body = ReadJson(c, request);
@@ -159,11 +163,15 @@ void App::UpdateArticleApi(Context& c, const http::Request& request,
   Json(c, 200, ArticleJson(*updated));
 }
 
-void App::UploadPhotoApi(Context& c, const http::Request& request) {
+void App::UploadPhotoApi(Context& c, const http::Request& request,
+                         const PathParams&) {
   auto viewer = RequireViewer(c, request, /*editor_only=*/true, true);
   if (!viewer) return;
-  if (!absl::StartsWithIgnoreCase(AV(request.header("content-type")), "image/")) {
-    Error(c, 415, "send the photo's bytes with Content-Type image/jpeg, image/png or image/webp");
+  if (!absl::StartsWithIgnoreCase(AV(request.header("content-type")),
+                                  "image/")) {
+    Error(c, 415,
+          "send the photo's bytes with Content-Type image/jpeg, image/png or "
+          "image/webp");
     return;
   }
   absl::StatusOr<std::vector<store::PhotoVariant>> variants =
@@ -183,7 +191,8 @@ void App::UploadPhotoApi(Context& c, const http::Request& request) {
     sizes.push_back({{"name", v.name},
                      {"width", v.width},
                      {"height", v.height},
-                     {"url", absl::StrCat("/media/photos/", photo->id, "/", v.name, ".jpg")}});
+                     {"url", absl::StrCat("/media/photos/", photo->id, "/",
+                                          v.name, ".jpg")}});
   }
   Json(c, 201, {{"id", photo->id}, {"sizes", std::move(sizes)}});
 }

@@ -1,5 +1,7 @@
 // Readers' routes: posting (JSON API and the plain HTML form), listing,
-// reporting, and moderating a draft without posting it.
+// reporting, and moderating a draft without posting it. A post is parsed
+// here and handed to comments::Intake, which validates, moderates and
+// stores it; the answer is shaped here once it is on disk.
 #include <string>
 #include <utility>
 
@@ -8,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "moderation/verdict_json.h"
+#include "server/api_json.h"
 #include "server/app.h"
 #include "server/app_internal.h"
 #include "text/utf8.h"
@@ -18,8 +21,8 @@ namespace {
 // What the plain HTML form tells the reader whose comment was refused:
 // each violated rule's message in the page's language.
 std::string RefusalMessage(const moderation::Verdict& v, bool english) {
-  std::string out = english ? "Your comment was not published: "
-                            : "Yorumunuz yayımlanmadı: ";
+  std::string out =
+      english ? "Your comment was not published: " : "Yorumunuz yayımlanmadı: ";
   bool first = true;
   for (const moderation::Finding& f : v.findings) {
     if (!f.violated) continue;
@@ -32,12 +35,23 @@ std::string RefusalMessage(const moderation::Verdict& v, bool english) {
 
 }  // namespace
 
+void App::PostCommentApi(Context& c, const http::Request& request,
+                         const PathParams& p) {
+  PostComment(c, request, p.Get("slug"), /*form=*/false);
+}
+
+void App::PostCommentForm(Context& c, const http::Request& request,
+                          const PathParams& p) {
+  PostComment(c, request, p.Get("slug"), /*form=*/true);
+}
+
 void App::PostComment(Context& c, const http::Request& request,
                       std::string_view slug, bool form) {
   const bool english = config_.lang == "en";
   if (form && !SameOrigin(c, request)) return;
   if (!comment_limiter_.Allow(ClientKey(request), absl::Now())) {
-    int after = comment_limiter_.RetryAfterSeconds(ClientKey(request), absl::Now());
+    int after =
+        comment_limiter_.RetryAfterSeconds(ClientKey(request), absl::Now());
     Error(c, 429,
           absl::StrCat("too many comments from this address; try again in ",
                        after, " s"),
@@ -45,14 +59,14 @@ void App::PostComment(Context& c, const http::Request& request,
     return;
   }
 
-  std::string author;
-  std::string text;
-  std::optional<int64_t> parent_id;
+  comments::Draft draft;
+  draft.article_slug = std::string(slug);
+  draft.client = ClientKey(request);
   if (form) {
     auto fields = ReadForm(c, request);
     if (!fields) return;
-    author = (*fields)["author"];
-    text = (*fields)["text"];
+    draft.author = (*fields)["author"];
+    draft.text = (*fields)["text"];
     const std::string& parent = (*fields)["parent_id"];
     if (!parent.empty()) {
       int64_t id = 0;
@@ -60,7 +74,7 @@ void App::PostComment(Context& c, const http::Request& request,
         Error(c, 400, "parent_id must be a comment id");
         return;
       }
-      parent_id = id;
+      draft.parent_id = id;
     }
   } else {
     auto body = ReadJson(c, request);
@@ -75,134 +89,85 @@ void App::PostComment(Context& c, const http::Request& request,
       Error(c, 400, "field \"text\" is required and must be a string");
       return;
     }
-    author = a->get<std::string>();
-    text = t->get<std::string>();
+    draft.author = a->get<std::string>();
+    draft.text = t->get<std::string>();
     auto p = body->find("parent_id");
     if (p != body->end() && !p->is_null()) {
       if (!p->is_number_integer() || p->get<int64_t>() <= 0) {
-        Error(c, 400, "field \"parent_id\" must be a comment id (a positive integer) or null");
+        Error(c, 400,
+              "field \"parent_id\" must be a comment id (a positive integer) "
+              "or null");
         return;
       }
-      parent_id = p->get<int64_t>();
-    }
-  }
-  author = std::string(absl::StripAsciiWhitespace(author));
-  if (author.empty()) {
-    Error(c, 400, "field \"author\" must not be empty");
-    return;
-  }
-  if (text::CodePointCount(author) > config_.max_author_chars) {
-    Error(c, 400, absl::StrCat("field \"author\" is longer than ",
-                               config_.max_author_chars, " characters"));
-    return;
-  }
-  if (absl::StripAsciiWhitespace(text).empty()) {
-    Error(c, 400, "field \"text\" must not be empty");
-    return;
-  }
-
-  absl::StatusOr<store::Article> article = store_.FindArticle(slug);
-  if (!article.ok()) {
-    if (absl::IsNotFound(article.status())) {
-      Error(c, 404, absl::StrCat("no article ", std::string(slug)));
-    } else {
-      ErrorFromStatus(c, article.status());
-    }
-    return;
-  }
-  if (parent_id) {
-    absl::StatusOr<store::Comment> parent = store_.FindComment(*parent_id);
-    if (!parent.ok() || parent->article_id != article->id ||
-        parent->status != store::CommentStatus::kApproved) {
-      Error(c, 400, absl::StrCat("parent_id ", *parent_id,
-                                 " is not a published comment of this article"));
-      return;
+      draft.parent_id = p->get<int64_t>();
     }
   }
 
-  absl::StatusOr<moderation::Verdict> verdict = engine_.Moderate(text);
-  if (!verdict.ok()) {
-    // The engine's limits: too long, not UTF-8.
-    Error(c, absl::IsInvalidArgument(verdict.status()) ? 422 : 500,
-          SV(verdict.status().message()));
-    return;
-  }
-  nlohmann::json verdict_json = moderation::VerdictToJson(*verdict);
-  metrics_.CountVerdict("comments", moderation::DecisionName(verdict->decision),
-                        ViolatedRules(*verdict));
-
-  store::NewComment comment;
-  comment.article_id = article->id;
-  comment.parent_id = parent_id;
-  comment.author = author;
-  comment.text = text;
-  comment.verdict_json = verdict_json.dump();
-  comment.client = ClientKey(request);
-  switch (verdict->decision) {
-    case moderation::Decision::kApprove:
-      comment.status = store::CommentStatus::kApproved;
-      break;
-    case moderation::Decision::kReview:
-      comment.status = store::CommentStatus::kPending;
-      break;
-    case moderation::Decision::kReject:
-      // Kept in the moderation log (status rejected) for audit, never shown.
-      comment.status = store::CommentStatus::kRejected;
-      break;
-  }
-
-  const std::string slug_copy(slug);
-  const std::string refusal = RefusalMessage(*verdict, english);
+  // What the form needs to show the page again if the comment is refused.
   const site::SiteInfo info = form ? SiteFor(request) : site::SiteInfo{};
-  store_.AddComment(
-      std::move(comment),
-      [this, c, form, slug_copy, refusal, info, text, author,
-       verdict_json = std::move(verdict_json)](
-          absl::StatusOr<store::Comment> stored) mutable {
-        if (!stored.ok()) {
-          ErrorFromStatus(c, stored.status());
+  const std::string text = draft.text;
+  const std::string slug_copy(slug);
+  intake_.Submit(
+      std::move(draft), [this, c, form, english, info, text, slug_copy](
+                            absl::StatusOr<comments::Posted> posted) mutable {
+        if (!posted.ok()) {
+          const absl::Status& s = posted.status();
+          if (absl::IsOutOfRange(s)) {
+            Error(c, 422, SV(s.message()));  // the engine's limits
+          } else {
+            ErrorFromStatus(c, s);
+          }
           return;
         }
-        const std::string status(store::CommentStatusName(stored->status));
-        if (stored->status == store::CommentStatus::kApproved) ArticlesChanged();
-        if (form) {
-          if (stored->status == store::CommentStatus::kRejected) {
-            // Render the page again with the refusal and the draft kept.
-            absl::StatusOr<store::Article> article = store_.FindArticle(slug_copy);
-            if (!article.ok()) {
-              ErrorFromStatus(c, article.status());
-              return;
-            }
-            site::ArticlePage page;
-            page.article = *article;
-            auto photo = PhotoViewFor(*article);
-            if (photo.ok()) page.photo = *photo;
-            auto comments = store_.ListComments(article->id,
-                                                store::CommentStatus::kApproved);
-            if (comments.ok()) page.comments = *std::move(comments);
-            page.notice = site::FormNotice{"rejected", refusal, text, author};
-            Html(c, 422, site::RenderArticlePage(info, page));
+        metrics_.CountVerdict(
+            "comments", moderation::DecisionName(posted->verdict.decision),
+            ViolatedRules(posted->verdict));
+        const store::Comment& stored = posted->comment;
+        const std::string status(store::CommentStatusName(stored.status));
+        if (stored.status == store::CommentStatus::kApproved) ArticlesChanged();
+        if (!form) {
+          nlohmann::json answer = {
+              {"status", status}, {"verdict", std::move(posted->verdict_json)}};
+          if (stored.status == store::CommentStatus::kRejected) {
+            Json(c, 422, answer);
             return;
           }
-          Redirect(c, absl::StrCat("/news/", slug_copy, "?posted=", status,
-                                   stored->status == store::CommentStatus::kApproved
-                                       ? absl::StrCat("#comment-", stored->id)
-                                       : std::string("#comment-form")));
+          answer["comment"] = CommentJson(stored);
+          Json(c, 201, answer,
+               {{"Location", absl::StrCat("/api/v1/comments/", stored.id)}});
           return;
         }
-        nlohmann::json answer = {{"status", status},
-                                 {"verdict", std::move(verdict_json)}};
-        if (stored->status == store::CommentStatus::kRejected) {
-          Json(c, 422, answer);
+        if (stored.status != store::CommentStatus::kRejected) {
+          Redirect(c,
+                   absl::StrCat("/news/", slug_copy, "?posted=", status,
+                                stored.status == store::CommentStatus::kApproved
+                                    ? absl::StrCat("#comment-", stored.id)
+                                    : std::string("#comment-form")));
           return;
         }
-        answer["comment"] = CommentJson(*stored);
-        Json(c, 201, answer,
-             {{"Location", absl::StrCat("/api/v1/comments/", stored->id)}});
+        absl::StatusOr<store::Article> article = store_.FindArticle(slug_copy);
+        if (!article.ok()) {
+          ErrorFromStatus(c, article.status());
+          return;
+        }
+        // Render the page again with the refusal and the draft kept.
+        site::ArticlePage page;
+        page.article = *article;
+        auto photo = PhotoViewFor(*article);
+        if (photo.ok()) page.photo = *photo;
+        auto published =
+            store_.ListComments(article->id, store::CommentStatus::kApproved);
+        if (published.ok()) page.comments = *std::move(published);
+        page.notice = site::FormNotice{"rejected",
+                                       RefusalMessage(posted->verdict, english),
+                                       text, stored.author};
+        Html(c, 422, site::RenderArticlePage(info, page));
       });
 }
 
-void App::ListCommentsApi(Context& c, std::string_view slug) {
+void App::ListCommentsApi(Context& c, const http::Request& request,
+                          const PathParams& p) {
+  const std::string_view slug = p.Get("slug");
   absl::StatusOr<store::Article> article = store_.FindArticle(slug);
   if (!article.ok()) {
     if (absl::IsNotFound(article.status())) {
@@ -212,18 +177,23 @@ void App::ListCommentsApi(Context& c, std::string_view slug) {
     }
     return;
   }
-  auto comments = store_.ListComments(article->id, store::CommentStatus::kApproved);
+  auto comments =
+      store_.ListComments(article->id, store::CommentStatus::kApproved);
   if (!comments.ok()) {
     ErrorFromStatus(c, comments.status());
     return;
   }
-  nlohmann::json list = nlohmann::json::array();
-  for (const store::Comment& comment : *comments) {
-    nlohmann::json j = CommentJson(comment);
-    j.erase("status");
-    list.push_back(std::move(j));
-  }
-  Json(c, 200, {{"article", std::string(slug)}, {"comments", std::move(list)}});
+  Json(c, 200, CommentListJson(slug, *comments));
+}
+
+void App::ReportCommentApi(Context& c, const http::Request& request,
+                           const PathParams& p) {
+  ReportComment(c, request, p.Id(), "");
+}
+
+void App::ReportCommentForm(Context& c, const http::Request& request,
+                            const PathParams& p) {
+  ReportComment(c, request, p.Id(), p.Get("slug"));
 }
 
 void App::ReportComment(Context& c, const http::Request& request, int64_t id,
@@ -251,12 +221,14 @@ void App::ReportComment(Context& c, const http::Request& request, int64_t id,
                              "?reported=1#comment-", id));
     return;
   }
-  Json(c, 200, {{"id", comment->id},
-                {"status", std::string(store::CommentStatusName(comment->status))},
-                {"report_count", comment->report_count}});
+  Json(c, 200,
+       {{"id", comment->id},
+        {"status", std::string(store::CommentStatusName(comment->status))},
+        {"report_count", comment->report_count}});
 }
 
-void App::ModerateApi(Context& c, const http::Request& request) {
+void App::ModerateApi(Context& c, const http::Request& request,
+                      const PathParams&) {
   auto body = ReadJson(c, request);
   if (!body) return;
   auto t = body->find("text");
@@ -268,7 +240,8 @@ void App::ModerateApi(Context& c, const http::Request& request) {
   auto l = body->find("lang");
   if (l != body->end() && !l->is_null()) {
     if (!l->is_string()) {
-      Error(c, 400, "field \"lang\" must be a language code such as \"tr\" or \"en\"");
+      Error(c, 400,
+            "field \"lang\" must be a language code such as \"tr\" or \"en\"");
       return;
     }
     std::string code = l->get<std::string>();
@@ -277,8 +250,9 @@ void App::ModerateApi(Context& c, const http::Request& request) {
     } else if (code == "en") {
       hint = langid::Language::kEnglish;
     } else {
-      Error(c, 400, absl::StrCat("field \"lang\": unsupported language \"", code,
-                                 "\" (supported: tr, en)"));
+      Error(c, 400,
+            absl::StrCat("field \"lang\": unsupported language \"", code,
+                         "\" (supported: tr, en)"));
       return;
     }
   }

@@ -5,10 +5,11 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "absl/time/clock.h"
 #include "moderation/rule_id.h"
+#include "server/api_json.h"
 #include "server/app.h"
 #include "server/app_internal.h"
 
@@ -17,8 +18,8 @@ namespace {
 
 std::optional<std::string> CookieValue(std::string_view header,
                                        std::string_view name) {
-  for (absl::string_view part : absl::StrSplit(
-           absl::string_view(header.data(), header.size()), ';')) {
+  for (absl::string_view part :
+       absl::StrSplit(absl::string_view(header.data(), header.size()), ';')) {
     part = absl::StripAsciiWhitespace(part);
     size_t eq = part.find('=');
     if (eq == absl::string_view::npos) continue;
@@ -69,17 +70,19 @@ std::optional<App::Viewer> App::RequireViewer(Context& c,
                                               bool check_csrf) {
   std::optional<Viewer> viewer = FindViewer(request);
   if (!viewer) {
-    Error(c, 401, "log in first: POST /api/v1/session with username and password");
+    Error(c, 401,
+          "log in first: POST /api/v1/session with username and password");
     return std::nullopt;
   }
   if (editor_only && viewer->user.role != store::Role::kEditor) {
     Error(c, 403, "only editors may do this");
     return std::nullopt;
   }
-  if (check_csrf &&
-      !auth::ConstantTimeEquals(request.header("x-csrf-token"),
-                                viewer->session.csrf_token)) {
-    Error(c, 403, "missing or wrong X-CSRF-Token header (the csrf_token of the login answer)");
+  if (check_csrf && !auth::ConstantTimeEquals(request.header("x-csrf-token"),
+                                              viewer->session.csrf_token)) {
+    Error(c, 403,
+          "missing or wrong X-CSRF-Token header (the csrf_token of the login "
+          "answer)");
     return std::nullopt;
   }
   return viewer;
@@ -152,18 +155,20 @@ static LoginResult TryLogin(store::Store& store, auth::LoginThrottle& throttle,
   return r;
 }
 
-void App::LoginApi(Context& c, const http::Request& request) {
+void App::LoginApi(Context& c, const http::Request& request,
+                   const PathParams&) {
   auto body = ReadJson(c, request);
   if (!body) return;
   auto u = body->find("username");
   auto p = body->find("password");
-  if (u == body->end() || !u->is_string() || p == body->end() || !p->is_string()) {
+  if (u == body->end() || !u->is_string() || p == body->end() ||
+      !p->is_string()) {
     Error(c, 400, "fields \"username\" and \"password\" are required strings");
     return;
   }
-  LoginResult r = TryLogin(store_, login_throttle_, address_throttle_, config_.session_hours,
-                           ClientKey(request), u->get<std::string>(),
-                           p->get<std::string>());
+  LoginResult r = TryLogin(store_, login_throttle_, address_throttle_,
+                           config_.session_hours, ClientKey(request),
+                           u->get<std::string>(), p->get<std::string>());
   if (r.status != 200) {
     Error(c, r.status, r.message);
     return;
@@ -173,12 +178,13 @@ void App::LoginApi(Context& c, const http::Request& request) {
         {"role", std::string(store::RoleName(r.user.role))},
         {"csrf_token", r.session.csrf_token},
         {"expires_at", site::FormatRfc3339(r.session.expires_at)}},
-       {{"Set-Cookie", SessionCookie(r.token, absl::Hours(config_.session_hours),
-                                     request)},
+       {{"Set-Cookie",
+         SessionCookie(r.token, absl::Hours(config_.session_hours), request)},
         {"Cache-Control", "no-store"}});
 }
 
-void App::LogoutApi(Context& c, const http::Request& request) {
+void App::LogoutApi(Context& c, const http::Request& request,
+                    const PathParams&) {
   auto viewer = RequireViewer(c, request, false, true);
   if (!viewer) return;
   absl::Status s = store_.DeleteSession(viewer->session.token_hash);
@@ -190,14 +196,18 @@ void App::LogoutApi(Context& c, const http::Request& request) {
        {{"Set-Cookie", SessionCookie("", absl::ZeroDuration(), request)}});
 }
 
-void App::QueueApi(Context& c, const http::Request& request) {
+void App::QueueApi(Context& c, const http::Request& request,
+                   const PathParams&) {
   auto viewer = RequireViewer(c, request, false, false);
   if (!viewer) return;
   std::string status_name = request.query_param("status").value_or("pending");
-  std::optional<store::CommentStatus> status = store::ParseCommentStatus(status_name);
+  std::optional<store::CommentStatus> status =
+      store::ParseCommentStatus(status_name);
   if (!status) {
-    Error(c, 400, absl::StrCat("status must be pending, reported, rejected or approved, not \"",
-                               status_name, "\""));
+    Error(c, 400,
+          absl::StrCat(
+              "status must be pending, reported, rejected or approved, not \"",
+              status_name, "\""));
     return;
   }
   std::string rule = request.query_param("rule").value_or("");
@@ -221,27 +231,21 @@ void App::QueueApi(Context& c, const http::Request& request) {
   nlohmann::json list = nlohmann::json::array();
   for (const store::QueueItem& item : *items) {
     if (!rule.empty() && !HasFinding(item.comment.verdict_json, rule)) continue;
-    nlohmann::json j = CommentJson(item.comment);
-    j["article"] = {{"slug", item.article_slug},
-                    {"headline", item.article_headline},
-                    {"url", absl::StrCat("/news/", item.article_slug)}};
-    j["report_count"] = item.comment.report_count;
-    nlohmann::json verdict =
-        nlohmann::json::parse(item.comment.verdict_json, nullptr, false);
-    j["verdict"] = verdict.is_discarded() ? nlohmann::json(nullptr) : verdict;
-    list.push_back(std::move(j));
+    list.push_back(QueueItemJson(item));
   }
   nlohmann::json count_json = nlohmann::json::object();
   for (const auto& [s, n] : *counts) {
     count_json[std::string(store::CommentStatusName(s))] = n;
   }
-  Json(c, 200, {{"status", status_name},
-                {"counts", std::move(count_json)},
-                {"comments", std::move(list)}},
+  Json(c, 200,
+       {{"status", status_name},
+        {"counts", std::move(count_json)},
+        {"comments", std::move(list)}},
        {{"Cache-Control", "no-store"}});
 }
 
-void App::AuditApi(Context& c, const http::Request& request) {
+void App::AuditApi(Context& c, const http::Request& request,
+                   const PathParams&) {
   auto viewer = RequireViewer(c, request, false, false);
   if (!viewer) return;
   auto decisions = store_.ListDecisions(200);
@@ -250,17 +254,19 @@ void App::AuditApi(Context& c, const http::Request& request) {
     return;
   }
   nlohmann::json list = nlohmann::json::array();
-  for (const store::Decision& d : *decisions) {
-    list.push_back({{"id", d.id},
-                    {"comment_id", d.comment_id},
-                    {"decided_by", d.decided_by},
-                    {"from", d.from ? nlohmann::json(std::string(
-                                          store::CommentStatusName(*d.from)))
-                                    : nlohmann::json(nullptr)},
-                    {"to", std::string(store::CommentStatusName(d.to))},
-                    {"at", site::FormatRfc3339(d.at)}});
-  }
-  Json(c, 200, {{"decisions", std::move(list)}}, {{"Cache-Control", "no-store"}});
+  for (const store::Decision& d : *decisions) list.push_back(DecisionJson(d));
+  Json(c, 200, {{"decisions", std::move(list)}},
+       {{"Cache-Control", "no-store"}});
+}
+
+void App::ApproveApi(Context& c, const http::Request& request,
+                     const PathParams& p) {
+  DecideApi(c, request, p.Id(), store::CommentStatus::kApproved);
+}
+
+void App::RejectApi(Context& c, const http::Request& request,
+                    const PathParams& p) {
+  DecideApi(c, request, p.Id(), store::CommentStatus::kRejected);
 }
 
 void App::DecideApi(Context& c, const http::Request& request, int64_t id,
@@ -273,8 +279,11 @@ void App::DecideApi(Context& c, const http::Request& request, int64_t id,
     if (!body) return;
     auto e = body->find("expected_status");
     if (e != body->end() && !e->is_null()) {
-      if (!e->is_string() || !store::ParseCommentStatus(e->get<std::string>())) {
-        Error(c, 400, "expected_status must be pending, reported, rejected or approved");
+      if (!e->is_string() ||
+          !store::ParseCommentStatus(e->get<std::string>())) {
+        Error(
+            c, 400,
+            "expected_status must be pending, reported, rejected or approved");
         return;
       }
       expected = store::ParseCommentStatus(e->get<std::string>());
@@ -306,7 +315,8 @@ void App::DecideApi(Context& c, const http::Request& request, int64_t id,
   Json(c, 200, j);
 }
 
-void App::LoginPage(Context& c, const http::Request& request) {
+void App::LoginPage(Context& c, const http::Request& request,
+                    const PathParams&) {
   if (FindViewer(request)) {
     Redirect(c, "/moderation");
     return;
@@ -315,28 +325,33 @@ void App::LoginPage(Context& c, const http::Request& request) {
        {{"Cache-Control", "no-store"}});
 }
 
-void App::LoginForm(Context& c, const http::Request& request) {
+void App::LoginForm(Context& c, const http::Request& request,
+                    const PathParams&) {
   if (!SameOrigin(c, request)) return;
   auto fields = ReadForm(c, request);
   if (!fields) return;
-  LoginResult r = TryLogin(store_, login_throttle_, address_throttle_, config_.session_hours,
-                           ClientKey(request), (*fields)["username"],
-                           (*fields)["password"]);
+  LoginResult r = TryLogin(store_, login_throttle_, address_throttle_,
+                           config_.session_hours, ClientKey(request),
+                           (*fields)["username"], (*fields)["password"]);
   if (r.status != 200) {
     std::string message =
-        r.status == 401   ? "Kullanıcı adı veya parola yanlış / Wrong user name or password"
-        : r.status == 429 ? "Çok fazla başarısız deneme; daha sonra tekrar deneyin / Too many failed logins; try again later"
+        r.status == 401
+            ? "Kullanıcı adı veya parola yanlış / Wrong user name or password"
+        : r.status == 429 ? "Çok fazla başarısız deneme; daha sonra tekrar "
+                            "deneyin / Too many failed logins; try again later"
                           : "Sunucu hatası / Server error";
     Html(c, r.status, site::RenderLoginPage(SiteFor(request), "", message),
          {{"Cache-Control", "no-store"}});
     return;
   }
-  Redirect(c, "/moderation",
-           {{"Set-Cookie", SessionCookie(r.token, absl::Hours(config_.session_hours),
-                                         request)}});
+  Redirect(
+      c, "/moderation",
+      {{"Set-Cookie",
+        SessionCookie(r.token, absl::Hours(config_.session_hours), request)}});
 }
 
-void App::LogoutForm(Context& c, const http::Request& request) {
+void App::LogoutForm(Context& c, const http::Request& request,
+                     const PathParams&) {
   if (!SameOrigin(c, request)) return;
   auto fields = ReadForm(c, request);
   if (!fields) return;
@@ -349,10 +364,12 @@ void App::LogoutForm(Context& c, const http::Request& request) {
       return;
     }
   }
-  Redirect(c, "/", {{"Set-Cookie", SessionCookie("", absl::ZeroDuration(), request)}});
+  Redirect(c, "/",
+           {{"Set-Cookie", SessionCookie("", absl::ZeroDuration(), request)}});
 }
 
-void App::ModerationPage(Context& c, const http::Request& request) {
+void App::ModerationPage(Context& c, const http::Request& request,
+                         const PathParams&) {
   std::optional<Viewer> viewer = FindViewer(request);
   if (!viewer) {
     Redirect(c, "/login");
@@ -362,9 +379,11 @@ void App::ModerationPage(Context& c, const http::Request& request) {
   page.username = viewer->user.username;
   page.csrf_token = viewer->session.csrf_token;
   std::string status_name = request.query_param("status").value_or("pending");
-  page.tab = store::ParseCommentStatus(status_name).value_or(store::CommentStatus::kPending);
+  page.tab = store::ParseCommentStatus(status_name)
+                 .value_or(store::CommentStatus::kPending);
   std::string rule = request.query_param("rule").value_or("");
-  if (!rule.empty() && moderation::ParseRuleId(rule).ok()) page.rule_filter = rule;
+  if (!rule.empty() && moderation::ParseRuleId(rule).ok())
+    page.rule_filter = rule;
   std::string notice = request.query_param("notice").value_or("");
   if (notice == "saved") {
     page.notice = "Karar kaydedildi / Decision saved";
@@ -384,7 +403,8 @@ void App::ModerationPage(Context& c, const http::Request& request) {
     return;
   }
   for (store::QueueItem& item : *items) {
-    if (page.rule_filter.empty() || HasFinding(item.comment.verdict_json, page.rule_filter)) {
+    if (page.rule_filter.empty() ||
+        HasFinding(item.comment.verdict_json, page.rule_filter)) {
       page.items.push_back(std::move(item));
     }
   }
@@ -392,6 +412,16 @@ void App::ModerationPage(Context& c, const http::Request& request) {
   page.audit = *std::move(audit);
   Html(c, 200, site::RenderModerationPage(SiteFor(request), page),
        {{"Cache-Control", "no-store"}});
+}
+
+void App::ApproveForm(Context& c, const http::Request& request,
+                      const PathParams& p) {
+  DecideForm(c, request, p.Id(), store::CommentStatus::kApproved);
+}
+
+void App::RejectForm(Context& c, const http::Request& request,
+                     const PathParams& p) {
+  DecideForm(c, request, p.Id(), store::CommentStatus::kRejected);
 }
 
 void App::DecideForm(Context& c, const http::Request& request, int64_t id,
@@ -404,7 +434,8 @@ void App::DecideForm(Context& c, const http::Request& request, int64_t id,
   if (!SameOrigin(c, request)) return;
   auto fields = ReadForm(c, request);
   if (!fields) return;
-  if (!auth::ConstantTimeEquals((*fields)["csrf_token"], viewer->session.csrf_token)) {
+  if (!auth::ConstantTimeEquals((*fields)["csrf_token"],
+                                viewer->session.csrf_token)) {
     Error(c, 403, "missing or wrong csrf_token; reload the moderation page");
     return;
   }
@@ -417,8 +448,8 @@ void App::DecideForm(Context& c, const http::Request& request, int64_t id,
   }
   absl::StatusOr<store::Comment> after =
       store_.Decide(id, to, viewer->user.username, expected);
-  const std::string tab(store::CommentStatusName(
-      expected.value_or(before->status)));
+  const std::string tab(
+      store::CommentStatusName(expected.value_or(before->status)));
   if (!after.ok()) {
     if (absl::IsFailedPrecondition(after.status())) {
       Redirect(c, absl::StrCat("/moderation?status=", tab, "&notice=conflict"));
@@ -432,7 +463,8 @@ void App::DecideForm(Context& c, const http::Request& request, int64_t id,
       to == store::CommentStatus::kApproved) {
     ArticlesChanged();
   }
-  Redirect(c, absl::StrCat("/moderation?status=", tab, "&notice=saved#comment-", id));
+  Redirect(c, absl::StrCat("/moderation?status=", tab, "&notice=saved#comment-",
+                           id));
 }
 
 }  // namespace newsroom::server

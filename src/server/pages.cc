@@ -19,7 +19,8 @@ absl::StatusOr<std::optional<site::PhotoView>> App::PhotoViewFor(
   absl::StatusOr<std::vector<store::PhotoVariant>> variants =
       store_.ListPhotoVariants(*article.photo_id);
   if (!variants.ok()) {
-    if (absl::IsNotFound(variants.status())) return std::optional<site::PhotoView>();
+    if (absl::IsNotFound(variants.status()))
+      return std::optional<site::PhotoView>();
     return variants.status();
   }
   site::PhotoView view;
@@ -28,14 +29,16 @@ absl::StatusOr<std::optional<site::PhotoView>> App::PhotoViewFor(
   view.caption = article.photo_caption;
   view.credit = article.photo_credit;
   for (const store::PhotoVariant& v : *variants) {
-    view.sizes.push_back({absl::StrCat("/media/photos/", view.id, "/", v.name, ".jpg"),
-                          v.width, v.height});
+    view.sizes.push_back(
+        {absl::StrCat("/media/photos/", view.id, "/", v.name, ".jpg"), v.width,
+         v.height});
   }
   if (view.sizes.empty()) return std::optional<site::PhotoView>();
   return std::optional<site::PhotoView>(std::move(view));
 }
 
-void App::FrontPage(Context& c, const http::Request& request) {
+void App::FrontPage(Context& c, const http::Request& request,
+                    const PathParams&) {
   auto articles = store_.ListArticles(50);
   if (!articles.ok()) {
     ErrorFromStatus(c, articles.status());
@@ -45,7 +48,8 @@ void App::FrontPage(Context& c, const http::Request& request) {
 }
 
 void App::ArticlePage(Context& c, const http::Request& request,
-                      std::string_view slug) {
+                      const PathParams& p) {
+  const std::string_view slug = p.Get("slug");
   const site::SiteInfo info = SiteFor(request);
   const std::string order = request.query_param("order").value_or("newest");
   const std::optional<std::string> posted = request.query_param("posted");
@@ -58,7 +62,8 @@ void App::ArticlePage(Context& c, const http::Request& request,
   // Plain views of the page are shared by every reader; only they are
   // cached.
   const bool cacheable = !posted && !reported && !reply_to;
-  const std::string key = absl::StrCat(AV(slug), "|", order, "|", info.base_url);
+  const std::string key =
+      absl::StrCat(AV(slug), "|", order, "|", info.base_url);
   const uint64_t generation = generation_.load();
   if (cacheable) {
     std::lock_guard<std::mutex> lock(cache_mu_);
@@ -71,9 +76,11 @@ void App::ArticlePage(Context& c, const http::Request& request,
 
   absl::StatusOr<store::Article> article = store_.FindArticle(slug);
   if (!article.ok()) {
-    if (absl::IsNotFound(article.status()) || absl::IsInvalidArgument(article.status())) {
-      Html(c, 404, site::RenderErrorPage(info, 404,
-                                         "Haber bulunamadı / Article not found"));
+    if (absl::IsNotFound(article.status()) ||
+        absl::IsInvalidArgument(article.status())) {
+      Html(c, 404,
+           site::RenderErrorPage(info, 404,
+                                 "Haber bulunamadı / Article not found"));
     } else {
       ErrorFromStatus(c, article.status());
     }
@@ -87,7 +94,8 @@ void App::ArticlePage(Context& c, const http::Request& request,
     return;
   }
   page.photo = *std::move(photo);
-  auto comments = store_.ListComments(article->id, store::CommentStatus::kApproved);
+  auto comments =
+      store_.ListComments(article->id, store::CommentStatus::kApproved);
   if (!comments.ok()) {
     ErrorFromStatus(c, comments.status());
     return;
@@ -97,18 +105,18 @@ void App::ArticlePage(Context& c, const http::Request& request,
                                  : site::CommentOrder::kNewestFirst;
   page.reply_to = reply_to;
   if (posted == "approved") {
-    page.notice = site::FormNotice{"approved",
-                                   "Yorumunuz yayımlandı. / Your comment is published.",
-                                   "", ""};
-  } else if (posted == "pending") {
     page.notice = site::FormNotice{
-        "pending",
-        "Yorumunuz moderatör onayı bekliyor. / Your comment is waiting for a moderator.",
-        "", ""};
+        "approved", "Yorumunuz yayımlandı. / Your comment is published.", "",
+        ""};
+  } else if (posted == "pending") {
+    page.notice = site::FormNotice{"pending",
+                                   "Yorumunuz moderatör onayı bekliyor. / Your "
+                                   "comment is waiting for a moderator.",
+                                   "", ""};
   } else if (reported) {
     page.notice = site::FormNotice{
-        "reported", "Bildiriminiz alındı. / Thank you: your report was received.", "",
-        ""};
+        "reported",
+        "Bildiriminiz alındı. / Thank you: your report was received.", "", ""};
   }
   std::string html = site::RenderArticlePage(info, page);
   if (cacheable) {
@@ -120,11 +128,14 @@ void App::ArticlePage(Context& c, const http::Request& request,
 }
 
 void App::PhotoPage(Context& c, const http::Request& request,
-                    std::string_view slug) {
+                    const PathParams& p) {
+  const std::string_view slug = p.Get("slug");
   const site::SiteInfo info = SiteFor(request);
   absl::StatusOr<store::Article> article = store_.FindArticle(slug);
   if (!article.ok()) {
-    Html(c, 404, site::RenderErrorPage(info, 404, "Haber bulunamadı / Article not found"));
+    Html(c, 404,
+         site::RenderErrorPage(info, 404,
+                               "Haber bulunamadı / Article not found"));
     return;
   }
   auto photo = PhotoViewFor(*article);
@@ -133,19 +144,29 @@ void App::PhotoPage(Context& c, const http::Request& request,
     return;
   }
   if (!photo->has_value()) {
-    Html(c, 404, site::RenderErrorPage(info, 404,
-                                       "Bu haberin fotoğrafı yok / This article has no photo"));
+    Html(
+        c, 404,
+        site::RenderErrorPage(
+            info, 404, "Bu haberin fotoğrafı yok / This article has no photo"));
     return;
   }
   Html(c, 200, site::RenderPhotoPage(info, *article, **photo));
 }
 
-void App::PhotoFile(Context& c, const http::Request& request, int64_t id,
-                    std::string_view size) {
+void App::PhotoFile(Context& c, const http::Request& request,
+                    const PathParams& p) {
+  const int64_t id = p.Id();
+  const std::string_view file = p.Get("file");
+  if (!absl::EndsWith(AV(file), ".jpg")) {
+    Error(c, 404, "no such photo size");
+    return;
+  }
+  const std::string_view size = file.substr(0, file.size() - 4);
   absl::StatusOr<store::PhotoVariant> v = store_.FindPhotoVariant(id, size);
   if (!v.ok()) {
     if (absl::IsNotFound(v.status()) || absl::IsInvalidArgument(v.status())) {
-      Error(c, 404, absl::StrCat("no photo ", id, " in size ", std::string(size)));
+      Error(c, 404,
+            absl::StrCat("no photo ", id, " in size ", std::string(size)));
     } else {
       ErrorFromStatus(c, v.status());
     }
@@ -159,7 +180,7 @@ void App::PhotoFile(Context& c, const http::Request& request, int64_t id,
   Respond(c, std::move(r));
 }
 
-void App::Rss(Context& c, const http::Request& request) {
+void App::Rss(Context& c, const http::Request& request, const PathParams&) {
   auto articles = store_.ListArticles(50);
   if (!articles.ok()) {
     ErrorFromStatus(c, articles.status());
@@ -171,7 +192,8 @@ void App::Rss(Context& c, const http::Request& request) {
   Respond(c, std::move(r));
 }
 
-void App::Asset(Context& c, std::string_view name) {
+void App::Asset(Context& c, const http::Request&, const PathParams& p) {
+  const std::string_view name = p.Get("file");
   if (name == "site.css") {
     http::Response r;
     r.content_type = "text/css; charset=utf-8";
@@ -186,8 +208,9 @@ void App::Asset(Context& c, std::string_view name) {
     plain = plain && (absl::ascii_isalnum(static_cast<unsigned char>(ch)) ||
                       ch == '.' || ch == '-' || ch == '_');
   }
-  std::ifstream in(plain ? assets_dir_ + "/" + std::string(name) : std::string(),
-                   std::ios::binary);
+  std::ifstream in(
+      plain ? assets_dir_ + "/" + std::string(name) : std::string(),
+      std::ios::binary);
   if (!plain || !in) {
     Error(c, 404, absl::StrCat("no asset ", std::string(name)));
     return;
@@ -201,7 +224,8 @@ void App::Asset(Context& c, std::string_view name) {
     r.content_type = "text/css; charset=utf-8";
   } else if (absl::EndsWith(AV(name), ".svg")) {
     r.content_type = "image/svg+xml";
-  } else if (absl::EndsWith(AV(name), ".map") || absl::EndsWith(AV(name), ".json")) {
+  } else if (absl::EndsWith(AV(name), ".map") ||
+             absl::EndsWith(AV(name), ".json")) {
     r.content_type = "application/json";
   } else {
     r.content_type = "application/octet-stream";

@@ -81,7 +81,9 @@ void App::PerspectiveError(Context& c, const absl::Status& status) {
 }
 
 void App::PerspectiveRoute(Context& c, const http::Request& request,
-                           std::string_view method) {
+                           const PathParams& p) {
+  // Some clients escape the colon of "comments:analyze".
+  const std::string method = http::PercentDecode(p.Get("method")).value_or("");
   c.log_request->target = RedactKey(request.target);
   if (method != "comments:analyze" && method != "comments:suggestscore") {
     c.route = "unmatched";
@@ -213,9 +215,8 @@ void App::AnalyzeCommentApi(Context& c, const http::Request& request) {
   }
   // The engine's limits (text too long, only white space) are the
   // client's to fix: InvalidArgument, 400.
-  absl::StatusOr<moderation::Verdict> verdict =
-      engine_.Moderate(analyze->text,
-                      perspective::LanguageHint(analyze->languages));
+  absl::StatusOr<moderation::Verdict> verdict = engine_.Moderate(
+      analyze->text, perspective::LanguageHint(analyze->languages));
   if (!verdict.ok()) {
     PerspectiveError(c, verdict.status());
     return;
