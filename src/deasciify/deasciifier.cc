@@ -47,6 +47,7 @@
 #include "absl/strings/str_cat.h"
 #include "text/casing.h"
 #include "text/document.h"
+#include "text/turkish.h"
 #include "text/utf8.h"
 
 namespace newsroom::deasciify {
@@ -309,7 +310,7 @@ char32_t Deasciifier::PreviousVowel(std::string_view previous_word,
                                     const RestoreOptions& options) const {
   TypedWord typed;
   if (!internal::ParseTypedWord(previous_word, &typed)) {
-    return internal::LastVowel(previous_word);  // typed with its letters
+    return text::LastVowelOfUtf8(previous_word);  // typed with its letters
   }
   size_t j = typed.key.find_last_of("aeiou");
   if (j == std::string::npos) return 0;
@@ -326,7 +327,7 @@ char32_t Deasciifier::PreviousVowel(std::string_view previous_word,
   std::string bracketed = "^" + typed.key + "$";
   bool turkish =
       letters_.TurkishProbability(bracketed, static_cast<int>(j + 1)) > 0.5;
-  return turkish ? internal::TurkishCounterpart(ascii)
+  return turkish ? text::TurkishCounterpart(ascii)
                  : static_cast<char32_t>(ascii);
 }
 
@@ -380,7 +381,7 @@ bool Deasciifier::FindAccepted(const TypedWord& typed,
     for (size_t i = 0; i < letters.size(); ++i) {
       if (((mask >> i) & 1) == 0) continue;
       size_t j = letters[i].index;
-      char32_t turkish = internal::TurkishCounterpart(typed.key[j]);
+      char32_t turkish = text::TurkishCounterpart(typed.key[j]);
       (*accepted)[j] = (*accepted)[j] == turkish
                            ? static_cast<char32_t>(typed.key[j])
                            : turkish;

@@ -28,6 +28,7 @@
 #include "deasciify/internal/model.h"
 #include "text/casing.h"
 #include "text/document.h"
+#include "text/turkish.h"
 #include "text/utf8.h"
 
 namespace newsroom::deasciify {
@@ -49,7 +50,7 @@ bool FormAndKey(std::string_view word, std::u32string* form, std::string* key) {
     if (c == U'\u2019') c = '\'';
     char k = internal::KeyByte(c);
     if (k == 0) return false;
-    if (internal::TurkishCounterpart(k) != 0) ambiguous = true;
+    if (text::TurkishCounterpart(k) != 0) ambiguous = true;
     form->push_back(c);
     key->push_back(k);
   }
@@ -127,12 +128,12 @@ absl::StatusOr<std::string> BuildModel(std::istream& corpus,
       if (!internal::ForEachPiece(token.text, [&](std::string_view piece) {
             count(piece);
             previous = internal::ContextKey(piece);
-            previous_vowel = internal::LastVowel(piece);
+            previous_vowel = text::LastVowelOfUtf8(piece);
           })) {
         count(token.text);
       }
       previous = internal::ContextKey(token.text);
-      previous_vowel = internal::LastVowel(token.text);
+      previous_vowel = text::LastVowelOfUtf8(token.text);
     }
   }
   if (corpus.bad()) {
@@ -152,7 +153,7 @@ absl::StatusOr<std::string> BuildModel(std::istream& corpus,
     bracketed = absl::StrCat("^", k, "$");
     const int n = static_cast<int>(bracketed.size());
     for (int pos = 1; pos + 1 < n; ++pos) {
-      char32_t turkish = internal::TurkishCounterpart(bracketed[pos]);
+      char32_t turkish = text::TurkishCounterpart(bracketed[pos]);
       if (turkish == 0) continue;
       bool is_turkish = f[pos - 1] == turkish;
       for (int l = 0; l <= options.max_left && pos - l >= 0; ++l) {

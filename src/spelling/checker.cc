@@ -65,6 +65,7 @@
 #include "spelling/internal/form_set.h"
 #include "spelling/internal/letters.h"
 #include "spelling/internal/suffixes.h"
+#include "text/utf8.h"
 
 namespace newsroom::spelling {
 
@@ -452,7 +453,7 @@ WordCheck Checker::CheckUncached(std::string_view word,
   if (context.language == Language::kOther) {
     return Correct(Reason::kNotChecked);
   }
-  std::u32string w = internal::ToU32(word);
+  std::u32string w = text::ToUtf32(word);
   // Hyphenated: every part must pass ("Kuzey-Güney", "e-posta").
   if (w.find(U'-') != std::u32string::npos) {
     size_t start = 0;
@@ -484,8 +485,8 @@ WordCheck Checker::CheckPart(std::u32string_view w,
   if (HasTripleLetter(lower) && !short_caps) {
     return Wrong(Reason::kRepeatedLetters, kSureInformal);
   }
-  std::string utf8 = internal::ToUtf8(w);
-  std::string lower_utf8 = internal::ToUtf8(lower);
+  std::string utf8 = text::ToUtf8(w);
+  std::string lower_utf8 = text::ToUtf8(lower);
   if (informal_.contains(lower_utf8)) {
     return Wrong(Reason::kInformal, kSureInformal);
   }
@@ -509,7 +510,7 @@ bool Checker::SpellTurkish(std::u32string_view word, bool* set_said_yes) const {
       }
     }
   }
-  return turkish_->Spell(internal::ToUtf8(word));
+  return turkish_->Spell(text::ToUtf8(word));
 }
 
 bool Checker::SpellEnglish(std::u32string_view word,
@@ -522,9 +523,9 @@ bool Checker::SpellEnglish(std::u32string_view word,
 
 bool Checker::IsKnownTurkish(std::u32string_view word) const {
   std::u32string lower = internal::LowerTr(word);
-  const WordList::Entry* e = FindEntry(internal::ToUtf8(lower));
+  const WordList::Entry* e = FindEntry(text::ToUtf8(lower));
   if (e != nullptr) {
-    CaseShape entry_shape = internal::ShapeOf(internal::ToU32(e->form));
+    CaseShape entry_shape = internal::ShapeOf(text::ToUtf32(e->form));
     // A name or acronym written in lower case is not the known word.
     bool entry_capitalised =
         entry_shape == CaseShape::kTitle || entry_shape == CaseShape::kUpper;
@@ -555,8 +556,7 @@ bool Checker::IsInflectedKnown(std::u32string_view lower) const {
 WordCheck Checker::CheckTurkish(std::u32string_view w, std::string_view utf8,
                                 const WordContext& context) const {
   if (IsKnownTurkish(w)) {
-    const WordList::Entry* e =
-        FindEntry(internal::ToUtf8(internal::LowerTr(w)));
+    const WordList::Entry* e = FindEntry(text::ToUtf8(internal::LowerTr(w)));
     return Correct(e != nullptr ? Reason::kKnownWord : Reason::kDictionary);
   }
   CaseShape shape = internal::ShapeOf(w);
@@ -600,9 +600,9 @@ WordCheck Checker::CheckApostrophe(std::u32string_view w, size_t apostrophe,
   }
   std::u32string lower = internal::LowerTr(base);
   if (shape == CaseShape::kLower) {
-    const WordList::Entry* e = FindEntry(internal::ToUtf8(lower));
+    const WordList::Entry* e = FindEntry(text::ToUtf8(lower));
     if (e != nullptr) {
-      CaseShape entry_shape = internal::ShapeOf(internal::ToU32(e->form));
+      CaseShape entry_shape = internal::ShapeOf(text::ToUtf32(e->form));
       if (entry_shape == CaseShape::kTitle ||
           entry_shape == CaseShape::kUpper) {
         return Wrong(Reason::kLowercaseName, kSureTypo);
@@ -663,7 +663,7 @@ WordCheck Checker::CheckEnglish(std::u32string_view w,
                                 std::string_view utf8) const {
   if (SpellEnglish(w, utf8)) return Correct(Reason::kDictionary);
   std::u32string lower = internal::LowerTr(w);
-  if (SpellEnglish(lower, internal::ToUtf8(lower))) {
+  if (SpellEnglish(lower, text::ToUtf8(lower))) {
     return Correct(Reason::kDictionary);
   }
   switch (internal::ShapeOf(w)) {
@@ -716,7 +716,7 @@ void Checker::BuildListIndex() const {
   std::call_once(list_index_once_, [this] {
     for (const WordList* list : {&words_, &allow_}) {
       for (const WordList::Entry& e : list->entries()) {
-        std::u32string lower = internal::LowerTr(internal::ToU32(e.form));
+        std::u32string lower = internal::LowerTr(text::ToUtf32(e.form));
         if (lower.find(U'-') != std::u32string::npos) continue;
         index_words_.push_back(std::move(lower));
         index_entries_.push_back(&e);
@@ -790,21 +790,21 @@ std::vector<std::string> Checker::SuggestUncached(std::string_view word,
   // collision can never put a non-word in front of a reader.
   auto spell = [&](std::u32string_view form) {
     if (language == Language::kEnglish) {
-      return SpellEnglish(form, internal::ToUtf8(form));
+      return SpellEnglish(form, text::ToUtf8(form));
     }
     bool set_said_yes = false;
     bool yes = SpellTurkish(form, &set_said_yes);
-    return set_said_yes ? turkish_->Spell(internal::ToUtf8(form)) : yes;
+    return set_said_yes ? turkish_->Spell(text::ToUtf8(form)) : yes;
   };
-  std::u32string w = internal::ToU32(word);
+  std::u32string w = text::ToUtf32(word);
   CaseShape shape = internal::ShapeOf(w);
   std::u32string lower = internal::LowerTr(w);
 
   std::vector<Candidate> cands;
-  auto informal = informal_.find(internal::ToUtf8(lower));
+  auto informal = informal_.find(text::ToUtf8(lower));
   if (informal != informal_.end()) {
     cands.push_back(
-        {internal::ToU32(informal->second), informal->second, -10.0f, 0, true});
+        {text::ToUtf32(informal->second), informal->second, -10.0f, 0, true});
   }
   // Repeated letters: "çoook" → "çok", "kaaaar" → "kaar"/"kar".
   if (HasTripleLetter(lower)) {
@@ -817,7 +817,7 @@ std::vector<std::string> Checker::SuggestUncached(std::string_view word,
   if (language == Language::kTurkish) {
     std::u32string title = internal::ApplyShape(lower, CaseShape::kTitle);
     if (title != w && spell(title) && !spell(lower)) {
-      cands.push_back({lower, internal::ToUtf8(title), 0.2f, 0, true});
+      cands.push_back({lower, text::ToUtf8(title), 0.2f, 0, true});
     }
   }
   // Apostrophe after a common noun: "kitap'ta" → "kitapta".
@@ -834,7 +834,7 @@ std::vector<std::string> Checker::SuggestUncached(std::string_view word,
     std::u32string_view alphabet = U"abcdefghijklmnopqrstuvwxyz";
     auto consider = [&](std::u32string&& cand) {
       if (!seen.insert(cand).second) return;
-      if (!SpellEnglish(cand, internal::ToUtf8(cand))) return;
+      if (!SpellEnglish(cand, text::ToUtf8(cand))) return;
       float d = internal::TypingDistance(lower, cand);
       cands.push_back({std::move(cand), "", d, 0, true});
     };
@@ -882,7 +882,7 @@ std::vector<std::string> Checker::SuggestUncached(std::string_view word,
     if (static_cast<int>(settled.size()) >= 3 * max) break;
     if (!seen_lower.insert(c.lower).second && c.form.empty()) continue;
     if (c.form.empty()) {
-      std::string low = internal::ToUtf8(c.lower);
+      std::string low = text::ToUtf8(c.lower);
       const WordList::Entry* e =
           language == Language::kTurkish ? FindEntry(low) : nullptr;
       if (e != nullptr) {
@@ -892,11 +892,11 @@ std::vector<std::string> Checker::SuggestUncached(std::string_view word,
       } else {
         std::u32string title = internal::ApplyShape(c.lower, CaseShape::kTitle);
         if (!spell(title)) continue;
-        c.form = internal::ToUtf8(title);
+        c.form = text::ToUtf8(title);
       }
     }
     if (shape == CaseShape::kTitle &&
-        internal::ShapeOf(internal::ToU32(c.form)) == CaseShape::kTitle) {
+        internal::ShapeOf(text::ToUtf32(c.form)) == CaseShape::kTitle) {
       c.distance -= kNameBonus;
     }
     settled.push_back(std::move(c));
@@ -905,14 +905,14 @@ std::vector<std::string> Checker::SuggestUncached(std::string_view word,
   absl::flat_hash_set<std::string> emitted;
   for (const Candidate& c : settled) {
     if (static_cast<int>(result.size()) >= max) break;
-    std::u32string form = internal::ToU32(c.form);
+    std::u32string form = text::ToUtf32(c.form);
     CaseShape form_shape = internal::ShapeOf(form);
     if (shape == CaseShape::kUpper) {
       form = internal::UpperTr(form);
     } else if (shape == CaseShape::kTitle && form_shape == CaseShape::kLower) {
       form = internal::ApplyShape(form, CaseShape::kTitle);
     }
-    std::string out = internal::ToUtf8(form);
+    std::string out = text::ToUtf8(form);
     if (out == word) continue;  // the input itself
     if (emitted.insert(out).second) result.push_back(std::move(out));
   }

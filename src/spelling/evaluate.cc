@@ -17,6 +17,7 @@
 #include "absl/strings/str_format.h"
 #include "spelling/internal/letters.h"
 #include "text/document.h"
+#include "text/utf8.h"
 
 namespace newsroom::spelling {
 namespace {
@@ -37,7 +38,7 @@ double Share(int64_t part, int64_t whole) {
 }  // namespace
 
 std::optional<Typo> InjectTypo(std::string_view word, std::mt19937_64& rng) {
-  std::u32string w = internal::ToU32(word);
+  std::u32string w = text::ToUtf32(word);
   if (w.size() < 3) return std::nullopt;
   for (char32_t c : w) {
     if (!internal::IsLetter(c)) return std::nullopt;
@@ -85,7 +86,7 @@ std::optional<Typo> InjectTypo(std::string_view word, std::mt19937_64& rng) {
       }
     }
     if (t == s) continue;
-    return Typo{internal::ToUtf8(internal::ApplyShape(t, shape)), kind};
+    return Typo{text::ToUtf8(internal::ApplyShape(t, shape)), kind};
   }
   return std::nullopt;
 }
@@ -150,7 +151,7 @@ absl::StatusOr<EvalReport> Evaluate(const Checker& checker,
         ++false_alarms[t.text];
       }
       if (!hunspell_ok) ++r.hunspell_flagged;
-      std::u32string w = internal::ToU32(t.text);
+      std::u32string w = text::ToUtf32(t.text);
       CaseShape shape = internal::ShapeOf(w);
       bool letters_only = std::all_of(w.begin(), w.end(), internal::IsLetter);
       if (w.size() >= 3 && letters_only && shape != CaseShape::kMixed &&

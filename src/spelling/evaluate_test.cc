@@ -8,6 +8,7 @@
 
 #include "spelling/internal/edit_distance.h"
 #include "spelling/internal/letters.h"
+#include "text/utf8.h"
 
 namespace newsroom::spelling {
 namespace {
@@ -20,8 +21,8 @@ TEST(InjectTypoTest, MakesOneKeyboardSlipAndKeepsTheCase) {
       std::optional<Typo> t = InjectTypo(word, rng);
       ASSERT_TRUE(t.has_value());
       EXPECT_NE(t->typed, word);
-      std::u32string typed = internal::ToU32(t->typed);
-      std::u32string orig = internal::ToU32(word);
+      std::u32string typed = text::ToUtf32(t->typed);
+      std::u32string orig = text::ToUtf32(word);
       EXPECT_EQ(internal::ShapeOf(typed), internal::ShapeOf(orig)) << t->typed;
       // One edit: the plain edit distance is at most one (a swap counts 0.7).
       EXPECT_LE(internal::TypingDistance(internal::LowerTr(typed),

@@ -20,6 +20,7 @@
 #include "spelling/internal/letters.h"
 #include "spelling/word_list.h"
 #include "text/document.h"
+#include "text/utf8.h"
 
 namespace newsroom::spelling {
 namespace {
@@ -60,13 +61,13 @@ std::string UsualForm(const std::string& lower, const Counts& c,
   int64_t inner = 0, inner_lower = 0;
   for (const auto& [form, n] : c.inner_forms) {
     inner += n;
-    if (internal::ShapeOf(internal::ToU32(form)) == CaseShape::kLower) {
+    if (internal::ShapeOf(text::ToUtf32(form)) == CaseShape::kLower) {
       inner_lower += n;
     }
   }
   if (inner > 0 && inner_lower * 10 >= inner) return lower;
   std::string form = MostFrequent(inner > 0 ? c.inner_forms : c.all_forms);
-  CaseShape shape = internal::ShapeOf(internal::ToU32(form));
+  CaseShape shape = internal::ShapeOf(text::ToUtf32(form));
   // A common word capitalised as a heading or a menu name ("Dosya").
   if ((shape == CaseShape::kTitle || shape == CaseShape::kUpper) &&
       turkish.Spell(lower)) {
@@ -75,20 +76,20 @@ std::string UsualForm(const std::string& lower, const Counts& c,
   if (shape == CaseShape::kUpper && inner == 0) {
     // Only ever seen in capitals at sentence starts: a heading word.
     std::u32string title =
-        internal::ApplyShape(internal::ToU32(lower), CaseShape::kTitle);
-    if (turkish.Spell(internal::ToUtf8(title))) return internal::ToUtf8(title);
+        internal::ApplyShape(text::ToUtf32(lower), CaseShape::kTitle);
+    if (turkish.Spell(text::ToUtf8(title))) return text::ToUtf8(title);
   }
   return form;
 }
 
 bool Accepted(const std::string& form, const morphology::Dictionary& turkish) {
   if (turkish.Spell(form)) return true;
-  std::u32string w = internal::ToU32(form);
+  std::u32string w = text::ToUtf32(form);
   if (internal::ShapeOf(w) == CaseShape::kUpper) {
     std::u32string lower = internal::LowerTr(w);
-    return turkish.Spell(internal::ToUtf8(lower)) ||
-           turkish.Spell(internal::ToUtf8(
-               internal::ApplyShape(lower, CaseShape::kTitle)));
+    return turkish.Spell(text::ToUtf8(lower)) ||
+           turkish.Spell(
+               text::ToUtf8(internal::ApplyShape(lower, CaseShape::kTitle)));
   }
   return false;
 }
@@ -115,10 +116,10 @@ absl::StatusOr<TrainStats> TrainWordList(const TrainOptions& options) {
     ++stats.sentences;
     for (const text::Token& t : doc->tokens()) {
       if (t.kind != text::TokenKind::kWord) continue;
-      std::u32string w = internal::ToU32(t.text);
+      std::u32string w = text::ToUtf32(t.text);
       if (!Countable(w)) continue;
       ++stats.tokens;
-      Counts& c = counts[internal::ToUtf8(internal::LowerTr(w))];
+      Counts& c = counts[text::ToUtf8(internal::LowerTr(w))];
       ++c.total;
       ++c.all_forms[t.text];
       if (!t.sentence_initial) ++c.inner_forms[t.text];
@@ -151,7 +152,7 @@ absl::StatusOr<TrainStats> TrainWordList(const TrainOptions& options) {
 
   // Typo filter over the words Hunspell rejects.
   std::vector<std::u32string> lowers;
-  for (const Word& w : words) lowers.push_back(internal::ToU32(w.lower));
+  for (const Word& w : words) lowers.push_back(text::ToUtf32(w.lower));
   internal::DeleteIndex index(lowers);
   WordList list;
   for (size_t i = 0; i < words.size(); ++i) {

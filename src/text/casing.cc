@@ -1,10 +1,10 @@
 // Case mapping goes through icu::CaseMap on UTF-8 with the "tr" locale, which
-// is stateless and thread-safe. Folding is a fixed table over the twelve
-// Turkish letters and three circumflexed vowels, done by hand because it is
-// on the hot path of every rule. Lower-casing is on that path too. With the
-// Turkish locale, ICU lower-cases every code point by its simple mapping
-// (u_tolower) except I → ı and İ → i (one code point, not the "i̇" of other
-// locales), and two code points that look at their neighbours: Σ (final
+// is stateless and thread-safe. Folding is text/turkish.h's table over the
+// twelve Turkish letters and three circumflexed vowels, applied by hand
+// because it is on the hot path of every rule. Lower-casing is on that path
+// too. With the Turkish locale, ICU lower-cases every code point by its simple
+// mapping (u_tolower) except I → ı and İ → i (one code point, not the "i̇" of
+// other locales), and two code points that look at their neighbours: Σ (final
 // sigma) and U+0307 after I. So ToLowerTr maps a text one code point at a
 // time (ToLowerTrSimple) unless it holds one of those two, and then hands
 // the whole text to ICU's CaseMap. casing_test.cc checks this against ICU on
@@ -50,24 +50,6 @@ std::string Map(std::string_view s, Mapping m) {
 
 }  // namespace
 
-char32_t ToLowerTrNonAscii(char32_t c) {
-  switch (c) {
-    case U'ç': case U'ğ': case U'ı': case U'ö': case U'ş': case U'ü':
-      return c;
-    case U'Ç': return U'ç';
-    case U'Ğ': return U'ğ';
-    case U'İ': return U'i';
-    case U'Ö': return U'ö';
-    case U'Ş': return U'ş';
-    case U'Ü': return U'ü';
-    case U'Σ':
-    case 0x0307:
-      return 0;  // their lower case depends on their neighbours
-    default:
-      return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
-  }
-}
-
 std::string ToLowerTr(std::string_view s) {
   bool ascii_lower = true;
   for (unsigned char b : s) {
@@ -86,8 +68,8 @@ std::string ToLowerTr(std::string_view s) {
       if (b == 'I') {
         out.append("ı");
       } else {
-        out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A')
-                                                             : b));
+        out.push_back(
+            static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b));
       }
       ++i;
       continue;
@@ -105,52 +87,6 @@ std::string ToTitleWordTr(std::string_view word) {
   return Map(word, Mapping::kTitle);
 }
 
-namespace {
-
-// Returns the ASCII replacement for a Turkish letter of either case, or 0.
-char FoldChar(char32_t c) {
-  if (char lower = AsciiFoldLower(c); lower != 0) return lower;
-  switch (c) {
-    case U'Ç': return 'C';
-    case U'Ğ': return 'G';
-    case U'İ': return 'I';
-    case U'Ö': return 'O';
-    case U'Ş': return 'S';
-    case U'Ü': return 'U';
-    case U'Â': return 'A';
-    case U'Î': return 'I';
-    case U'Û': return 'U';
-    default: return 0;
-  }
-}
-
-bool IsTurkishLetter(char32_t c) {
-  switch (c) {
-    case U'ç': case U'Ç': case U'ğ': case U'Ğ': case U'ı': case U'İ':
-    case U'ö': case U'Ö': case U'ş': case U'Ş': case U'ü': case U'Ü':
-      return true;
-    default:
-      return false;
-  }
-}
-
-}  // namespace
-
-char AsciiFoldLower(char32_t c) {
-  switch (c) {
-    case U'ç': return 'c';
-    case U'ğ': return 'g';
-    case U'ı': return 'i';
-    case U'ö': return 'o';
-    case U'ş': return 's';
-    case U'ü': return 'u';
-    case U'â': return 'a';
-    case U'î': return 'i';
-    case U'û': return 'u';
-    default: return 0;
-  }
-}
-
 std::string AsciiFold(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -164,7 +100,7 @@ std::string AsciiFold(std::string_view s) {
     }
     size_t start = i;
     char32_t c = NextCodePoint(s, &i);
-    char f = FoldChar(c);
+    char f = AsciiFoldLetter(c);
     if (f != 0) {
       out.push_back(f);
     } else {
@@ -189,13 +125,8 @@ bool HasTurkishLetter(std::string_view s) {
 }
 
 bool IsFoldableAscii(char32_t c) {
-  switch (c) {
-    case 'c': case 'g': case 'i': case 'o': case 's': case 'u':
-    case 'C': case 'G': case 'I': case 'O': case 'S': case 'U':
-      return true;
-    default:
-      return false;
-  }
+  if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+  return c < 0x80 && TurkishCounterpart(static_cast<char>(c)) != 0;
 }
 
 CaseCounts CountCase(std::string_view s) {

@@ -1,13 +1,16 @@
-// Turkish-aware case mapping and ASCII folding.
+// Turkish-aware case mapping and ASCII folding of whole texts. The facts
+// about single letters they rest on (case one code point at a time, ASCII
+// look-alikes, vowels) are in text/turkish.h.
 //
 // Turkish has two i's: dotted i/İ and dotless ı/I. Locale-blind case mapping
 // turns "IŞIK" into "işik" and "istanbul" into "ISTANBUL"; the functions here
 // use ICU with the Turkish locale, so "IŞIK" ↔ "ışık" and "İstanbul" ↔
 // "istanbul".
 //
-//   std::string lower = newsroom::text::ToLowerTr("İSTANBUL'DA");  // istanbul'da
-//   std::string key = newsroom::text::FoldKey("Işık");             // isik
-//   CaseCounts c = newsroom::text::CountCase("NATO ve AB");         // 6 up, 2 low
+//   std::string lower = newsroom::text::ToLowerTr("İSTANBUL'DA");  //
+//   istanbul'da std::string key = newsroom::text::FoldKey("Işık"); // isik
+//   CaseCounts c = newsroom::text::CountCase("NATO ve AB");         // 6 up, 2
+//   low
 //
 // All functions are pure and thread-safe. Inputs must be valid UTF-8.
 #ifndef NEWSROOM_TEXT_CASING_H_
@@ -16,25 +19,13 @@
 #include <string>
 #include <string_view>
 
+#include "text/turkish.h"  // the per-letter facts these are built on
+
 namespace newsroom::text {
 
 // Lower/upper case with Turkish rules (I→ı, İ→i, i→İ, ı→I).
 std::string ToLowerTr(std::string_view s);
 std::string ToUpperTr(std::string_view s);
-
-// The Turkish lower case of one code point, where it does not depend on
-// the text around it: exactly what ToLowerTr makes of `c` wherever it
-// stands. 0 where it does (Σ, final or not; U+0307 COMBINING DOT ABOVE,
-// which "I" absorbs: "I" + U+0307 → "i") and for U+0000. For loops over
-// code points on the hot path: when it returns 0 the caller lower-cases the
-// whole text with ToLowerTr. ASCII and the Turkish letters are mapped
-// inline; other code points through ICU's case properties.
-char32_t ToLowerTrNonAscii(char32_t c);  // REQUIRES: c >= 0x80
-inline char32_t ToLowerTrSimple(char32_t c) {
-  if (c >= 0x80) return ToLowerTrNonAscii(c);
-  if (c >= 'A' && c <= 'Z') return c == 'I' ? U'ı' : c + ('a' - 'A');
-  return c;
-}
 
 // First letter upper case, the rest lower case, with Turkish rules:
 // "İSTANBUL" → "İstanbul", "ıŞIK" → "Işık".
@@ -44,12 +35,6 @@ std::string ToTitleWordTr(std::string_view word);
 // circumflexed â î û) with their ASCII look-alikes c g i o s u; every other
 // code point is copied. "Çığır" → "Cigir". Code-point count is unchanged.
 std::string AsciiFold(std::string_view s);
-
-// The ASCII letter a lower-case Turkish or circumflexed letter stands for:
-// ç→c ğ→g ı→i ö→o ş→s ü→u â→a î→i û→u; 0 for any other code point
-// (upper-case letters included). The per-code-point step of AsciiFold for
-// callers that walk code points themselves.
-char AsciiFoldLower(char32_t c);
 
 // ASCII fold of the Turkish lower case: the key under which the spellings
 // "Işık", "ISIK", "isik" and "ışık" all meet ("isik").

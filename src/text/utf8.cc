@@ -22,9 +22,8 @@ absl::Status ValidateUtf8(std::string_view s) {
     UChar32 c;
     U8_NEXT(p, i, length, c);
     if (c < 0) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("text is not valid UTF-8: bad byte sequence at byte ",
-                       start));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "text is not valid UTF-8: bad byte sequence at byte ", start));
     }
   }
   return absl::OkStatus();
@@ -57,6 +56,35 @@ void AppendCodePoint(char32_t c, std::string* out) {
     return;
   }
   out->append(reinterpret_cast<const char*>(buf), n);
+}
+
+std::u32string ToUtf32(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      out.push_back(b);
+      ++i;
+    } else {
+      out.push_back(NextCodePoint(s, &i));
+    }
+  }
+  return out;
+}
+
+std::string ToUtf8(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  for (char32_t c : s) {
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      AppendCodePoint(c, &out);
+    }
+  }
+  return out;
 }
 
 std::string_view SubstrByCodePoints(std::string_view s, int begin, int end) {

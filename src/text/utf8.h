@@ -32,6 +32,10 @@ char32_t NextCodePoint(std::string_view s, size_t* i);
 // Appends the UTF-8 encoding of `c` to `out`.
 void AppendCodePoint(char32_t c, std::string* out);
 
+// The code points of `s`, and back. ToUtf32 REQUIRES: `s` is valid UTF-8.
+std::u32string ToUtf32(std::string_view s);
+std::string ToUtf8(std::u32string_view s);
+
 // Returns the substring of `s` covering code points [begin, end).
 // REQUIRES: `s` is valid UTF-8 and 0 <= begin <= end <= CodePointCount(s).
 std::string_view SubstrByCodePoints(std::string_view s, int begin, int end);

@@ -17,11 +17,11 @@ TEST(Utf8Test, RejectsMalformedTextNamingTheByte) {
     std::string byte;
   };
   const Case cases[] = {
-      {"ab\xFF", "byte 2"},             // never valid
-      {"\xC3", "byte 0"},               // truncated sequence
-      {"ok \xC0\xAF", "byte 3"},        // overlong "/"
-      {"x\xED\xA0\x80", "byte 1"},      // UTF-16 surrogate
-      {"\xF4\x90\x80\x80", "byte 0"},   // above U+10FFFF
+      {"ab\xFF", "byte 2"},            // never valid
+      {"\xC3", "byte 0"},              // truncated sequence
+      {"ok \xC0\xAF", "byte 3"},       // overlong "/"
+      {"x\xED\xA0\x80", "byte 1"},     // UTF-16 surrogate
+      {"\xF4\x90\x80\x80", "byte 0"},  // above U+10FFFF
   };
   for (const Case& c : cases) {
     absl::Status s = ValidateUtf8(c.input);
@@ -40,6 +40,15 @@ TEST(Utf8Test, CountsAndSlicesByCodePoint) {
   AppendCodePoint(U'ğ', &out);
   AppendCodePoint(U'😀', &out);
   EXPECT_EQ(out, "ğ😀");
+}
+
+TEST(Utf8Test, ConvertsToCodePointsAndBack) {
+  for (std::string s : {"", "haber", "Çığ düştü", "emoji 😀 ok", "日本語"}) {
+    std::u32string u = ToUtf32(s);
+    EXPECT_EQ(static_cast<int>(u.size()), CodePointCount(s)) << s;
+    EXPECT_EQ(ToUtf8(u), s);
+  }
+  EXPECT_EQ(ToUtf32("aş😀"), U"aş😀");
 }
 
 }  // namespace

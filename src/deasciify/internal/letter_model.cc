@@ -19,6 +19,7 @@
 #include <cmath>
 
 #include "deasciify/internal/letters.h"
+#include "text/turkish.h"
 
 namespace newsroom::deasciify::internal {
 namespace {
@@ -88,7 +89,7 @@ double LetterModel::Choose(std::string_view key, size_t first_free,
   ambiguous->clear();
   double log_p = 0;
   for (size_t j = first_free; j < key.size(); ++j) {
-    char32_t turkish = TurkishCounterpart(key[j]);
+    char32_t turkish = text::TurkishCounterpart(key[j]);
     if (turkish == 0) continue;
     double p =
         std::clamp(TurkishProbability(bracketed, static_cast<int>(j + 1)),

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "deasciify/internal/letters.h"
+#include "text/turkish.h"
 
 namespace newsroom::deasciify::internal {
 namespace {
@@ -44,7 +45,7 @@ Model TwoWords() {
   Model m(/*max_left=*/2, /*max_right=*/3);
   auto add = [&](std::string_view bracketed, std::u32string_view form) {
     for (int pos = 1; pos + 1 < static_cast<int>(bracketed.size()); ++pos) {
-      char32_t turkish = TurkishCounterpart(bracketed[pos]);
+      char32_t turkish = text::TurkishCounterpart(bracketed[pos]);
       if (turkish == 0) continue;
       for (int l = 0; l <= 2 && pos - l >= 0; ++l) {
         for (int r = 0; r <= 3 && pos + r < static_cast<int>(bracketed.size());

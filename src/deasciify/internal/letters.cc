@@ -10,99 +10,16 @@
 #include <bit>
 
 #include "text/casing.h"
+#include "text/turkish.h"
 #include "text/utf8.h"
 
 namespace newsroom::deasciify::internal {
-
-char32_t TurkishCounterpart(char c) {
-  switch (c) {
-    case 'c':
-      return U'ç';
-    case 'g':
-      return U'ğ';
-    case 'i':
-      return U'ı';
-    case 'o':
-      return U'ö';
-    case 's':
-      return U'ş';
-    case 'u':
-      return U'ü';
-    default:
-      return 0;
-  }
-}
 
 char KeyByte(char32_t c) {
   if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'') {
     return static_cast<char>(c);
   }
-  switch (c) {
-    case U'ç':
-      return 'c';
-    case U'ğ':
-      return 'g';
-    case U'ı':
-    case U'î':
-      return 'i';
-    case U'ö':
-      return 'o';
-    case U'ş':
-      return 's';
-    case U'ü':
-    case U'û':
-      return 'u';
-    case U'â':
-      return 'a';
-    default:
-      return 0;
-  }
-}
-
-bool IsTurkishLetter(char32_t c) {
-  switch (c) {
-    case U'ç':
-    case U'ğ':
-    case U'ı':
-    case U'ö':
-    case U'ş':
-    case U'ü':
-    case U'Ç':
-    case U'Ğ':
-    case U'İ':
-    case U'Ö':
-    case U'Ş':
-    case U'Ü':
-      return true;
-    default:
-      return false;
-  }
-}
-
-char32_t ToUpperTurkish(char32_t c) {
-  if (c >= 'a' && c <= 'z') return c == 'i' ? U'İ' : c - 'a' + 'A';
-  switch (c) {
-    case U'ç':
-      return U'Ç';
-    case U'ğ':
-      return U'Ğ';
-    case U'ı':
-      return U'I';
-    case U'ö':
-      return U'Ö';
-    case U'ş':
-      return U'Ş';
-    case U'ü':
-      return U'Ü';
-    case U'â':
-      return U'Â';
-    case U'î':
-      return U'Î';
-    case U'û':
-      return U'Û';
-    default:
-      return c;
-  }
+  return text::AsciiFoldLower(c);
 }
 
 bool ParseTypedWord(std::string_view word, TypedWord* out) {
@@ -135,7 +52,7 @@ bool ParseTypedWord(std::string_view word, TypedWord* out) {
     } else {
       return false;
     }
-    if (TurkishCounterpart(out->key.back()) != 0) ++out->ambiguous;
+    if (text::TurkishCounterpart(out->key.back()) != 0) ++out->ambiguous;
     ++j;
   }
   if (out->key.empty() || out->key.front() == '\'' || out->key.back() == '\'') {
@@ -156,7 +73,7 @@ std::string ApplyTypedCase(const TypedWord& typed,
     if ((typed.curly >> j) & 1) {
       c = U'\u2019';
     } else if ((typed.upper >> j) & 1) {
-      c = ToUpperTurkish(c);
+      c = text::ToUpperTrSimple(c);
     }
     if (c < 0x80) {
       out.push_back(static_cast<char>(c));
@@ -195,57 +112,6 @@ bool IsWordLike(const text::Token& token) {
   return token.kind == text::TokenKind::kNumber &&
          (token.text.find('\'') != std::string::npos ||
           token.text.find("\xE2\x80\x99") != std::string::npos);
-}
-
-char32_t LastVowel(std::string_view word) {
-  char32_t last = 0;
-  size_t i = 0;
-  while (i < word.size()) {
-    char32_t c = text::NextCodePoint(word, &i);
-    switch (c) {
-      case 'a':
-      case 'A':
-      case U'â':
-      case U'Â':
-        last = 'a';
-        break;
-      case 'e':
-      case 'E':
-        last = 'e';
-        break;
-      case U'ı':
-      case 'I':
-        last = U'ı';
-        break;
-      case 'i':
-      case U'İ':
-      case U'î':
-      case U'Î':
-        last = 'i';
-        break;
-      case 'o':
-      case 'O':
-        last = 'o';
-        break;
-      case U'ö':
-      case U'Ö':
-        last = U'ö';
-        break;
-      case 'u':
-      case 'U':
-      case U'û':
-      case U'Û':
-        last = 'u';
-        break;
-      case U'ü':
-      case U'Ü':
-        last = U'ü';
-        break;
-      default:
-        break;
-    }
-  }
-  return last;
 }
 
 }  // namespace newsroom::deasciify::internal

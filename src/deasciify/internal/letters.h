@@ -1,4 +1,4 @@
-// The six ASCII letters that stand in for Turkish ones, and the case
+// Words typed with ASCII letters reduced to keys, and the case
 // bookkeeping that lets a word typed in any case be restored through its
 // lower-case key.
 //
@@ -17,25 +17,15 @@
 #include <string_view>
 
 #include "text/document.h"
+#include "text/turkish.h"
 
 namespace newsroom::deasciify::internal {
 
-// The Turkish letter that ASCII `c` ('c' 'g' 'i' 'o' 's' 'u', lower case)
-// stands for (ç ğ ı ö ş ü), or 0 when `c` is not one of the six.
-char32_t TurkishCounterpart(char c);
-
 // The key byte of a code point of a lower-case spelling: itself for a-z,
-// 0-9 and ', the ASCII look-alike for ç ğ ı ö ş ü â î û, and 0 for anything
-// else (such spellings are not restorable).
+// 0-9 and ', the ASCII look-alike for ç ğ ı ö ş ü â î û
+// (text::AsciiFoldLower), and 0 for anything else (such spellings are not
+// restorable).
 char KeyByte(char32_t c);
-
-// True for ç ğ ı ö ş ü Ç Ğ İ Ö Ş Ü (not for the circumflexed â î û, which
-// the comment policy does not ask for).
-bool IsTurkishLetter(char32_t c);
-
-// Upper case of a lower-case letter under Turkish rules (i → İ, ı → I,
-// ç → Ç, …, â → Â); other code points are returned unchanged.
-char32_t ToUpperTurkish(char32_t c);
 
 // A word as typed with ASCII letters only, reduced to its key.
 struct TypedWord {
@@ -108,11 +98,6 @@ bool ForEachPiece(std::string_view word, Fn fn) {
 // after an apostrophe ("2026'da", "3'ü"), whose suffix is restored like a
 // word's.
 bool IsWordLike(const text::Token& token);
-
-// The last vowel of `word` (UTF-8, any case) in Turkish lower case (a e ı i
-// o ö u ü; â î û count as a i u), or 0 when it has none. An ASCII "I" counts
-// as ı, as Turkish case rules read it.
-char32_t LastVowel(std::string_view word);
 
 }  // namespace newsroom::deasciify::internal
 

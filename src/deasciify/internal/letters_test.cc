@@ -71,15 +71,6 @@ TEST(LettersTest, ContextKeysFoldEverySpellingTogether) {
   EXPECT_EQ(ContextKey("BU"), "bu");
 }
 
-TEST(LettersTest, FindsTheLastVowelInTurkishLowerCase) {
-  EXPECT_EQ(LastVowel("kitap"), U'a');
-  EXPECT_EQ(LastVowel("IŞIK"), U'ı');
-  EXPECT_EQ(LastVowel("gözlük"), U'ü');
-  EXPECT_EQ(LastVowel("İSTİKLÂL"), U'a');
-  EXPECT_EQ(LastVowel("krk"), 0);
-  EXPECT_EQ(LastVowel(""), 0);
-}
-
 TEST(LettersTest, CutsWordsAtDigitsAndDots) {
   auto pieces = [](std::string_view word) {
     std::vector<std::string> out;
@@ -92,16 +83,6 @@ TEST(LettersTest, CutsWordsAtDigitsAndDots) {
   EXPECT_EQ(pieces("sayfasi1"), (std::vector<std::string>{"sayfasi"}));
   EXPECT_EQ(pieces("3'unu"), (std::vector<std::string>{"<whole>"}));
   EXPECT_EQ(pieces("guzel"), (std::vector<std::string>{"<whole>"}));
-}
-
-TEST(LettersTest, KnowsTheSixLetters) {
-  EXPECT_EQ(TurkishCounterpart('c'), U'ç');
-  EXPECT_EQ(TurkishCounterpart('i'), U'ı');
-  EXPECT_EQ(TurkishCounterpart('a'), 0);
-  EXPECT_TRUE(IsTurkishLetter(U'İ'));
-  EXPECT_FALSE(IsTurkishLetter(U'â'));
-  EXPECT_EQ(ToUpperTurkish(U'i'), U'İ');
-  EXPECT_EQ(ToUpperTurkish(U'ı'), U'I');
 }
 
 }  // namespace

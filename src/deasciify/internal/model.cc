@@ -12,6 +12,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "deasciify/internal/letters.h"
+#include "text/turkish.h"
 #include "text/utf8.h"
 
 namespace newsroom::deasciify::internal {
@@ -440,7 +441,7 @@ absl::StatusOr<Model> Model::Parse(std::string_view text,
     std::string_view window = f[1];
     if (left > numbers[1] || left >= window.size() ||
         window.size() > left + 1 + numbers[2] ||
-        TurkishCounterpart(window[left]) == 0) {
+        text::TurkishCounterpart(window[left]) == 0) {
       return lines.Error(absl::StrCat("bad window \"", std::string(window),
                                       "\" for left ", left));
     }

@@ -1,14 +1,14 @@
 #include "spelling/internal/alphabet.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 
-#include <unistd.h>
-
 #include "spelling/internal/letters.h"
+#include "text/utf8.h"
 
 namespace newsroom::spelling::internal {
 namespace {
@@ -49,7 +49,8 @@ TEST(AlphabetTest, RefusesOnlyCharactersNoWordCanHave) {
       {"", true},
   };
   for (const Case& t : cases) {
-    EXPECT_EQ((*alphabet)->MayAccept(ToU32(t.word)), t.may_accept) << t.word;
+    EXPECT_EQ((*alphabet)->MayAccept(text::ToUtf32(t.word)), t.may_accept)
+        << t.word;
   }
   std::remove(aff.c_str());
   std::remove(dic.c_str());
@@ -79,10 +80,10 @@ TEST(AlphabetTest, HunspellEnglish) {
                                  "/usr/share/hunspell/en_US.dic");
   ASSERT_TRUE(alphabet.ok()) << alphabet.status();
   for (const char* w : {"online", "Writer", "don’t", "NATO"}) {
-    EXPECT_TRUE((*alphabet)->MayAccept(ToU32(w))) << w;
+    EXPECT_TRUE((*alphabet)->MayAccept(text::ToUtf32(w))) << w;
   }
   for (const char* w : {"güzel", "çok", "ışık", "Şimdi", "yapıyor"}) {
-    EXPECT_FALSE((*alphabet)->MayAccept(ToU32(w))) << w;
+    EXPECT_FALSE((*alphabet)->MayAccept(text::ToUtf32(w))) << w;
   }
 }
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "spelling/internal/letters.h"
+#include "text/turkish.h"
 
 namespace newsroom::spelling::internal {
 namespace {
@@ -42,7 +43,7 @@ float IndelCost(std::u32string_view s, size_t i) {
 // missing more often than consonants ("bilgisyar", "habrler").
 float MissingCost(std::u32string_view intended, size_t j) {
   float cost = IndelCost(intended, j);
-  if (cost == kEditCost && IsVowel(intended[j])) return kMissingVowelCost;
+  if (cost == kEditCost && text::IsVowel(intended[j])) return kMissingVowelCost;
   return cost;
 }
 
@@ -50,7 +51,7 @@ float ComputeSubstitutionCost(char32_t typed, char32_t intended) {
   if (typed == intended) return 0.0f;
   if (Fold(typed) == Fold(intended)) return kFoldCost;
   if (AreKeyboardNeighbours(typed, intended)) return kNeighbourCost;
-  if (IsVowel(typed) && IsVowel(intended)) return kVowelCost;
+  if (text::IsVowel(typed) && text::IsVowel(intended)) return kVowelCost;
   return kEditCost;
 }
 

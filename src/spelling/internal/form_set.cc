@@ -31,6 +31,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "spelling/internal/letters.h"
+#include "text/utf8.h"
 
 namespace newsroom::spelling::internal {
 namespace {
@@ -216,7 +217,7 @@ absl::StatusOr<std::unique_ptr<const FormSet>> FormSet::Load(
     if (f[0] != "SFX" || f.size() < 5) continue;
     SuffixRule rule;
     if (f[2] != "0") {
-      rule.strip_written = ToU32(f[2]);
+      rule.strip_written = text::ToUtf32(f[2]);
       rule.strip_text = LowerTr(rule.strip_written);
       rule.strip = rule.strip_text.size();
     }
@@ -227,15 +228,15 @@ absl::StatusOr<std::unique_ptr<const FormSet>> FormSet::Load(
       covers = false;
     }
     if (add != "0") {
-      rule.add = LowerTr(ToU32(add));
-      rule.add_has_capitals = rule.add != ToU32(add);
+      rule.add = LowerTr(text::ToUtf32(add));
+      rule.add_has_capitals = rule.add != text::ToUtf32(add);
       // Its forms are in the set, but how they are written is not noted.
       if (rule.add_has_capitals) covers = false;
     }
-    rule.condition_written = ParseCondition(ToU32(f[4]));
-    rule.condition = ParseCondition(LowerTr(ToU32(f[4])));
+    rule.condition_written = ParseCondition(text::ToUtf32(f[4]));
+    rule.condition = ParseCondition(LowerTr(text::ToUtf32(f[4])));
     rule.has_capitals = rule.strip_written != rule.strip_text ||
-                        LowerTr(ToU32(f[4])) != ToU32(f[4]);
+                        LowerTr(text::ToUtf32(f[4])) != text::ToUtf32(f[4]);
     rules[f[1]].push_back(std::move(rule));
   }
 
@@ -315,7 +316,7 @@ absl::StatusOr<std::unique_ptr<const FormSet>> FormSet::Load(
                                end == std::string::npos ? line.size() : end);
     if (stem_utf8.empty()) continue;
     if (line.find('\\') != std::string::npos) covers = false;  // escapes
-    std::u32string written = ToU32(stem_utf8);
+    std::u32string written = text::ToUtf32(stem_utf8);
     std::u32string stem = LowerTr(written);
     const bool capitals = stem != written;
     // written[0, m) is in lower case for m <= lower_end, and in title case

@@ -1,6 +1,7 @@
 #include "spelling/internal/form_set.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -8,10 +9,9 @@
 #include <optional>
 #include <random>
 
-#include <unistd.h>
-
 #include "morphology/dictionary.h"
 #include "spelling/internal/letters.h"
+#include "text/utf8.h"
 
 namespace newsroom::spelling::internal {
 namespace {
@@ -113,7 +113,7 @@ TEST(FormSetTest, AcceptsAnswersForHunspellWhereTheCapitalsAllow) {
       {"", std::nullopt},
   };
   for (const AcceptsCase& t : cases) {
-    EXPECT_EQ((*set)->Accepts(ToU32(t.word)), t.accepted) << t.word;
+    EXPECT_EQ((*set)->Accepts(text::ToUtf32(t.word)), t.accepted) << t.word;
   }
 }
 
@@ -128,12 +128,13 @@ TEST(FormSetTest, AcceptsAgreesWithHunspellOnTheSmallDictionary) {
        {"kitap", "kitaplar", "kitabı", "ankara", "tokat'da", "abd", "izmir",
         "izmirlar", "kitapbı", "ankaralar", "nato", "natolar", "libreoffice",
         "libreofficelar", "abdlar"}) {
-    std::u32string lower = ToU32(w);
+    std::u32string lower = text::ToUtf32(w);
     for (const std::u32string& v :
          {lower, ApplyShape(lower, CaseShape::kTitle), UpperTr(lower)}) {
       std::optional<bool> accepted = (*set)->Accepts(v);
       if (accepted.has_value()) {
-        EXPECT_EQ(*accepted, (*hunspell)->Spell(ToUtf8(v))) << ToUtf8(v);
+        EXPECT_EQ(*accepted, (*hunspell)->Spell(text::ToUtf8(v)))
+            << text::ToUtf8(v);
       }
     }
   }
@@ -196,12 +197,13 @@ TEST(FormSetTest, AcceptsAgreesWithHunspellTr) {
         "gelmiyrum", "bilgisyar",   "kitap'ta",     "şeker",
         "çocuklar",  "ünlü",        "öğretmen",     "ağaç",
         "nato",      "türkiye'nin", "erdoğan"}) {
-    std::u32string lower = ToU32(w);
+    std::u32string lower = text::ToUtf32(w);
     for (const std::u32string& v :
          {lower, ApplyShape(lower, CaseShape::kTitle), UpperTr(lower)}) {
       std::optional<bool> accepted = HunspellTr().Accepts(v);
       if (accepted.has_value()) {
-        EXPECT_EQ(*accepted, (*hunspell)->Spell(ToUtf8(v))) << ToUtf8(v);
+        EXPECT_EQ(*accepted, (*hunspell)->Spell(text::ToUtf8(v)))
+            << text::ToUtf8(v);
       }
     }
   }
@@ -211,7 +213,7 @@ TEST(FormSetTest, ContainsHashesAgreesWithContainsHash) {
   const FormSet& set = HunspellTr();
   std::vector<uint64_t> fingerprints;
   for (const char* w : {"gelmiyorum", "haber", "habr", "ankara'da", "x"}) {
-    fingerprints.push_back(FormHash(ToU32(w)));
+    fingerprints.push_back(FormHash(text::ToUtf32(w)));
   }
   std::mt19937_64 rng(5);
   for (int k = 0; k < 200; ++k) fingerprints.push_back(rng() % kFormHashPrime);
@@ -231,7 +233,7 @@ TEST(FormSetTest, ContainsHashesAgreesWithContainsHash) {
 TEST(FormSetTest, SplitsNeverRefuseAFormsPrefixOrSuffixAndPruneTypos) {
   const FormSet& set = HunspellTr();
   for (const char* w : {"gelmiyorum", "haberler", "ankara'da", "kitabı"}) {
-    std::u32string word = ToU32(w);
+    std::u32string word = text::ToUtf32(w);
     EditHasher edits(word);
     std::vector<char> starts, ends;
     set.Splits(edits, &starts, &ends);
@@ -244,7 +246,7 @@ TEST(FormSetTest, SplitsNeverRefuseAFormsPrefixOrSuffixAndPruneTypos) {
   for (const char* w : {"gelmiyrum", "bilgisyar", "habrler", "kitaplrımız",
                         "yapabilecklerimizden", "öğretmenlerimzi", "çocuklrın",
                         "görüntülencektir"}) {
-    std::u32string word = ToU32(w);
+    std::u32string word = text::ToUtf32(w);
     EditHasher edits(word);
     std::vector<char> starts, ends;
     set.Splits(edits, &starts, &ends);

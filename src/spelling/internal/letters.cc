@@ -1,9 +1,9 @@
-// Per-code-point case mapping is enough for single Turkish words: the only
-// context-dependent rules in Unicode's SpecialCasing concern Greek final
-// sigma and Lithuanian dots, and the Turkish dotted/dotless i is a fixed
-// per-letter override of ICU's default mapping. The keyboard is the Turkish
-// Q layout as three staggered rows; a key's neighbours are the keys beside
-// it and the two keys that touch it above and below.
+// Per-code-point case mapping (text/turkish.h) is enough for single Turkish
+// words: the only context-dependent rules in Unicode's SpecialCasing concern
+// Greek final sigma and Lithuanian dots, and the Turkish dotted/dotless i is
+// a fixed per-letter override of ICU's default mapping. The keyboard is the
+// Turkish Q layout as three staggered rows; a key's neighbours are the keys
+// beside it and the two keys that touch it above and below.
 //
 // Tested by letters_test.cc.
 #include "spelling/internal/letters.h"
@@ -16,37 +16,9 @@
 
 namespace newsroom::spelling::internal {
 
-std::u32string ToU32(std::string_view utf8) {
-  std::u32string out;
-  out.reserve(utf8.size());
-  size_t i = 0;
-  while (i < utf8.size()) out.push_back(text::NextCodePoint(utf8, &i));
-  return out;
-}
-
-std::string ToUtf8(std::u32string_view s) {
-  std::string out;
-  out.reserve(s.size() + 8);
-  for (char32_t c : s) text::AppendCodePoint(c, &out);
-  return out;
-}
-
 char32_t LowerTr(char32_t c) {
-  if (c < 0x80) {
-    if (c == U'I') return U'ı';
-    return (c >= U'A' && c <= U'Z') ? c + 32 : c;
-  }
-  if (c == U'İ') return U'i';
-  return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
-}
-
-char32_t UpperTr(char32_t c) {
-  if (c < 0x80) {
-    if (c == U'i') return U'İ';
-    return (c >= U'a' && c <= U'z') ? c - 32 : c;
-  }
-  if (c == U'ı') return U'I';
-  return static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
+  const char32_t lower = text::ToLowerTrSimple(c);
+  return lower != 0 ? lower : c;
 }
 
 std::u32string LowerTr(std::u32string_view s) {
@@ -69,7 +41,7 @@ std::string LowerTrUtf8(std::string_view utf8) {
     if (!plain) break;
   }
   if (plain) return std::string(utf8);
-  return ToUtf8(LowerTr(ToU32(utf8)));
+  return text::ToUtf8(LowerTr(text::ToUtf32(utf8)));
 }
 
 bool IsLetter(char32_t c) {
@@ -121,75 +93,6 @@ std::u32string ApplyShape(std::u32string_view s, CaseShape shape) {
     }
   }
   return out;
-}
-
-char32_t Fold(char32_t c) {
-  switch (c) {
-    case U'ç':
-      return U'c';
-    case U'ğ':
-      return U'g';
-    case U'ı':
-      return U'i';
-    case U'ö':
-      return U'o';
-    case U'ş':
-      return U's';
-    case U'ü':
-      return U'u';
-    case U'â':
-      return U'a';
-    case U'î':
-      return U'i';
-    case U'û':
-      return U'u';
-    default:
-      return c;
-  }
-}
-
-bool IsVowel(char32_t c) {
-  switch (c) {
-    case U'a':
-    case U'e':
-    case U'ı':
-    case U'i':
-    case U'o':
-    case U'ö':
-    case U'u':
-    case U'ü':
-    case U'â':
-    case U'î':
-    case U'û':
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool IsBackVowel(char32_t c) {
-  return c == U'a' || c == U'ı' || c == U'o' || c == U'u' || c == U'â' ||
-         c == U'û';
-}
-
-bool IsRoundVowel(char32_t c) {
-  return c == U'o' || c == U'ö' || c == U'u' || c == U'ü' || c == U'û';
-}
-
-bool IsVoiceless(char32_t c) {
-  switch (c) {
-    case U'f':
-    case U's':
-    case U't':
-    case U'k':
-    case U'ç':
-    case U'ş':
-    case U'h':
-    case U'p':
-      return true;
-    default:
-      return false;
-  }
 }
 
 namespace {

@@ -1,8 +1,8 @@
-// Letter-level helpers for the spelling engine: words as code-point strings,
-// Turkish case mapping one code point at a time, the shape of a word's
-// capitalisation, vowel harmony classes and the Turkish Q keyboard.
+// Letter-level helpers for the spelling engine: Turkish case mapping of
+// words, the shape of a word's capitalisation and the Turkish Q keyboard.
+// The facts about single letters (case, folding, vowels) are text/turkish.h's.
 //
-//   std::u32string w = ToU32("İSTANBUL'DA");
+//   std::u32string w = text::ToUtf32("İSTANBUL'DA");
 //   CaseShape shape = ShapeOf(w);        // kUpper
 //   std::u32string low = LowerTr(w);     // istanbul'da
 //   ApplyShape(ToU32("haber"), kUpper);  // HABER
@@ -16,15 +16,15 @@
 #include <string>
 #include <string_view>
 
+#include "text/turkish.h"
+
 namespace newsroom::spelling::internal {
 
-// UTF-8 <-> UTF-32. ToU32 REQUIRES valid UTF-8.
-std::u32string ToU32(std::string_view utf8);
-std::string ToUtf8(std::u32string_view s);
-
-// Turkish case mapping of one code point / a word: I→ı, İ→i, i→İ, ı→I.
+// Turkish case mapping of one code point / a word: I→ı, İ→i, i→İ, ı→I,
+// text/turkish.h's one-code-point mappings (a code point whose lower case
+// depends on its neighbours, which no Turkish word has, is kept as it is).
 char32_t LowerTr(char32_t c);
-char32_t UpperTr(char32_t c);
+inline char32_t UpperTr(char32_t c) { return text::ToUpperTrSimple(c); }
 std::u32string LowerTr(std::u32string_view s);
 std::u32string UpperTr(std::u32string_view s);
 // UTF-8 convenience: Turkish lower case of a word.
@@ -49,14 +49,11 @@ CaseShape ShapeOf(std::u32string_view s);
 std::u32string ApplyShape(std::u32string_view s, CaseShape shape);
 
 // ASCII fold of one lower-case code point (ç→c, ğ→g, ı→i, ö→o, ş→s, ü→u,
-// â→a, î→i, û→u); other code points unchanged.
-char32_t Fold(char32_t c);
-
-bool IsVowel(char32_t c);  // lower-case Turkish vowels, with â î û
-bool IsBackVowel(char32_t c);
-bool IsRoundVowel(char32_t c);
-// Voiceless consonants after which a suffix's d becomes t (fıstıkçı şahap).
-bool IsVoiceless(char32_t c);
+// â→a, î→i, û→u, text::AsciiFoldLower); other code points unchanged.
+inline char32_t Fold(char32_t c) {
+  const char folded = text::AsciiFoldLower(c);
+  return folded != 0 ? static_cast<char32_t>(folded) : c;
+}
 
 // True when `a` and `b` (lower case) are different keys side by side on a
 // Turkish Q keyboard, in the same row or the rows above and below.

@@ -2,12 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include "text/utf8.h"
+
 namespace newsroom::spelling::internal {
 namespace {
 
 TEST(LettersTest, TurkishCaseMapping) {
-  EXPECT_EQ(ToUtf8(LowerTr(ToU32("IŞIK İSTANBUL'DA"))), "ışık istanbul'da");
-  EXPECT_EQ(ToUtf8(UpperTr(ToU32("ışık istanbul"))), "IŞIK İSTANBUL");
+  EXPECT_EQ(text::ToUtf8(LowerTr(text::ToUtf32("IŞIK İSTANBUL'DA"))),
+            "ışık istanbul'da");
+  EXPECT_EQ(text::ToUtf8(UpperTr(text::ToUtf32("ışık istanbul"))),
+            "IŞIK İSTANBUL");
   EXPECT_EQ(LowerTrUtf8("haber"), "haber");
   EXPECT_EQ(LowerTrUtf8("Çİğ"), "çiğ");
 }
@@ -25,10 +29,11 @@ TEST(LettersTest, CaseShapes) {
       {"123", CaseShape::kNone},        {"A", CaseShape::kTitle},
   };
   for (const Case& c : cases) {
-    EXPECT_EQ(ShapeOf(ToU32(c.word)), c.shape) << c.word;
+    EXPECT_EQ(ShapeOf(text::ToUtf32(c.word)), c.shape) << c.word;
   }
-  EXPECT_EQ(ToUtf8(ApplyShape(U"istanbul", CaseShape::kTitle)), "İstanbul");
-  EXPECT_EQ(ToUtf8(ApplyShape(U"ışık", CaseShape::kUpper)), "IŞIK");
+  EXPECT_EQ(text::ToUtf8(ApplyShape(U"istanbul", CaseShape::kTitle)),
+            "İstanbul");
+  EXPECT_EQ(text::ToUtf8(ApplyShape(U"ışık", CaseShape::kUpper)), "IŞIK");
 }
 
 TEST(LettersTest, TurkishQKeyboardNeighbours) {
@@ -42,14 +47,7 @@ TEST(LettersTest, TurkishQKeyboardNeighbours) {
   EXPECT_EQ(KeyboardNeighbours(U'é'), U"");
 }
 
-TEST(LettersTest, VowelClasses) {
-  EXPECT_TRUE(IsVowel(U'ı'));
-  EXPECT_FALSE(IsVowel(U'y'));
-  EXPECT_TRUE(IsBackVowel(U'u'));
-  EXPECT_FALSE(IsBackVowel(U'ü'));
-  EXPECT_TRUE(IsRoundVowel(U'ö'));
-  EXPECT_TRUE(IsVoiceless(U'ç'));
-  EXPECT_FALSE(IsVoiceless(U'c'));
+TEST(LettersTest, FoldKeepsWhatIsNotATurkishLetter) {
   EXPECT_EQ(Fold(U'ğ'), U'g');
   EXPECT_EQ(Fold(U'x'), U'x');
 }

@@ -10,7 +10,7 @@
 
 #include <string>
 
-#include "spelling/internal/letters.h"
+#include "text/turkish.h"
 
 namespace newsroom::spelling::internal {
 namespace {
@@ -73,24 +73,23 @@ bool MatchFrom(std::u32string_view s, size_t slot, size_t pos) {
 bool Realize(std::u32string_view stem, std::u32string_view pattern,
              std::u32string* out) {
   out->clear();
-  char32_t vowel = LastVowel(stem);
+  char32_t vowel = text::LastVowel(stem);
   if (vowel == 0 || stem.empty()) return false;
   char32_t last = stem.back();
   for (char32_t p : pattern) {
     char32_t c = p;
     switch (p) {
       case U'D':
-        c = IsVoiceless(last) ? U't' : U'd';
+        c = text::IsVoiceless(last) ? U't' : U'd';
         break;
       case U'A':
-        c = IsBackVowel(vowel) ? U'a' : U'e';
+        c = text::LowVowel(vowel);
         break;
       case U'I':
-        c = IsBackVowel(vowel) ? (IsRoundVowel(vowel) ? U'u' : U'ı')
-                               : (IsRoundVowel(vowel) ? U'ü' : U'i');
+        c = text::HighVowel(vowel);
         break;
       case U'Y':
-        if (!IsVowel(last)) continue;
+        if (!text::IsVowel(last)) continue;
         c = U'y';
         break;
       default:
@@ -98,19 +97,12 @@ bool Realize(std::u32string_view stem, std::u32string_view pattern,
     }
     out->push_back(c);
     last = c;
-    if (IsVowel(c)) vowel = c;
+    if (text::IsVowel(c)) vowel = c;
   }
   return true;
 }
 
 }  // namespace
-
-char32_t LastVowel(std::u32string_view s) {
-  for (size_t i = s.size(); i > 0; --i) {
-    if (IsVowel(s[i - 1])) return s[i - 1];
-  }
-  return 0;
-}
 
 bool IsNominalSuffixChain(std::u32string_view s) { return MatchFrom(s, 0, 0); }
 

@@ -37,9 +37,6 @@ bool IsNominalSuffixChain(std::u32string_view s);
 // is `lower`. Stems are at least two letters and contain a vowel.
 std::vector<size_t> ClosingSuffixSplits(std::u32string_view lower);
 
-// The last vowel of `s`, or 0.
-char32_t LastVowel(std::u32string_view s);
-
 }  // namespace newsroom::spelling::internal
 
 #endif  // NEWSROOM_SPELLING_INTERNAL_SUFFIXES_H_

@@ -42,10 +42,5 @@ TEST(SuffixesTest, ClosingSuffixesFollowHarmonyAndAssimilation) {
   }
 }
 
-TEST(SuffixesTest, LastVowel) {
-  EXPECT_EQ(LastVowel(U"kitap"), U'a');
-  EXPECT_EQ(LastVowel(U"tbmm"), 0u);
-}
-
 }  // namespace
 }  // namespace newsroom::spelling::internal
