@@ -132,6 +132,29 @@ CREATE TABLE feedback (
   created_at INTEGER NOT NULL
 );
 )sql"},
+      {2, "imports: article addresses and comment import keys", R"sql(
+-- The addresses articles had on the site a newsroom moved from: an import
+-- finds the article of a Disqus thread or a WordPress post by it.
+CREATE TABLE article_urls (
+  url TEXT PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX article_urls_by_article ON article_urls(article_id);
+
+-- One row per imported comment, by the key of its source. No foreign key
+-- on comment_id: the key outlives a purged comment, so that importing the
+-- same export again does not bring it back. parent_key is the key of the
+-- comment it replies to; a reply imported before its parent is linked
+-- when the parent comes.
+CREATE TABLE comment_imports (
+  import_key TEXT PRIMARY KEY,
+  comment_id INTEGER NOT NULL,
+  article_id INTEGER NOT NULL,
+  parent_key TEXT
+) WITHOUT ROWID;
+CREATE INDEX comment_imports_by_parent ON comment_imports(parent_key)
+  WHERE parent_key IS NOT NULL;
+)sql"},
   };
   return *migrations;
 }

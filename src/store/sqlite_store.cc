@@ -25,6 +25,7 @@
 
 namespace newsroom::store {
 
+using internal::CheckArticleExists;
 using internal::CheckLimit;
 using internal::CommentFromRow;
 using internal::Connection;
@@ -208,13 +209,7 @@ absl::StatusOr<Comment> SqliteStore::InsertComment(const NewComment& n,
       !s.ok()) {
     return s;
   }
-  absl::StatusOr<bool> article =
-      Exists(c, "SELECT 1 FROM articles WHERE id = ?", n.article_id);
-  if (!article.ok()) return article.status();
-  if (!*article) {
-    return absl::NotFoundError(
-        absl::StrCat("article ", n.article_id, " does not exist"));
-  }
+  if (absl::Status s = CheckArticleExists(c, n.article_id); !s.ok()) return s;
   if (n.parent_id.has_value()) {
     absl::StatusOr<int64_t> parent_article = QueryOne<int64_t>(
         c, "SELECT article_id FROM comments WHERE id = ?",
@@ -459,8 +454,13 @@ absl::StatusOr<Comment> SqliteStore::ReportComment(int64_t comment_id,
 
 absl::StatusOr<int64_t> SqliteStore::PurgeRejected(absl::Time before) {
   return Write([&](Connection& c) -> absl::StatusOr<int64_t> {
+    // A comment refused (or imported) today keeps its audit time even when
+    // it was written long ago.
     absl::Status s = Execute(
-        c, "DELETE FROM comments WHERE status = 'rejected' AND created_at < ?",
+        c,
+        "DELETE FROM comments WHERE status = 'rejected' AND created_at < ?1 "
+        "AND NOT EXISTS (SELECT 1 FROM decisions AS d "
+        "WHERE d.comment_id = comments.id AND d.at >= ?1)",
         [&](Statement& st) { st.Bind(1, before); });
     if (!s.ok()) return s;
     return c.changes();

@@ -71,6 +71,8 @@ class SqliteStore final : public Store {
   absl::StatusOr<Article> FindArticle(std::string_view slug) override;
   absl::StatusOr<Article> FindArticleById(int64_t id) override;
   absl::StatusOr<std::vector<Article>> ListArticles(int limit) override;
+  absl::StatusOr<Article> FindArticleByUrl(std::string_view url) override;
+  absl::Status AddArticleUrl(int64_t article_id, std::string_view url) override;
 
   void AddComment(NewComment comment, CommentCallback done) override;
   absl::StatusOr<Comment> FindComment(int64_t id) override;
@@ -79,6 +81,10 @@ class SqliteStore final : public Store {
   absl::StatusOr<std::vector<QueueItem>> ListQueue(CommentStatus status,
                                                    int limit) override;
   absl::StatusOr<std::map<CommentStatus, int64_t>> CountByStatus() override;
+
+  absl::StatusOr<std::vector<ImportOutcome>> ImportComments(
+      const std::vector<ImportedComment>& comments,
+      std::string_view decided_by) override;
 
   absl::StatusOr<Comment> Decide(
       int64_t comment_id, CommentStatus to, std::string_view decided_by,

@@ -688,6 +688,215 @@ TEST_P(SqliteStoreTest, PurgeDeletesOnlyOldRejectedComments) {
   EXPECT_EQ((*store_->CountByStatus())[CommentStatus::kRejected], 0);
 }
 
+TEST_P(SqliteStoreTest, PurgeCountsFromTheLatestDecision) {
+  // Written in 2015 elsewhere, refused when imported today: kept for audit
+  // from today, not from 2015.
+  int64_t article = AddArticle("kopru-acildi");
+  ImportedComment old;
+  old.import_key = "disqus:1001";
+  old.article_id = article;
+  old.author = "Mehmet K.";
+  old.text = "BU HABER YALAN";
+  old.status = CommentStatus::kRejected;
+  old.created_at = absl::FromUnixSeconds(1420070400);  // 2015-01-01
+  ASSERT_OK(store_->ImportComments({old}, "import:disqus"));
+
+  absl::StatusOr<int64_t> purged =
+      store_->PurgeRejected(absl::Now() - absl::Hours(24 * 30));
+  ASSERT_OK(purged);
+  EXPECT_EQ(*purged, 0);
+  purged = store_->PurgeRejected(absl::Now() + absl::Hours(1));
+  ASSERT_OK(purged);
+  EXPECT_EQ(*purged, 1);
+}
+
+// --- imports -----------------------------------------------------------------
+
+ImportedComment Imported(int64_t article_id, std::string key,
+                         std::string parent_key = "") {
+  ImportedComment n;
+  n.import_key = std::move(key);
+  n.article_id = article_id;
+  n.parent_key = std::move(parent_key);
+  n.author = "Zeynep Ş.";
+  n.text = "Vapur seferleri artık daha sık, teşekkürler.";
+  n.status = CommentStatus::kApproved;
+  n.verdict_json = R"({"decision":"approve","language":"tr","rules":[]})";
+  n.client = "import:disqus";
+  n.created_at = absl::FromUnixSeconds(1500000000);
+  return n;
+}
+
+TEST_P(SqliteStoreTest, ImportedCommentsKeepTheirTimeAuthorAndStatus) {
+  int64_t article = AddArticle("vapur-hatti");
+  ImportedComment held = Imported(article, "disqus:2");
+  held.author = "Ayşe";
+  held.text = "Bu yorum moderatör bekliyor.";
+  held.status = CommentStatus::kPending;
+  held.created_at = absl::FromUnixMicros(1500000000123456);
+  absl::StatusOr<std::vector<ImportOutcome>> out = store_->ImportComments(
+      {Imported(article, "disqus:1"), held}, "import:disqus");
+  ASSERT_OK(out);
+  ASSERT_EQ(out->size(), 2u);
+  EXPECT_TRUE((*out)[0].added);
+  EXPECT_TRUE((*out)[1].added);
+
+  absl::StatusOr<Comment> c = store_->FindComment((*out)[1].comment_id);
+  ASSERT_OK(c);
+  EXPECT_EQ(c->article_id, article);
+  EXPECT_EQ(c->author, "Ayşe");
+  EXPECT_EQ(c->text, "Bu yorum moderatör bekliyor.");
+  EXPECT_EQ(c->status, CommentStatus::kPending);
+  EXPECT_EQ(c->created_at, absl::FromUnixMicros(1500000000123456));
+  EXPECT_EQ(c->client, "import:disqus");
+  EXPECT_EQ(c->verdict_json, held.verdict_json);
+
+  absl::StatusOr<std::vector<Decision>> audit = store_->ListDecisions(10);
+  ASSERT_OK(audit);
+  ASSERT_EQ(audit->size(), 2u);
+  EXPECT_EQ((*audit)[0].comment_id, c->id);
+  EXPECT_EQ((*audit)[0].decided_by, "import:disqus");
+  EXPECT_EQ((*audit)[0].from, std::nullopt);
+  EXPECT_EQ((*audit)[0].to, CommentStatus::kPending);
+  EXPECT_GT((*audit)[0].at, c->created_at);
+}
+
+TEST_P(SqliteStoreTest, ImportingAKeyAgainAddsNothing) {
+  int64_t article = AddArticle("vapur-hatti");
+  absl::StatusOr<std::vector<ImportOutcome>> first = store_->ImportComments(
+      {Imported(article, "disqus:1"), Imported(article, "disqus:2")},
+      "import:disqus");
+  ASSERT_OK(first);
+  // Again, and once more within one call.
+  absl::StatusOr<std::vector<ImportOutcome>> again = store_->ImportComments(
+      {Imported(article, "disqus:2"), Imported(article, "disqus:3"),
+       Imported(article, "disqus:3")},
+      "import:disqus");
+  ASSERT_OK(again);
+  ASSERT_EQ(again->size(), 3u);
+  EXPECT_FALSE((*again)[0].added);
+  EXPECT_EQ((*again)[0].comment_id, (*first)[1].comment_id);
+  EXPECT_TRUE((*again)[1].added);
+  EXPECT_FALSE((*again)[2].added);
+  EXPECT_EQ((*again)[2].comment_id, (*again)[1].comment_id);
+  EXPECT_EQ(store_->ListComments(article, CommentStatus::kApproved)->size(),
+            3u);
+  EXPECT_EQ(store_->ListDecisions(100)->size(), 3u);
+}
+
+TEST_P(SqliteStoreTest, APurgedImportedCommentIsNotBroughtBack) {
+  int64_t article = AddArticle("vapur-hatti");
+  ImportedComment refused = Imported(article, "wordpress:haber.example:7");
+  refused.status = CommentStatus::kRejected;
+  ASSERT_OK(store_->ImportComments({refused}, "import:wordpress"));
+  ASSERT_EQ(*store_->PurgeRejected(absl::Now() + absl::Hours(1)), 1);
+  absl::StatusOr<std::vector<ImportOutcome>> again =
+      store_->ImportComments({refused}, "import:wordpress");
+  ASSERT_OK(again);
+  EXPECT_FALSE((*again)[0].added);
+  EXPECT_EQ((*store_->CountByStatus())[CommentStatus::kRejected], 0);
+}
+
+TEST_P(SqliteStoreTest, RepliesFindTheirParentsInAnyOrder) {
+  int64_t article = AddArticle("vapur-hatti");
+  // Parent earlier in the same call; parent in an earlier call; reply
+  // before its parent (linked when the parent comes); a grandchild.
+  absl::StatusOr<std::vector<ImportOutcome>> first = store_->ImportComments(
+      {Imported(article, "d:1"), Imported(article, "d:2", "d:1"),
+       Imported(article, "d:4", "d:3"), Imported(article, "d:5", "d:4")},
+      "import:disqus");
+  ASSERT_OK(first);
+  absl::StatusOr<std::vector<ImportOutcome>> second = store_->ImportComments(
+      {Imported(article, "d:3", "d:1")}, "import:disqus");
+  ASSERT_OK(second);
+  auto parent_of = [&](int64_t id) {
+    return store_->FindComment(id)->parent_id;
+  };
+  const int64_t c1 = (*first)[0].comment_id, c2 = (*first)[1].comment_id,
+                c4 = (*first)[2].comment_id, c5 = (*first)[3].comment_id,
+                c3 = (*second)[0].comment_id;
+  EXPECT_EQ(parent_of(c1), std::nullopt);
+  EXPECT_EQ(parent_of(c2), c1);
+  EXPECT_EQ(parent_of(c3), c1);
+  EXPECT_EQ(parent_of(c4), c3);
+  EXPECT_EQ(parent_of(c5), c4);
+}
+
+TEST_P(SqliteStoreTest, ALinkThatWouldCloseACycleIsNotMade) {
+  int64_t article = AddArticle("vapur-hatti");
+  absl::StatusOr<std::vector<ImportOutcome>> out = store_->ImportComments(
+      {Imported(article, "d:a", "d:c"), Imported(article, "d:b", "d:a"),
+       Imported(article, "d:c", "d:b")},
+      "import:disqus");
+  ASSERT_OK(out);
+  const int64_t a = (*out)[0].comment_id, b = (*out)[1].comment_id,
+                c = (*out)[2].comment_id;
+  EXPECT_EQ(store_->FindComment(b)->parent_id, a);
+  EXPECT_EQ(store_->FindComment(c)->parent_id, b);
+  EXPECT_EQ(store_->FindComment(a)->parent_id, std::nullopt);
+}
+
+TEST_P(SqliteStoreTest, ABadImportedCommentStoresNothingOfItsCall) {
+  int64_t article = AddArticle("vapur-hatti");
+  int64_t other = AddArticle("secim-sonuclari");
+  ASSERT_OK(store_->ImportComments({Imported(other, "d:elsewhere")},
+                                   "import:disqus"));
+  ImportedComment bad_utf8 = Imported(article, "d:utf8");
+  bad_utf8.text = "G\xfczel haber";
+  const struct {
+    ImportedComment bad;
+    absl::StatusCode code;
+    std::string message;
+  } cases[] = {
+      {Imported(article + 100, "d:noarticle"), absl::StatusCode::kNotFound,
+       "article"},
+      {Imported(article, "d:cross", "d:elsewhere"),
+       absl::StatusCode::kInvalidArgument, "another article"},
+      {Imported(article, "d:self", "d:self"),
+       absl::StatusCode::kInvalidArgument, "itself"},
+      {Imported(article, ""), absl::StatusCode::kInvalidArgument, "key"},
+      {Imported(article, std::string(kMaxImportKeyBytes + 1, 'k')),
+       absl::StatusCode::kInvalidArgument, "key"},
+      {bad_utf8, absl::StatusCode::kInvalidArgument, "comment text"},
+  };
+  for (const auto& c : cases) {
+    absl::StatusOr<std::vector<ImportOutcome>> out = store_->ImportComments(
+        {Imported(article, "d:good"), c.bad}, "import:disqus");
+    EXPECT_EQ(out.status().code(), c.code) << c.message << out.status();
+    EXPECT_THAT(out.status().message(), HasSubstr(c.message));
+  }
+  EXPECT_TRUE(store_->ListComments(article, CommentStatus::kApproved)->empty());
+  EXPECT_TRUE(absl::IsInvalidArgument(
+      store_->ImportComments({Imported(article, "d:x")}, "").status()));
+}
+
+TEST_P(SqliteStoreTest, ArticlesAreFoundByTheirOldAddress) {
+  int64_t article = AddArticle("vapur-hatti");
+  int64_t other = AddArticle("secim-sonuclari");
+  const std::string url = "haber.example.com/2019/05/vapur-hatti";
+  EXPECT_TRUE(absl::IsNotFound(store_->FindArticleByUrl(url).status()));
+  ASSERT_OK(store_->AddArticleUrl(article, url));
+  ASSERT_OK(store_->AddArticleUrl(article, url));  // again: no change
+  ASSERT_OK(store_->AddArticleUrl(article, "haber.example.com/?p=12"));
+  absl::StatusOr<Article> found = store_->FindArticleByUrl(url);
+  ASSERT_OK(found);
+  EXPECT_EQ(found->id, article);
+  EXPECT_EQ(found->slug, "vapur-hatti");
+  EXPECT_EQ(store_->FindArticleByUrl("haber.example.com/?p=12")->id, article);
+
+  absl::Status taken = store_->AddArticleUrl(other, url);
+  EXPECT_TRUE(absl::IsAlreadyExists(taken)) << taken;
+  EXPECT_THAT(taken.message(), HasSubstr(url));
+  EXPECT_TRUE(
+      absl::IsNotFound(store_->AddArticleUrl(other + 100, "x.example")));
+  EXPECT_TRUE(absl::IsInvalidArgument(store_->AddArticleUrl(article, "")));
+  EXPECT_TRUE(absl::IsInvalidArgument(
+      store_->FindArticleByUrl(std::string(kMaxArticleUrlBytes + 1, 'u'))
+          .status()));
+  EXPECT_TRUE(
+      absl::IsInvalidArgument(store_->AddArticleUrl(article, "k\xf6pr\xfc")));
+}
+
 // --- photos ----------------------------------------------------------------
 
 std::vector<PhotoVariant> SampleVariants() {

@@ -78,6 +78,34 @@ struct NewComment {
   std::string client;
 };
 
+// A comment brought from another comment system (`newsroom import`), with
+// the time and author it had there.
+struct ImportedComment {
+  // What identifies the comment at its source ("disqus:1234567",
+  // "wordpress:haber.example.com:42"): a key is stored once, however many
+  // times it is imported. 1 to kMaxImportKeyBytes bytes of UTF-8.
+  std::string import_key;
+  int64_t article_id = 0;
+  // The import key of the comment it replies to, or empty. The reply's
+  // parent_id points at that comment as soon as it is stored: before it,
+  // in the same call, or in a later one.
+  std::string parent_key;
+  std::string author;
+  std::string text;
+  CommentStatus status = CommentStatus::kPending;
+  std::string verdict_json;
+  std::string client;
+  absl::Time created_at;  // when it was written at the source (UTC)
+};
+inline constexpr int kMaxImportKeyBytes = 512;
+inline constexpr int kMaxArticleUrlBytes = 2048;
+
+// What ImportComments did with one ImportedComment.
+struct ImportOutcome {
+  int64_t comment_id = 0;  // the comment stored under the key
+  bool added = false;      // false: the key had been imported before
+};
+
 // A comment in a moderator's queue, with the article it belongs to.
 struct QueueItem {
   Comment comment;
@@ -171,6 +199,16 @@ class Store {
   // Newest published first.
   virtual absl::StatusOr<std::vector<Article>> ListArticles(int limit) = 0;
 
+  // The addresses articles had on the site a newsroom moved from, for
+  // imports to find them. `url` is an opaque key (the importer normalises
+  // it), 1 to kMaxArticleUrlBytes bytes of UTF-8. FindArticleByUrl:
+  // NotFound when no article has it. AddArticleUrl: OK when the article
+  // already has it, AlreadyExists when another article has it, NotFound
+  // for an unknown article.
+  virtual absl::StatusOr<Article> FindArticleByUrl(std::string_view url) = 0;
+  virtual absl::Status AddArticleUrl(int64_t article_id,
+                                     std::string_view url) = 0;
+
   // Comments. `done` runs once the comment is durable (or failed), on a
   // thread of the store's; it must not block. InvalidArgument when
   // parent_id is not a comment of the same article.
@@ -189,6 +227,23 @@ class Store {
                                                            int limit) = 0;
   virtual absl::StatusOr<std::map<CommentStatus, int64_t>> CountByStatus() = 0;
 
+  // Comments from another comment system, in one transaction: all are
+  // stored or none is. A comment whose import_key was imported before is
+  // left as it is (added false), even when that comment has since been
+  // purged, so running an import again adds nothing twice and brings back
+  // nothing purged. Each added comment gets an audit row decided by
+  // `decided_by` (from nothing to its status). Replies find their parents
+  // through parent_key (see ImportedComment); a reply stored before its
+  // parent is linked when the parent comes, unless the link would make a
+  // cycle or cross to another article. Errors, with the
+  // import key of the comment at fault: InvalidArgument for an empty or
+  // over-long key, text that is not UTF-8, a parent_key equal to the
+  // comment's own key, or a parent on another article; NotFound for an
+  // unknown article.
+  virtual absl::StatusOr<std::vector<ImportOutcome>> ImportComments(
+      const std::vector<ImportedComment>& comments,
+      std::string_view decided_by) = 0;
+
   // A moderator moves a comment to `to`. When `expected` is given and the
   // comment's status is not it any more (someone else decided first),
   // FailedPrecondition and nothing changes: no decision is silently
@@ -206,8 +261,9 @@ class Store {
                                                 int threshold) = 0;
 
   // The moderation log keeps the text of rejected comments for audit for a
-  // while: deletes rejected comments created before `before`. Returns how
-  // many went.
+  // while: deletes rejected comments created before `before` and not
+  // decided on (posted, imported, refused by a moderator) since. Returns
+  // how many went.
   virtual absl::StatusOr<int64_t> PurgeRejected(absl::Time before) = 0;
 
   // Photos, with their sizes.

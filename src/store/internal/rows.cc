@@ -78,6 +78,17 @@ absl::StatusOr<bool> Exists(Connection& c, std::string_view sql, int64_t id) {
   return stmt->Step();
 }
 
+absl::Status CheckArticleExists(Connection& c, int64_t article_id) {
+  absl::StatusOr<bool> found =
+      Exists(c, "SELECT 1 FROM articles WHERE id = ?", article_id);
+  if (!found.ok()) return found.status();
+  if (!*found) {
+    return absl::NotFoundError(
+        absl::StrCat("article ", article_id, " does not exist"));
+  }
+  return absl::OkStatus();
+}
+
 absl::Status CheckPhotoExists(Connection& c, std::optional<int64_t> photo_id) {
   if (!photo_id.has_value()) return absl::OkStatus();
   absl::StatusOr<bool> found =

@@ -51,6 +51,8 @@ absl::StatusOr<Comment> ReadComment(Connection& c, int64_t id);
 
 // Whether `sql` (with one parameter, `id`) returns a row.
 absl::StatusOr<bool> Exists(Connection& c, std::string_view sql, int64_t id);
+// OK for a stored article; NotFound naming the id otherwise.
+absl::Status CheckArticleExists(Connection& c, int64_t article_id);
 // OK for nullopt or a stored photo; NotFound otherwise.
 absl::Status CheckPhotoExists(Connection& c, std::optional<int64_t> photo_id);
 
