@@ -63,7 +63,6 @@ class ProfanityRule : public Rule {
  public:
   explicit ProfanityRule(const RulePolicy& policy);
   RuleId id() const override { return RuleId::kProfanity; }
-  bool AppliesTo(langid::Language) const override { return true; }
   std::optional<Finding> Check(Comment* comment) const override;
 
  private:
@@ -74,7 +73,6 @@ class InsultRule : public Rule {
  public:
   explicit InsultRule(const RulePolicy& policy);
   RuleId id() const override { return RuleId::kInsult; }
-  bool AppliesTo(langid::Language) const override { return true; }
   std::optional<Finding> Check(Comment* comment) const override;
 
  private:
@@ -90,9 +88,6 @@ class OffensiveRule : public Rule {
   OffensiveRule(const RulePolicy& policy,
                 const classifier::Classifier& classifier);
   RuleId id() const override { return RuleId::kOffensive; }
-  bool AppliesTo(langid::Language language) const override {
-    return language == langid::Language::kTurkish;
-  }
   std::optional<Finding> Check(Comment* comment) const override;
 
  private:
@@ -104,7 +99,6 @@ class BeliefAttackRule : public Rule {
  public:
   explicit BeliefAttackRule(const RulePolicy& policy);
   RuleId id() const override { return RuleId::kBeliefAttack; }
-  bool AppliesTo(langid::Language) const override { return true; }
   std::optional<Finding> Check(Comment* comment) const override;
 
  private:

@@ -6,10 +6,10 @@
 //   std::optional<Finding> f = rule.Check(&c);   // score, spans, fix
 //
 // Score: the share of the cased letters that stand in wholly upper-case
-// words ("Ankara" counts as lower case), acronyms left out ("NATO", "TBMM", "ABD'de"). Nothing is
-// reported unless some word is written wholly in capitals, and a comment
-// with fewer than `min_letters` cased letters outside acronyms scores 0.
-// Casing is Turkish: "IŞIK" is capitals, "İstanbul" is not.
+// words ("Ankara" counts as lower case), acronyms left out ("NATO", "TBMM",
+// "ABD'de"). Nothing is reported unless some word is written wholly in
+// capitals, and a comment with fewer than `min_letters` cased letters outside
+// acronyms scores 0. Casing is Turkish: "IŞIK" is capitals, "İstanbul" is not.
 //
 // Fix: every all-capitals word re-cased — sentence starts title-cased,
 // other words lower-cased with Turkish rules, except that a word which the
@@ -50,7 +50,6 @@ class AllCapsRule : public Rule {
               const deasciify::Deasciifier* deasciifier = nullptr);
 
   RuleId id() const override { return RuleId::kAllCaps; }
-  bool AppliesTo(langid::Language) const override { return true; }
   std::optional<Finding> Check(Comment* comment) const override;
 
   // True when `word` (as typed) is an acronym: listed itself, or listed

@@ -11,9 +11,9 @@
 
 #include "classifier/classifier.h"
 #include "deasciify/deasciifier.h"
+#include "langid/identifier.h"
 #include "lexicon/matcher.h"
 #include "moderation/abuse_rules.h"
-#include "langid/identifier.h"
 #include "moderation/all_caps_rule.h"
 #include "moderation/no_turkish_chars_rule.h"
 #include "moderation/spelling_rule.h"
@@ -51,7 +51,8 @@ absl::StatusOr<std::unique_ptr<const Engine>> Engine::Build(
   spelling_options.word_list_path = options.data_dir + "/spelling/tr-words.tsv";
   spelling_options.allowlist_path =
       options.data_dir + "/spelling/tr-allowlist.txt";
-  spelling_options.informal_path = options.data_dir + "/spelling/tr-informal.tsv";
+  spelling_options.informal_path =
+      options.data_dir + "/spelling/tr-informal.tsv";
   spelling_options.turkish = engine->turkish_.get();
   spelling_options.english = engine->english_.get();
   spelling_options.turkish_files = options.turkish;
@@ -67,43 +68,58 @@ absl::StatusOr<std::unique_ptr<const Engine>> Engine::Build(
       lexicon::LexiconPaths::InDirectory(options.data_dir + "/lexicon"));
   if (!matcher.ok()) return matcher.status();
   engine->matcher_ = *std::move(matcher);
-  auto classifier = classifier::Classifier::Load(
-      options.data_dir + "/models/offensive.model");
+  auto classifier = classifier::Classifier::Load(options.data_dir +
+                                                 "/models/offensive.model");
   if (!classifier.ok()) return classifier.status();
   engine->classifier_ = *std::move(classifier);
 
-  // The abuse rules only read the lexicon's and classifier's findings.
-  if (policy.insult.enabled) {
-    engine->rules_.push_back(std::make_unique<InsultRule>(policy.insult));
+  // Every enabled rule of the table, in the order they run: the abuse
+  // rules only read the lexicon's and classifier's findings; then
+  // all_caps, and no_turkish_chars, which claims words before spelling
+  // runs. A rule added to the table needs its case here (the compiler
+  // warns about a missing one).
+  static constexpr RuleId kRunOrder[] = {
+      RuleId::kInsult,       RuleId::kProfanity, RuleId::kOffensive,
+      RuleId::kBeliefAttack, RuleId::kAllCaps,   RuleId::kNoTurkishChars,
+      RuleId::kSpelling};
+  static_assert(std::size(kRunOrder) == kAllRules.size());
+  for (RuleId id : kRunOrder) {
+    if (!policy.ForRule(id).enabled) continue;
+    std::unique_ptr<const Rule> rule;
+    switch (id) {
+      case RuleId::kInsult:
+        rule = std::make_unique<InsultRule>(policy.insult);
+        break;
+      case RuleId::kProfanity:
+        rule = std::make_unique<ProfanityRule>(policy.profanity);
+        break;
+      case RuleId::kOffensive:
+        rule = std::make_unique<OffensiveRule>(policy.offensive,
+                                               *engine->classifier_);
+        break;
+      case RuleId::kBeliefAttack:
+        rule = std::make_unique<BeliefAttackRule>(policy.belief_attack);
+        break;
+      case RuleId::kAllCaps:
+        rule = std::make_unique<AllCapsRule>(
+            policy.all_caps, *std::move(acronyms), engine->turkish_.get(),
+            engine->deasciifier_.get());
+        break;
+      case RuleId::kNoTurkishChars:
+        rule = std::make_unique<NoTurkishCharsRule>(policy.no_turkish_chars,
+                                                    *engine->deasciifier_,
+                                                    engine->turkish_.get());
+        break;
+      case RuleId::kSpelling:
+        rule =
+            std::make_unique<SpellingRule>(policy.spelling, *engine->spelling_);
+        break;
+    }
+    engine->rules_.push_back(std::move(rule));
   }
-  if (policy.profanity.enabled) {
-    engine->rules_.push_back(std::make_unique<ProfanityRule>(policy.profanity));
-  }
-  if (policy.offensive.enabled) {
-    engine->rules_.push_back(std::make_unique<OffensiveRule>(
-        policy.offensive, *engine->classifier_));
-  }
-  if (policy.belief_attack.enabled) {
-    engine->rules_.push_back(
-        std::make_unique<BeliefAttackRule>(policy.belief_attack));
-  }
-  engine->abuse_rules_ = !engine->rules_.empty();
-
-  // Order matters: no_turkish_chars claims words before spelling runs.
-  if (policy.all_caps.enabled) {
-    engine->rules_.push_back(std::make_unique<AllCapsRule>(
-        policy.all_caps, *std::move(acronyms), engine->turkish_.get(),
-        engine->deasciifier_.get()));
-  }
-  if (policy.no_turkish_chars.enabled) {
-    engine->rules_.push_back(std::make_unique<NoTurkishCharsRule>(
-        policy.no_turkish_chars, *engine->deasciifier_,
-        engine->turkish_.get()));
-  }
-  if (policy.spelling.enabled) {
-    engine->rules_.push_back(
-        std::make_unique<SpellingRule>(policy.spelling, *engine->spelling_));
-  }
+  engine->abuse_rules_ = policy.insult.enabled || policy.profanity.enabled ||
+                         policy.offensive.enabled ||
+                         policy.belief_attack.enabled;
   return std::unique_ptr<const Engine>(std::move(engine));
 }
 
@@ -143,7 +159,8 @@ absl::StatusOr<Verdict> Engine::Moderate(
     std::string_view text, std::optional<langid::Language> hint) const {
   text::ParseOptions parse_options;
   parse_options.max_length = policy_.max_length;
-  absl::StatusOr<text::Document> doc = text::Document::Parse(text, parse_options);
+  absl::StatusOr<text::Document> doc =
+      text::Document::Parse(text, parse_options);
   if (!doc.ok()) return doc.status();
 
   Verdict verdict;
@@ -166,7 +183,7 @@ absl::StatusOr<Verdict> Engine::Moderate(
   bool review = false;
   bool reject = false;
   for (const std::unique_ptr<const Rule>& rule : rules_) {
-    if (!rule->AppliesTo(verdict.language)) continue;
+    if (!RunsOn(rule->id(), verdict.language)) continue;
     std::optional<Finding> finding = rule->Check(&comment);
     if (!finding.has_value()) continue;
     const RulePolicy& rp = policy_.ForRule(rule->id());

@@ -44,9 +44,6 @@ class NoTurkishCharsRule : public Rule {
                      const morphology::Dictionary* turkish);
 
   RuleId id() const override { return RuleId::kNoTurkishChars; }
-  bool AppliesTo(langid::Language language) const override {
-    return language == langid::Language::kTurkish;
-  }
   std::optional<Finding> Check(Comment* comment) const override;
 
  private:

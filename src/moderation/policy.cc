@@ -47,9 +47,9 @@ absl::Status ReadInt(const std::string& name, const toml::node& node,
   if (!node.is_integer()) return Bad(name, node, key, "must be an integer");
   int64_t v = *node.value<int64_t>();
   if (v < lo || v > hi) {
-    return Bad(name, node, key,
-               "must be between " + std::to_string(lo) + " and " +
-                   std::to_string(hi));
+    return Bad(
+        name, node, key,
+        "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
   }
   *out = static_cast<int>(v);
   return absl::OkStatus();
@@ -62,7 +62,8 @@ absl::Status ReadCommon(const std::string& name, const std::string& path,
   *handled = true;
   std::string full = path + "." + std::string(key);
   if (key == "enabled") {
-    if (!node.is_boolean()) return Bad(name, node, full, "must be true or false");
+    if (!node.is_boolean())
+      return Bad(name, node, full, "must be true or false");
     rule->enabled = *node.value<bool>();
   } else if (key == "threshold") {
     return ReadNumber(name, node, full, 0, 1, &rule->threshold);
@@ -79,7 +80,8 @@ absl::Status ReadCommon(const std::string& name, const std::string& path,
     rule->action = *v == "reject" ? Action::kReject : Action::kReview;
   } else if (key == "allow") {
     const toml::array* items = node.as_array();
-    if (items == nullptr) return Bad(name, node, full, "must be a list of words");
+    if (items == nullptr)
+      return Bad(name, node, full, "must be a list of words");
     rule->allow.clear();
     for (const toml::node& item : *items) {
       if (!item.is_string()) {
@@ -101,7 +103,7 @@ absl::Status Unknown(const std::string& name, const toml::node& node,
 absl::Status ReadRule(const std::string& name, RuleId id,
                       const toml::table& table, Policy* policy) {
   std::string path = "rules." + std::string(RuleIdName(id));
-  RulePolicy* common = const_cast<RulePolicy*>(&policy->ForRule(id));
+  RulePolicy* common = &policy->ForRule(id);
   for (const auto& [k, node] : table) {
     std::string_view key = k.str();
     bool handled = false;
@@ -109,15 +111,14 @@ absl::Status ReadRule(const std::string& name, RuleId id,
     if (!s.ok()) return s;
     if (handled) continue;
     std::string full = path + "." + std::string(key);
-    if (id == RuleId::kAllCaps && key == "min_letters") {
-      s = ReadInt(name, node, full, 1, 1000, &policy->all_caps.min_letters);
-    } else if (id == RuleId::kNoTurkishChars && key == "min_words") {
-      s = ReadInt(name, node, full, 1, 1000, &policy->no_turkish_chars.min_words);
-    } else if (id == RuleId::kSpelling && key == "min_misspelled") {
-      s = ReadInt(name, node, full, 1, 1000, &policy->spelling.min_misspelled);
-    } else {
-      s = Unknown(name, node, full);
+    const rules::Setting* setting = rules::FindSetting(id, key);
+    if (setting == nullptr) return Unknown(name, node, full);
+    int* field = policy->Setting(id, key);
+    if (field == nullptr) {
+      return absl::InternalError(full +
+                                 ": in the rule table but not in Policy");
     }
+    s = ReadInt(name, node, full, setting->min, setting->max, field);
     if (!s.ok()) return s;
   }
   if (common->review_threshold.has_value() &&
@@ -131,30 +132,59 @@ absl::Status ReadRule(const std::string& name, RuleId id,
 
 }  // namespace
 
-Policy::Policy() {
-  // Defaults; config/policy.toml spells out the same values.
-  insult.threshold = 0.5;
-  profanity.threshold = 0.5;
-  offensive.threshold = 0.8;
-  offensive.review_threshold = 0.37;
-  belief_attack.threshold = 0.5;
-  spelling.threshold = 0.3;
-  spelling.action = Action::kReview;
-  no_turkish_chars.threshold = 0.5;
-  all_caps.threshold = 0.7;
+Policy::Policy() : max_length(rules::kDefaultMaxLength) {
+  for (RuleId id : kAllRules) {
+    const rules::RuleSpec& spec = rules::Spec(id);
+    RulePolicy& rule = ForRule(id);
+    rule.enabled = spec.defaults.enabled;
+    rule.threshold = spec.defaults.threshold;
+    if (spec.defaults.review_threshold >= 0) {
+      rule.review_threshold = spec.defaults.review_threshold;
+    }
+    rule.action = std::string_view(spec.defaults.action) == "review"
+                      ? Action::kReview
+                      : Action::kReject;
+    for (int i = 0; i < spec.setting_count; ++i) {
+      *Setting(id, spec.settings[i].name) = spec.settings[i].default_value;
+    }
+  }
 }
 
 const RulePolicy& Policy::ForRule(RuleId id) const {
+  return const_cast<Policy*>(this)->ForRule(id);
+}
+
+RulePolicy& Policy::ForRule(RuleId id) {
   switch (id) {
-    case RuleId::kInsult: return insult;
-    case RuleId::kProfanity: return profanity;
-    case RuleId::kOffensive: return offensive;
-    case RuleId::kBeliefAttack: return belief_attack;
-    case RuleId::kSpelling: return spelling;
-    case RuleId::kNoTurkishChars: return no_turkish_chars;
-    case RuleId::kAllCaps: return all_caps;
+    case RuleId::kInsult:
+      return insult;
+    case RuleId::kProfanity:
+      return profanity;
+    case RuleId::kOffensive:
+      return offensive;
+    case RuleId::kBeliefAttack:
+      return belief_attack;
+    case RuleId::kSpelling:
+      return spelling;
+    case RuleId::kNoTurkishChars:
+      return no_turkish_chars;
+    case RuleId::kAllCaps:
+      return all_caps;
   }
   return insult;
+}
+
+int* Policy::Setting(RuleId id, std::string_view name) {
+  if (id == RuleId::kAllCaps && name == "min_letters") {
+    return &all_caps.min_letters;
+  }
+  if (id == RuleId::kNoTurkishChars && name == "min_words") {
+    return &no_turkish_chars.min_words;
+  }
+  if (id == RuleId::kSpelling && name == "min_misspelled") {
+    return &spelling.min_misspelled;
+  }
+  return nullptr;
 }
 
 absl::StatusOr<Policy> ParsePolicy(std::string_view toml_text,
@@ -163,9 +193,9 @@ absl::StatusOr<Policy> ParsePolicy(std::string_view toml_text,
   try {
     root = toml::parse(toml_text, name);
   } catch (const toml::parse_error& e) {
-    return absl::InvalidArgumentError(
-        name + ":" + std::to_string(e.source().begin.line) + ": " +
-        std::string(e.description()));
+    return absl::InvalidArgumentError(name + ":" +
+                                      std::to_string(e.source().begin.line) +
+                                      ": " + std::string(e.description()));
   }
   Policy policy;
   for (const auto& [k, node] : root) {
@@ -187,9 +217,9 @@ absl::StatusOr<Policy> ParsePolicy(std::string_view toml_text,
         std::string full = "rules." + std::string(rk.str());
         absl::StatusOr<RuleId> id = ParseRuleId(rk.str());
         if (!id.ok()) {
-          return Bad(name, rnode, full,
-                     "unknown rule (expected insult, profanity, offensive, "
-                     "belief_attack, spelling, no_turkish_chars, all_caps)");
+          return Bad(
+              name, rnode, full,
+              std::string("unknown rule (expected ") + rules::NameList() + ")");
         }
         const toml::table* rt = rnode.as_table();
         if (rt == nullptr) return Bad(name, rnode, full, "must be a table");

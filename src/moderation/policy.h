@@ -1,6 +1,8 @@
 // The newsroom's moderation policy: which rules are on, how sure a rule must
 // be before it counts, and what a violation does. Read from
 // config/policy.toml, where every default is written out and explained.
+// The defaults and each rule's own settings come from the rule table
+// (src/rules/rules.toml), which also generates config/policy.toml.
 //
 //   absl::StatusOr<Policy> policy = LoadPolicyFile("config/policy.toml");
 //   if (!policy.ok()) Die(policy.status());  // "policy.toml:14: rules.…"
@@ -34,25 +36,23 @@ struct RulePolicy {
   std::vector<std::string> allow;
 };
 
+// A rule's own settings; their meaning, defaults and ranges are in the
+// rule table (`settings` of the rule in src/rules/rules.toml).
 struct AllCapsPolicy : RulePolicy {
-  // Comments with fewer cased letters (outside acronyms) than this are never
-  // "written in capitals": "TAMAM" is a reply, not shouting.
-  int min_letters = 6;
+  int min_letters = 0;
 };
 
 struct NoTurkishCharsPolicy : RulePolicy {
-  // At least this many words must be missing their Turkish letters.
-  int min_words = 1;
+  int min_words = 0;
 };
 
 struct SpellingPolicy : RulePolicy {
-  // At least this many misspelled words: one typo never triggers the rule.
-  int min_misspelled = 2;
+  int min_misspelled = 0;
 };
 
 struct Policy {
   // Longest comment accepted, in characters (code points).
-  int max_length = 5000;
+  int max_length = 0;
 
   RulePolicy insult;
   RulePolicy profanity;
@@ -62,16 +62,21 @@ struct Policy {
   NoTurkishCharsPolicy no_turkish_chars;
   AllCapsPolicy all_caps;
 
-  // The defaults documented in config/policy.toml.
+  // The defaults of the rule table, as config/policy.toml writes them.
   Policy();
 
   const RulePolicy& ForRule(RuleId id) const;
+  RulePolicy& ForRule(RuleId id);
+  // The field that holds setting `name` of rule `id` (a `settings` entry
+  // of the rule table), or null when the rule has no such setting.
+  int* Setting(RuleId id, std::string_view name);
 };
 
 // Parses policy TOML. `name` labels errors ("policy.toml:12: …").
 // InvalidArgument, naming the line and the key, for a syntax error, an
 // unknown table or key, a value of the wrong type, or a value out of range.
-absl::StatusOr<Policy> ParsePolicy(std::string_view toml, const std::string& name);
+absl::StatusOr<Policy> ParsePolicy(std::string_view toml,
+                                   const std::string& name);
 
 // Reads and parses a policy file; NotFound when it cannot be read.
 absl::StatusOr<Policy> LoadPolicyFile(const std::string& path);

@@ -43,10 +43,9 @@ class Rule {
  public:
   virtual ~Rule() = default;
 
+  // Which rule this is. The languages it runs on are the rule table's
+  // (`languages` in src/rules/rules.toml): the engine asks RunsOn().
   virtual RuleId id() const = 0;
-
-  // True when the rule runs on comments in `language`.
-  virtual bool AppliesTo(langid::Language language) const = 0;
 
   // Examines the comment. Returns a Finding when the rule found anything to
   // point at, even below its threshold (moderators see those), and nullopt

@@ -1,5 +1,7 @@
-// The seven rules of the comment policy, their ids and the clause each one
-// enforces, in Turkish and English.
+// The rules of the comment policy as the engine names them: their ids and
+// the clause each one enforces, in Turkish and English. The facts come
+// from the one rule table (rules/rules.h, generated from
+// src/rules/rules.toml); this header gives them the engine's types.
 //
 //   absl::StatusOr<RuleId> id = ParseRuleId("all_caps");
 //   RuleIdName(RuleId::kNoTurkishChars);       // "no_turkish_chars"
@@ -9,28 +11,17 @@
 #ifndef NEWSROOM_MODERATION_RULE_ID_H_
 #define NEWSROOM_MODERATION_RULE_ID_H_
 
-#include <array>
 #include <string>
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "langid/language.h"
+#include "rules/rules.h"
 
 namespace newsroom::moderation {
 
-enum class RuleId {
-  kInsult,
-  kProfanity,
-  kOffensive,
-  kBeliefAttack,
-  kSpelling,
-  kNoTurkishChars,
-  kAllCaps,
-};
-
-inline constexpr std::array<RuleId, 7> kAllRules = {
-    RuleId::kInsult,   RuleId::kProfanity,      RuleId::kOffensive,
-    RuleId::kBeliefAttack, RuleId::kSpelling, RuleId::kNoTurkishChars,
-    RuleId::kAllCaps};
+using rules::kAllRules;
+using rules::RuleId;
 
 // "insult", "profanity", "offensive", "belief_attack", "spelling",
 // "no_turkish_chars", "all_caps".
@@ -38,6 +29,10 @@ std::string_view RuleIdName(RuleId id);
 
 // Inverse of RuleIdName; InvalidArgument naming the unknown id otherwise.
 absl::StatusOr<RuleId> ParseRuleId(std::string_view name);
+
+// True when rule `id` runs on comments in `language` (the table's
+// `languages`).
+bool RunsOn(RuleId id, langid::Language language);
 
 struct Bilingual {
   std::string tr;

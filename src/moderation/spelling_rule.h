@@ -37,9 +37,6 @@ class SpellingRule : public Rule {
   SpellingRule(const SpellingPolicy& policy, const spelling::Checker& checker);
 
   RuleId id() const override { return RuleId::kSpelling; }
-  bool AppliesTo(langid::Language language) const override {
-    return language != langid::Language::kOther;
-  }
   std::optional<Finding> Check(Comment* comment) const override;
 
  private:

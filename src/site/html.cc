@@ -23,6 +23,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "rules/rules.h"
 #include "site/render.h"
 
 namespace newsroom::site {
@@ -252,29 +253,6 @@ std::string SayText(const SiteInfo& info, std::string_view tr,
   return absl::StrCat(EscapeHtml(tr), " / ", EscapeHtml(en));
 }
 
-const std::array<RuleText, 7>& Rules() {
-  static constexpr std::array<RuleText, 7> kRules = {{
-      {"insult", "Hakaret", "insults"},
-      {"profanity", "küfür", "swearing"},
-      {"offensive", "rahatsız edici ve imalı cümleler",
-       "offensive sentences or allusions"},
-      {"belief_attack", "inançlara saldırı", "attacks on beliefs"},
-      {"spelling", "imla kuralları ile yazılmamış",
-       "not written with spelling rules"},
-      {"no_turkish_chars", "Türkçe karakter kullanılmayan",
-       "do not use Turkish characters"},
-      {"all_caps", "büyük harflerle yazılmış", "written in capital letters"},
-  }};
-  return kRules;
-}
-
-const RuleText* FindRule(std::string_view id) {
-  for (const RuleText& r : Rules()) {
-    if (r.id == id) return &r;
-  }
-  return nullptr;
-}
-
 std::string MarkPolicyClauses(std::string_view policy, bool english) {
   // ASCII lower-casing keeps byte offsets (Turkish letters are untouched),
   // so a clause found in the folded copy is at the same bytes in `policy`.
@@ -285,11 +263,12 @@ std::string MarkPolicyClauses(std::string_view policy, bool english) {
     std::string_view rule;
   };
   std::vector<Hit> hits;
-  for (const RuleText& r : Rules()) {
+  for (const rules::RuleSpec& r : rules::kRuleSpecs) {
     const std::string clause =
-        absl::AsciiStrToLower(std::string(english ? r.clause_en : r.clause_tr));
+        absl::AsciiStrToLower(std::string(rules::In(r.clause, english)));
     const size_t at = folded.find(clause);
-    if (at != std::string::npos) hits.push_back({at, at + clause.size(), r.id});
+    if (at != std::string::npos)
+      hits.push_back({at, at + clause.size(), r.name});
   }
   std::sort(hits.begin(), hits.end(),
             [](const Hit& a, const Hit& b) { return a.begin < b.begin; });

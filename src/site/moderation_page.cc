@@ -18,6 +18,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "rules/rules.h"
 #include "site/internal/html.h"
 #include "site/internal/verdict_view.h"
 #include "site/render.h"
@@ -63,10 +64,11 @@ std::string ModerationUrl(CommentStatus status, std::string_view rule) {
 }
 
 std::string RuleLabel(const SiteInfo& info, std::string_view rule) {
-  const internal::RuleText* r = internal::FindRule(rule);
-  if (r == nullptr) return EscapeHtml(rule);
+  const std::optional<rules::RuleId> id = rules::FromName(rule);
+  if (!id) return EscapeHtml(rule);
+  const rules::Text& clause = rules::Spec(*id).clause;
   return absl::StrCat("<code>", EscapeHtml(rule), "</code> — ",
-                      Say(info, r->clause_tr, r->clause_en));
+                      Say(info, clause.tr, clause.en));
 }
 
 std::string DecisionLabel(const SiteInfo& info, std::string_view decision) {
@@ -104,11 +106,11 @@ std::string RuleFilterHtml(const SiteInfo& info, const ModerationPage& page) {
       "value=\"\"",
       page.rule_filter.empty() ? " selected" : "", ">",
       SayText(info, "Tümü", "All"), "</option>\n");
-  for (const internal::RuleText& r : internal::Rules()) {
-    absl::StrAppend(&out, "<option value=\"", EscapeHtml(r.id), "\"",
-                    page.rule_filter == r.id ? " selected" : "", ">",
-                    EscapeHtml(r.id), " — ",
-                    SayText(info, r.clause_tr, r.clause_en), "</option>\n");
+  for (const rules::RuleSpec& r : rules::kRuleSpecs) {
+    absl::StrAppend(&out, "<option value=\"", EscapeHtml(r.name), "\"",
+                    page.rule_filter == r.name ? " selected" : "", ">",
+                    EscapeHtml(r.name), " — ",
+                    SayText(info, r.clause.tr, r.clause.en), "</option>\n");
   }
   absl::StrAppend(&out, "</select>\n<button type=\"submit\">",
                   Say(info, "Süz", "Filter"), "</button>\n</form>\n");

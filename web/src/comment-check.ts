@@ -15,7 +15,7 @@
 // code-point offsets and are used only while the text there is unchanged.
 import type { Api, RuleFinding, Span, Verdict } from "./api";
 import type { Lang } from "./i18n";
-import { strings } from "./i18n";
+import { fixLabel, ruleClause, strings } from "./i18n";
 import { codePoints, el, replaceSpan, utf16Index } from "./text";
 
 export interface CheckOptions {
@@ -33,11 +33,6 @@ interface Mark {
   text: string;
   rule: string;
 }
-
-const kFixRules: Record<string, "applyFix" | "applyTurkish"> = {
-  all_caps: "applyFix",
-  no_turkish_chars: "applyTurkish",
-};
 
 export class CommentCheck {
   readonly panel: HTMLElement;
@@ -154,7 +149,7 @@ export class CommentCheck {
 
   private message(f: RuleFinding): string {
     const m = f.message || {};
-    const clause = this.t.ruleClause[f.rule] || f.rule;
+    const clause = ruleClause(f.rule, this.o.lang);
     return (this.o.lang === "en" ? m.en || m.tr : m.tr || m.en) || clause;
   }
 
@@ -202,7 +197,7 @@ export class CommentCheck {
     panel.append(list);
 
     if (announce === "auto") {
-      const clauses = findings.map((f) => t.ruleClause[f.rule] || f.rule).join(", ");
+      const clauses = findings.map((f) => ruleClause(f.rule, this.o.lang)).join(", ");
       const sentence = `${outcome} ${t.problems(findings.length)}: ${clauses}.${anyFix ? " " + t.fixAvailable : ""}`;
       if (sentence !== this.lastAnnounced) {
         this.say(sentence, verdict.decision === "reject" ? "rejected" : "pending", true);
@@ -228,13 +223,12 @@ export class CommentCheck {
       item.append(frag);
     }
 
-    const kind = kFixRules[f.rule];
     if (f.fix && f.fix !== text) {
       const fix = f.fix;
       const button = el(
         "button",
         { type: "button", class: "nr-apply-fix", "data-fix-rule": f.rule },
-        kind ? t[kind] : t.applyFix,
+        fixLabel(f.rule, this.o.lang),
       );
       button.addEventListener("click", () => this.apply(fix, null));
       item.append(

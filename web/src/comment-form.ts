@@ -5,7 +5,7 @@
 // comment in place. Without the script the form posts as a plain HTML form.
 import { Api, type Comment, type PostResult } from "./api";
 import { CommentCheck } from "./comment-check";
-import { pageLang, strings, type Lang } from "./i18n";
+import { pageLang, ruleClause, strings, type Lang } from "./i18n";
 import { el } from "./text";
 
 export function slugFromAction(action: string): string | null {
@@ -115,7 +115,7 @@ export function enhanceCommentForm(form: HTMLFormElement, api = new Api()): void
       check.showVerdict(result.verdict, body.text, null);
       const why = result.verdict.rules
         .filter((r) => r.violated)
-        .map((r) => (lang === "en" ? r.message?.en : r.message?.tr) || t.ruleClause[r.rule] || r.rule);
+        .map((r) => (lang === "en" ? r.message?.en : r.message?.tr) || ruleClause(r.rule, lang));
       check.say([t.rejected, ...why, hasFix ? t.rejectedFix : ""].filter(Boolean).join(" "), "rejected");
     } else if (result.httpStatus === 429) {
       check.say(t.tooMany(result.retryAfter ?? 60), "error");

@@ -1,5 +1,8 @@
 // The interface's words in Turkish (the default) and English. A page says
-// its language in <html lang>; the embed in its data-lang attribute.
+// its language in <html lang>; the embed in its data-lang attribute. The
+// words of the comment policy's rules come from the rule table
+// (rules.ts, generated from src/rules/rules.toml).
+import { ruleText } from "./rules";
 
 export type Lang = "tr" | "en";
 
@@ -24,7 +27,6 @@ const tr = {
   replaceWith: (from: string, to: string) => `«${from}» yerine «${to}» yaz`,
   replaced: (from: string, to: string) => `«${from}» yerine «${to}» yazıldı.`,
   applyFix: "Düzeltmeyi uygula",
-  applyTurkish: "Türkçe harfleri geri koy",
   fixPreview: "Düzeltilmiş hâli",
   fixApplied: "Düzeltme uygulandı. Yorumunuz yeniden denetleniyor.",
   sending: "Yorumunuz gönderiliyor…",
@@ -42,15 +44,6 @@ const tr = {
   reported: "Bildirildi",
   reportThanks: "Bildiriminiz alındı. Teşekkürler.",
   reportFailed: "Bildiriminiz gönderilemedi.",
-  ruleClause: {
-    insult: "hakaret",
-    profanity: "küfür",
-    offensive: "rahatsız edici ve imalı cümleler",
-    belief_attack: "inançlara saldırı",
-    spelling: "imla kuralları ile yazılmamış",
-    no_turkish_chars: "Türkçe karakter kullanılmayan",
-    all_caps: "büyük harflerle yazılmış",
-  } as Record<string, string>,
   // Photo
   enlarge: "Büyüt",
   close: "Kapat",
@@ -103,7 +96,6 @@ const en: Strings = {
   replaceWith: (from: string, to: string) => `Replace “${from}” with “${to}”`,
   replaced: (from: string, to: string) => `Replaced “${from}” with “${to}”.`,
   applyFix: "Apply the fix",
-  applyTurkish: "Restore the Turkish letters",
   fixPreview: "Corrected",
   fixApplied: "Fix applied. Your comment is being checked again.",
   sending: "Sending your comment…",
@@ -121,15 +113,6 @@ const en: Strings = {
   reported: "Reported",
   reportThanks: "Thank you: your report was received.",
   reportFailed: "Your report could not be sent.",
-  ruleClause: {
-    insult: "insults",
-    profanity: "swearing",
-    offensive: "offensive sentences or allusions",
-    belief_attack: "attacks on beliefs",
-    spelling: "not written with spelling rules",
-    no_turkish_chars: "not using Turkish characters",
-    all_caps: "written in capital letters",
-  },
   enlarge: "Enlarge",
   close: "Close",
   zoomIn: "Zoom in",
@@ -164,3 +147,13 @@ export function strings(lang: Lang): Strings {
   return lang === "en" ? en : tr;
 }
 export type { Strings };
+
+// The clause of the policy that rule `id` enforces, in `lang`.
+export function ruleClause(id: string, lang: Lang): string {
+  return ruleText(id)?.clause[lang] ?? id;
+}
+
+// The label of the button that applies rule `id`'s fix, in `lang`.
+export function fixLabel(id: string, lang: Lang): string {
+  return ruleText(id)?.fix?.[lang] ?? strings(lang).applyFix;
+}

@@ -64,21 +64,11 @@ std::string Say(const SiteInfo& info, std::string_view tr, std::string_view en);
 std::string SayText(const SiteInfo& info, std::string_view tr,
                     std::string_view en);
 
-// The seven rules of the comment policy: id and the clause of the policy
-// text it enforces, as printed in the policy (DEVELOPERS.md).
-struct RuleText {
-  std::string_view id;
-  std::string_view clause_tr;
-  std::string_view clause_en;
-};
-const std::array<RuleText, 7>& Rules();
-// The rule with this id, or null.
-const RuleText* FindRule(std::string_view id);
-
 // `policy` escaped, with each clause it contains wrapped in
-// <span class="clause" data-rule="ID">. Clauses are found ignoring the
-// case of ASCII letters ("Hakaret" at the start of a sentence); a policy
-// worded otherwise is shown unmarked.
+// <span class="clause" data-rule="ID">, for each rule of the rule table
+// (rules/rules.h). Clauses are found ignoring the case of ASCII letters
+// ("Hakaret" at the start of a sentence); a policy worded otherwise is shown
+// unmarked.
 std::string MarkPolicyClauses(std::string_view policy, bool english);
 
 // Pieces the article page and the photo page share (photo_page.cc).
