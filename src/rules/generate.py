@@ -104,8 +104,12 @@ def camel(rid):
     return "k" + "".join(part.capitalize() for part in rid.split("_"))
 
 
-def cpp_string(s):
+def quoted(s):
+    """A C++ or TypeScript string literal (the two escape alike here)."""
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+cpp_string = ts_string = quoted
 
 
 def number(x):
@@ -194,10 +198,6 @@ def cpp_header(table):
     w("")
     w("#endif  // NEWSROOM_RULES_RULE_TABLE_H_")
     return "\n".join(out) + "\n"
-
-
-def ts_string(s):
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
 def typescript(table):
