@@ -9,12 +9,16 @@ packages=(
   # libraries
   libicu-dev libabsl-dev libhunspell-dev libcld2-dev
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libhyperscan-dev
-  libboost-dev libsqlite3-dev libsodium-dev libvips-dev libxml2-dev python3
+  libboost-dev libsqlite3-dev libpq-dev libsodium-dev libvips-dev libxml2-dev python3
   libgoogle-perftools-dev
   # dictionaries
   hunspell-tr hunspell-en-us
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev wrk sqlite3
+  # the PostgreSQL server the tests start themselves (and a site with
+  # several nodes runs on), and nginx, which balances the nodes (deploy/,
+  # tests/integration/cluster_test.py)
+  postgresql nginx
   # the browser interface (web/: TypeScript and Vite from npm) and its
   # tests (tests/browser/: headless Chromium)
   nodejs chromium

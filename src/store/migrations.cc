@@ -155,12 +155,18 @@ CREATE TABLE comment_imports (
 CREATE INDEX comment_imports_by_parent ON comment_imports(parent_key)
   WHERE parent_key IS NOT NULL;
 )sql"},
+      {3, "secrets the nodes share", R"sql(
+CREATE TABLE shared_secrets (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql"},
   };
   return *migrations;
 }
 
-absl::Status Migrate(internal::Connection& connection,
-                     const std::vector<Migration>& migrations) {
+void CheckMigrationNumbers(const std::vector<Migration>& migrations) {
   for (size_t i = 0; i < migrations.size(); ++i) {
     if (migrations[i].version != static_cast<int>(i) + 1) {
       std::fprintf(stderr,
@@ -170,6 +176,12 @@ absl::Status Migrate(internal::Connection& connection,
       std::abort();
     }
   }
+}
+
+absl::StatusOr<MigrationResult> Migrate(
+    internal::Connection& connection,
+    const std::vector<Migration>& migrations) {
+  CheckMigrationNumbers(migrations);
   const int latest = static_cast<int>(migrations.size());
   const std::string& name = connection.name();
 
@@ -182,7 +194,8 @@ absl::Status Migrate(internal::Connection& connection,
         name, static_cast<uint32_t>(*app_id)));
   }
 
-  for (;;) {
+  MigrationResult result;
+  for (bool first = true;; first = false) {
     internal::Transaction tx(connection);
     if (absl::Status s = tx.Begin(); !s.ok()) return s;
     // Read inside the write transaction: another process may have migrated
@@ -207,7 +220,11 @@ absl::Status Migrate(internal::Connection& connection,
             "version; refusing to add Newsroom's tables to it"));
       }
     }
-    if (*version == latest) return absl::OkStatus();
+    if (first) result.from = static_cast<int>(*version);
+    if (*version == latest) {
+      result.to = latest;
+      return result;
+    }
 
     const Migration& m = migrations[*version];
     absl::Status s = connection.Exec(m.sql);

@@ -20,7 +20,9 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "store/internal/connection.h"
+#include "store/store.h"
 
 namespace newsroom::store {
 
@@ -30,7 +32,8 @@ struct Migration {
   const char* sql = "";          // one or more statements
 };
 
-// PRAGMA application_id of a Newsroom database ("NwsR").
+// PRAGMA application_id of a Newsroom database ("NwsR"); on PostgreSQL,
+// the key of the advisory lock migrations hold.
 inline constexpr int32_t kApplicationId = 0x4e777352;
 
 // Newsroom's schema, version 1 first.
@@ -42,8 +45,12 @@ const std::vector<Migration>& SchemaMigrations();
 // Newsroom version); the failing migration's error, naming its version,
 // when one fails. Safe against another process migrating at the same time.
 // REQUIRES: migrations[i].version == i + 1.
-absl::Status Migrate(internal::Connection& connection,
-                     const std::vector<Migration>& migrations);
+absl::StatusOr<MigrationResult> Migrate(
+    internal::Connection& connection, const std::vector<Migration>& migrations);
+
+// Aborts the process when `migrations` are not numbered 1, 2, 3, … (a
+// programming error in the list, never a property of a database).
+void CheckMigrationNumbers(const std::vector<Migration>& migrations);
 
 }  // namespace newsroom::store
 

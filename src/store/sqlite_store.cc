@@ -39,7 +39,6 @@ using internal::Statement;
 using internal::StatusFromColumn;
 using internal::StatusString;
 using internal::Truncate;
-using internal::ValidateUtf8Field;
 
 // --- opening, pools, the writer thread ------------------------------------
 
@@ -71,9 +70,24 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
         *mode, "); put the database on a local file system"));
   }
   if (absl::Status s = c.Exec("PRAGMA synchronous = FULL"); !s.ok()) return s;
-  if (absl::Status s = Migrate(c, SchemaMigrations()); !s.ok()) return s;
+  if (absl::StatusOr<MigrationResult> m = store::Migrate(c, SchemaMigrations());
+      !m.ok()) {
+    return m.status();
+  }
   return std::unique_ptr<SqliteStore>(
       new SqliteStore(std::move(file), options, std::move(*writer)));
+}
+
+absl::StatusOr<MigrationResult> SqliteStore::Migrate(std::string_view path) {
+  const std::string file(path);
+  absl::StatusOr<std::unique_ptr<Connection>> c = Connection::Open(
+      file, Connection::Mode::kWriter, SqliteOptions().busy_timeout, file);
+  if (!c.ok()) return c.status();
+  if (absl::Status s = (*c)->Exec("SELECT count(*) FROM sqlite_schema");
+      !s.ok()) {
+    return s;
+  }
+  return store::Migrate(**c, SchemaMigrations());
 }
 
 SqliteStore::SqliteStore(std::string path, SqliteOptions options,
@@ -153,6 +167,12 @@ void SqliteStore::WriterLoop() {
       }
     }
     std::vector<absl::StatusOr<Comment>> results = WriteBatch(batch);
+    for (const absl::StatusOr<Comment>& r : results) {
+      if (r.ok() && r->status == CommentStatus::kApproved) {
+        generation_.fetch_add(1);
+        break;
+      }
+    }
     for (size_t i = 0; i < batch.size(); ++i) {
       batch[i].done(std::move(results[i]));
     }
@@ -199,16 +219,7 @@ std::vector<absl::StatusOr<Comment>> SqliteStore::WriteBatch(
 absl::StatusOr<Comment> SqliteStore::InsertComment(const NewComment& n,
                                                    absl::Time now) {
   Connection& c = *writer_;
-  if (absl::Status s = ValidateUtf8Field("comment author", n.author); !s.ok()) {
-    return s;
-  }
-  if (absl::Status s = ValidateUtf8Field("comment text", n.text); !s.ok()) {
-    return s;
-  }
-  if (absl::Status s = ValidateUtf8Field("comment verdict", n.verdict_json);
-      !s.ok()) {
-    return s;
-  }
+  if (absl::Status s = internal::ValidateNewComment(n); !s.ok()) return s;
   if (absl::Status s = CheckArticleExists(c, n.article_id); !s.ok()) return s;
   if (n.parent_id.has_value()) {
     absl::StatusOr<int64_t> parent_article = QueryOne<int64_t>(
@@ -350,33 +361,34 @@ absl::StatusOr<std::map<CommentStatus, int64_t>> SqliteStore::CountByStatus() {
 absl::StatusOr<Comment> SqliteStore::Decide(
     int64_t comment_id, CommentStatus to, std::string_view decided_by,
     std::optional<CommentStatus> expected) {
-  if (decided_by.empty()) {
-    return absl::InvalidArgumentError("a decision needs who decided it");
-  }
-  if (absl::Status s = ValidateUtf8Field("decided by", decided_by); !s.ok()) {
+  if (absl::Status s = internal::ValidateDecidedBy(decided_by); !s.ok()) {
     return s;
   }
-  return Write([&](Connection& c) -> absl::StatusOr<Comment> {
-    absl::StatusOr<Comment> comment = ReadComment(c, comment_id);
-    if (!comment.ok()) return comment;
-    if (expected.has_value() && comment->status != *expected) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "comment ", comment_id, " is ", StatusString(comment->status),
-          " now, not ", StatusString(*expected),
-          ": someone else decided first"));
-    }
-    absl::Status s = Execute(
-        c, "UPDATE comments SET status = ? WHERE id = ?", [&](Statement& st) {
-          st.Bind(1, CommentStatusName(to)).Bind(2, comment_id);
-        });
-    if (s.ok()) {
-      s = InsertDecision(c, comment_id, decided_by, comment->status, to,
-                         absl::Now());
-    }
-    if (!s.ok()) return s;
-    comment->status = to;
-    return comment;
-  });
+  absl::StatusOr<Comment> decided =
+      Write([&](Connection& c) -> absl::StatusOr<Comment> {
+        absl::StatusOr<Comment> comment = ReadComment(c, comment_id);
+        if (!comment.ok()) return comment;
+        if (expected.has_value() && comment->status != *expected) {
+          return absl::FailedPreconditionError(absl::StrCat(
+              "comment ", comment_id, " is ", StatusString(comment->status),
+              " now, not ", StatusString(*expected),
+              ": someone else decided first"));
+        }
+        absl::Status s =
+            Execute(c, "UPDATE comments SET status = ? WHERE id = ?",
+                    [&](Statement& st) {
+                      st.Bind(1, CommentStatusName(to)).Bind(2, comment_id);
+                    });
+        if (s.ok()) {
+          s = InsertDecision(c, comment_id, decided_by, comment->status, to,
+                             absl::Now());
+        }
+        if (!s.ok()) return s;
+        comment->status = to;
+        return comment;
+      });
+  if (decided.ok()) generation_.fetch_add(1);
+  return decided;
 }
 
 absl::StatusOr<std::vector<Decision>> SqliteStore::ListDecisions(int limit) {
@@ -403,53 +415,49 @@ absl::StatusOr<std::vector<Decision>> SqliteStore::ListDecisions(int limit) {
 absl::StatusOr<Comment> SqliteStore::ReportComment(int64_t comment_id,
                                                    std::string_view reporter,
                                                    int threshold) {
-  if (reporter.empty()) {
-    return absl::InvalidArgumentError("a report needs a reporter");
-  }
-  if (absl::Status s = ValidateUtf8Field("reporter", reporter); !s.ok()) {
+  if (absl::Status s = internal::ValidateReport(reporter, threshold); !s.ok()) {
     return s;
   }
-  if (threshold < 1) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "the report threshold must be at least 1, got ", threshold));
-  }
-  return Write([&](Connection& c) -> absl::StatusOr<Comment> {
-    absl::StatusOr<Comment> comment = ReadComment(c, comment_id);
-    if (!comment.ok()) return comment;
-    if (comment->status != CommentStatus::kApproved &&
-        comment->status != CommentStatus::kReported) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "comment ", comment_id, " is ", StatusString(comment->status),
-          "; only published comments can be reported"));
-    }
-    const absl::Time now = Truncate(absl::Now());
-    absl::Status s =
-        Execute(c,
-                "INSERT OR IGNORE INTO reports (comment_id, "
-                "reporter, created_at) VALUES (?, ?, ?)",
-                [&](Statement& st) {
-                  st.Bind(1, comment_id).Bind(2, reporter).Bind(3, now);
-                });
-    if (!s.ok()) return s;
-    if (c.changes() == 0) return comment;  // this reporter already counted
-    comment->report_count += 1;
-    const bool moves = comment->status == CommentStatus::kApproved &&
-                       comment->report_count >= threshold;
-    if (moves) comment->status = CommentStatus::kReported;
-    s = Execute(c,
-                "UPDATE comments SET report_count = ?, status = ? WHERE id = ?",
-                [&](Statement& st) {
-                  st.Bind(1, comment->report_count)
-                      .Bind(2, CommentStatusName(comment->status))
-                      .Bind(3, comment_id);
-                });
-    if (s.ok() && moves) {
-      s = InsertDecision(c, comment_id, "reader", CommentStatus::kApproved,
-                         CommentStatus::kReported, now);
-    }
-    if (!s.ok()) return s;
-    return comment;
-  });
+  absl::StatusOr<Comment> reported =
+      Write([&](Connection& c) -> absl::StatusOr<Comment> {
+        absl::StatusOr<Comment> comment = ReadComment(c, comment_id);
+        if (!comment.ok()) return comment;
+        if (comment->status != CommentStatus::kApproved &&
+            comment->status != CommentStatus::kReported) {
+          return absl::FailedPreconditionError(absl::StrCat(
+              "comment ", comment_id, " is ", StatusString(comment->status),
+              "; only published comments can be reported"));
+        }
+        const absl::Time now = Truncate(absl::Now());
+        absl::Status s =
+            Execute(c,
+                    "INSERT OR IGNORE INTO reports (comment_id, "
+                    "reporter, created_at) VALUES (?, ?, ?)",
+                    [&](Statement& st) {
+                      st.Bind(1, comment_id).Bind(2, reporter).Bind(3, now);
+                    });
+        if (!s.ok()) return s;
+        if (c.changes() == 0) return comment;  // this reporter already counted
+        comment->report_count += 1;
+        const bool moves = comment->status == CommentStatus::kApproved &&
+                           comment->report_count >= threshold;
+        if (moves) comment->status = CommentStatus::kReported;
+        s = Execute(
+            c, "UPDATE comments SET report_count = ?, status = ? WHERE id = ?",
+            [&](Statement& st) {
+              st.Bind(1, comment->report_count)
+                  .Bind(2, CommentStatusName(comment->status))
+                  .Bind(3, comment_id);
+            });
+        if (s.ok() && moves) {
+          s = InsertDecision(c, comment_id, "reader", CommentStatus::kApproved,
+                             CommentStatus::kReported, now);
+        }
+        if (!s.ok()) return s;
+        return comment;
+      });
+  if (reported.ok()) generation_.fetch_add(1);
+  return reported;
 }
 
 absl::StatusOr<int64_t> SqliteStore::PurgeRejected(absl::Time before) {
@@ -464,6 +472,38 @@ absl::StatusOr<int64_t> SqliteStore::PurgeRejected(absl::Time before) {
         [&](Statement& st) { st.Bind(1, before); });
     if (!s.ok()) return s;
     return c.changes();
+  });
+}
+
+// --- what nodes share -------------------------------------------------------
+
+absl::Status SqliteStore::Ping() {
+  return Read([](Connection& c) { return c.Exec("SELECT 1"); });
+}
+
+absl::StatusOr<uint64_t> SqliteStore::PageGeneration() {
+  return generation_.load();
+}
+
+absl::StatusOr<std::string> SqliteStore::SharedSecret(
+    std::string_view name, std::string_view candidate) {
+  if (name.empty() || candidate.empty()) {
+    return absl::InvalidArgumentError(
+        "a shared secret needs a name and a value");
+  }
+  return Write([&](Connection& c) -> absl::StatusOr<std::string> {
+    absl::Status s =
+        Execute(c,
+                "INSERT OR IGNORE INTO shared_secrets (name, "
+                "value, created_at) VALUES (?, ?, ?)",
+                [&](Statement& st) {
+                  st.Bind(1, name).Bind(2, candidate).Bind(3, absl::Now());
+                });
+    if (!s.ok()) return s;
+    return QueryOne<std::string>(
+        c, "SELECT value FROM shared_secrets WHERE name = ?",
+        [&](Statement& st) { st.Bind(1, name); },
+        [](const Statement& st) { return st.Text(0); }, "no such secret");
   });
 }
 

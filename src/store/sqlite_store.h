@@ -29,6 +29,7 @@
 #ifndef NEWSROOM_STORE_SQLITE_STORE_H_
 #define NEWSROOM_STORE_SQLITE_STORE_H_
 
+#include <atomic>
 #include <deque>
 #include <memory>
 #include <string>
@@ -64,6 +65,8 @@ class SqliteStore final : public Store {
   // database, another application's database or a newer schema.
   static absl::StatusOr<std::unique_ptr<SqliteStore>> Open(
       std::string_view path, SqliteOptions options = {});
+  // Opens `path` and migrates it, nothing more (`newsroom db migrate`).
+  static absl::StatusOr<MigrationResult> Migrate(std::string_view path);
   ~SqliteStore() override;
 
   absl::StatusOr<Article> CreateArticle(Article article) override;
@@ -123,6 +126,11 @@ class SqliteStore final : public Store {
   absl::StatusOr<Feedback> AddFeedback(Feedback feedback) override;
   absl::StatusOr<std::vector<Feedback>> ListFeedback() override;
 
+  absl::Status Ping() override;
+  absl::StatusOr<uint64_t> PageGeneration() override;
+  absl::StatusOr<std::string> SharedSecret(std::string_view name,
+                                           std::string_view candidate) override;
+
  private:
   struct PendingComment {
     NewComment comment;
@@ -164,6 +172,10 @@ class SqliteStore final : public Store {
   std::vector<std::unique_ptr<Connection>> idle_readers_
       ABSL_GUARDED_BY(readers_mu_);
   int open_readers_ ABSL_GUARDED_BY(readers_mu_) = 0;
+
+  // PageGeneration(): one process writes the file, so the count lives here
+  // and moves after each commit that changes a page.
+  std::atomic<uint64_t> generation_{0};
 
   absl::Mutex queue_mu_;
   std::deque<PendingComment> queue_ ABSL_GUARDED_BY(queue_mu_);

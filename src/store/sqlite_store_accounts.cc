@@ -1,7 +1,6 @@
 // SqliteStore: users, sessions, API keys and moderator feedback.
 //
 // Tested by sqlite_store_test.cc.
-#include <cmath>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -19,8 +18,6 @@ using internal::QueryOne;
 using internal::Quote;
 using internal::Statement;
 using internal::Truncate;
-using internal::ValidateName;
-using internal::ValidateUtf8Field;
 
 namespace {
 
@@ -51,9 +48,9 @@ ApiKey ApiKeyFromRow(const Statement& row) {
 
 absl::StatusOr<User> SqliteStore::AddUser(std::string_view username, Role role,
                                           std::string_view password_hash) {
-  if (absl::Status s = ValidateName("user name", username); !s.ok()) return s;
-  if (password_hash.empty()) {
-    return absl::InvalidArgumentError("a user needs a password hash");
+  if (absl::Status s = internal::ValidateNewUser(username, password_hash);
+      !s.ok()) {
+    return s;
   }
   User user;
   user.username = std::string(username);
@@ -192,11 +189,8 @@ absl::Status SqliteStore::DeleteSession(std::string_view token_hash) {
 absl::StatusOr<ApiKey> SqliteStore::AddApiKey(std::string_view name,
                                               std::string_view key_hash,
                                               std::string_view prefix) {
-  if (absl::Status s = ValidateName("API key name", name); !s.ok()) return s;
-  if (key_hash.empty()) {
-    return absl::InvalidArgumentError("an API key needs a key hash");
-  }
-  if (absl::Status s = ValidateUtf8Field("API key prefix", prefix); !s.ok()) {
+  if (absl::Status s = internal::ValidateNewApiKey(name, key_hash, prefix);
+      !s.ok()) {
     return s;
   }
   ApiKey key;
@@ -280,25 +274,8 @@ absl::StatusOr<ApiKey> SqliteStore::FindApiKey(std::string_view key_hash) {
 // --- feedback --------------------------------------------------------------
 
 absl::StatusOr<Feedback> SqliteStore::AddFeedback(Feedback feedback) {
-  if (feedback.text.empty()) {
-    return absl::InvalidArgumentError("feedback needs the comment's text");
-  }
-  if (feedback.attribute.empty()) {
-    return absl::InvalidArgumentError("feedback needs an attribute");
-  }
-  if (!std::isfinite(feedback.score) || feedback.score < 0 ||
-      feedback.score > 1) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "feedback score must be between 0 and 1, got ", feedback.score));
-  }
-  const std::pair<const char*, const std::string*> fields[] = {
-      {"feedback text", &feedback.text},
-      {"feedback attribute", &feedback.attribute},
-      {"feedback language", &feedback.language},
-      {"feedback client token", &feedback.client_token},
-      {"feedback API key name", &feedback.api_key_name}};
-  for (const auto& [field, value] : fields) {
-    if (absl::Status s = ValidateUtf8Field(field, *value); !s.ok()) return s;
+  if (absl::Status s = internal::ValidateFeedback(feedback); !s.ok()) {
+    return s;
   }
   if (feedback.created_at == absl::UnixEpoch()) {
     feedback.created_at = absl::Now();

@@ -24,28 +24,8 @@ using internal::ReadArticleById;
 using internal::SelectArticleBy;
 using internal::Statement;
 using internal::Truncate;
-using internal::ValidateSlug;
-using internal::ValidateUtf8Field;
 
-namespace {
-
-absl::Status ValidateArticle(const Article& a) {
-  if (absl::Status s = ValidateSlug(a.slug); !s.ok()) return s;
-  if (a.headline.empty()) {
-    return absl::InvalidArgumentError("article headline is empty");
-  }
-  const std::pair<const char*, const std::string*> fields[] = {
-      {"article headline", &a.headline}, {"article lead", &a.lead},
-      {"article body", &a.body},         {"photo caption", &a.photo_caption},
-      {"photo credit", &a.photo_credit}, {"article source", &a.source},
-      {"article author", &a.author}};
-  for (const auto& [field, value] : fields) {
-    if (absl::Status s = ValidateUtf8Field(field, *value); !s.ok()) return s;
-  }
-  return absl::OkStatus();
-}
-
-}  // namespace
+using internal::ValidateArticle;
 
 // --- articles --------------------------------------------------------------
 
@@ -56,74 +36,80 @@ absl::StatusOr<Article> SqliteStore::CreateArticle(Article article) {
   if (article.updated_at == absl::UnixEpoch()) article.updated_at = now;
   article.published_at = Truncate(article.published_at);
   article.updated_at = Truncate(article.updated_at);
-  return Write([&](Connection& c) -> absl::StatusOr<Article> {
-    if (absl::Status s = CheckPhotoExists(c, article.photo_id); !s.ok()) {
-      return s;
-    }
-    absl::Status s =
-        Execute(c,
-                "INSERT INTO articles (slug, headline, lead, body, photo_id, "
-                "photo_caption, photo_credit, source, author, published_at, "
-                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [&](Statement& st) {
-                  st.Bind(1, article.slug)
-                      .Bind(2, article.headline)
-                      .Bind(3, article.lead)
-                      .Bind(4, article.body)
-                      .Bind(5, article.photo_id)
-                      .Bind(6, article.photo_caption)
-                      .Bind(7, article.photo_credit)
-                      .Bind(8, article.source)
-                      .Bind(9, article.author)
-                      .Bind(10, article.published_at)
-                      .Bind(11, article.updated_at);
-                });
-    if (absl::IsAlreadyExists(s)) {
-      return absl::AlreadyExistsError(absl::StrCat(
-          "an article with slug ", Quote(article.slug), " already exists"));
-    }
-    if (!s.ok()) return s;
-    article.id = c.last_insert_rowid();
-    return article;
-  });
+  absl::StatusOr<Article> created =
+      Write([&](Connection& c) -> absl::StatusOr<Article> {
+        if (absl::Status s = CheckPhotoExists(c, article.photo_id); !s.ok()) {
+          return s;
+        }
+        absl::Status s = Execute(
+            c,
+            "INSERT INTO articles (slug, headline, lead, body, photo_id, "
+            "photo_caption, photo_credit, source, author, published_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [&](Statement& st) {
+              st.Bind(1, article.slug)
+                  .Bind(2, article.headline)
+                  .Bind(3, article.lead)
+                  .Bind(4, article.body)
+                  .Bind(5, article.photo_id)
+                  .Bind(6, article.photo_caption)
+                  .Bind(7, article.photo_credit)
+                  .Bind(8, article.source)
+                  .Bind(9, article.author)
+                  .Bind(10, article.published_at)
+                  .Bind(11, article.updated_at);
+            });
+        if (absl::IsAlreadyExists(s)) {
+          return absl::AlreadyExistsError(absl::StrCat(
+              "an article with slug ", Quote(article.slug), " already exists"));
+        }
+        if (!s.ok()) return s;
+        article.id = c.last_insert_rowid();
+        return article;
+      });
+  if (created.ok()) generation_.fetch_add(1);
+  return created;
 }
 
 absl::StatusOr<Article> SqliteStore::UpdateArticle(Article article) {
   if (absl::Status s = ValidateArticle(article); !s.ok()) return s;
-  return Write([&](Connection& c) -> absl::StatusOr<Article> {
-    absl::StatusOr<Article> old = ReadArticleById(c, article.id);
-    if (!old.ok()) return old;
-    if (absl::Status s = CheckPhotoExists(c, article.photo_id); !s.ok()) {
-      return s;
-    }
-    // updated_at moves forward even when the clock does not.
-    const absl::Time updated = std::max(
-        Truncate(absl::Now()), old->updated_at + absl::Microseconds(1));
-    absl::Status s = Execute(
-        c,
-        "UPDATE articles SET slug = ?, headline = ?, lead = ?, body = ?, "
-        "photo_id = ?, photo_caption = ?, photo_credit = ?, source = ?, "
-        "author = ?, updated_at = ? WHERE id = ?",
-        [&](Statement& st) {
-          st.Bind(1, article.slug)
-              .Bind(2, article.headline)
-              .Bind(3, article.lead)
-              .Bind(4, article.body)
-              .Bind(5, article.photo_id)
-              .Bind(6, article.photo_caption)
-              .Bind(7, article.photo_credit)
-              .Bind(8, article.source)
-              .Bind(9, article.author)
-              .Bind(10, updated)
-              .Bind(11, article.id);
-        });
-    if (absl::IsAlreadyExists(s)) {
-      return absl::AlreadyExistsError(absl::StrCat(
-          "an article with slug ", Quote(article.slug), " already exists"));
-    }
-    if (!s.ok()) return s;
-    return ReadArticleById(c, article.id);
-  });
+  absl::StatusOr<Article> updated_article =
+      Write([&](Connection& c) -> absl::StatusOr<Article> {
+        absl::StatusOr<Article> old = ReadArticleById(c, article.id);
+        if (!old.ok()) return old;
+        if (absl::Status s = CheckPhotoExists(c, article.photo_id); !s.ok()) {
+          return s;
+        }
+        // updated_at moves forward even when the clock does not.
+        const absl::Time updated = std::max(
+            Truncate(absl::Now()), old->updated_at + absl::Microseconds(1));
+        absl::Status s = Execute(
+            c,
+            "UPDATE articles SET slug = ?, headline = ?, lead = ?, body = ?, "
+            "photo_id = ?, photo_caption = ?, photo_credit = ?, source = ?, "
+            "author = ?, updated_at = ? WHERE id = ?",
+            [&](Statement& st) {
+              st.Bind(1, article.slug)
+                  .Bind(2, article.headline)
+                  .Bind(3, article.lead)
+                  .Bind(4, article.body)
+                  .Bind(5, article.photo_id)
+                  .Bind(6, article.photo_caption)
+                  .Bind(7, article.photo_credit)
+                  .Bind(8, article.source)
+                  .Bind(9, article.author)
+                  .Bind(10, updated)
+                  .Bind(11, article.id);
+            });
+        if (absl::IsAlreadyExists(s)) {
+          return absl::AlreadyExistsError(absl::StrCat(
+              "an article with slug ", Quote(article.slug), " already exists"));
+        }
+        if (!s.ok()) return s;
+        return ReadArticleById(c, article.id);
+      });
+  if (updated_article.ok()) generation_.fetch_add(1);
+  return updated_article;
 }
 
 absl::StatusOr<Article> SqliteStore::FindArticle(std::string_view slug) {
@@ -153,34 +139,13 @@ absl::StatusOr<std::vector<Article>> SqliteStore::ListArticles(int limit) {
 
 absl::StatusOr<Photo> SqliteStore::AddPhoto(
     std::vector<PhotoVariant> variants) {
-  if (variants.empty()) {
-    return absl::InvalidArgumentError("a photo needs at least one size");
-  }
-  const PhotoVariant* largest = &variants[0];
-  for (size_t i = 0; i < variants.size(); ++i) {
-    const PhotoVariant& v = variants[i];
-    if (v.name.empty() || v.width <= 0 || v.height <= 0 || v.bytes.empty() ||
-        v.content_type.empty()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "photo size ", Quote(v.name),
-          " needs a name, a width and height above 0, a content type and "
-          "bytes"));
-    }
-    for (size_t j = 0; j < i; ++j) {
-      if (variants[j].name == v.name) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("photo size ", Quote(v.name), " is given twice"));
-      }
-    }
-    if (int64_t{v.width} * v.height >
-        int64_t{largest->width} * largest->height) {
-      largest = &v;
-    }
-  }
+  absl::StatusOr<const PhotoVariant*> largest =
+      internal::ValidatePhotoVariants(variants);
+  if (!largest.ok()) return largest.status();
   Photo photo;
-  photo.content_type = largest->content_type;
-  photo.width = largest->width;
-  photo.height = largest->height;
+  photo.content_type = (*largest)->content_type;
+  photo.width = (*largest)->width;
+  photo.height = (*largest)->height;
   photo.created_at = Truncate(absl::Now());
   return Write([&](Connection& c) -> absl::StatusOr<Photo> {
     absl::Status s =

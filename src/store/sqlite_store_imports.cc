@@ -19,9 +19,10 @@
 // that is also an ancestor of its parent) or join two articles: the tree
 // the pages walk stays a tree, whatever the caller hands in.
 //
-// Tested by sqlite_store_test.cc.
+// Tested by store_contract_test.cc.
 #include <utility>
 
+#include "absl/algorithm/container.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "store/internal/rows.h"
@@ -41,44 +42,8 @@ using internal::Quote;
 using internal::ReadArticleById;
 using internal::Statement;
 using internal::Truncate;
-using internal::ValidateUtf8Field;
 
 namespace {
-
-absl::Status ValidateUrl(std::string_view url) {
-  if (url.empty() || url.size() > kMaxArticleUrlBytes) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("an article address must be 1 to ", kMaxArticleUrlBytes,
-                     " bytes long"));
-  }
-  return ValidateUtf8Field("article address", url);
-}
-
-absl::Status ValidateImported(const ImportedComment& c) {
-  if (c.import_key.empty() || c.import_key.size() > kMaxImportKeyBytes) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "an import key must be 1 to ", kMaxImportKeyBytes, " bytes long"));
-  }
-  if (c.parent_key.size() > kMaxImportKeyBytes) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("the parent's import key is longer than ",
-                     kMaxImportKeyBytes, " bytes"));
-  }
-  if (c.parent_key == c.import_key) {
-    return absl::InvalidArgumentError("the comment replies to itself");
-  }
-  const std::pair<const char*, const std::string*> fields[] = {
-      {"import key", &c.import_key},
-      {"parent import key", &c.parent_key},
-      {"comment author", &c.author},
-      {"comment text", &c.text},
-      {"comment verdict", &c.verdict_json},
-      {"comment client", &c.client}};
-  for (const auto& [field, value] : fields) {
-    if (absl::Status s = ValidateUtf8Field(field, *value); !s.ok()) return s;
-  }
-  return absl::OkStatus();
-}
 
 // The comments above `id` (its parent, the parent's parent, …), `id` too.
 absl::StatusOr<absl::flat_hash_set<int64_t>> Ancestors(Connection& c,
@@ -201,7 +166,7 @@ absl::StatusOr<ImportOutcome> ImportOne(Connection& c, const ImportedComment& n,
 // --- articles by address ---------------------------------------------------
 
 absl::StatusOr<Article> SqliteStore::FindArticleByUrl(std::string_view url) {
-  if (absl::Status s = ValidateUrl(url); !s.ok()) return s;
+  if (absl::Status s = internal::ValidateArticleUrl(url); !s.ok()) return s;
   static const std::string* sql = new std::string(absl::StrCat(
       "SELECT ", std::string(kArticleColumns),
       " FROM articles WHERE id = (SELECT article_id FROM article_urls "
@@ -216,7 +181,7 @@ absl::StatusOr<Article> SqliteStore::FindArticleByUrl(std::string_view url) {
 
 absl::Status SqliteStore::AddArticleUrl(int64_t article_id,
                                         std::string_view url) {
-  if (absl::Status s = ValidateUrl(url); !s.ok()) return s;
+  if (absl::Status s = internal::ValidateArticleUrl(url); !s.ok()) return s;
   return Write([&](Connection& c) -> absl::Status {
     if (absl::Status s = ReadArticleById(c, article_id).status(); !s.ok()) {
       return s;
@@ -242,21 +207,12 @@ absl::Status SqliteStore::AddArticleUrl(int64_t article_id,
 
 absl::StatusOr<std::vector<ImportOutcome>> SqliteStore::ImportComments(
     const std::vector<ImportedComment>& comments, std::string_view decided_by) {
-  if (decided_by.empty()) {
-    return absl::InvalidArgumentError("an import needs who decided it");
-  }
-  if (absl::Status s = ValidateUtf8Field("decided by", decided_by); !s.ok()) {
+  if (absl::Status s = internal::ValidateImport(comments, decided_by);
+      !s.ok()) {
     return s;
   }
-  for (const ImportedComment& n : comments) {
-    if (absl::Status s = ValidateImported(n); !s.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat("imported comment ",
-                                                     Quote(n.import_key), ": ",
-                                                     std::string(s.message())));
-    }
-  }
-  return Write(
-      [&](Connection& c) -> absl::StatusOr<std::vector<ImportOutcome>> {
+  absl::StatusOr<std::vector<ImportOutcome>> imported =
+      Write([&](Connection& c) -> absl::StatusOr<std::vector<ImportOutcome>> {
         const absl::Time now = Truncate(absl::Now());
         std::vector<ImportOutcome> out;
         out.reserve(comments.size());
@@ -272,6 +228,12 @@ absl::StatusOr<std::vector<ImportOutcome>> SqliteStore::ImportComments(
         }
         return out;
       });
+  if (imported.ok() && absl::c_any_of(*imported, [](const ImportOutcome& o) {
+        return o.added;
+      })) {
+    generation_.fetch_add(1);  // an added comment may be on a page
+  }
+  return imported;
 }
 
 }  // namespace newsroom::store

@@ -7,8 +7,8 @@
 #include <future>
 #include <utility>
 
-#include "absl/strings/ascii.h"
-#include "absl/strings/str_cat.h"
+#include "store/internal/url.h"
+#include "store/postgres_store.h"
 #include "store/sqlite_store.h"
 
 namespace newsroom::store {
@@ -25,10 +25,6 @@ constexpr std::pair<Role, std::string_view> kRoleNames[] = {
     {Role::kEditor, "editor"},
     {Role::kModerator, "moderator"},
 };
-
-constexpr std::string_view kAcceptedUrls =
-    "accepted: sqlite:PATH (for example sqlite:/var/lib/newsroom/newsroom.db) "
-    "or sqlite::memory:";
 
 }  // namespace
 
@@ -70,35 +66,27 @@ absl::StatusOr<Comment> Store::AddCommentAndWait(NewComment comment) {
 }
 
 absl::StatusOr<std::unique_ptr<Store>> Open(std::string_view url) {
-  const size_t colon = url.find(':');
-  if (colon == std::string_view::npos || colon == 0) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("store URL \"", std::string(url), "\" has no scheme; ",
-                     std::string(kAcceptedUrls)));
-  }
-  const std::string scheme =
-      absl::AsciiStrToLower(std::string(url.substr(0, colon)));
-  const std::string_view rest = url.substr(colon + 1);
-  if (scheme == "sqlite") {
-    if (rest.empty()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "store URL \"", std::string(url), "\" names no database file; ",
-          std::string(kAcceptedUrls)));
-    }
+  absl::StatusOr<internal::StoreUrl> parsed = internal::ParseStoreUrl(url);
+  if (!parsed.ok()) return parsed.status();
+  if (parsed->backend == internal::StoreBackend::kSqlite) {
     absl::StatusOr<std::unique_ptr<SqliteStore>> store =
-        SqliteStore::Open(rest);
+        SqliteStore::Open(parsed->target);
     if (!store.ok()) return store.status();
     return std::unique_ptr<Store>(std::move(*store));
   }
-  if (scheme == "postgres" || scheme == "postgresql") {
-    // The URL is not repeated: it may hold a password.
-    return absl::UnimplementedError(
-        "store URL scheme \"postgres:\": PostgreSQL is not supported yet; "
-        "use sqlite:PATH");
+  absl::StatusOr<std::unique_ptr<PostgresStore>> store =
+      PostgresStore::Open(parsed->target);
+  if (!store.ok()) return store.status();
+  return std::unique_ptr<Store>(std::move(*store));
+}
+
+absl::StatusOr<MigrationResult> Migrate(std::string_view url) {
+  absl::StatusOr<internal::StoreUrl> parsed = internal::ParseStoreUrl(url);
+  if (!parsed.ok()) return parsed.status();
+  if (parsed->backend == internal::StoreBackend::kSqlite) {
+    return SqliteStore::Migrate(parsed->target);
   }
-  return absl::InvalidArgumentError(absl::StrCat(
-      "store URL scheme \"", scheme, ":\" is not one Newsroom knows; ",
-      std::string(kAcceptedUrls)));
+  return PostgresStore::Migrate(parsed->target);
 }
 
 }  // namespace newsroom::store

@@ -6,13 +6,15 @@
 //
 // A small interface of the project's own, so that the site does not know
 // which database holds its data: SQLite (embedded, the default) implements
-// it in sqlite_store.cc; a PostgreSQL implementation, for newsrooms that run
-// several servers, is the next one to write.
+// it in sqlite_store.cc, PostgreSQL (one database for several `newsroom
+// serve` nodes) in postgres_store.cc. store_contract_test.cc holds every
+// backend to the same behaviour.
 //
 // Every method is safe to call from several threads at once. Errors are
 // absl::Status values: NotFound for a missing row, AlreadyExists for a
 // duplicate slug or user name, FailedPrecondition for a decision on a
-// comment whose status changed meanwhile, Internal for the database.
+// comment whose status changed meanwhile, Unavailable when the database
+// cannot be reached (a caller may retry later), Internal for the rest.
 //
 // Durability: AddComment answers only after the comment is on disk (a
 // durable commit; concurrent posts may share one commit). Every other
@@ -301,12 +303,44 @@ class Store {
   // Moderator feedback from Perspective clients.
   virtual absl::StatusOr<Feedback> AddFeedback(Feedback feedback) = 0;
   virtual absl::StatusOr<std::vector<Feedback>> ListFeedback() = 0;
+
+  // What the nodes of a site share (every node on one database agrees).
+
+  // OK when the database answers now; Unavailable when it does not
+  // (/healthz).
+  virtual absl::Status Ping() = 0;
+  // A number that moves, on every node, after each committed change that
+  // can alter a rendered page: an article created or updated, a comment
+  // posted approved, a decision, a report. Read it before reading what a
+  // page shows: a page rendered after reading g is current for as long as
+  // PageGeneration() still returns g. Never moves backwards while the
+  // store is open.
+  virtual absl::StatusOr<uint64_t> PageGeneration() = 0;
+  // The secret called `name` (a salt, a key) that every node must use: the
+  // first call anywhere stores `candidate`, and every call, on any node and
+  // after restarts, returns what was stored first. InvalidArgument for an
+  // empty name or candidate.
+  virtual absl::StatusOr<std::string> SharedSecret(
+      std::string_view name, std::string_view candidate) = 0;
 };
 
 // Opens (creating and migrating when needed) the store a URL names:
-// "sqlite:PATH" (":memory:" for a private in-memory database). An unknown
-// scheme or a broken file gives an error that says which.
+// "sqlite:PATH" (":memory:" for a private in-memory database) or
+// "postgresql://user@host:port/dbname" ("postgres://" too, and any libpq
+// URL parameters). An unknown scheme, a broken file or an unreachable
+// server gives an error that says which; errors never repeat a password.
 absl::StatusOr<std::unique_ptr<Store>> Open(std::string_view url);
+
+// What a migration run did: the schema version before and after.
+struct MigrationResult {
+  int from = 0;
+  int to = 0;
+};
+
+// Brings the schema of the database `url` names to this binary's version,
+// as Open does before anything else (`newsroom db migrate`). Safe while
+// other nodes run or start.
+absl::StatusOr<MigrationResult> Migrate(std::string_view url);
 
 }  // namespace newsroom::store
 

@@ -19,15 +19,12 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "store/internal/connection.h"
+#include "store/internal/validate.h"
 #include "store/store.h"
 
 namespace newsroom::store::internal {
 
 std::string StatusString(CommentStatus status);
-
-// Times go through the database as microseconds; what a write returns to
-// its caller is truncated the same way, so that it equals a later read.
-inline absl::Time Truncate(absl::Time t) { return FromMicros(ToMicros(t)); }
 
 // A status column (the schema's CHECK admits only the four names).
 CommentStatus StatusFromColumn(const Statement& row, int col);

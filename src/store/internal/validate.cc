@@ -1,5 +1,9 @@
-// Tested through sqlite_store_test.cc (slugs, user and key names, text).
+// Tested through store_contract_test.cc (slugs, user and key names, text,
+// imports).
 #include "store/internal/validate.h"
+
+#include <cmath>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "text/utf8.h"
@@ -12,9 +16,16 @@ std::string Quote(std::string_view s) {
 
 absl::Status ValidateUtf8Field(std::string_view field, std::string_view value) {
   absl::Status s = text::ValidateUtf8(value);
-  if (s.ok()) return s;
-  return absl::InvalidArgumentError(
-      absl::StrCat(std::string(field), ": ", std::string(s.message())));
+  if (!s.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(std::string(field), ": ", std::string(s.message())));
+  }
+  if (const size_t nul = value.find('\0'); nul != std::string_view::npos) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(std::string(field),
+                     ": contains a NUL character (U+0000) at byte ", nul));
+  }
+  return absl::OkStatus();
 }
 
 absl::Status ValidateSlug(std::string_view slug) {
@@ -81,6 +92,194 @@ absl::Status CheckLimit(int limit) {
         absl::StrCat("limit must not be negative, got ", limit));
   }
   return absl::OkStatus();
+}
+
+absl::Status ValidateArticle(const Article& a) {
+  if (absl::Status s = ValidateSlug(a.slug); !s.ok()) return s;
+  if (a.headline.empty()) {
+    return absl::InvalidArgumentError("article headline is empty");
+  }
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"article headline", &a.headline}, {"article lead", &a.lead},
+      {"article body", &a.body},         {"photo caption", &a.photo_caption},
+      {"photo credit", &a.photo_credit}, {"article source", &a.source},
+      {"article author", &a.author}};
+  for (const auto& [field, value] : fields) {
+    if (absl::Status s = ValidateUtf8Field(field, *value); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ValidateNewComment(const NewComment& n) {
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"comment author", &n.author},
+      {"comment text", &n.text},
+      {"comment verdict", &n.verdict_json},
+      {"comment client", &n.client}};
+  for (const auto& [field, value] : fields) {
+    if (absl::Status s = ValidateUtf8Field(field, *value); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<const PhotoVariant*> ValidatePhotoVariants(
+    const std::vector<PhotoVariant>& variants) {
+  if (variants.empty()) {
+    return absl::InvalidArgumentError("a photo needs at least one size");
+  }
+  const PhotoVariant* largest = &variants[0];
+  for (size_t i = 0; i < variants.size(); ++i) {
+    const PhotoVariant& v = variants[i];
+    if (v.name.empty() || v.width <= 0 || v.height <= 0 || v.bytes.empty() ||
+        v.content_type.empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "photo size ", Quote(v.name),
+          " needs a name, a width and height above 0, a content type and "
+          "bytes"));
+    }
+    if (absl::Status s = ValidateUtf8Field("photo size name", v.name);
+        !s.ok()) {
+      return s;
+    }
+    if (absl::Status s =
+            ValidateUtf8Field("photo content type", v.content_type);
+        !s.ok()) {
+      return s;
+    }
+    for (size_t j = 0; j < i; ++j) {
+      if (variants[j].name == v.name) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("photo size ", Quote(v.name), " is given twice"));
+      }
+    }
+    if (int64_t{v.width} * v.height >
+        int64_t{largest->width} * largest->height) {
+      largest = &v;
+    }
+  }
+  return largest;
+}
+
+absl::Status ValidateFeedback(const Feedback& f) {
+  if (f.text.empty()) {
+    return absl::InvalidArgumentError("feedback needs the comment's text");
+  }
+  if (f.attribute.empty()) {
+    return absl::InvalidArgumentError("feedback needs an attribute");
+  }
+  if (!std::isfinite(f.score) || f.score < 0 || f.score > 1) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("feedback score must be between 0 and 1, got ", f.score));
+  }
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"feedback text", &f.text},
+      {"feedback attribute", &f.attribute},
+      {"feedback language", &f.language},
+      {"feedback client token", &f.client_token},
+      {"feedback API key name", &f.api_key_name}};
+  for (const auto& [field, value] : fields) {
+    if (absl::Status s = ValidateUtf8Field(field, *value); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ValidateDecidedBy(std::string_view decided_by) {
+  if (decided_by.empty()) {
+    return absl::InvalidArgumentError("a decision needs who decided it");
+  }
+  return ValidateUtf8Field("decided by", decided_by);
+}
+
+absl::Status ValidateReport(std::string_view reporter, int threshold) {
+  if (reporter.empty()) {
+    return absl::InvalidArgumentError("a report needs a reporter");
+  }
+  if (absl::Status s = ValidateUtf8Field("reporter", reporter); !s.ok()) {
+    return s;
+  }
+  if (threshold < 1) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "the report threshold must be at least 1, got ", threshold));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ValidateArticleUrl(std::string_view url) {
+  if (url.empty() || url.size() > kMaxArticleUrlBytes) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("an article address must be 1 to ", kMaxArticleUrlBytes,
+                     " bytes long"));
+  }
+  return ValidateUtf8Field("article address", url);
+}
+
+namespace {
+
+absl::Status ValidateImported(const ImportedComment& c) {
+  if (c.import_key.empty() || c.import_key.size() > kMaxImportKeyBytes) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "an import key must be 1 to ", kMaxImportKeyBytes, " bytes long"));
+  }
+  if (c.parent_key.size() > kMaxImportKeyBytes) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("the parent's import key is longer than ",
+                     kMaxImportKeyBytes, " bytes"));
+  }
+  if (c.parent_key == c.import_key) {
+    return absl::InvalidArgumentError("the comment replies to itself");
+  }
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"import key", &c.import_key},
+      {"parent import key", &c.parent_key},
+      {"comment author", &c.author},
+      {"comment text", &c.text},
+      {"comment verdict", &c.verdict_json},
+      {"comment client", &c.client}};
+  for (const auto& [field, value] : fields) {
+    if (absl::Status s = ValidateUtf8Field(field, *value); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status ValidateImport(const std::vector<ImportedComment>& comments,
+                            std::string_view decided_by) {
+  if (decided_by.empty()) {
+    return absl::InvalidArgumentError("an import needs who decided it");
+  }
+  if (absl::Status s = ValidateUtf8Field("decided by", decided_by); !s.ok()) {
+    return s;
+  }
+  for (const ImportedComment& n : comments) {
+    if (absl::Status s = ValidateImported(n); !s.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat("imported comment ",
+                                                     Quote(n.import_key), ": ",
+                                                     std::string(s.message())));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ValidateNewUser(std::string_view username,
+                             std::string_view password_hash) {
+  if (absl::Status s = ValidateName("user name", username); !s.ok()) return s;
+  if (password_hash.empty()) {
+    return absl::InvalidArgumentError("a user needs a password hash");
+  }
+  return ValidateUtf8Field("password hash", password_hash);
+}
+
+absl::Status ValidateNewApiKey(std::string_view name, std::string_view key_hash,
+                               std::string_view prefix) {
+  if (absl::Status s = ValidateName("API key name", name); !s.ok()) return s;
+  if (key_hash.empty()) {
+    return absl::InvalidArgumentError("an API key needs a key hash");
+  }
+  if (absl::Status s = ValidateUtf8Field("API key hash", key_hash); !s.ok()) {
+    return s;
+  }
+  return ValidateUtf8Field("API key prefix", prefix);
 }
 
 }  // namespace newsroom::store::internal
