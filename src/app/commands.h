@@ -19,6 +19,7 @@ void RegisterServeCommand(CLI::App& app, int* exit_code);
 void RegisterUserCommand(CLI::App& app, int* exit_code);
 void RegisterApiKeyCommand(CLI::App& app, int* exit_code);
 void RegisterFeedbackCommand(CLI::App& app, int* exit_code);
+void RegisterDbCommand(CLI::App& app, int* exit_code);
 
 }  // namespace newsroom::app
 
