@@ -100,21 +100,40 @@ absl::StatusOr<std::unique_ptr<PostgresStore>> PostgresStore::Open(
 
 PostgresStore::PostgresStore(std::string url, PostgresOptions options,
                              std::unique_ptr<PgConnection> first)
-    : url_(std::move(url)), options_(options) {
-  {
-    absl::MutexLock lock(&pool_mu_);
-    idle_.push_back(std::move(first));
-    open_ = 1;
-  }
-  writer_thread_ = std::thread([this] { WriterLoop(); });
+    : url_(std::move(url)),
+      options_(options),
+      queue_(options_.max_batch, [this](std::vector<PendingComment>& batch) {
+        std::vector<absl::StatusOr<Comment>> results = WriteBatch(batch);
+        for (const absl::StatusOr<Comment>& r : results) {
+          if (r.ok() && r->status == CommentStatus::kApproved) {
+            MovePageGeneration(writer_.get());
+            break;
+          }
+        }
+        return results;
+      }) {
+  absl::MutexLock lock(&pool_mu_);
+  idle_.push_back(std::move(first));
+  open_ = 1;
 }
 
-PostgresStore::~PostgresStore() {
+PostgresStore::~PostgresStore() { queue_.Stop(); }
+
+absl::StatusOr<std::unique_ptr<PgConnection>> PostgresStore::Connect() {
   {
-    absl::MutexLock lock(&queue_mu_);
-    stopping_ = true;
+    absl::MutexLock lock(&connect_mu_);
+    if (absl::Now() - last_connect_failure_ < options_.reconnect_backoff) {
+      return last_connect_error_;
+    }
   }
-  writer_thread_.join();
+  absl::StatusOr<std::unique_ptr<PgConnection>> c =
+      PgConnection::Open(url_, options_.connection);
+  if (!c.ok()) {
+    absl::MutexLock lock(&connect_mu_);
+    last_connect_failure_ = absl::Now();
+    last_connect_error_ = c.status();
+  }
+  return c;
 }
 
 absl::StatusOr<PostgresStore::Lease> PostgresStore::Acquire() {
@@ -131,8 +150,7 @@ absl::StatusOr<PostgresStore::Lease> PostgresStore::Acquire() {
     }
     ++open_;
   }
-  absl::StatusOr<std::unique_ptr<PgConnection>> c =
-      PgConnection::Open(url_, options_.connection);
+  absl::StatusOr<std::unique_ptr<PgConnection>> c = Connect();
   if (!c.ok()) {
     absl::MutexLock lock(&pool_mu_);
     --open_;
@@ -156,45 +174,7 @@ void PostgresStore::AddComment(NewComment comment, CommentCallback done) {
     done(s);
     return;
   }
-  {
-    absl::MutexLock lock(&queue_mu_);
-    if (!stopping_) {
-      queue_.push_back(PendingComment{std::move(comment), std::move(done)});
-      return;
-    }
-  }
-  done(absl::UnavailableError("the comment store is closing"));
-}
-
-void PostgresStore::WriterLoop() {
-  for (;;) {
-    std::vector<PendingComment> batch;
-    {
-      absl::MutexLock lock(&queue_mu_);
-      auto ready = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(queue_mu_) {
-        return stopping_ || !queue_.empty();
-      };
-      queue_mu_.Await(absl::Condition(&ready));
-      if (queue_.empty()) return;  // stopping, and everything written
-      const size_t n =
-          std::min(queue_.size(), static_cast<size_t>(options_.max_batch));
-      batch.reserve(n);
-      for (size_t i = 0; i < n; ++i) {
-        batch.push_back(std::move(queue_.front()));
-        queue_.pop_front();
-      }
-    }
-    std::vector<absl::StatusOr<Comment>> results = WriteBatch(batch);
-    for (const absl::StatusOr<Comment>& r : results) {
-      if (r.ok() && r->status == CommentStatus::kApproved) {
-        MovePageGeneration(writer_.get());
-        break;
-      }
-    }
-    for (size_t i = 0; i < batch.size(); ++i) {
-      batch[i].done(std::move(results[i]));
-    }
-  }
+  queue_.Add(std::move(comment), std::move(done));
 }
 
 std::vector<absl::StatusOr<Comment>> PostgresStore::WriteBatch(
@@ -203,8 +183,7 @@ std::vector<absl::StatusOr<Comment>> PostgresStore::WriteBatch(
     const bool reused = writer_ != nullptr && !writer_->broken();
     if (!reused) {
       writer_.reset();
-      absl::StatusOr<std::unique_ptr<PgConnection>> c =
-          PgConnection::Open(url_, options_.connection);
+      absl::StatusOr<std::unique_ptr<PgConnection>> c = Connect();
       if (!c.ok()) {
         return std::vector<absl::StatusOr<Comment>>(
             batch.size(),

@@ -47,15 +47,14 @@
 #define NEWSROOM_STORE_POSTGRES_STORE_H_
 
 #include <atomic>
-#include <deque>
 #include <memory>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "store/internal/comment_queue.h"
 #include "store/internal/pg.h"
 #include "store/migrations.h"
 #include "store/store.h"
@@ -73,6 +72,11 @@ struct PostgresOptions {
   int max_connections = 8;
   // Opening a connection, and the longest one statement may run.
   internal::PgOptions connection;
+  // After a failed attempt to connect, how long calls that need a new
+  // connection fail at once (Unavailable) instead of trying again: while a
+  // database host is unreachable, one request a second waits for the
+  // connect timeout, not every request.
+  absl::Duration reconnect_backoff = absl::Seconds(1);
 };
 
 class PostgresStore final : public Store {
@@ -151,11 +155,8 @@ class PostgresStore final : public Store {
                                            std::string_view candidate) override;
 
  private:
-  struct PendingComment {
-    NewComment comment;
-    CommentCallback done;
-  };
   using PgConnection = internal::PgConnection;
+  using PendingComment = internal::PendingComment;
 
   PostgresStore(std::string url, PostgresOptions options,
                 std::unique_ptr<PgConnection> first);
@@ -179,7 +180,6 @@ class PostgresStore final : public Store {
   template <typename F>
   auto Write(F&& write) -> decltype(write(std::declval<PgConnection&>()));
 
-  void WriterLoop();
   // Writes one batch; one result per comment.
   std::vector<absl::StatusOr<Comment>> WriteBatch(
       const std::vector<PendingComment>& batch);
@@ -199,18 +199,25 @@ class PostgresStore final : public Store {
   const std::string url_;
   const PostgresOptions options_;
 
+  // A new connection, unless the last attempt failed less than
+  // reconnect_backoff ago.
+  absl::StatusOr<std::unique_ptr<PgConnection>> Connect();
+
   absl::Mutex pool_mu_;
   std::vector<std::unique_ptr<PgConnection>> idle_ ABSL_GUARDED_BY(pool_mu_);
   int open_ ABSL_GUARDED_BY(pool_mu_) = 0;
 
+  absl::Mutex connect_mu_;
+  absl::Time last_connect_failure_ ABSL_GUARDED_BY(connect_mu_) =
+      absl::InfinitePast();
+  absl::Status last_connect_error_ ABSL_GUARDED_BY(connect_mu_);
+
   std::atomic<bool> generation_owed_{false};
 
-  absl::Mutex queue_mu_;
-  std::deque<PendingComment> queue_ ABSL_GUARDED_BY(queue_mu_);
-  bool stopping_ ABSL_GUARDED_BY(queue_mu_) = false;
-  // Used by the writer thread only.
+  // Used by the queue's writer thread only.
   std::unique_ptr<PgConnection> writer_;
-  std::thread writer_thread_;
+  // Last: stopped (and drained) first, while the pool still exists.
+  internal::CommentQueue queue_;
 };
 
 // Implementation of the private templates above; only the

@@ -95,16 +95,20 @@ SqliteStore::SqliteStore(std::string path, SqliteOptions options,
     : path_(std::move(path)),
       options_(options),
       in_memory_(path_ == ":memory:"),
-      writer_(std::move(writer)) {
-  writer_thread_ = std::thread([this] { WriterLoop(); });
-}
+      writer_(std::move(writer)),
+      queue_(options_.max_batch, [this](std::vector<PendingComment>& batch) {
+        std::vector<absl::StatusOr<Comment>> results = WriteBatch(batch);
+        for (const absl::StatusOr<Comment>& r : results) {
+          if (r.ok() && r->status == CommentStatus::kApproved) {
+            generation_.fetch_add(1);
+            break;
+          }
+        }
+        return results;
+      }) {}
 
 SqliteStore::~SqliteStore() {
-  {
-    absl::MutexLock lock(&queue_mu_);
-    stopping_ = true;
-  }
-  writer_thread_.join();
+  queue_.Stop();
   absl::MutexLock lock(&write_mu_);
   writer_->Exec("PRAGMA optimize").IgnoreError();
 }
@@ -138,45 +142,7 @@ void SqliteStore::ReleaseReader(std::unique_ptr<Connection> reader) {
 }
 
 void SqliteStore::AddComment(NewComment comment, CommentCallback done) {
-  {
-    absl::MutexLock lock(&queue_mu_);
-    if (!stopping_) {
-      queue_.push_back(PendingComment{std::move(comment), std::move(done)});
-      return;
-    }
-  }
-  done(absl::UnavailableError("the comment store is closing"));
-}
-
-void SqliteStore::WriterLoop() {
-  for (;;) {
-    std::vector<PendingComment> batch;
-    {
-      absl::MutexLock lock(&queue_mu_);
-      auto ready = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(queue_mu_) {
-        return stopping_ || !queue_.empty();
-      };
-      queue_mu_.Await(absl::Condition(&ready));
-      if (queue_.empty()) return;  // stopping, and everything written
-      size_t n =
-          std::min(queue_.size(), static_cast<size_t>(options_.max_batch));
-      batch.reserve(n);
-      for (size_t i = 0; i < n; ++i) {
-        batch.push_back(std::move(queue_.front()));
-        queue_.pop_front();
-      }
-    }
-    std::vector<absl::StatusOr<Comment>> results = WriteBatch(batch);
-    for (const absl::StatusOr<Comment>& r : results) {
-      if (r.ok() && r->status == CommentStatus::kApproved) {
-        generation_.fetch_add(1);
-        break;
-      }
-    }
-    for (size_t i = 0; i < batch.size(); ++i) {
-      batch[i].done(std::move(results[i]));
-    }
-  }
+  queue_.Add(std::move(comment), std::move(done));
 }
 
 std::vector<absl::StatusOr<Comment>> SqliteStore::WriteBatch(

@@ -30,15 +30,14 @@
 #define NEWSROOM_STORE_SQLITE_STORE_H_
 
 #include <atomic>
-#include <deque>
 #include <memory>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "store/internal/comment_queue.h"
 #include "store/internal/connection.h"
 #include "store/store.h"
 
@@ -132,11 +131,8 @@ class SqliteStore final : public Store {
                                            std::string_view candidate) override;
 
  private:
-  struct PendingComment {
-    NewComment comment;
-    CommentCallback done;
-  };
   using Connection = internal::Connection;
+  using PendingComment = internal::PendingComment;
 
   SqliteStore(std::string path, SqliteOptions options,
               std::unique_ptr<Connection> writer);
@@ -152,7 +148,6 @@ class SqliteStore final : public Store {
   absl::StatusOr<std::unique_ptr<Connection>> AcquireReader();
   void ReleaseReader(std::unique_ptr<Connection> reader);
 
-  void WriterLoop();
   // Writes one batch in one transaction; one result per comment.
   std::vector<absl::StatusOr<Comment>> WriteBatch(
       std::vector<PendingComment>& batch);
@@ -177,10 +172,8 @@ class SqliteStore final : public Store {
   // and moves after each commit that changes a page.
   std::atomic<uint64_t> generation_{0};
 
-  absl::Mutex queue_mu_;
-  std::deque<PendingComment> queue_ ABSL_GUARDED_BY(queue_mu_);
-  bool stopping_ ABSL_GUARDED_BY(queue_mu_) = false;
-  std::thread writer_thread_;
+  // Last: stopped (and drained) first, while the connections still exist.
+  internal::CommentQueue queue_;
 };
 
 // Implementation of the private templates above; only the sqlite_store*.cc

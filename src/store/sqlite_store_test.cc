@@ -8,20 +8,14 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cstdio>
-#include <set>
 #include <string>
-#include <thread>
-#include <vector>
 
-#include "absl/synchronization/mutex.h"
 #include "store/migrations.h"
 
 namespace newsroom::store {
 namespace {
 
-using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
 #define ASSERT_OK(expr)                                 \
@@ -60,14 +54,6 @@ Article SampleArticle(std::string slug) {
   Article a;
   a.slug = std::move(slug);
   a.headline = "Galata Köprüsü bakımdan sonra yeniden açıldı";
-  a.lead = "Köprü, üç aylık çalışmanın ardından trafiğe açıldı.";
-  a.body =
-      "İstanbul'da Galata Köprüsü sabah saatlerinde açıldı.\n\n"
-      "Belediye, çalışmaların planlanandan erken bittiğini açıkladı.";
-  a.photo_caption = "Köprü sabah saatlerinde";
-  a.photo_credit = "Foto: Elif Demir";
-  a.source = "AA";
-  a.author = "Ayşe Yılmaz";
   return a;
 }
 

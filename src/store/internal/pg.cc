@@ -212,10 +212,6 @@ absl::StatusOr<std::unique_ptr<PgConnection>> PgConnection::Open(
     return absl::UnavailableError(
         absl::StrCat("database ", name, " cannot be reached: ", why));
   }
-  // The server's messages in English whatever its locale: they end up in
-  // logs and errors that people search for.
-  PGresult* r = PQexec(conn, "SET lc_messages TO 'C'");
-  PQclear(r);
   return std::unique_ptr<PgConnection>(new PgConnection(conn, std::move(name)));
 }
 
