@@ -108,9 +108,11 @@ int RunServe(const Options& o) {
   bool stopping = false;
   std::thread purger([&] {
     std::unique_lock<std::mutex> lock(purge_mu);
-    while (!purge_cv.wait_for(lock, std::chrono::hours(1), [&] { return stopping; })) {
+    while (!purge_cv.wait_for(lock, std::chrono::hours(1),
+                              [&] { return stopping; })) {
       if (absl::Status s = site.PurgeModerationLog(); !s.ok()) {
-        std::cerr << "newsroom: purging the moderation log: " << s.message() << "\n";
+        std::cerr << "newsroom: purging the moderation log: " << s.message()
+                  << "\n";
       }
     }
   });
@@ -135,8 +137,9 @@ int RunServe(const Options& o) {
 void RegisterServeCommand(CLI::App& app, int* exit_code) {
   auto options = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand(
-      "serve", "Serve the news site: article pages, comments through the "
-               "policy, the moderators' queue and the JSON API.");
+      "serve",
+      "Serve the news site: article pages, comments through the "
+      "policy, the moderators' queue and the JSON API.");
   cmd->add_option("--config", options->config,
                   "Server settings (TOML; see config/server.toml)");
   cmd->add_option("--policy", options->policy,
@@ -145,15 +148,18 @@ void RegisterServeCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--listen", options->listen,
                   "Address to listen on, HOST:PORT (default 127.0.0.1:8080; "
                   "port 0 takes a free one)");
-  cmd->add_option("--db", options->db,
-                  "Database URL (default sqlite:newsroom.db)");
+  cmd->add_option(
+      "--db", options->db,
+      "Database URL: sqlite:PATH, or postgresql://USER@HOST:PORT/DBNAME "
+      "for a site of several nodes (default sqlite:newsroom.db)");
   cmd->add_option("--rate-limit", options->rate_limit,
                   "Comments per minute per client; 0 switches the limit off "
                   "(default 6)");
   cmd->add_option("--threads", options->threads,
                   "I/O threads (default 0: one per core)");
-  cmd->add_option("--access-log", options->access_log,
-                  "Where request lines go: - (stderr, default), off, or a file");
+  cmd->add_option(
+      "--access-log", options->access_log,
+      "Where request lines go: - (stderr, default), off, or a file");
   cmd->add_flag("--no-demo", options->no_demo,
                 "Do not give an empty database the demo article");
   cmd->callback([options, exit_code] { *exit_code = RunServe(*options); });

@@ -34,6 +34,25 @@ namespace newsroom::server {
 // ---------------------------------------------------------------------------
 // App
 
+namespace {
+
+// The salt of client keys, shared by every node through the store. Should
+// the database fail right after opening, a salt of this process's own
+// keeps the site running (reports are then deduplicated per node until a
+// restart), and the log says so.
+std::string SiteSalt(store::Store& store) {
+  absl::StatusOr<std::string> salt =
+      store.SharedSecret("client-salt", auth::RandomToken(16));
+  if (salt.ok()) return *salt;
+  std::fprintf(stderr,
+               "newsroom: the site's client salt could not be read (%s); "
+               "using one of this process's own\n",
+               salt.status().ToString().c_str());
+  return auth::RandomToken(16);
+}
+
+}  // namespace
+
 App::App(const moderation::Engine& engine, store::Store& store, Config config,
          perspective::Calibration calibration)
     : engine_(engine),
@@ -48,7 +67,7 @@ App::App(const moderation::Engine& engine, store::Store& store, Config config,
                       absl::Minutes(config_.login_window_minutes)),
       address_throttle_(config_.login_max_failures * 4,
                         absl::Minutes(config_.login_window_minutes)),
-      client_salt_(auth::RandomToken(16)),
+      client_salt_(SiteSalt(store)),
       calibration_(std::move(calibration)),
       // A minute's worth of requests at once, then the rate.
       api_key_limiter_(config_.perspective_requests_per_minute / 60.0,
@@ -433,8 +452,16 @@ void App::NotFound(Context& c, const http::Request& request) {
 }
 
 void App::Healthz(Context& c, const http::Request&, const PathParams&) {
+  // A node whose database does not answer is out of service: a load
+  // balancer sends its readers elsewhere.
   http::Response r;
-  r.body = "ok\n";
+  if (absl::Status db = store_.Ping(); !db.ok()) {
+    r.status = 503;
+    r.headers.push_back({"Retry-After", "1"});
+    r.body = "database unavailable\n";
+  } else {
+    r.body = "ok\n";
+  }
   Respond(c, std::move(r));
 }
 

@@ -214,7 +214,10 @@ class App {
   // people can share an address) per client address.
   auth::LoginThrottle login_throttle_;
   auth::LoginThrottle address_throttle_;
-  std::string client_salt_;  // client keys are hashes, salted per process
+  // Client keys are hashes, salted with the site's salt, which every node
+  // shares through the store (so that a reader's report counts once
+  // whichever node takes it, and after restarts).
+  std::string client_salt_;
   std::string assets_dir_;
 
   // Perspective API: the TOXICITY calibration, the per-key rate, and the
@@ -231,11 +234,13 @@ class App {
   std::unordered_map<std::string, CachedKey> key_cache_;
 
   // Rendered article pages, by slug and order, valid while generation_
-  // has not moved (any change to an article or to which comments are
-  // approved moves it).
+  // (this node's changes) and the store's PageGeneration() (every node's)
+  // have not moved (any change to an article or to which comments are
+  // approved moves them).
   std::atomic<uint64_t> generation_{0};
   struct CachedPage {
     uint64_t generation;
+    uint64_t shared_generation;
     std::string html;
   };
   std::mutex cache_mu_;

@@ -131,11 +131,12 @@ absl::StatusOr<Config> ParseConfig(std::string_view text,
   Reader r(origin, root);
   for (const auto& [key, node] : root) {
     std::string_view k = key.str();
-    if (k != "server" && k != "comments" && k != "sessions" && k != "site" &&
-        k != "perspective") {
+    if (k != "server" && k != "database" && k != "comments" &&
+        k != "sessions" && k != "site" && k != "perspective") {
       return absl::InvalidArgumentError(absl::StrCat(
           Where(origin, node), ": unknown table ", std::string(k),
-          " (known: server, comments, sessions, site, perspective)"));
+          " (known: server, database, comments, sessions, site, "
+          "perspective)"));
     }
   }
   RETURN_IF_ERROR(r.Table("server", [&](const toml::table& t) -> absl::Status {
@@ -153,6 +154,17 @@ absl::StatusOr<Config> ParseConfig(std::string_view text,
     RETURN_IF_ERROR(r.String(t, "access_log", &c.access_log));
     RETURN_IF_ERROR(r.Bool(t, "trust_proxy", &c.trust_proxy));
     return r.Bool(t, "secure_cookies", &c.secure_cookies);
+  }));
+  // [database] url; [server] db is the older spelling of the same setting.
+  RETURN_IF_ERROR(r.Table("database", [&](const toml::table& t) -> absl::Status {
+    RETURN_IF_ERROR(r.Known(t, {"url"}));
+    if (root["server"]["db"] && t.contains("url")) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          std::string(origin),
+          ": the database is set twice, as [database] url and [server] db; "
+          "keep [database] url"));
+    }
+    return r.String(t, "url", &c.db);
   }));
   RETURN_IF_ERROR(r.Table("comments", [&](const toml::table& t) -> absl::Status {
     RETURN_IF_ERROR(r.Known(t, {"rate_per_minute", "burst", "report_threshold",

@@ -1,5 +1,5 @@
-// How `newsroom serve` runs: the [server], [comments], [sessions], [site]
-// and [perspective] tables of config/server.toml, each value overridable on the
+// How `newsroom serve` runs: the [server], [database], [comments],
+// [sessions], [site] and [perspective] tables of config/server.toml, each value overridable on the
 // command line. Every field's default is the one written here and in
 // config/server.toml.
 #ifndef NEWSROOM_SERVER_CONFIG_H_
@@ -18,6 +18,7 @@ namespace newsroom::server {
 struct Config {
   // [server]
   std::string listen = "127.0.0.1:8080";
+  // [database] url (also read from [server] db, its older spelling).
   std::string db = "sqlite:newsroom.db";
   int threads = 0;  // 0: one I/O thread per core
   // The site's public address for links that leave the page (Open Graph,

@@ -82,21 +82,44 @@ TEST_P(BadConfigTest, NamesWhereAndWhat) {
 INSTANTIATE_TEST_SUITE_P(
     Table, BadConfigTest,
     ::testing::Values(
-        BadConfig{"[server]\nlisten = 8080\n", "server.listen must be a string"},
-        BadConfig{"[server]\nthreads = -1\n", "server.threads must be an integer in [0, 256]"},
+        BadConfig{"[server]\nlisten = 8080\n",
+                  "server.listen must be a string"},
+        BadConfig{"[server]\nthreads = -1\n",
+                  "server.threads must be an integer in [0, 256]"},
         BadConfig{"[server]\nlistne = \"x\"\n", "unknown key server.listne"},
         BadConfig{"[comment]\nburst = 1\n", "unknown table comment"},
         BadConfig{"[comments]\nrate_per_minute = \"fast\"\n",
                   "comments.rate_per_minute must be a number"},
-        BadConfig{"[comments]\nburst = 0\n", "comments.burst must be a number in [1,"},
-        BadConfig{"[site]\nlang = \"de\"\n", "site.lang must be \"tr\" or \"en\""},
+        BadConfig{"[comments]\nburst = 0\n",
+                  "comments.burst must be a number in [1,"},
+        BadConfig{"[site]\nlang = \"de\"\n",
+                  "site.lang must be \"tr\" or \"en\""},
         BadConfig{"[perspective]\nrequests_per_minute = -1\n",
                   "perspective.requests_per_minute must be a number in [0,"},
         BadConfig{"[perspective]\nkey_cache_seconds = 1.5\n",
                   "perspective.key_cache_seconds must be an integer"},
-        BadConfig{"[perspective]\nkey = \"x\"\n", "unknown key perspective.key"},
+        BadConfig{"[perspective]\nkey = \"x\"\n",
+                  "unknown key perspective.key"},
         BadConfig{"[server\nlisten = \"x\"\n", "server.toml:1"},
         BadConfig{"server = 3\n", "[server] must be a table"}));
+
+TEST(ConfigTest, TheDatabaseIsSetInOnePlace) {
+  absl::StatusOr<Config> c = ParseConfig(
+      "[database]\nurl = \"postgresql://newsroom@db1:5432/haberler\"\n",
+      "server.toml");
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->db, "postgresql://newsroom@db1:5432/haberler");
+  absl::StatusOr<Config> twice = ParseConfig(
+      "[server]\ndb = \"sqlite:a.db\"\n[database]\nurl = \"sqlite:b.db\"\n",
+      "server.toml");
+  ASSERT_FALSE(twice.ok());
+  EXPECT_THAT(std::string(twice.status().message()), HasSubstr("set twice"));
+  absl::StatusOr<Config> unknown =
+      ParseConfig("[database]\nhost = \"db1\"\n", "server.toml");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_THAT(std::string(unknown.status().message()),
+              HasSubstr("database.host"));
+}
 
 TEST(ConfigTest, TheShippedConfigFileHoldsTheDefaults) {
   absl::StatusOr<Config> file =
@@ -127,7 +150,8 @@ TEST(ConfigTest, MissingFileIsNotFound) {
   absl::StatusOr<Config> c = LoadConfigFile("/nonexistent/server.toml");
   ASSERT_FALSE(c.ok());
   EXPECT_TRUE(absl::IsNotFound(c.status()));
-  EXPECT_THAT(std::string(c.status().message()), HasSubstr("/nonexistent/server.toml"));
+  EXPECT_THAT(std::string(c.status().message()),
+              HasSubstr("/nonexistent/server.toml"));
 }
 
 }  // namespace

@@ -65,10 +65,23 @@ void App::ArticlePage(Context& c, const http::Request& request,
   const std::string key =
       absl::StrCat(AV(slug), "|", order, "|", info.base_url);
   const uint64_t generation = generation_.load();
+  // What every node agrees on: read before the article and its comments,
+  // so that a page cached under it shows every change made before it
+  // moved, on whichever node (store.h).
+  uint64_t shared_generation = 0;
+  if (cacheable) {
+    absl::StatusOr<uint64_t> g = store_.PageGeneration();
+    if (!g.ok()) {
+      ErrorFromStatus(c, g.status());
+      return;
+    }
+    shared_generation = *g;
+  }
   if (cacheable) {
     std::lock_guard<std::mutex> lock(cache_mu_);
     auto it = page_cache_.find(key);
-    if (it != page_cache_.end() && it->second.generation == generation) {
+    if (it != page_cache_.end() && it->second.generation == generation &&
+        it->second.shared_generation == shared_generation) {
       Html(c, 200, it->second.html);
       return;
     }
@@ -122,7 +135,7 @@ void App::ArticlePage(Context& c, const http::Request& request,
   if (cacheable) {
     std::lock_guard<std::mutex> lock(cache_mu_);
     if (page_cache_.size() > 10000) page_cache_.clear();
-    page_cache_[key] = CachedPage{generation, html};
+    page_cache_[key] = CachedPage{generation, shared_generation, html};
   }
   Html(c, 200, std::move(html));
 }

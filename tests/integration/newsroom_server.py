@@ -4,8 +4,9 @@
         status, headers, body = server.request("GET", "/healthz")
 
 Each server gets a fresh SQLite database in its own directory and a free
-port (it listens on 127.0.0.1:0 and prints the port it got). Only the
-Python standard library is used.
+port (it listens on 127.0.0.1:0 and prints the port it got), unless given
+a database URL (db_url, e.g. a PostgreSQL database several servers share)
+or a fixed port (listen). Only the Python standard library is used.
 """
 
 import argparse
@@ -21,18 +22,21 @@ import unittest
 
 
 class NewsroomServer:
-    def __init__(self, binary, workdir, extra_args=(), db=None):
+    def __init__(self, binary, workdir, extra_args=(), db=None, db_url=None,
+                 listen="127.0.0.1:0"):
         self.binary = binary
         self.workdir = workdir
         self.db = db or os.path.join(workdir, "newsroom.db")
+        self.db_url = db_url or "sqlite:" + self.db
+        self.listen = listen
         self.extra_args = list(extra_args)
         self.process = None
         self.port = None
         self.log_path = os.path.join(workdir, "server.log")
 
     def start(self):
-        args = [self.binary, "serve", "--listen", "127.0.0.1:0",
-                "--db", "sqlite:" + self.db, "--rate-limit", "0",
+        args = [self.binary, "serve", "--listen", self.listen,
+                "--db", self.db_url, "--rate-limit", "0",
                 "--access-log", "off"] + self.extra_args
         self._log = open(self.log_path, "ab")
         self.process = subprocess.Popen(
@@ -121,7 +125,7 @@ class NewsroomServer:
 
     def add_user(self, username, password, role):
         result = subprocess.run(
-            [self.binary, "user", "add", "--role", role, "--db", "sqlite:" + self.db,
+            [self.binary, "user", "add", "--role", role, "--db", self.db_url,
              username], input=(password + "\n").encode(), capture_output=True, timeout=60)
         if result.returncode != 0:
             raise RuntimeError("user add failed: %s" % result.stderr.decode())

@@ -9,6 +9,9 @@ Or, as ctest's `postgres` fixture (one server for the whole test run):
     postgres_cluster.py start --url-file build/test-tmp/postgres.url
     postgres_cluster.py stop --url-file build/test-tmp/postgres.url
 
+(fsync off: the tests' server never outlives a crash of the machine, and
+creating a database per test is then cheap.)
+
 Debian's initdb and pg_ctl (postgresql-15) make and run the cluster; the
 server listens only on a Unix socket in its own directory, so it never
 collides with another server or takes a port. PostgreSQL refuses to run as
@@ -151,13 +154,17 @@ class PostgresCluster:
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("action", choices=["start", "stop"])
+    parser.add_argument("--fsync", choices=["on", "off"], default="off",
+                        help="off (the default) for tests; on for figures "
+                             "that must include durable commits")
     parser.add_argument("--url-file", required=True,
                         help="where start writes the server's URL (and its "
                              "directory, on the second line) and stop reads it")
     args = parser.parse_args()
     if args.action == "start":
         # Watch ctest (our parent): the server lives as long as the run.
-        cluster = PostgresCluster(fsync=False, watch_pid=os.getppid())
+        cluster = PostgresCluster(fsync=args.fsync == "on",
+                                  watch_pid=os.getppid())
         try:
             cluster.start()
         except subprocess.CalledProcessError as e:
