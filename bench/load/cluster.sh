@@ -23,7 +23,7 @@ cleanup() {
   # Nodes and nginx started here, by their ids (in $TMP/pids).
   [ -f "$TMP/pids" ] && while read -r p; do kill "$p" 2>/dev/null || true; done <"$TMP/pids"
   python3 "$REPO/tests/integration/postgres_cluster.py" stop --url-file "$TMP/pg.url" || true
-  rm -rf "$TMP"
+  if [ -n "${KEEP:-}" ]; then echo "kept $TMP" >&2; else rm -rf "$TMP"; fi
 }
 trap cleanup EXIT
 
@@ -73,7 +73,9 @@ measure() {  # name base-url [pg-db]
   local name=$1 base=$2 db=${3:-}
   local slug
   slug=$(curl -s "$base/api/v1/articles" | python3 -c 'import json,sys; print(json.load(sys.stdin)["articles"][0]["slug"])')
-  while [ "$(comments_on "$base" "$slug")" -lt 50 ]; do
+  local have
+  have=$(comments_on "$base" "$slug")
+  for _ in $(seq $((50 - have))); do
     curl -s -o /dev/null -H 'Content-Type: application/json' \
       -d '{"author": "Okur", "text": "Vapur hattının açılması çok güzel olmuş, emeği geçenlere teşekkürler."}' \
       "$base/api/v1/articles/$slug/comments"
