@@ -187,15 +187,23 @@ class ClusterTest(unittest.TestCase):
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory(prefix="newsroom-cluster-")
         cls.pg = PostgresCluster().start()
+        cls.nodes = []
+        cls.nginx = None
+        try:
+            cls.start_site()
+        except BaseException:
+            cls.tearDownClass()  # unittest does not, when setUpClass fails
+            raise
+
+    @classmethod
+    def start_site(cls):
         cls.url = cls.pg.create_database("newsroom")
         cls.ports = [free_port(), free_port()]
-        cls.nodes = []
         for name, port in zip("ab", cls.ports):
             workdir = os.path.join(cls.tmp.name, name)
             os.makedirs(workdir)
             cls.nodes.append(NewsroomServer(
-                BINARY, workdir, db_url=cls.url, listen="127.0.0.1:%d" % port,
-                ))
+                BINARY, workdir, db_url=cls.url, listen="127.0.0.1:%d" % port))
         # Both at once: migrations and the demo article must cope.
         starters = [threading.Thread(target=n.start) for n in cls.nodes]
         for t in starters:
@@ -212,7 +220,8 @@ class ClusterTest(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
-        cls.nginx.stop()
+        if cls.nginx is not None:
+            cls.nginx.stop()
         for n in cls.nodes:
             n.stop(signal.SIGKILL)
         cls.pg.stop()
