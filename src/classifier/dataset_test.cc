@@ -113,5 +113,99 @@ TEST(OffensEvalSplitTest, NamesRoundTrip) {
   EXPECT_EQ(ParseSplit("Dev"), std::nullopt);
 }
 
+TEST(ParseExamplesTest, TellsTheFormatsApartByTheirFirstLine) {
+  struct Case {
+    std::string contents;
+    DataFormat format;
+    size_t examples;
+    bool first_offensive;
+    std::string first_text;
+  };
+  const Case cases[] = {
+      {"id\ttweet\tsubtask_a\n1\tSen tam bir aptalsın\tOFF\n",
+       DataFormat::kOffensEval, 1, true, "Sen tam bir aptalsın"},
+      {"id\ttweet\tsubtask_a\tsubtask_b\tsubtask_c\n"
+       "86426\t@USER She should ask a few native Americans\tOFF\tUNT\tNULL\n"
+       "90194\tThanks for the update\tNOT\tNULL\tNULL\n",
+       DataFormat::kOlid, 2, true,
+       "@USER She should ask a few native Americans"},
+      {",count,hate_speech,offensive_language,neither,class,tweet\n"
+       "0,3,0,0,3,2,\"As a woman, you \"\"should\"\"\nknow\"\n"
+       "1,3,0,3,0,1,plain tweet\n",
+       DataFormat::kDavidson, 2, false, "As a woman, you \"should\"\nknow"},
+      {"id\tgroup\tbelief\tlabel\tkind\tpart\ttext\n"
+       "1\tjewish\t1\tNOT\tneutral\tdev\tYahudi aileler bir araya geldi.\n",
+       DataFormat::kGroupSet, 1, false, "Yahudi aileler bir araya geldi."},
+      {"Saldıran köpek balığının türü ise bilinmiyor.\n\n  Hava güzel.  \n",
+       DataFormat::kPlainText, 2, false,
+       "Saldıran köpek balığının türü ise bilinmiyor."},
+  };
+  for (const Case& c : cases) {
+    DataFormat format;
+    absl::StatusOr<std::vector<Example>> data =
+        ParseExamples(c.contents, "data", &format);
+    ASSERT_TRUE(data.ok()) << data.status();
+    EXPECT_EQ(format, c.format) << c.contents;
+    ASSERT_EQ(data->size(), c.examples) << c.contents;
+    EXPECT_EQ((*data)[0].offensive, c.first_offensive) << c.contents;
+    EXPECT_EQ((*data)[0].text, c.first_text);
+  }
+}
+
+TEST(ParseExamplesTest, GroupSetRowsKeepTheirGroupKindAndPart) {
+  absl::StatusOr<std::vector<Example>> data = ParseExamples(
+      "id\tgroup\tbelief\tlabel\tkind\tpart\ttext\n"
+      "1\tmuslim\t1\tOFF\texclusion\ttest\tMüslümanlar gitsin.\n"
+      "2\tsyrian\t0\tNOT\tnews\tdev\tSuriyeli iki işçi yaralandı.\n",
+      "groups.tsv");
+  ASSERT_TRUE(data.ok()) << data.status();
+  ASSERT_EQ(data->size(), 2u);
+  EXPECT_EQ((*data)[0].group, "muslim");
+  EXPECT_TRUE((*data)[0].belief);
+  EXPECT_EQ((*data)[0].kind, "exclusion");
+  EXPECT_EQ((*data)[0].split, Split::kTest);
+  EXPECT_FALSE((*data)[1].belief);
+  EXPECT_EQ((*data)[1].split, Split::kDev);
+}
+
+TEST(ParseExamplesTest, PlainSentencesAreSplitByTheirText) {
+  absl::StatusOr<std::vector<Example>> data =
+      ParseExamples("Hava bugün güzel.\nHava bugün güzel.\n", "clean.txt");
+  ASSERT_TRUE(data.ok()) << data.status();
+  ASSERT_EQ(data->size(), 2u);
+  EXPECT_EQ((*data)[0].split, SplitOf("Hava bugün güzel."));
+  EXPECT_EQ((*data)[0].split, (*data)[1].split);
+}
+
+TEST(ParseExamplesTest, MalformedRowsNameTheFileAndLine) {
+  struct Case {
+    std::string contents;
+    std::string message;
+  };
+  const Case cases[] = {
+      {"id\ttweet\tsubtask_a\tsubtask_b\tsubtask_c\n1\ttext\tMAYBE\tx\ty\n",
+       "olid.tsv:2: subtask_a must be OFF or NOT"},
+      {"id\tgroup\tbelief\tlabel\tkind\tpart\ttext\n1\tg\t1\tNOT\tk\ttrain\tx"
+       "\n",
+       "olid.tsv:2: part must be dev or test"},
+      {",count,hate_speech,offensive_language,neither,class,tweet\n0,3,0,0,3,7,"
+       "x\n",
+       "olid.tsv: row 2: class must be 0, 1 or 2"},
+      {"ok line\nbad \xff line\n", "olid.tsv:2: text is not valid UTF-8"},
+  };
+  for (const Case& c : cases) {
+    absl::StatusOr<std::vector<Example>> data =
+        ParseExamples(c.contents, "olid.tsv");
+    ASSERT_FALSE(data.ok()) << c.contents;
+    EXPECT_EQ(data.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(data.status().message(), HasSubstr(c.message));
+  }
+}
+
+TEST(ReadExamplesTest, MissingFileIsNotFound) {
+  EXPECT_EQ(ReadExamples("/nonexistent/data.tsv").status().code(),
+            absl::StatusCode::kNotFound);
+}
+
 }  // namespace
 }  // namespace newsroom::classifier

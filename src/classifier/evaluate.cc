@@ -83,11 +83,11 @@ Evaluation Evaluate(std::span<const Example> examples, const Decision& decide) {
 absl::StatusOr<Evaluation> EvaluateFile(const std::string& path,
                                         std::optional<Split> split,
                                         const Decision& decide) {
-  absl::StatusOr<std::vector<Example>> all = ReadOffensEvalTsv(path);
+  absl::StatusOr<std::vector<Example>> all = ReadExamples(path);
   if (!all.ok()) return all.status();
   std::vector<Example> selected;
   for (Example& x : *all) {
-    if (!split || SplitOf(x.id) == *split) selected.push_back(std::move(x));
+    if (!split || x.split == *split) selected.push_back(std::move(x));
   }
   std::string what =
       path + (split ? std::string(" (") + SplitName(*split) + " split)"

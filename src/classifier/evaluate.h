@@ -71,9 +71,9 @@ using Decision = std::function<absl::StatusOr<bool>(const Example&)>;
 // Evaluates `decide` on every example.
 Evaluation Evaluate(std::span<const Example> examples, const Decision& decide);
 
-// Reads an OffensEval TSV (see dataset.h) and evaluates `decide` on the
+// Reads a data file (any format of dataset.h) and evaluates `decide` on the
 // examples of `split`, or on all of them when `split` is nullopt. Errors are
-// those of ReadOffensEvalTsv, and InvalidArgument when the selection is
+// those of ReadExamples, and InvalidArgument when the selection is
 // empty.
 absl::StatusOr<Evaluation> EvaluateFile(const std::string& path,
                                         std::optional<Split> split,
