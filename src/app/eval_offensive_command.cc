@@ -28,6 +28,7 @@ struct Flags {
       std::string(NEWSROOM_DATA_DIR) + "/models/offensive.model";
   double threshold = -1;
   std::string lexicon = std::string(NEWSROOM_DATA_DIR) + "/lexicon";
+  std::string lang = "tr";
 };
 
 nlohmann::json ClassJson(const classifier::ClassMetrics& c) {
@@ -57,8 +58,16 @@ int Run(const Flags& flags) {
   }
   // A model trained with lexicon features gets them, as the engine would
   // supply them.
+  absl::StatusOr<langid::Language> language =
+      langid::ParseLanguageCode(flags.lang);
+  if (!language.ok()) {
+    std::cerr << "newsroom eval offensive-model: --lang: "
+              << language.status().message() << "\n";
+    return 2;
+  }
   std::unique_ptr<const lexicon::Matcher> matcher;
-  if (!(*classifier)->extra_feature_names().empty()) {
+  if (!(*classifier)->extra_feature_names().empty() ||
+      (*classifier)->feature_options().target_placeholder) {
     auto loaded = lexicon::Matcher::Load(
         lexicon::LexiconPaths::InDirectory(flags.lexicon));
     if (!loaded.ok()) {
@@ -80,11 +89,15 @@ int Run(const Flags& flags) {
     std::vector<lexicon::Match> matches;
     if (matcher != nullptr) {
       lexicon::FindOptions options;
-      options.language = langid::Language::kTurkish;
+      options.language = *language;
       matches = matcher->Find(*doc, options);
     }
     classifier::LexiconFeatures extra(matches);
-    const double score = (*classifier)->Score(*doc, extra.features());
+    std::vector<uint8_t> targets;
+    if ((*classifier)->feature_options().target_placeholder) {
+      targets = classifier::TargetMask(*doc, matches);
+    }
+    const double score = (*classifier)->Score(*doc, extra.features(), targets);
     seconds +=
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
             .count();
@@ -134,7 +147,7 @@ void RegisterEvalOffensiveCommand(CLI::App& eval, int* exit_code) {
       "OffensEval-format tweets: per-class P/R/F1, macro-F1, calibration");
   auto flags = std::make_shared<Flags>();
   cmd->add_option("--data", flags->data,
-                  "OffensEval TSV: id<TAB>tweet<TAB>OFF|NOT")
+                  "Labelled tweets: OffensEval or OLID TSV, Davidson CSV")
       ->required();
   cmd->add_option("--split", flags->split,
                   "train, dev, test (the fixed id-hash split) or all")
@@ -143,6 +156,9 @@ void RegisterEvalOffensiveCommand(CLI::App& eval, int* exit_code) {
   cmd->add_option("--lexicon", flags->lexicon,
                   "Lexicon directory (for a model trained with lexicon "
                   "features)")
+      ->capture_default_str();
+  cmd->add_option("--lang", flags->lang,
+                  "Language of the data and the model (tr or en)")
       ->capture_default_str();
   cmd->add_option("--threshold", flags->threshold,
                   "Score threshold (default: the model's dev-tuned one)");

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "app/commands.h"
+#include "app/train_neutral_words_command.h"
 #include "app/train_offensive_command.h"
 #include "app/train_spelling_command.h"
 #include "deasciify/deasciifier.h"
@@ -81,6 +82,7 @@ void RegisterTrainCommand(CLI::App& app, int* exit_code) {
   train->require_subcommand(1);
   RegisterTrainDeasciifier(*train, exit_code);
   RegisterTrainOffensiveCommand(*train, exit_code);
+  RegisterTrainNeutralWordsCommand(*train, exit_code);
   RegisterTrainSpellingCommand(*train, exit_code);
 }
 

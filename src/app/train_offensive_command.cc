@@ -15,6 +15,7 @@
 #include "classifier/evaluate.h"
 #include "classifier/lexicon_features.h"
 #include "classifier/train.h"
+#include "langid/language.h"
 #include "lexicon/matcher.h"
 
 namespace newsroom::app {
@@ -36,6 +37,8 @@ struct Flags {
   int cross_validate = 0;
   std::string lexicon = DefaultLexiconDir();
   bool no_lexicon = false;
+  std::string lang = "tr";
+  std::vector<std::string> data;
 };
 
 std::string Number(double x) {
@@ -48,8 +51,16 @@ std::string Number(double x) {
 std::string CommandLine(const Flags& flags) {
   const classifier::TrainOptions& o = flags.options;
   const classifier::TrainOptions d;
-  std::string c = "newsroom train offensive --data " + o.data_path + " --out " +
-                  o.output_path + " --seed " + std::to_string(o.seed);
+  std::string c = "newsroom train offensive";
+  if (flags.lang != "tr") c += " --lang " + flags.lang;
+  c += " --data " + o.data_path;
+  for (const std::string& more : o.more_data_paths) c += " --data " + more;
+  for (const std::string& clean : o.clean_paths) c += " --clean " + clean;
+  c += " --out " + o.output_path + " --seed " + std::to_string(o.seed);
+  if (!o.clean_paths.empty() && o.clean_weight != d.clean_weight) {
+    c += " --clean-weight " + Number(o.clean_weight);
+  }
+  if (!o.features.target_placeholder) c += " --no-target-placeholder";
   if (o.epochs != d.epochs) c += " --epochs " + std::to_string(o.epochs);
   if (o.learning_rate != d.learning_rate) {
     c += " --learning-rate " + Number(o.learning_rate);
@@ -165,6 +176,24 @@ int Run(Flags flags) {
     return 2;
   }
   o.features.folded_chars = !flags.no_folded;
+  if (flags.data.empty()) {
+    std::cerr << "newsroom train offensive: give --data FILE\n";
+    return 2;
+  }
+  o.data_path = flags.data[0];
+  o.more_data_paths.assign(flags.data.begin() + 1, flags.data.end());
+  absl::StatusOr<langid::Language> language =
+      langid::ParseLanguageCode(flags.lang);
+  if (!language.ok() || (*language != langid::Language::kTurkish &&
+                         *language != langid::Language::kEnglish)) {
+    std::cerr << "newsroom train offensive: --lang must be tr or en\n";
+    return 2;
+  }
+  if (o.features.target_placeholder && flags.no_lexicon) {
+    std::cerr << "newsroom train offensive: target placeholders need the "
+                 "lexicon (drop --no-lexicon or add --no-target-placeholder)\n";
+    return 2;
+  }
   o.command = CommandLine(flags);
   std::unique_ptr<const lexicon::Matcher> matcher;
   if (!flags.no_lexicon) {
@@ -176,7 +205,8 @@ int Run(Flags flags) {
       return 2;
     }
     matcher = *std::move(loaded);
-    o.extra_features = classifier::LexiconFeatureFn(*matcher);
+    o.extra_features = classifier::LexiconFeatureFn(*matcher, *language);
+    o.target_mask = classifier::TargetMaskFn(*matcher, *language);
     o.extra_features_source =
         "the lexicon findings of classifier/lexicon_features.h over " +
         (flags.lexicon == DefaultLexiconDir() ? std::string("data/lexicon")
@@ -197,12 +227,13 @@ int Run(Flags flags) {
   }
   std::printf(
       "wrote %s: %lld bytes, %lld non-zero weights (%lld buckets in use)\n"
-      "train %lld tweets, dev %lld tweets, %lld skipped (not parseable); "
-      "%.1f s\n",
+      "train %lld examples (%lld clean sentences), dev %lld tweets, %lld "
+      "skipped (not parseable); %.1f s\n",
       o.output_path.c_str(), static_cast<long long>(stats.model_bytes),
       static_cast<long long>(stats.nonzero_weights),
       static_cast<long long>(stats.buckets_used),
       static_cast<long long>(stats.train_examples),
+      static_cast<long long>(stats.clean_examples),
       static_cast<long long>(stats.dev_examples),
       static_cast<long long>(stats.skipped), seconds);
   classifier::Evaluation dev;
@@ -227,9 +258,25 @@ void RegisterTrainOffensiveCommand(CLI::App& train, int* exit_code) {
   auto flags = std::make_shared<Flags>();
   classifier::TrainOptions& o = flags->options;
   o.output_path = "data/models/offensive.model";
-  cmd->add_option("--data", o.data_path,
-                  "OffensEval TSV: id<TAB>tweet<TAB>OFF|NOT")
+  o.features.target_placeholder = true;
+  cmd->add_option("--data", flags->data,
+                  "Labelled tweets (OffensEval, OLID or Davidson; repeat for "
+                  "several): the model learns from every file's train split, "
+                  "the first file's dev split calibrates it")
       ->required();
+  cmd->add_option("--clean", o.clean_paths,
+                  "Clean sentences, one a line (repeat for several): their "
+                  "train split joins the training data as NOT");
+  cmd->add_option("--clean-weight", o.clean_weight,
+                  "Loss weight of a clean sentence relative to a tweet")
+      ->capture_default_str();
+  cmd->add_option("--lang", flags->lang,
+                  "Language of the data (tr or en): the lexicon's findings "
+                  "and targets are those of this language")
+      ->capture_default_str();
+  cmd->add_flag("--target-placeholder,!--no-target-placeholder",
+                o.features.target_placeholder,
+                "Read names of groups and faiths as one placeholder word");
   cmd->add_option("--out", o.output_path, "Model file to write")
       ->capture_default_str();
   cmd->add_option("--seed", o.seed, "Seed of the SGD order")

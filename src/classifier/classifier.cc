@@ -34,8 +34,8 @@ absl::StatusOr<std::unique_ptr<const Classifier>> Classifier::Load(
   if (!in) {
     return absl::NotFoundError(
         "cannot read offensive-language model " + path +
-        " (rebuild it with: newsroom train offensive --data "
-        "offenseval-tr-training-v1.tsv --out " +
+        " (rebuild it with the command in BENCHMARKS.md: newsroom train "
+        "offensive --data … --out " +
         path + ")");
   }
   std::stringstream contents;
@@ -59,11 +59,12 @@ constexpr size_t kMaxScratchBytes = size_t{1} << 20;
 }  // namespace
 
 double Classifier::Margin(const text::Document& doc,
-                          std::span<const ExtraFeature> extra) const {
+                          std::span<const ExtraFeature> extra,
+                          TokenMask targets) const {
   thread_local std::vector<uint32_t> buckets;
   buckets.clear();
-  const size_t char_count =
-      ExtractFeatures(doc, model_.features, &buckets, model_.weights.data());
+  const size_t char_count = ExtractFeatures(doc, model_.features, &buckets,
+                                            model_.weights.data(), targets);
   const double margin = model_.Margin(buckets, char_count, extra);
   if (buckets.capacity() * sizeof(uint32_t) > kMaxScratchBytes) {
     std::vector<uint32_t>().swap(buckets);
@@ -72,8 +73,9 @@ double Classifier::Margin(const text::Document& doc,
 }
 
 double Classifier::Score(const text::Document& doc,
-                         std::span<const ExtraFeature> extra) const {
-  return model_.Calibrate(Margin(doc, extra));
+                         std::span<const ExtraFeature> extra,
+                         TokenMask targets) const {
+  return model_.Calibrate(Margin(doc, extra, targets));
 }
 
 absl::StatusOr<double> Classifier::ScoreText(
@@ -83,10 +85,10 @@ absl::StatusOr<double> Classifier::ScoreText(
   return Score(*doc, extra);
 }
 
-std::vector<double> Classifier::TokenContributions(
-    const text::Document& doc) const {
+std::vector<double> Classifier::TokenContributions(const text::Document& doc,
+                                                   TokenMask targets) const {
   thread_local TokenFeatureList list;
-  ListTokenFeatures(doc, model_.features, &list);
+  ListTokenFeatures(doc, model_.features, &list, targets);
   const size_t n = list.comment_features;
   const double norm =
       n == 0 ? 0 : model_.scale / std::sqrt(static_cast<double>(n));

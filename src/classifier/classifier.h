@@ -70,8 +70,12 @@ class Classifier {
   Classifier& operator=(const Classifier&) = delete;
 
   // The calibrated probability that the comment is offensive, in [0, 1].
+  // `targets` marks the tokens that name a group or a faith (TargetMask in
+  // lexicon_features.h); a model trained with target placeholders reads
+  // them as one placeholder word, others ignore it.
   double Score(const text::Document& doc,
-               std::span<const ExtraFeature> extra = {}) const;
+               std::span<const ExtraFeature> extra = {},
+               TokenMask targets = {}) const;
 
   // Parses `text` with default options and scores it. InvalidArgument from
   // text::Document::Parse (invalid UTF-8, empty, too long).
@@ -81,7 +85,8 @@ class Classifier {
   // The uncalibrated linear score (before calibration; larger is more
   // offensive).
   double Margin(const text::Document& doc,
-                std::span<const ExtraFeature> extra = {}) const;
+                std::span<const ExtraFeature> extra = {},
+                TokenMask targets = {}) const;
 
   // For each token of `doc` (same order and size as doc.tokens()), how much
   // the features inside that token (its character n-grams, its word
@@ -89,9 +94,10 @@ class Classifier {
   // token's surroundings are not attributed. Every feature is normalised
   // by the comment's total count, which is exact unless the model was
   // trained with group normalisation (features.h), where it is an
-  // approximation good enough for ranking the words. The tokens with the largest positive values are the ones to
-  // point a moderator at.
-  std::vector<double> TokenContributions(const text::Document& doc) const;
+  // approximation good enough for ranking the words. The tokens with the
+  // largest positive values are the ones to point a moderator at.
+  std::vector<double> TokenContributions(const text::Document& doc,
+                                         TokenMask targets = {}) const;
 
   // The score at or above which a comment is called offensive when the
   // classifier is used alone (the dev split's macro-F1 optimum).

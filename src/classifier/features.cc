@@ -152,7 +152,8 @@ Canonical& Scratch() {
   return canonical;
 }
 
-void BuildCanonical(const text::Document& doc, int max_repeat, Canonical* out) {
+void BuildCanonical(const text::Document& doc, int max_repeat, Canonical* out,
+                    TokenMask mask) {
   // Pass 1: the canonical text before lower-casing, with the code-point
   // range of every word-like token. Each code point of the original gives
   // at most one (a gap) or none (inside a token, replaced by the token's
@@ -161,7 +162,7 @@ void BuildCanonical(const text::Document& doc, int max_repeat, Canonical* out) {
   const std::string& original = doc.original();
   size_t bound = original.size() + 1;
   for (const text::Token& token : doc.tokens()) {
-    bound += std::max<size_t>(token.text.size(), 5) + 1;
+    bound += std::max<size_t>(token.text.size(), 6) + 1;
   }
   std::u32string& raw = out->raw;
   raw.resize(bound);
@@ -175,7 +176,8 @@ void BuildCanonical(const text::Document& doc, int max_repeat, Canonical* out) {
     if (pending_space && w != raw_begin) *w++ = ' ';
     pending_space = false;
   };
-  for (const text::Token& token : doc.tokens()) {
+  for (size_t index = 0; index < doc.tokens().size(); ++index) {
+    const text::Token& token = doc.tokens()[index];
     // The gap before the token: punctuation kept, white space collapsed.
     while (at_cp < token.begin && at < original.size()) {
       char32_t c = Next(original, &at);
@@ -196,6 +198,7 @@ void BuildCanonical(const text::Document& doc, int max_repeat, Canonical* out) {
     std::string_view piece = token.text;
     if (token.kind == text::TokenKind::kMention) piece = "@user";
     if (token.kind == text::TokenKind::kUrl) piece = "url";
+    if (index < mask.size() && mask[index] != 0) piece = kTargetPlaceholder;
     const uint32_t begin = static_cast<uint32_t>(w - raw_begin);
     w = WriteDecoded(piece, w);
     if (IsWordToken(token.kind)) {
@@ -394,18 +397,19 @@ absl::Status ValidateFeatureOptions(const FeatureOptions& o) {
   return absl::OkStatus();
 }
 
-std::string CanonicalText(const text::Document& doc, int max_repeat) {
+std::string CanonicalText(const text::Document& doc, int max_repeat,
+                          TokenMask mask) {
   Canonical& canonical = Scratch();
-  BuildCanonical(doc, max_repeat, &canonical);
+  BuildCanonical(doc, max_repeat, &canonical, mask);
   std::string out;
   for (char32_t c : canonical.chars) text::AppendCodePoint(c, &out);
   return out;
 }
 
 std::vector<std::string> CanonicalWords(const text::Document& doc,
-                                        int max_repeat) {
+                                        int max_repeat, TokenMask mask) {
   Canonical& canonical = Scratch();
-  BuildCanonical(doc, max_repeat, &canonical);
+  BuildCanonical(doc, max_repeat, &canonical, mask);
   std::vector<std::string> out;
   for (size_t i = 0; i < canonical.word_count(); ++i) {
     std::string& s = out.emplace_back();
@@ -422,10 +426,11 @@ std::u32string PlainWord(std::u32string_view word) {
 }
 
 size_t ExtractFeatures(const text::Document& doc, const FeatureOptions& options,
-                       std::vector<uint32_t>* buckets,
-                       const int16_t* prefetch) {
+                       std::vector<uint32_t>* buckets, const int16_t* prefetch,
+                       TokenMask mask) {
   Canonical& canonical = Scratch();
-  BuildCanonical(doc, options.max_repeat, &canonical);
+  BuildCanonical(doc, options.max_repeat, &canonical,
+                 options.target_placeholder ? mask : TokenMask());
   const int bits = options.bits;
   const size_t start = buckets->size();
   if (options.max_char > 0) {
@@ -458,11 +463,12 @@ size_t ExtractFeatures(const text::Document& doc, const FeatureOptions& options,
 }
 
 void ListTokenFeatures(const text::Document& doc, const FeatureOptions& options,
-                       TokenFeatureList* out) {
+                       TokenFeatureList* out, TokenMask mask) {
   out->buckets.clear();
   out->ends.clear();
   Canonical& canonical = Scratch();
-  BuildCanonical(doc, options.max_repeat, &canonical);
+  BuildCanonical(doc, options.max_repeat, &canonical,
+                 options.target_placeholder ? mask : TokenMask());
   // ExtractFeatures' count, without hashing.
   const size_t words = canonical.word_count();
   size_t total = 0;
@@ -494,10 +500,11 @@ void ListTokenFeatures(const text::Document& doc, const FeatureOptions& options,
   out->comment_features = total;
 }
 
-std::vector<std::vector<uint32_t>> TokenFeatures(
-    const text::Document& doc, const FeatureOptions& options) {
+std::vector<std::vector<uint32_t>> TokenFeatures(const text::Document& doc,
+                                                 const FeatureOptions& options,
+                                                 TokenMask mask) {
   TokenFeatureList list;
-  ListTokenFeatures(doc, options, &list);
+  ListTokenFeatures(doc, options, &list, mask);
   std::vector<std::vector<uint32_t>> out;
   out.reserve(list.ends.size());
   for (size_t t = 0; t < list.ends.size(); ++t) {

@@ -88,7 +88,22 @@ struct FeatureOptions {
   // 2^20 with stems and plain words, against 0.785 off). Needed by
   // TrainOptions::ensemble.
   bool group_norm = false;
+  // Names of groups of people and faiths read as one placeholder word
+  // ("Suriyeliler", "Yahudi", "ateist" → the same word), so that no
+  // group's name carries weight of its own: the model learns what is said
+  // of a group, not which group is named. The caller marks the tokens to
+  // replace (TargetMask in lexicon_features.h), at training and at scoring
+  // alike.
+  // `newsroom train offensive` turns it on (--no-target-placeholder: off).
+  bool target_placeholder = false;
 };
+
+// The word a marked token is read as when target_placeholder is on.
+inline constexpr std::string_view kTargetPlaceholder = "_grup_";
+
+// Per token of a document (doc.tokens() order), 1 where the token is to be
+// read as kTargetPlaceholder. Empty: no token is.
+using TokenMask = std::span<const uint8_t>;
 
 // InvalidArgument unless 10 <= bits <= 26, 0 <= min_char <= max_char <= 8
 // (min_char >= 1 unless both are 0), 0 <= max_word <= 3, 1 <= max_repeat,
@@ -96,12 +111,13 @@ struct FeatureOptions {
 absl::Status ValidateFeatureOptions(const FeatureOptions& options);
 
 // The canonical text of `doc` (see above), as UTF-8, without padding.
-std::string CanonicalText(const text::Document& doc, int max_repeat);
+std::string CanonicalText(const text::Document& doc, int max_repeat,
+                          TokenMask mask = {});
 
 // The canonical words of `doc`: its word, number, hashtag, mention ("@user")
 // and link ("url") tokens in canonical form, in order. Emoji are not words.
 std::vector<std::string> CanonicalWords(const text::Document& doc,
-                                        int max_repeat);
+                                        int max_repeat, TokenMask mask = {});
 
 // Appends one bucket id in [0, 2^options.bits) per feature occurrence of
 // `doc` to `buckets` (which is not cleared): character n-grams of
@@ -114,9 +130,11 @@ std::vector<std::string> CanonicalWords(const text::Document& doc,
 // id is computed, so that the cache misses of those reads overlap the
 // hashing. The ids are the same either way.
 // REQUIRES: ValidateFeatureOptions(options).ok()
+// `mask` marks the tokens read as kTargetPlaceholder (ignored unless
+// options.target_placeholder).
 size_t ExtractFeatures(const text::Document& doc, const FeatureOptions& options,
                        std::vector<uint32_t>* buckets,
-                       const int16_t* prefetch = nullptr);
+                       const int16_t* prefetch = nullptr, TokenMask mask = {});
 
 // The plain form of a canonical word (see FeatureOptions): ASCII folded,
 // runs of one code point cut to one.
@@ -129,7 +147,8 @@ std::u32string PlainWord(std::u32string_view word);
 // the words behind a score.
 // REQUIRES: ValidateFeatureOptions(options).ok()
 std::vector<std::vector<uint32_t>> TokenFeatures(const text::Document& doc,
-                                                 const FeatureOptions& options);
+                                                 const FeatureOptions& options,
+                                                 TokenMask mask = {});
 
 // TokenFeatures in one flat array, plus what is needed to normalise them
 // like the whole comment's features; a list can be reused from comment to
@@ -151,7 +170,7 @@ struct TokenFeatureList {
 // Fills `out` (its previous contents are replaced) for `doc`.
 // REQUIRES: ValidateFeatureOptions(options).ok()
 void ListTokenFeatures(const text::Document& doc, const FeatureOptions& options,
-                       TokenFeatureList* out);
+                       TokenFeatureList* out, TokenMask mask = {});
 
 // The bucket of one character n-gram of the lower-case (or, with `folded`,
 // of the folded) text, and of one word n-gram. For tests and for reading a

@@ -17,13 +17,24 @@
 namespace newsroom::classifier {
 namespace {
 
-static_assert(lexicon::kCategoryCount == 6,
+static_assert(lexicon::kCategoryCount == 11,
               "a lexicon category was added or removed: name it below and "
-              "retrain data/models/offensive.model");
+              "retrain data/models/offensive*.model");
 
+// Targets have no feature: the name of a group or a faith must carry no
+// weight (the n-grams read it as a placeholder, features.h).
 constexpr std::string_view kCategoryFeature[lexicon::kCategoryCount] = {
-    "lexicon_profanity", "lexicon_insult", "lexicon_slur",
-    "lexicon_sexual",    "lexicon_threat", "lexicon_belief_target",
+    "lexicon_profanity",
+    "lexicon_insult",
+    "lexicon_slur",
+    "lexicon_sexual",
+    "lexicon_threat",
+    "",
+    "",
+    "lexicon_exclusion",
+    "lexicon_dehumanisation",
+    "lexicon_blame",
+    "lexicon_curse",
 };
 constexpr std::string_view kSeverityFeature[] = {
     "lexicon_severity_1", "lexicon_severity_2", "lexicon_severity_3"};
@@ -38,7 +49,7 @@ LexiconFeatures::LexiconFeatures(std::span<const lexicon::Match> matches) {
     const int c = static_cast<int>(m.category);
     if (c < 0 || c >= lexicon::kCategoryCount) continue;
     ++count[c];
-    if (m.category == lexicon::Category::kBeliefTarget) continue;
+    if (!lexicon::IsAbuse(m.category)) continue;
     if (m.ambiguous) {
       ambiguous = true;
     } else {
@@ -51,7 +62,7 @@ LexiconFeatures::LexiconFeatures(std::span<const lexicon::Match> matches) {
     features_[size_++] = ExtraFeature{name, value};
   };
   for (int c = 0; c < lexicon::kCategoryCount; ++c) {
-    if (count[c] > 0) {
+    if (count[c] > 0 && !kCategoryFeature[c].empty()) {
       add(kCategoryFeature[c], static_cast<float>(std::log1p(count[c])));
     }
   }
@@ -69,10 +80,31 @@ std::vector<std::pair<std::string, float>> LexiconFeatures::ToPairs() const {
   return out;
 }
 
-ExtraFeatureFn LexiconFeatureFn(const lexicon::Matcher& matcher) {
-  return [&matcher](const text::Document& doc) {
+std::vector<uint8_t> TargetMask(const text::Document& doc,
+                                std::span<const lexicon::Match> matches) {
+  std::vector<uint8_t> mask(doc.tokens().size(), 0);
+  for (const lexicon::Match& m : matches) {
+    if (!lexicon::IsTarget(m.category) || m.ambiguous) continue;
+    for (size_t i = 0; i < mask.size(); ++i) {
+      const text::Token& t = doc.tokens()[i];
+      if (m.begin <= t.begin && t.end <= m.end) mask[i] = 1;
+    }
+  }
+  return mask;
+}
+
+TokenMaskFn TargetMaskFn(const lexicon::Matcher& matcher,
+                         langid::Language language) {
+  return [&matcher, language](const text::Document& doc) {
+    return TargetMask(doc, matcher.Find(doc, {language}));
+  };
+}
+
+ExtraFeatureFn LexiconFeatureFn(const lexicon::Matcher& matcher,
+                                langid::Language language) {
+  return [&matcher, language](const text::Document& doc) {
     lexicon::FindOptions options;
-    options.language = langid::Language::kTurkish;
+    options.language = language;
     std::vector<lexicon::Match> matches = matcher.Find(doc, options);
     return LexiconFeatures(matches).ToPairs();
   };

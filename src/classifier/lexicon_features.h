@@ -16,7 +16,8 @@
 // Features (all 0 when absent, so only those present are listed):
 //   lexicon_<category>   log(1 + number of matches) per category
 //                        (profanity, insult, slur, sexual, threat,
-//                        belief_target)
+//                        belief_target, exclusion, dehumanisation, blame,
+//                        curse); group targets have none
 //   lexicon_abuse        1 when an abuse match is not an ambiguous entry
 //   lexicon_ambiguous    1 when an abuse match is an ambiguous entry
 //   lexicon_severity_<n> 1 for the highest severity n (1–3) of the
@@ -60,10 +61,24 @@ class LexiconFeatures {
   size_t size_ = 0;
 };
 
+// The tokens of `doc` that name a group of people or a faith: covered by a
+// target match (belief or group target) that is not ambiguous ("Allah" in
+// an everyday curse is not a group). One entry per token, 1 for a target.
+// The same at training and at scoring (FeatureOptions::target_placeholder).
+std::vector<uint8_t> TargetMask(const text::Document& doc,
+                                std::span<const lexicon::Match> matches);
+
 // A TrainOptions::extra_features function: LexiconFeatures of
-// matcher.Find(doc) with the language set to Turkish (the training tweets
-// are Turkish). `matcher` must outlive the function.
-ExtraFeatureFn LexiconFeatureFn(const lexicon::Matcher& matcher);
+// matcher.Find(doc) in `language` (that of the training data). `matcher`
+// must outlive the function.
+ExtraFeatureFn LexiconFeatureFn(
+    const lexicon::Matcher& matcher,
+    langid::Language language = langid::Language::kTurkish);
+
+// A TrainOptions::target_mask function: TargetMask of matcher.Find(doc) in
+// `language`. `matcher` must outlive the function.
+TokenMaskFn TargetMaskFn(const lexicon::Matcher& matcher,
+                         langid::Language language);
 
 }  // namespace newsroom::classifier
 

@@ -51,8 +51,11 @@ TEST(LexiconFeaturesTest, TurnsMatchesIntoNamedValues) {
       // An ambiguous entry (köpek) does not count as abuse or severity.
       {{M(Category::kInsult, 2, /*ambiguous=*/true)},
        {{"lexicon_insult", log2}, {"lexicon_ambiguous", 1}}},
-      // A belief target alone is only counted.
-      {{M(Category::kBeliefTarget, 0)}, {{"lexicon_belief_target", log2}}},
+      // A target (a group or a faith) carries no weight at all.
+      {{M(Category::kBeliefTarget, 0)}, {}},
+      {{M(Category::kGroupTarget, 0)}, {}},
+      // Attack language is counted, and is not abuse by itself.
+      {{M(Category::kExclusion, 2)}, {{"lexicon_exclusion", log2}}},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(Pairs(c.matches), c.features);
@@ -67,7 +70,8 @@ TEST(LexiconFeaturesTest, FeatureNamesAreValidExtraFeatureNames) {
     all.push_back(M(static_cast<Category>(c), 1, true));
   }
   LexiconFeatures f(all);
-  EXPECT_EQ(f.features().size(), LexiconFeatures::kMaxFeatures);
+  // Every category but the two kinds of target, and the four others.
+  EXPECT_EQ(f.features().size(), LexiconFeatures::kMaxFeatures - 2);
   for (const ExtraFeature& e : f.features()) {
     ASSERT_FALSE(e.name.empty());
     for (char ch : e.name) {

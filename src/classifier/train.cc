@@ -49,6 +49,7 @@
 #include <fstream>
 #include <map>
 #include <random>
+#include <set>
 
 #include "classifier/internal/model.h"
 
@@ -65,6 +66,7 @@ struct Prepared {
   std::vector<uint32_t> extra_index;
   std::vector<float> extra_value;
   std::vector<bool> label;
+  std::vector<float> weight;
   std::vector<std::vector<uint32_t>> raw;  // dev only: all occurrences
   std::vector<size_t> raw_chars;           // dev only: char n-grams in raw
   std::vector<std::vector<std::pair<std::string, float>>> raw_extras;
@@ -96,6 +98,13 @@ absl::Status Validate(const TrainOptions& o) {
   if (o.ensemble && !o.features.group_norm) {
     return absl::InvalidArgumentError(
         "an ensemble needs group normalisation (features.group_norm)");
+  }
+  if (o.features.target_placeholder && !o.target_mask) {
+    return absl::InvalidArgumentError(
+        "target placeholders need a target mask function");
+  }
+  if (!(o.clean_weight > 0)) {
+    return absl::InvalidArgumentError("clean weight must be positive");
   }
   if (o.prune_steps < 0) {
     return absl::InvalidArgumentError("prune_steps must be >= 0");
@@ -129,7 +138,12 @@ absl::Status Prepare(std::span<const Example> examples,
       continue;
     }
     buckets.clear();
-    const size_t char_count = ExtractFeatures(*doc, options.features, &buckets);
+    std::vector<uint8_t> mask;
+    if (options.features.target_placeholder && options.target_mask) {
+      mask = options.target_mask(*doc);
+    }
+    const size_t char_count =
+        ExtractFeatures(*doc, options.features, &buckets, nullptr, mask);
     std::vector<std::pair<std::string, float>> extras;
     if (options.extra_features) extras = options.extra_features(*doc);
     for (const auto& [name, value] : extras) {
@@ -140,6 +154,7 @@ absl::Status Prepare(std::span<const Example> examples,
       if (!keep_raw) extra_names->try_emplace(name, 0);
     }
     out->label.push_back(e.offensive);
+    out->weight.push_back(e.weight);
     if (keep_raw) {
       out->raw.push_back(buckets);
       out->raw_chars.push_back(char_count);
@@ -290,7 +305,8 @@ LinearWeights AdaGrad(const Prepared& tr, const std::vector<bool>& used,
       }
       const bool y = tr.label[i];
       const double p = 1 / (1 + std::exp(-margin));
-      const double g = (y ? positive_weight : 1.0) * (p - (y ? 1.0 : 0.0));
+      const double g =
+          tr.weight[i] * (y ? positive_weight : 1.0) * (p - (y ? 1.0 : 0.0));
       for (size_t k = tr.begin[i]; k < tr.begin[i + 1]; ++k) {
         const uint32_t b = tr.bucket[k];
         if (!active(k)) continue;
@@ -358,6 +374,8 @@ absl::StatusOr<std::string> BuildModel(std::span<const Example> train,
         " NOT)");
   }
   stats->train_examples = static_cast<int64_t>(tr.size());
+  int64_t clean_count = 0;
+  for (const Example& e : train) clean_count += e.weight != 1;
   stats->dev_examples = static_cast<int64_t>(dv.size());
   stats->skipped = tr.skipped + dv.skipped;
 
@@ -375,11 +393,12 @@ absl::StatusOr<std::string> BuildModel(std::span<const Example> train,
   // 3. Naive-Bayes scaling, folded into the feature values.
   std::vector<float> nb(size, 1.f);
   if (options.nb_alpha > 0) {
-    std::vector<uint32_t> in_positive(size, 0);
+    // Weighted document counts: a clean sentence counts clean_weight.
+    std::vector<float> in_positive(size, 0), in_negative(size, 0);
     for (size_t i = 0; i < tr.size(); ++i) {
-      if (!tr.label[i]) continue;
+      std::vector<float>& counts = tr.label[i] ? in_positive : in_negative;
       for (size_t k = tr.begin[i]; k < tr.begin[i + 1]; ++k) {
-        ++in_positive[tr.bucket[k]];
+        counts[tr.bucket[k]] += tr.weight[i];
       }
     }
     const double alpha = options.nb_alpha;
@@ -387,13 +406,12 @@ absl::StatusOr<std::string> BuildModel(std::span<const Example> train,
     for (size_t b = 0; b < size; ++b) {
       if (!used[b]) continue;
       p_total += alpha + in_positive[b];
-      q_total += alpha + (document_frequency[b] - in_positive[b]);
+      q_total += alpha + in_negative[b];
     }
     for (size_t b = 0; b < size; ++b) {
       if (!used[b]) continue;
       const double p = (alpha + in_positive[b]) / p_total;
-      const double q =
-          (alpha + (document_frequency[b] - in_positive[b])) / q_total;
+      const double q = (alpha + in_negative[b]) / q_total;
       nb[b] = static_cast<float>(std::log(p / q));
     }
     for (size_t k = 0; k < tr.bucket.size(); ++k) {
@@ -402,10 +420,14 @@ absl::StatusOr<std::string> BuildModel(std::span<const Example> train,
   }
 
   // 4. AdaGrad.
+  double weighted_negatives = 0;
+  for (size_t i = 0; i < tr.size(); ++i) {
+    if (!tr.label[i]) weighted_negatives += tr.weight[i];
+  }
   const double positive_weight =
       options.positive_weight > 0
           ? options.positive_weight
-          : static_cast<double>(negatives) / static_cast<double>(positives);
+          : weighted_negatives / static_cast<double>(positives);
   // Members: one per bag (the SGD order shuffled by seed, seed + 1, …),
   // times two with `ensemble`; their margins add up.
   LinearWeights learnt;
@@ -496,8 +518,10 @@ absl::StatusOr<std::string> BuildModel(std::span<const Example> train,
       "words (see the\n# \"features\" line) scaled by Naive-Bayes ratios, "
       "and on the extra\n# features listed under \"extras\"; int16 weights. "
       "Trained on " +
-      std::to_string(tr.size()) + " tweets (" + std::to_string(positives) +
-      " OFF);\n# calibrated and thresholded on " + std::to_string(dv.size()) +
+      std::to_string(tr.size()) + " examples (" + std::to_string(positives) +
+      " OFF, " + std::to_string(clean_count) +
+      " of the NOT clean sentences);\n# calibrated and thresholded on " +
+      std::to_string(dv.size()) +
       " dev tweets. Dev at the threshold:\n# macro-F1 " +
       FormatFixed("%.4f", stats->dev.macro_f1) + ", OFF P/R/F1 " +
       FormatFixed("%.4f", stats->dev.offensive.precision) + "/" +
@@ -515,7 +539,11 @@ absl::StatusOr<std::string> BuildModel(std::span<const Example> train,
             std::to_string(options.min_count) + ", prune steps " +
             std::to_string(options.prune_steps) + ", bags " +
             std::to_string(options.bags) +
-            (options.ensemble ? ", ensemble" : "") + ".\n";
+            (options.ensemble ? ", ensemble" : "") +
+            (clean_count > 0
+                 ? ", clean weight " + FormatFixed("%g", options.clean_weight)
+                 : std::string()) +
+            ".\n";
   std::string file = internal::SerializeModel(model, header);
   stats->model_bytes = static_cast<int64_t>(file.size());
   return file;
@@ -543,23 +571,40 @@ absl::StatusOr<std::vector<Metrics>> CrossValidate(
 
 absl::Status Train(const TrainOptions& options, TrainStats* stats) {
   if (absl::Status s = Validate(options); !s.ok()) return s;
-  absl::StatusOr<std::vector<Example>> data =
-      ReadOffensEvalTsv(options.data_path);
-  if (!data.ok()) return data.status();
   std::vector<Example> train, dev;
-  for (Example& e : *data) {
-    switch (SplitOf(e.id)) {
-      case Split::kTrain:
-        train.push_back(std::move(e));
-        break;
-      case Split::kDev:
-        dev.push_back(std::move(e));
-        break;
-      case Split::kTest:
-        break;
+  std::vector<std::string> paths = {options.data_path};
+  paths.insert(paths.end(), options.more_data_paths.begin(),
+               options.more_data_paths.end());
+  for (size_t f = 0; f < paths.size(); ++f) {
+    DataFormat format;
+    absl::StatusOr<std::vector<Example>> data = ReadExamples(paths[f], &format);
+    if (!data.ok()) return data.status();
+    if (format == DataFormat::kPlainText || format == DataFormat::kGroupSet) {
+      return absl::InvalidArgumentError(
+          paths[f] +
+          ": not labelled training data (OffensEval, OLID or "
+          "Davidson); clean sentences go in clean_paths");
+    }
+    for (Example& e : *data) {
+      if (e.split == Split::kTrain) train.push_back(std::move(e));
+      if (e.split == Split::kDev && f == 0) dev.push_back(std::move(e));
+    }
+  }
+  int64_t clean = 0;
+  std::set<std::string> seen;  // a sentence in two files counts once
+  for (const std::string& path : options.clean_paths) {
+    absl::StatusOr<std::vector<Example>> data = ReadExamples(path);
+    if (!data.ok()) return data.status();
+    for (Example& e : *data) {
+      if (e.split != Split::kTrain || e.offensive) continue;
+      if (!seen.insert(e.id).second) continue;
+      e.weight = static_cast<float>(options.clean_weight);
+      train.push_back(std::move(e));
+      ++clean;
     }
   }
   absl::StatusOr<std::string> file = BuildModel(train, dev, options, stats);
+  if (stats != nullptr) stats->clean_examples = clean;
   if (!file.ok()) return file.status();
   const std::string temporary = options.output_path + ".tmp";
   {

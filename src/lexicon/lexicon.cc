@@ -172,6 +172,16 @@ const char* CategoryName(Category category) {
       return "threat";
     case Category::kBeliefTarget:
       return "belief_target";
+    case Category::kGroupTarget:
+      return "group_target";
+    case Category::kExclusion:
+      return "exclusion";
+    case Category::kDehumanisation:
+      return "dehumanisation";
+    case Category::kBlame:
+      return "blame";
+    case Category::kCurse:
+      return "curse";
   }
   return "unknown";
 }
@@ -181,6 +191,7 @@ LexiconPaths LexiconPaths::InDirectory(const std::string& dir) {
   p.abuse_tr = dir + "/abuse-tr.txt";
   p.abuse_en = dir + "/abuse-en.txt";
   p.belief_targets = dir + "/belief-targets.txt";
+  p.group_targets = dir + "/group-targets.txt";
   p.allowlist = dir + "/allowlist.txt";
   return p;
 }
@@ -212,7 +223,11 @@ absl::StatusOr<std::vector<Entry>> ParseAbuseLexicon(std::string_view content,
             {"insult", Category::kInsult},
             {"slur", Category::kSlur},
             {"sexual", Category::kSexual},
-            {"threat", Category::kThreat}};
+            {"threat", Category::kThreat},
+            {"exclusion", Category::kExclusion},
+            {"dehumanisation", Category::kDehumanisation},
+            {"blame", Category::kBlame},
+            {"curse", Category::kCurse}};
         bool known = false;
         for (const auto& [label, category] : kCategories) {
           if (f[1] == label) {
@@ -223,7 +238,8 @@ absl::StatusOr<std::vector<Entry>> ParseAbuseLexicon(std::string_view content,
         if (!known) {
           return Error(where, "unknown category '" + std::string(f[1]) +
                                   "' (profanity, insult, slur, sexual, "
-                                  "threat)");
+                                  "threat, exclusion, dehumanisation, "
+                                  "blame, curse)");
         }
         if (f[2].size() != 1 || f[2][0] < '1' || f[2][0] > '3') {
           return Error(where, "severity must be 1, 2 or 3, found '" +
@@ -247,8 +263,11 @@ absl::StatusOr<std::vector<Entry>> ParseAbuseLexicon(std::string_view content,
   return entries;
 }
 
-absl::StatusOr<std::vector<Entry>> ParseBeliefTargets(std::string_view content,
-                                                      std::string_view name) {
+namespace {
+
+absl::StatusOr<std::vector<Entry>> ParseTargets(std::string_view content,
+                                                std::string_view name,
+                                                Category category) {
   std::vector<Entry> entries;
   std::set<std::pair<std::string, Language>> seen;
   absl::Status status = ForEachLine(
@@ -274,7 +293,7 @@ absl::StatusOr<std::vector<Entry>> ParseBeliefTargets(std::string_view content,
           if (!flags.ok()) return flags.status();
           e.flags = *flags;
         }
-        e.category = Category::kBeliefTarget;
+        e.category = category;
         e.source = where;
         if (!seen.insert({e.term, e.language}).second) {
           return Error(where, "duplicate term '" + e.term + "'");
@@ -284,6 +303,18 @@ absl::StatusOr<std::vector<Entry>> ParseBeliefTargets(std::string_view content,
       });
   if (!status.ok()) return status;
   return entries;
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<Entry>> ParseBeliefTargets(std::string_view content,
+                                                      std::string_view name) {
+  return ParseTargets(content, name, Category::kBeliefTarget);
+}
+
+absl::StatusOr<std::vector<Entry>> ParseGroupTargets(std::string_view content,
+                                                     std::string_view name) {
+  return ParseTargets(content, name, Category::kGroupTarget);
 }
 
 absl::StatusOr<std::vector<AllowEntry>> ParseAllowlist(std::string_view content,
@@ -335,6 +366,12 @@ absl::StatusOr<std::vector<Entry>> ReadBeliefTargets(const std::string& path) {
   absl::StatusOr<std::string> content = ReadWhole(path);
   if (!content.ok()) return content.status();
   return ParseBeliefTargets(*content, BaseName(path));
+}
+
+absl::StatusOr<std::vector<Entry>> ReadGroupTargets(const std::string& path) {
+  absl::StatusOr<std::string> content = ReadWhole(path);
+  if (!content.ok()) return content.status();
+  return ParseGroupTargets(*content, BaseName(path));
 }
 
 absl::StatusOr<std::vector<AllowEntry>> ReadAllowlist(const std::string& path) {

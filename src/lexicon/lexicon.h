@@ -24,8 +24,9 @@
 
 namespace newsroom::lexicon {
 
-// What an entry is. The first five come from abuse-*.txt, the last from
-// belief-targets.txt.
+// What an entry is. Abuse (the first five) and attack language (the last
+// four) come from abuse-*.txt, targets from belief-targets.txt and
+// group-targets.txt.
 enum class Category {
   kProfanity,     // küfür: vulgar swearing
   kInsult,        // hakaret: words that demean a person
@@ -33,11 +34,30 @@ enum class Category {
   kSexual,        // sexual content
   kThreat,        // threats of violence
   kBeliefTarget,  // a faith, its people, figures, books, places of worship
+  kGroupTarget,   // a group of people that is not a faith: nationalities,
+                  // ethnic groups, LGBT people, refugees, women, …
+  // Attack language: words that attack whatever group they are aimed at,
+  // and say nothing alone ("gitsin", "sürüsü" are everyday words). They
+  // count only with a target in the same clause (group_attack.h).
+  kExclusion,       // "defolsun", "sınır dışı edilmeli", "kicked out"
+  kDehumanisation,  // "sürüsü", "mikrop", "vermin", "parasites"
+  kBlame,           // "hain", "terörist", "criminals": said of a whole group
+  kCurse,           // "kahrolsun", "lanet olsun", "to hell with"
 };
-inline constexpr int kCategoryCount = 6;
+inline constexpr int kCategoryCount = 11;
 
-// "profanity", "insult", "slur", "sexual", "threat", "belief_target".
+// "profanity", "insult", "slur", "sexual", "threat", "belief_target",
+// "group_target", "exclusion", "dehumanisation", "blame", "curse".
 const char* CategoryName(Category category);
+
+// Abuse: profanity, insult, slur, sexual, threat — offensive on its own.
+inline bool IsAbuse(Category c) { return c <= Category::kThreat; }
+// A target: a belief target or a group target.
+inline bool IsTarget(Category c) {
+  return c == Category::kBeliefTarget || c == Category::kGroupTarget;
+}
+// Attack language (exclusion, dehumanisation, blame, curse).
+inline bool IsAttackLanguage(Category c) { return c >= Category::kExclusion; }
 
 // Entry flags, as written in the files' flags column.
 enum EntryFlag : uint32_t {
@@ -55,7 +75,7 @@ struct Entry {
   int severity = 0;  // 1..3 for abuse; 0 for belief targets
   langid::Language language = langid::Language::kTurkish;
   uint32_t flags = 0;  // EntryFlag bits; kBound and kVerb imply kSuffixes
-  std::string group;   // belief targets: "islam", "christianity", …; else ""
+  std::string group;   // targets: "islam", "kurdish", …; else ""
   std::string source;  // "abuse-tr.txt:42", for messages and reviews
 };
 
@@ -68,11 +88,12 @@ struct AllowEntry {
   std::string source;   // "allowlist.txt:31"
 };
 
-// Where the four files are.
+// Where the five files are.
 struct LexiconPaths {
   std::string abuse_tr;        // abuse-tr.txt
   std::string abuse_en;        // abuse-en.txt
   std::string belief_targets;  // belief-targets.txt
+  std::string group_targets;   // group-targets.txt
   std::string allowlist;       // allowlist.txt
 
   // The files in `dir` (normally <data>/lexicon) under their usual names.
@@ -95,6 +116,10 @@ absl::StatusOr<std::vector<Entry>> ParseAbuseLexicon(std::string_view content,
 absl::StatusOr<std::vector<Entry>> ParseBeliefTargets(std::string_view content,
                                                       std::string_view name);
 
+// Parses group targets, in the belief targets' format (kGroupTarget).
+absl::StatusOr<std::vector<Entry>> ParseGroupTargets(std::string_view content,
+                                                     std::string_view name);
+
 // Parses the allowlist: "word<TAB>language<TAB>exact|prefix[<TAB>note]".
 absl::StatusOr<std::vector<AllowEntry>> ParseAllowlist(std::string_view content,
                                                        std::string_view name);
@@ -104,6 +129,7 @@ absl::StatusOr<std::vector<AllowEntry>> ParseAllowlist(std::string_view content,
 absl::StatusOr<std::vector<Entry>> ReadAbuseLexicon(const std::string& path,
                                                     langid::Language language);
 absl::StatusOr<std::vector<Entry>> ReadBeliefTargets(const std::string& path);
+absl::StatusOr<std::vector<Entry>> ReadGroupTargets(const std::string& path);
 absl::StatusOr<std::vector<AllowEntry>> ReadAllowlist(const std::string& path);
 
 }  // namespace newsroom::lexicon

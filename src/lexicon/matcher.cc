@@ -215,10 +215,13 @@ absl::StatusOr<std::unique_ptr<const Matcher>> Matcher::Load(
     if (!read.ok()) return read.status();
     for (Entry& e : *read) entries.push_back(std::move(e));
   }
-  absl::StatusOr<std::vector<Entry>> targets =
-      ReadBeliefTargets(paths.belief_targets);
-  if (!targets.ok()) return targets.status();
-  for (Entry& e : *targets) entries.push_back(std::move(e));
+  for (auto read : {&ReadBeliefTargets, &ReadGroupTargets}) {
+    const std::string& path =
+        read == &ReadBeliefTargets ? paths.belief_targets : paths.group_targets;
+    absl::StatusOr<std::vector<Entry>> targets = read(path);
+    if (!targets.ok()) return targets.status();
+    for (Entry& e : *targets) entries.push_back(std::move(e));
+  }
   absl::StatusOr<std::vector<AllowEntry>> allow =
       ReadAllowlist(paths.allowlist);
   if (!allow.ok()) return allow.status();
@@ -491,7 +494,7 @@ std::vector<Match> Matcher::Find(const text::Document& doc,
   if (hits.empty()) return {};
 
   std::vector<std::pair<int, int>> allowed;  // unit spans
-  std::vector<Candidate> abuse, targets;
+  std::vector<Candidate> abuse, targets, attacks;
   for (const internal::Hit& h : hits) {
     const int start = h.end - static_cast<int>(c.keys[h.key].size());
     if (!t.units[start].start) continue;
@@ -513,7 +516,10 @@ std::vector<Match> Matcher::Find(const text::Document& doc,
       const Entry& e = c.entries[p.index];
       Candidate cand;
       if (!Accept(t, p, e, start, &cand)) continue;
-      (e.category == Category::kBeliefTarget ? targets : abuse).push_back(cand);
+      (IsTarget(e.category)           ? targets
+       : IsAttackLanguage(e.category) ? attacks
+                                      : abuse)
+          .push_back(cand);
     }
   }
   auto allow_filter = [&](std::vector<Candidate>* cands) {
@@ -526,11 +532,13 @@ std::vector<Match> Matcher::Find(const text::Document& doc,
   };
   allow_filter(&abuse);
   allow_filter(&targets);
+  allow_filter(&attacks);
   KeepMostSpecific(c.entries, &abuse);
   KeepMostSpecific(c.entries, &targets);
+  KeepMostSpecific(c.entries, &attacks);
 
   std::vector<Match> matches;
-  for (const auto* cands : {&abuse, &targets}) {
+  for (const auto* cands : {&abuse, &targets, &attacks}) {
     for (const Candidate& cand : *cands) {
       const Entry& e = c.entries[cand.pattern->index];
       Match m;

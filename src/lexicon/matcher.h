@@ -69,7 +69,7 @@ struct Match {
   uint32_t evasions = 0;
   langid::Language language = langid::Language::kTurkish;  // of the entry
   bool ambiguous = false;  // the entry has a common innocent sense
-  std::string group;       // belief targets: "islam", "christianity", …
+  std::string group;       // targets: "islam", "christianity", "kurdish", …
 };
 
 struct MatcherOptions {
@@ -102,7 +102,7 @@ struct FindOptions {
 
 class Matcher {
  public:
-  // Reads and compiles the four lexicon files. Errors: NotFound for a file
+  // Reads and compiles the five lexicon files. Errors: NotFound for a file
   // that cannot be read; InvalidArgument naming the file and line for a
   // broken line; Unimplemented/Internal from the Hyperscan engine.
   static absl::StatusOr<std::unique_ptr<const Matcher>> Load(
@@ -115,10 +115,11 @@ class Matcher {
       std::vector<Entry> entries, std::vector<AllowEntry> allowlist,
       const MatcherOptions& options = {});
 
-  // Every match in `doc`, abuse and belief targets alike, ordered by begin.
-  // Where abuse matches overlap, the most specific entry (the longest root,
-  // then the gravest) is kept: "orospu çocuğu" rather than "orospu". Belief
-  // targets are reported beside abuse matches even when they overlap.
+  // Every match in `doc`, abuse, targets and attack language alike, ordered
+  // by begin. Where matches of one kind overlap, the most specific entry
+  // (the longest root, then the gravest) is kept: "orospu çocuğu" rather
+  // than "orospu". The three kinds (abuse; belief and group targets; attack
+  // language) are reported beside each other even when they overlap.
   std::vector<Match> Find(const text::Document& doc,
                           const FindOptions& options = {}) const;
 

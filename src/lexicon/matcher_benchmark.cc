@@ -70,9 +70,11 @@ const Lexicon& Entries() {
       l->entries.insert(l->entries.end(), e->begin(), e->end());
     }
     auto t = ReadBeliefTargets(p.belief_targets);
+    auto g = ReadGroupTargets(p.group_targets);
     auto a = ReadAllowlist(p.allowlist);
-    if (!t.ok() || !a.ok()) std::abort();
+    if (!t.ok() || !g.ok() || !a.ok()) std::abort();
     l->entries.insert(l->entries.end(), t->begin(), t->end());
+    l->entries.insert(l->entries.end(), g->begin(), g->end());
     l->allow = *a;
     return l;
   }();

@@ -1,13 +1,13 @@
 #include "lexicon/matcher.h"
 
+#include <unistd.h>
+
 #include <atomic>
 #include <cstdio>
 #include <fstream>
 #include <random>
 #include <string>
 #include <thread>
-
-#include <unistd.h>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -392,6 +392,7 @@ class BrokenFileTest : public ::testing::Test {
     Write("abuse-tr.txt", "# ok\naptal\tinsult\t1\tsfx\n");
     Write("abuse-en.txt", "idiot\tinsult\t1\tsfx\n");
     Write("belief-targets.txt", "cami\tislam\ttr\tsfx\n");
+    Write("group-targets.txt", "ermeni\tarmenian\ttr\tsfx\n");
     Write("allowlist.txt", "amca\ttr\tprefix\n");
   }
   void Write(const std::string& name, const std::string& content) {
@@ -403,7 +404,7 @@ class BrokenFileTest : public ::testing::Test {
 TEST_F(BrokenFileTest, GoodFilesLoad) {
   auto m = Matcher::Load(LexiconPaths::InDirectory(dir_));
   ASSERT_TRUE(m.ok()) << m.status();
-  EXPECT_EQ((*m)->entry_count(), 3);
+  EXPECT_EQ((*m)->entry_count(), 4);
   EXPECT_EQ((*m)->allow_count(), 1);
 }
 

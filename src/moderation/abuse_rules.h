@@ -2,16 +2,20 @@
 // `offensive` (rahatsız edici ve imalı cümleler) and `belief_attack`
 // (inançlara saldırı).
 //
-//   AbuseAnalysis a = AbuseAnalysis::Of(doc, language, matcher, classifier);
+//   AbuseModels models{&turkish, &english, &neutral};
+//   AbuseAnalysis a = AbuseAnalysis::Of(doc, language, matcher, models);
 //   Comment c(doc, language);
 //   c.abuse = &a;
-//   std::optional<Finding> f = ProfanityRule(policy.profanity).Check(&c);
+//   std::optional<Finding> f = OffensiveRule(policy.offensive,
+//   models).Check(&c);
 //
 // All four read one AbuseAnalysis of the comment, made once by the engine:
 // the lexicon matcher's findings (roots found through suffixes, ASCII
 // folding, leetspeak, repeated or separated letters and homoglyphs, with
-// spans on what was typed) and the offensive-language classifier's
-// calibrated score.
+// spans on what was typed), the attacks on groups among them
+// (lexicon/group_attack.h), and the calibrated score of the classifier of
+// the comment's language (each language has its own model; a language
+// without one gets no score).
 //
 // Scores:
 //   - profanity (profanity, sexual entries) and insult (insult, slur,
@@ -20,14 +24,22 @@
 //     as "köpek") counts only as far as the classifier finds the comment
 //     offensive (its score times the classifier's), unless it is said of
 //     the reader ("köpeksin").
-//   - offensive: the classifier's calibrated probability that the comment
-//     is offensive; spans on the words that raised it most. Turkish only:
-//     the model is learnt from Turkish.
-//   - belief_attack: a belief target (İslam, Kuran, kilise, ateist, …) and
-//     abuse in the same sentence scores as the abuse; a belief target in a
-//     comment the classifier finds offensive scores 0.9 × its score, except
-//     names of God alone, which stand in everyday curses.
-//     Respectful or neutral mentions of religion score 0.
+//   - offensive: the larger of
+//       * an attack on a group of people (exclusion, dehumanisation,
+//         collective blame, a curse or abuse aimed at the group), by the
+//         attack's severity as above; spans on the group and the attack;
+//       * the classifier's calibrated probability, when the evidence holds:
+//         a comment in the review band whose only positive contributions
+//         come from neutral words (news vocabulary, animals, weather,
+//         sport, public office, names of groups: lexicon/neutral_words.h)
+//         scores below the band and is published. Spans only on the words
+//         whose contribution is clearly positive and that are not neutral;
+//         when no word carries the score, no span, and the finding's note
+//         says so.
+//   - belief_attack: an attack (as above) whose target is a faith, its
+//     people, sacred figures, books or places, or belief and non-belief.
+//     A mention of a religion, however negative the news, scores 0; names
+//     of God in everyday curses ("Allah belanı versin") are no target.
 //
 // Rules are immutable and thread-safe.
 #ifndef NEWSROOM_MODERATION_ABUSE_RULES_H_
@@ -37,23 +49,45 @@
 #include <vector>
 
 #include "classifier/classifier.h"
+#include "lexicon/group_attack.h"
 #include "lexicon/matcher.h"
+#include "lexicon/neutral_words.h"
 #include "moderation/policy.h"
 #include "moderation/rule.h"
 
 namespace newsroom::moderation {
 
+// The models the abuse rules read, per language; any may be null (no
+// classifier score in that language; no neutral words). Not owned.
+struct AbuseModels {
+  const classifier::Classifier* turkish = nullptr;
+  const classifier::Classifier* english = nullptr;
+  const lexicon::NeutralWords* turkish_neutral = nullptr;
+  const lexicon::NeutralWords* english_neutral = nullptr;
+
+  // The classifier and the neutral words of `language`, or null.
+  const classifier::Classifier* ClassifierFor(langid::Language language) const;
+  const lexicon::NeutralWords* NeutralFor(langid::Language language) const;
+};
+
 // What the lexicon and the classifier say about one comment.
 struct AbuseAnalysis {
-  std::vector<lexicon::Match> matches;  // abuse and belief targets, by begin
-  // Calibrated probability that the comment is offensive; nullopt when the
-  // classifier does not apply (not a Turkish comment).
+  std::vector<lexicon::Match> matches;        // by begin
+  std::vector<lexicon::GroupAttack> attacks;  // indices into matches
+  // Calibrated probability that the comment is offensive; nullopt when no
+  // classifier reads the comment's language.
   std::optional<double> offensive;
+  // The classifier that gave `offensive` (null with it).
+  const classifier::Classifier* classifier = nullptr;
+  // The tokens it read as the group placeholder (classifier::TargetMask);
+  // empty when its model has none.
+  std::vector<uint8_t> targets;
 
-  // Runs the matcher and, for Turkish comments, the classifier.
+  // Runs the matcher, finds the attacks on groups and runs the classifier
+  // of `language` if there is one.
   static AbuseAnalysis Of(const text::Document& doc, langid::Language language,
                           const lexicon::Matcher& matcher,
-                          const classifier::Classifier& classifier);
+                          const AbuseModels& models);
 };
 
 // How much one lexicon match counts, in [0, 1] (see the file comment).
@@ -83,16 +117,19 @@ class OffensiveRule : public Rule {
  public:
   // Words pointed at, at most.
   static constexpr int kMaxSpans = 3;
+  // A word carries the score when its contribution to the margin is at
+  // least this much: a word of the review band's comments moves the margin
+  // by 0.5–2 where it matters, and by less than 0.1 where it does not.
+  static constexpr double kCarries = 0.25;
 
-  // REQUIRES: `classifier` outlives the rule.
-  OffensiveRule(const RulePolicy& policy,
-                const classifier::Classifier& classifier);
+  // REQUIRES: `models` (and what it points at) outlives the rule.
+  OffensiveRule(const RulePolicy& policy, const AbuseModels& models);
   RuleId id() const override { return RuleId::kOffensive; }
   std::optional<Finding> Check(Comment* comment) const override;
 
  private:
   RulePolicy policy_;
-  const classifier::Classifier& classifier_;
+  const AbuseModels& models_;
 };
 
 class BeliefAttackRule : public Rule {

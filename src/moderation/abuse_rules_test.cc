@@ -48,8 +48,8 @@ TEST(AbuseRulesTest, InnocentWordsAndCriticismPass) {
       "Belediyenin yeni park projesi çok güzel olmuş.",
   };
   for (const char* c : cases) {
-    for (RuleId id : {RuleId::kInsult, RuleId::kProfanity,
-                      RuleId::kBeliefAttack}) {
+    for (RuleId id :
+         {RuleId::kInsult, RuleId::kProfanity, RuleId::kBeliefAttack}) {
       EXPECT_FALSE(Violates(c, id)) << RuleIdName(id) << ": " << c;
     }
   }
@@ -60,8 +60,12 @@ TEST(AbuseRulesTest, InnocentWordsAndCriticismPass) {
 TEST(AbuseRulesTest, AttacksOnBeliefsAndRespectfulMentions) {
   const char* attacks[] = {
       "Müslümanlar da Hristiyanlar da aptal",
-      "Kuran'a hakaret eden o adam şerefsiz",
       "Ateistler ahlaksız insanlardır",
+      "Kahrolsun Yahudiler!",
+      "Alevilerin hepsi hain, hiçbirine güvenmeyin.",
+      "Bu Hristiyan sürüsü her yeri bastı.",
+      "Muslims are terrorists and should be kicked out of Europe.",
+      "Jews are vermin.",
   };
   for (const char* c : attacks) {
     EXPECT_TRUE(Violates(c, RuleId::kBeliefAttack)) << c;
@@ -71,6 +75,18 @@ TEST(AbuseRulesTest, AttacksOnBeliefsAndRespectfulMentions) {
       "Kilise restore edildi ve ziyarete açıldı",
       "Cemevinde muharrem lokması dağıtıldı",
       "Allah belanı versin senin",  // a curse, not an attack on a belief
+      // The man is insulted, not his faith.
+      "Kuran'a hakaret eden o adam şerefsiz",
+      // News, however negative.
+      "Kudüs'te binlerce Ultra-Ortodoks Yahudi bir hahamın cenazesine "
+      "katıldı.",
+      "Camiye saldıran şüpheli tutuklandı.",
+      "Polis, kiliseyi soyan iki kişiyi gözaltına aldı.",
+      // Criticism.
+      "Diyanet'in bu açıklaması bence çok yanlış.",
+      "Bence Katolik kilisesinin yöneticileri bu konuda yanlış karar verdi.",
+      "Muslims are not terrorists, and nobody should say so.",
+      "The church leaders were wrong to hide the abuse.",
   };
   for (const char* c : respectful) {
     EXPECT_FALSE(Violates(c, RuleId::kBeliefAttack)) << c;
@@ -109,6 +125,82 @@ TEST(AbuseRulesTest, BorderlineOffenceWaitsForAModerator) {
   EXPECT_GE(f->score, 0.8);
   EXPECT_TRUE(f->violated);
   EXPECT_FALSE(f->spans.empty());
+}
+
+// True when the abuse rules keep the comment from being published: one is
+// violated or scores in its review band.
+bool Withheld(const std::string& text) {
+  auto v = TheEngine().Moderate(text);
+  EXPECT_TRUE(v.ok()) << v.status();
+  for (RuleId id : {RuleId::kInsult, RuleId::kProfanity, RuleId::kOffensive,
+                    RuleId::kBeliefAttack}) {
+    const Finding* f = FindingFor(*v, id);
+    if (f == nullptr) continue;
+    const RulePolicy& p = TheEngine().policy().ForRule(id);
+    if (f->violated || f->score >= p.review_threshold.value_or(p.threshold)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+TEST(AbuseRulesTest, NewsProseAndCriticismArePublished) {
+  const char* cases[] = {
+      "Kaliforniya'da köpek balığı 13 yaşındaki çocuğu yaraladı.",
+      "Saldıran köpek balığının türü ise bilinmiyor.",
+      "Bir alçak basınç şeridi Pasifik Okyanusu boyunca oluşup kuzeye "
+      "ilerliyor.",
+      "Top son olarak sıçrayan Kepa Arrizabalaga'ya çarparak ağlara girdi.",
+      "Belediye başkanı istifa etmeli, bu kadar beceriksizlik olmaz.",
+      "Kudüs'te binlerce Ultra-Ortodoks Yahudi bir hahamın cenazesine "
+      "katıldı.",
+      "Suriyeli iki işçi fabrikadaki yangında yaralandı.",
+      "Two Syrian workers were injured in the factory fire.",
+      "The mayor should resign over the flooding.",
+  };
+  for (const char* c : cases) EXPECT_FALSE(Withheld(c)) << c;
+}
+
+TEST(AbuseRulesTest, HateAgainstAnyGroupIsOffensive) {
+  const char* cases[] = {
+      "Suriyeliler bu ülkeden defolup gitsin.",
+      "Bütün Kürtler sınır dışı edilmeli, burada işleri yok.",
+      "Bu Afgan sürüsü her yeri bastı.",
+      "Ermenilerin hepsi hain, hiçbirine güvenmeyin.",
+      "Eşcinseller mikrop gibi her yere yayılıyor.",
+      "Kahrolsun Rumlar!",
+      "Muslims are terrorists and should be kicked out of Europe.",
+      "Immigrants are vermin.",
+      "Refugees are all criminals.",
+  };
+  for (const char* c : cases) {
+    EXPECT_TRUE(Violates(c, RuleId::kOffensive)) << c;
+  }
+}
+
+TEST(AbuseRulesTest, OffensiveSpansAreOnTheWordsThatCarryIt) {
+  auto v = TheEngine().Moderate(
+      "Belediye başkanı istifa etmeli, bu kadar "
+      "beceriksizlik olmaz.");
+  ASSERT_TRUE(v.ok());
+  if (const Finding* f = FindingFor(*v, RuleId::kOffensive)) {
+    for (const Span& s : f->spans) {
+      EXPECT_NE(s.text, "Belediye");
+      EXPECT_NE(s.text, "istifa");
+    }
+  }
+  v = TheEngine().Moderate("Suriyeliler bu ülkeden defolup gitsin.");
+  ASSERT_TRUE(v.ok());
+  const Finding* f = FindingFor(*v, RuleId::kOffensive);
+  ASSERT_NE(f, nullptr);
+  ASSERT_GE(f->spans.size(), 2u);
+  EXPECT_EQ(f->spans[0].text, "Suriyeliler");
+  EXPECT_EQ(f->spans[0].reason, "attacked_group");
+  bool exclusion = false;
+  for (const Span& s : f->spans) {
+    exclusion |= s.reason == "group_attack:exclusion" && s.text == "defolup";
+  }
+  EXPECT_TRUE(exclusion);
 }
 
 }  // namespace

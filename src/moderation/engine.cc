@@ -71,7 +71,24 @@ absl::StatusOr<std::unique_ptr<const Engine>> Engine::Build(
   auto classifier = classifier::Classifier::Load(options.data_dir +
                                                  "/models/offensive.model");
   if (!classifier.ok()) return classifier.status();
-  engine->classifier_ = *std::move(classifier);
+  engine->turkish_classifier_ = *std::move(classifier);
+  auto english_classifier = classifier::Classifier::Load(
+      options.data_dir + "/models/offensive-en.model");
+  if (!english_classifier.ok()) return english_classifier.status();
+  engine->english_classifier_ = *std::move(english_classifier);
+  auto turkish_neutral = lexicon::NeutralWords::Load(
+      {options.data_dir + "/lexicon/neutral-tr.txt",
+       options.data_dir + "/models/neutral-words-tr.txt"});
+  if (!turkish_neutral.ok()) return turkish_neutral.status();
+  engine->turkish_neutral_ = *std::move(turkish_neutral);
+  auto english_neutral = lexicon::NeutralWords::Load(
+      {options.data_dir + "/lexicon/neutral-en.txt"});
+  if (!english_neutral.ok()) return english_neutral.status();
+  engine->english_neutral_ = *std::move(english_neutral);
+  engine->models_.turkish = engine->turkish_classifier_.get();
+  engine->models_.english = engine->english_classifier_.get();
+  engine->models_.turkish_neutral = engine->turkish_neutral_.get();
+  engine->models_.english_neutral = engine->english_neutral_.get();
 
   // Every enabled rule of the table, in the order they run: the abuse
   // rules only read the lexicon's and classifier's findings; then
@@ -95,7 +112,7 @@ absl::StatusOr<std::unique_ptr<const Engine>> Engine::Build(
         break;
       case RuleId::kOffensive:
         rule = std::make_unique<OffensiveRule>(policy.offensive,
-                                               *engine->classifier_);
+                                               engine->models_);
         break;
       case RuleId::kBeliefAttack:
         rule = std::make_unique<BeliefAttackRule>(policy.belief_attack);
@@ -177,7 +194,7 @@ absl::StatusOr<Verdict> Engine::Moderate(
   Comment comment(*doc, verdict.language);
   AbuseAnalysis abuse;
   if (abuse_rules_) {
-    abuse = AbuseAnalysis::Of(*doc, verdict.language, *matcher_, *classifier_);
+    abuse = AbuseAnalysis::Of(*doc, verdict.language, *matcher_, models_);
     comment.abuse = &abuse;
   }
   bool review = false;

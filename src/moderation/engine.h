@@ -2,13 +2,17 @@
 //
 //   EngineOptions options;
 //   options.policy = LoadPolicyFile("config/policy.toml").value();
-//   absl::StatusOr<std::unique_ptr<const Engine>> engine = Engine::Build(options);
-//   absl::StatusOr<Verdict> v = (*engine)->Moderate("COK GUZEL BIR HABER");
+//   absl::StatusOr<std::unique_ptr<const Engine>> engine =
+//   Engine::Build(options); absl::StatusOr<Verdict> v =
+//   (*engine)->Moderate("COK GUZEL BIR HABER");
 //   // v->decision == Decision::kReject; findings: no_turkish_chars, all_caps
 //
 // Build() loads everything the rules need — Hunspell dictionaries, the
 // deasciifier model, the spelling word list, the acronym list, the abuse
-// lexicons and the offensive-language model — once. The
+// lexicons, the neutral words and the offensive-language models (one per
+// language: data/models/offensive.model for Turkish, offensive-en.model
+// for English; each comment is scored by the model of its language) —
+// once. The
 // engine is then immutable: one instance is shared by every thread, and
 // Moderate() is thread-safe.
 #ifndef NEWSROOM_MODERATION_ENGINE_H_
@@ -22,6 +26,7 @@
 
 #include "absl/status/statusor.h"
 #include "langid/language.h"
+#include "moderation/abuse_rules.h"
 #include "moderation/policy.h"
 #include "moderation/rule.h"
 #include "moderation/verdict.h"
@@ -36,12 +41,6 @@ class Identifier;
 }
 namespace newsroom::spelling {
 class Checker;
-}
-namespace newsroom::lexicon {
-class Matcher;
-}
-namespace newsroom::classifier {
-class Classifier;
 }
 
 namespace newsroom::moderation {
@@ -97,7 +96,13 @@ class Engine {
   std::unique_ptr<const deasciify::Deasciifier> deasciifier_;
   std::unique_ptr<const spelling::Checker> spelling_;
   std::unique_ptr<const lexicon::Matcher> matcher_;
-  std::unique_ptr<const classifier::Classifier> classifier_;
+  // The offensive-language model of each language, and the words that
+  // carry no offence in it.
+  std::unique_ptr<const classifier::Classifier> turkish_classifier_;
+  std::unique_ptr<const classifier::Classifier> english_classifier_;
+  std::unique_ptr<const lexicon::NeutralWords> turkish_neutral_;
+  std::unique_ptr<const lexicon::NeutralWords> english_neutral_;
+  AbuseModels models_;
   // True when a rule reads the lexicon's and the classifier's findings.
   bool abuse_rules_ = false;
   // Enabled rules in the order they run: no_turkish_chars before spelling,

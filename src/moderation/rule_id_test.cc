@@ -44,7 +44,7 @@ TEST(RuleIdTest, LanguagesComeFromTheTable) {
   using langid::Language;
   EXPECT_TRUE(RunsOn(RuleId::kNoTurkishChars, Language::kTurkish));
   EXPECT_FALSE(RunsOn(RuleId::kNoTurkishChars, Language::kEnglish));
-  EXPECT_FALSE(RunsOn(RuleId::kOffensive, Language::kOther));
+  EXPECT_TRUE(RunsOn(RuleId::kOffensive, Language::kEnglish));
   EXPECT_TRUE(RunsOn(RuleId::kSpelling, Language::kEnglish));
   EXPECT_FALSE(RunsOn(RuleId::kSpelling, Language::kOther));
   EXPECT_TRUE(RunsOn(RuleId::kAllCaps, Language::kOther));

@@ -39,11 +39,14 @@ struct Span {
 // What one rule found.
 struct Finding {
   RuleId rule;
-  bool violated = false;  // score reached the rule's threshold
-  double score = 0;       // in [0, 1]
+  bool violated = false;            // score reached the rule's threshold
+  double score = 0;                 // in [0, 1]
   Action action = Action::kReject;  // what a violation does (from the policy)
   std::vector<Span> spans;
   std::optional<std::string> fix;  // the whole comment corrected, if any
+  // What the spans cannot say, for moderators: e.g. that no single word
+  // carries a classifier's score. Empty when there is nothing to add.
+  std::string note;
 };
 
 struct Verdict {

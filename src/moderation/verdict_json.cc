@@ -1,5 +1,6 @@
 // Field names are the API's: `rules` holds one object per finding with
-// `rule`, `violated`, `score`, `action`, `spans`, `message`, `fix`.
+// `rule`, `violated`, `score`, `action`, `spans`, `message`, `fix` and
+// `note` (only when there is one).
 // Scores are rounded to four decimals so that output is stable to read.
 //
 // Tested by verdict_json_test.cc.
@@ -14,7 +15,8 @@ nlohmann::json VerdictToJson(const Verdict& verdict) {
   for (const Finding& f : verdict.findings) {
     nlohmann::json spans = nlohmann::json::array();
     for (const Span& s : f.spans) {
-      nlohmann::json span = {{"start", s.start}, {"end", s.end}, {"text", s.text}};
+      nlohmann::json span = {
+          {"start", s.start}, {"end", s.end}, {"text", s.text}};
       if (!s.reason.empty()) span["reason"] = s.reason;
       if (!s.replacement.empty()) span["replacement"] = s.replacement;
       if (!s.suggestions.empty()) span["suggestions"] = s.suggestions;
@@ -29,6 +31,7 @@ nlohmann::json VerdictToJson(const Verdict& verdict) {
         {"message", {{"tr", Message(f.rule).tr}, {"en", Message(f.rule).en}}},
     };
     if (f.fix.has_value()) rule["fix"] = *f.fix;
+    if (!f.note.empty()) rule["note"] = f.note;
     rules.push_back(std::move(rule));
   }
   return {

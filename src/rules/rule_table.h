@@ -80,7 +80,7 @@ inline constexpr std::array<RuleSpec, 7> kRuleSpecs = {{
      {"Yorumunuz rahatsız edici ya da imalı ifadeler içeriyor. Yorum politikamız: «… rahatsız edici ve imalı cümleler … içeren yorumlar onaylanmamaktadır.»",
       "Your comment contains offensive sentences or allusions. Our comment policy: “Comments that contain … offensive sentences or allusions … are not approved.”"},
      {nullptr, nullptr},
-     {true, false, false},
+     {true, true, true},
      {true, 0.8, 0.37, "reject"},
      nullptr, 0},
     {RuleId::kBeliefAttack, "belief_attack",

@@ -130,7 +130,7 @@ absl::Status ParseFeatures(Reader& reader, FeatureOptions* options) {
   std::string_view line;
   if (!reader.Next(&line)) return reader.Error("expected \"features\"");
   std::vector<std::string_view> f = Fields(line);
-  if (f.size() < 6 || f.size() > 9 || f[0] != "features") {
+  if (f.size() < 6 || f.size() > 10 || f[0] != "features") {
     return reader.Error(
         "expected \"features bits=… char=…-… folded=… word=… repeat=…\"");
   }
@@ -194,6 +194,13 @@ absl::Status ParseFeatures(Reader& reader, FeatureOptions* options) {
       return reader.Error("features: expected norm=<all|group>");
     }
     options->group_norm = norm == "group";
+  }
+  options->target_placeholder = false;
+  if (std::string_view targets = optional("targets"); !targets.empty()) {
+    if (targets != "0" && targets != "1") {
+      return reader.Error("features: expected targets=<0|1>");
+    }
+    options->target_placeholder = targets == "1";
   }
   if (next != f.size()) {
     return reader.Error("features: unknown or misplaced field \"" +
@@ -266,6 +273,7 @@ std::string SerializeModel(const Model& model, std::string_view header) {
   }
   if (f.plain_words) out += " plain=1";
   if (f.group_norm) out += " norm=group";
+  if (f.target_placeholder) out += " targets=1";
   out += "\n";
   out += "scale " + FormatDouble(model.scale) + "\n";
   out += "bias " + FormatDouble(model.bias) + "\n";

@@ -27,8 +27,9 @@
 //   newsroom-offensive-model 1
 //   features bits=<b> char=<min>-<max> folded=<0|1> word=<n> repeat=<r>
 //            [stem=<min>-<max>] [plain=<0|1>] [norm=<all|group>]
+//            [targets=<0|1>]
 //                          the optional keys, in this order, only when not
-//                          their defaults (0-0, 0, all); see features.h
+//                          their defaults (0-0, 0, all, 0); see features.h
 //   scale <float>          weight of one quantization step
 //   bias <float>
 //   calibration <k>

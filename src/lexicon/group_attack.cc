@@ -1,0 +1,193 @@
+// Clauses and distances are counted in tokens: the matcher's findings are
+// in code points, and each is placed on the tokens it covers. The windows
+// (anywhere in the clause, three words, four, two) follow how each kind of
+// attack is written: an exclusion or a curse is the whole clause's point
+// and often far from the group's name ("Suriyelileri bu memleketten kovmak
+// lazım"), while "sürüsü" or "hain" attacks only the word it is said of.
+// Collective blame needs the whole group because news names one person's
+// group next to what that person did ("Suriyeli hırsız yakalandı").
+//
+// The lists of negations, quantifiers and clause breaks are short on
+// purpose: they are the words that change what the clause says about the
+// group, in both languages the engine moderates.
+//
+// Tested by group_attack_test.cc.
+#include "lexicon/group_attack.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "text/casing.h"
+
+namespace newsroom::lexicon {
+namespace {
+
+// Folded lower case of a token, for comparing with the lists below.
+std::string Key(const text::Token& t) { return text::FoldKey(t.text); }
+
+bool IsClauseBreak(std::string_view key) {
+  static constexpr std::string_view kBreaks[] = {
+      "ama", "fakat", "ancak", "lakin", "oysa", "but", "however", "whereas"};
+  return std::find(std::begin(kBreaks), std::end(kBreaks), key) !=
+         std::end(kBreaks);
+}
+
+bool IsQuantifier(std::string_view key) {
+  static constexpr std::string_view kPrefixes[] = {"heps", "tum", "butun"};
+  for (std::string_view p : kPrefixes) {
+    if (key.substr(0, p.size()) == p) return true;
+  }
+  static constexpr std::string_view kWords[] = {"hep", "all", "every", "always",
+                                                "entire"};
+  return std::find(std::begin(kWords), std::end(kWords), key) !=
+         std::end(kWords);
+}
+
+bool IsNegationAfter(std::string_view key) {
+  return key.substr(0, 5) == "degil";  // değil, değildir, değiller
+}
+
+bool IsNegationBefore(std::string_view key) {
+  auto ends_with = [&](std::string_view e) {
+    return key.size() > e.size() && key.substr(key.size() - e.size()) == e;
+  };
+  return key == "not" || key == "never" || key == "no" || ends_with("n't") ||
+         ends_with("n’t");
+}
+
+// The first token at or after code point `at`, and the last that ends at or
+// before `end`.
+size_t FirstToken(const std::vector<text::Token>& tokens, int at) {
+  size_t i = 0;
+  while (i < tokens.size() && tokens[i].end <= at) ++i;
+  return i;
+}
+size_t LastToken(const std::vector<text::Token>& tokens, int end) {
+  size_t i = FirstToken(tokens, end);
+  return i == 0 ? 0 : i - 1;
+}
+
+// A plural target: "Suriyeliler", "Muslims", "black people".
+bool IsPlural(const Match& m, const std::vector<text::Token>& tokens,
+              size_t last) {
+  const std::string typed = text::FoldKey(m.typed);
+  const std::string term = text::FoldKey(m.term);
+  if (m.language == langid::Language::kEnglish) {
+    if (last + 1 < tokens.size()) {
+      std::string next = Key(tokens[last + 1]);
+      if (next == "people" || next == "folks") return true;
+    }
+    return (!typed.empty() && typed.back() == 's') ||
+           typed.find("people") != std::string::npos || term == "women";
+  }
+  std::string_view rest =
+      std::string_view(typed).substr(std::min(term.size(), typed.size()));
+  return rest.find("ler") != std::string_view::npos ||
+         rest.find("lar") != std::string_view::npos;
+}
+
+}  // namespace
+
+std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
+                                          std::span<const Match> matches) {
+  std::vector<GroupAttack> out;
+  bool any_target = false, any_attack = false;
+  for (const Match& m : matches) {
+    any_target |= IsTarget(m.category);
+    any_attack |= !IsTarget(m.category) && m.category != Category::kSexual;
+  }
+  if (!any_target || !any_attack) return out;
+
+  const std::vector<text::Token>& tokens = doc.tokens();
+  // Clause number of each token.
+  std::vector<int> clause(tokens.size(), 0);
+  int current = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (i > 0 &&
+        (tokens[i].sentence_initial || IsClauseBreak(Key(tokens[i])))) {
+      ++current;
+    }
+    clause[i] = current;
+  }
+  // Each match's first and last token.
+  std::vector<std::pair<size_t, size_t>> at(matches.size());
+  for (size_t k = 0; k < matches.size(); ++k) {
+    at[k] = {FirstToken(tokens, matches[k].begin),
+             LastToken(tokens, matches[k].end)};
+    if (at[k].second < at[k].first) at[k].second = at[k].first;
+  }
+  auto in_range = [&](size_t i) { return i < tokens.size(); };
+
+  for (size_t t = 0; t < matches.size(); ++t) {
+    const Match& target = matches[t];
+    if (!IsTarget(target.category) || !in_range(at[t].first)) continue;
+    const int target_clause = clause[at[t].first];
+    bool quantified = false;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (clause[i] == target_clause && IsQuantifier(Key(tokens[i]))) {
+        quantified = true;
+      }
+    }
+    const bool plural = IsPlural(target, tokens, at[t].second);
+    std::optional<GroupAttack> best;
+    for (size_t a = 0; a < matches.size(); ++a) {
+      const Match& attack = matches[a];
+      if (a == t || IsTarget(attack.category) ||
+          attack.category == Category::kSexual || !in_range(at[a].first) ||
+          clause[at[a].first] != target_clause) {
+        continue;
+      }
+      // Words between the two, 0 when adjacent or overlapping.
+      size_t distance = 0;
+      if (at[a].first > at[t].second) {
+        distance = at[a].first - at[t].second - 1;
+      } else if (at[t].first > at[a].second) {
+        distance = at[t].first - at[a].second - 1;
+      }
+      const size_t first = at[a].first, last = at[a].second;
+      if ((first > 0 && IsNegationBefore(Key(tokens[first - 1]))) ||
+          (last + 1 < tokens.size() &&
+           IsNegationAfter(Key(tokens[last + 1]))) ||
+          (first >= 2 && IsNegationBefore(Key(tokens[first - 2])) &&
+           Key(tokens[first - 1]).size() <= 3)) {  // "are not all"
+        continue;
+      }
+      bool counts = false;
+      if (target.ambiguous) {
+        counts = IsAbuse(attack.category) && distance == 0;
+      } else {
+        switch (attack.category) {
+          case Category::kExclusion:
+          case Category::kCurse:
+            counts = true;
+            break;
+          case Category::kDehumanisation:
+            // Said of the group, after its name: "X sürüsü", "X are
+            // vermin"; "Katil Domuz Çinli Çiftçiyi …" is a headline.
+            counts = distance <= 1 && at[a].first > at[t].second;
+            break;
+          case Category::kBlame:
+            counts = distance <= 3 && (plural || quantified);
+            break;
+          default:  // abuse
+            counts = distance <= 1;
+            break;
+        }
+      }
+      if (!counts) continue;
+      GroupAttack g;
+      g.target = t;
+      g.attack = a;
+      g.kind = attack.category;
+      g.severity = attack.severity;
+      g.belief = target.category == Category::kBeliefTarget;
+      if (!best.has_value() || g.severity > best->severity) best = g;
+    }
+    if (best.has_value()) out.push_back(*best);
+  }
+  return out;
+}
+
+}  // namespace newsroom::lexicon

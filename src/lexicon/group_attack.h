@@ -1,0 +1,65 @@
+// Attacks on groups of people, told from mentions of them: a target (a
+// faith, its people and sacred figures, or a group of people: a
+// nationality, an ethnic group, LGBT people, refugees, women, …) and attack
+// language aimed at it in the same clause.
+//
+//   std::vector<Match> matches = matcher.Find(doc, {language});
+//   for (const GroupAttack& a : FindGroupAttacks(doc, matches)) {
+//     // "Suriyeliler bu ülkeden defolup gitsin.": target "Suriyeliler"
+//     // (group syrian), attack "defolup" (kExclusion), severity 3
+//   }
+//
+// What separates hate from a neutral or critical mention is the attack, not
+// the group's name: "Suriyeli iki işçi yaralandı", "Kudüs'te binlerce
+// Ultra-Ortodoks Yahudi … cenazesine katıldı" and "Bence Ermeni
+// derneklerinin yöneticileri yanlış karar verdi" have a target and no
+// attack. An attack is one of, in the clause of the target (the sentence,
+// cut at contrastive conjunctions: "ama", "fakat", "but", …):
+//   exclusion       anywhere in the clause: "Xler defolsun", "X should be
+//                   kicked out", "Xler sınır dışı edilmeli"
+//   curse           anywhere in the clause: "Kahrolsun Xler", "to hell
+//                   with X"
+//   dehumanisation  within two words: "X sürüsü", "X are vermin"
+//   blame           within four words, said of the whole group (the target
+//                   is plural, or "hepsi", "bütün", "all", "every" is in
+//                   the clause): "Xlerin hepsi hain", "X are terrorists";
+//                   not "Suriyeli hırsız yakalandı" (one person)
+//   abuse           an insult, profanity, slur or threat within two words:
+//                   "şerefsiz Xler", "X pislikleri"
+// An attack word that is negated ("hain değildir", "are not terrorists")
+// does not count. A target with a common other sense (names of God in
+// everyday curses, "roman" a novel) counts only with abuse right next to
+// it. The lexicon entries are in data/lexicon/ (abuse-*.txt's attack
+// language, belief-targets.txt, group-targets.txt).
+//
+// Pure functions; thread-safe.
+#ifndef NEWSROOM_LEXICON_GROUP_ATTACK_H_
+#define NEWSROOM_LEXICON_GROUP_ATTACK_H_
+
+#include <span>
+#include <vector>
+
+#include "lexicon/matcher.h"
+#include "text/document.h"
+
+namespace newsroom::lexicon {
+
+struct GroupAttack {
+  size_t target = 0;  // index into the matches: a belief or group target
+  size_t attack = 0;  // index into the matches: attack language or abuse
+  // The attack's kind: kExclusion, kDehumanisation, kBlame or kCurse for
+  // attack language; the abuse match's own category for abuse aimed at the
+  // group.
+  Category kind = Category::kExclusion;
+  int severity = 1;     // 1..3, of the attack's entry
+  bool belief = false;  // the target is a faith, its people or figures
+};
+
+// Every attack on a target in `doc`, given the matcher's findings on it (in
+// Find's order). At most one attack per target: the gravest.
+std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
+                                          std::span<const Match> matches);
+
+}  // namespace newsroom::lexicon
+
+#endif  // NEWSROOM_LEXICON_GROUP_ATTACK_H_

@@ -1,0 +1,102 @@
+#include "lexicon/group_attack.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+namespace newsroom::lexicon {
+namespace {
+
+const Matcher& TheMatcher() {
+  static const Matcher* m = [] {
+    auto loaded = Matcher::Load(LexiconPaths::Default());
+    EXPECT_TRUE(loaded.ok()) << loaded.status();
+    return loaded->release();
+  }();
+  return *m;
+}
+
+struct Case {
+  const char* text;
+  langid::Language language;
+  bool attack;
+  bool belief = false;
+};
+
+std::vector<GroupAttack> Attacks(const Case& c) {
+  auto doc = text::Document::Parse(c.text);
+  EXPECT_TRUE(doc.ok()) << doc.status();
+  std::vector<Match> matches = TheMatcher().Find(*doc, {c.language});
+  return FindGroupAttacks(*doc, matches);
+}
+
+constexpr langid::Language kTr = langid::Language::kTurkish;
+constexpr langid::Language kEn = langid::Language::kEnglish;
+
+TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
+  const Case cases[] = {
+      {"Suriyeliler bu ülkeden defolup gitsin.", kTr, true},
+      {"Bütün Ermeniler sınır dışı edilmeli, burada işleri yok.", kTr, true},
+      {"Bu Afgan sürüsü her yeri bastı.", kTr, true},
+      {"Kürtlerin hepsi hain, hiçbirine güvenmeyin.", kTr, true},
+      {"Kahrolsun Yahudiler!", kTr, true, true},
+      {"Şerefsiz Rumlar yine iş başında.", kTr, true},
+      {"Müslümanlar teröristtir, hepsi aynı.", kTr, true, true},
+      {"Eşcinseller mikrop gibi her yere yayılıyor.", kTr, true},
+      {"Allah Hristiyanların belasını versin.", kTr, true, true},
+      {"Muslims are terrorists and should be kicked out of Europe.", kEn, true,
+       true},
+      {"Send them back, these refugees have no place here.", kEn, true},
+      {"Jews are vermin spreading everywhere.", kEn, true, true},
+      {"To hell with all Mexicans.", kEn, true},
+      {"Immigrants are all criminals and liars.", kEn, true},
+  };
+  for (const Case& c : cases) {
+    std::vector<GroupAttack> attacks = Attacks(c);
+    ASSERT_FALSE(attacks.empty()) << c.text;
+    EXPECT_EQ(attacks[0].belief, c.belief) << c.text;
+  }
+}
+
+TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
+  const Case cases[] = {
+      {"Kudüs'te binlerce Ultra-Ortodoks Yahudi bir hahamın cenazesine "
+       "katıldı.",
+       kTr, false},
+      {"Polis, hırsızlık şüphesiyle Suriyeli bir kişiyi gözaltına aldı.", kTr,
+       false},
+      {"Suriyeli hırsız yakalandı.", kTr, false},
+      {"Bence Ermeni derneklerinin yöneticileri yanlış bir karar verdi.", kTr,
+       false},
+      {"Kürtler terörist değildir, bunu herkes bilmeli.", kTr, false},
+      {"Bir sürü Suriyeli aile mahalleye yerleşti.", kTr, false},
+      {"Koyun sürüsü yolu kapattı, Kürt çoban yardım istedi.", kTr, false},
+      {"Allah belanı versin.", kTr, false},
+      {"Mahkeme, Alevilere yönelik nefret söylemi nedeniyle ceza verdi.", kTr,
+       false},
+      {"Two Syrian workers were injured in the factory fire.", kEn, false},
+      {"Muslims are not terrorists, and nobody should say so.", kEn, false},
+      {"Police arrested a Mexican man suspected of burglary.", kEn, false},
+      {"The court jailed a man for hate speech against Jews.", kEn, false},
+  };
+  for (const Case& c : cases) {
+    EXPECT_TRUE(Attacks(c).empty()) << c.text;
+  }
+}
+
+TEST(GroupAttackTest, NamesTheTargetAndTheAttackWord) {
+  Case c{"Bu memlekette Suriyelilere yer yok.", kTr, true};
+  auto doc = text::Document::Parse(c.text);
+  ASSERT_TRUE(doc.ok());
+  std::vector<Match> matches = TheMatcher().Find(*doc, {kTr});
+  std::vector<GroupAttack> attacks = FindGroupAttacks(*doc, matches);
+  ASSERT_EQ(attacks.size(), 1u);
+  EXPECT_EQ(matches[attacks[0].target].typed, "Suriyelilere");
+  EXPECT_EQ(matches[attacks[0].target].group, "syrian");
+  EXPECT_EQ(matches[attacks[0].attack].typed, "yer yok");
+  EXPECT_EQ(attacks[0].kind, Category::kExclusion);
+}
+
+}  // namespace
+}  // namespace newsroom::lexicon
