@@ -45,6 +45,37 @@ bool IsQuantifier(std::string_view key) {
          std::end(kWords);
 }
 
+// A simile: "mikrop gibi", "(spreading everywhere) like vermin". A group
+// compared with vermin is dehumanised wherever the comparison stands in
+// the clause. "gibi" is always a comparison; "like" only after a verb or
+// "everywhere", not as the verb itself ("gay people like dogs").
+bool IsSimile(const std::vector<text::Token>& tokens, size_t first,
+              size_t last) {
+  if (last + 1 < tokens.size() && Key(tokens[last + 1]) == "gibi") return true;
+  if (first < 2 || Key(tokens[first - 1]) != "like") return false;
+  const std::string before = Key(tokens[first - 2]);
+  auto ends_with = [&](std::string_view e) {
+    return before.size() > e.size() &&
+           before.compare(before.size() - e.size(), e.size(), e) == 0;
+  };
+  static constexpr std::string_view kWords[] = {
+      "are", "is", "everywhere", "breed", "behave", "act", "live", "multiply"};
+  return ends_with("ing") || ends_with("ed") ||
+         std::find(std::begin(kWords), std::end(kWords), before) !=
+             std::end(kWords);
+}
+
+// Words that make the group the one mistreated, not the one compared:
+// "refugees are treated like animals", "hayvan gibi muamele görüyorlar".
+bool IsTreatment(std::string_view key) {
+  static constexpr std::string_view kPrefixes[] = {
+      "treat", "kept", "caged", "herded", "handled", "muamele", "davran"};
+  for (std::string_view p : kPrefixes) {
+    if (key.substr(0, p.size()) == p) return true;
+  }
+  return false;
+}
+
 bool IsNegationAfter(std::string_view key) {
   return key.substr(0, 5) == "degil";  // değil, değildir, değiller
 }
@@ -67,6 +98,17 @@ size_t FirstToken(const std::vector<text::Token>& tokens, int at) {
 size_t LastToken(const std::vector<text::Token>& tokens, int end) {
   size_t i = FirstToken(tokens, end);
   return i == 0 ? 0 : i - 1;
+}
+
+// "gay people", "disabled folks": an English name with a common other
+// sense followed by "people" names people.
+bool NamesPeople(const Match& m, const std::vector<text::Token>& tokens,
+                 size_t last) {
+  if (m.language != langid::Language::kEnglish || last + 1 >= tokens.size()) {
+    return false;
+  }
+  std::string next = Key(tokens[last + 1]);
+  return next == "people" || next == "folks";
 }
 
 // A plural target: "Suriyeliler", "Muslims", "black people".
@@ -124,12 +166,14 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
     const Match& target = matches[t];
     if (!IsTarget(target.category) || !in_range(at[t].first)) continue;
     const int target_clause = clause[at[t].first];
-    bool quantified = false;
+    bool quantified = false, treatment = false;
     for (size_t i = 0; i < tokens.size(); ++i) {
-      if (clause[i] == target_clause && IsQuantifier(Key(tokens[i]))) {
-        quantified = true;
-      }
+      if (clause[i] != target_clause) continue;
+      quantified |= IsQuantifier(Key(tokens[i]));
+      treatment |= IsTreatment(Key(tokens[i]));
     }
+    const bool ambiguous =
+        target.ambiguous && !NamesPeople(target, tokens, at[t].second);
     const bool plural = IsPlural(target, tokens, at[t].second);
     std::optional<GroupAttack> best;
     for (size_t a = 0; a < matches.size(); ++a) {
@@ -155,7 +199,7 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
         continue;
       }
       bool counts = false;
-      if (target.ambiguous) {
+      if (ambiguous) {
         counts = IsAbuse(attack.category) && distance == 0;
       } else {
         switch (attack.category) {
@@ -163,11 +207,18 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
           case Category::kCurse:
             counts = true;
             break;
-          case Category::kDehumanisation:
+          case Category::kDehumanisation: {
             // Said of the group, after its name: "X sürüsü", "X are
-            // vermin"; "Katil Domuz Çinli Çiftçiyi …" is a headline.
-            counts = distance <= 1 && at[a].first > at[t].second;
+            // vermin"; "Katil Domuz Çinli Çiftçiyi …" is a headline. A
+            // simile may stand anywhere after a plural group ("X are
+            // spreading everywhere like vermin"), and is no attack when
+            // the clause says how the group is treated.
+            const bool after = at[a].first > at[t].second;
+            const bool simile = IsSimile(tokens, first, last);
+            counts = after && !(simile && treatment) &&
+                     (distance <= 1 || (simile && (plural || quantified)));
             break;
+          }
           case Category::kBlame:
             counts = distance <= 3 && (plural || quantified);
             break;

@@ -19,7 +19,11 @@
 //                   kicked out", "Xler sınır dışı edilmeli"
 //   curse           anywhere in the clause: "Kahrolsun Xler", "to hell
 //                   with X"
-//   dehumanisation  within two words: "X sürüsü", "X are vermin"
+//   dehumanisation  within two words: "X sürüsü", "X are vermin"; or
+//                   anywhere after a plural group as a simile ("X are
+//                   spreading everywhere like vermin", "Xler her yere
+//                   mikrop gibi yayılıyor"), unless the clause says how
+//                   the group is treated ("treated like animals")
 //   blame           within four words, said of the whole group (the target
 //                   is plural, or "hepsi", "bütün", "all", "every" is in
 //                   the clause): "Xlerin hepsi hain", "X are terrorists";
@@ -29,8 +33,9 @@
 // An attack word that is negated ("hain değildir", "are not terrorists")
 // does not count. A target with a common other sense (names of God in
 // everyday curses, "roman" a novel) counts only with abuse right next to
-// it. The lexicon entries are in data/lexicon/ (abuse-*.txt's attack
-// language, belief-targets.txt, group-targets.txt).
+// it; in English, followed by "people" ("gay people") it names people and
+// counts like any other. The lexicon entries are in data/lexicon/
+// (abuse-*.txt's attack language, belief-targets.txt, group-targets.txt).
 //
 // Pure functions; thread-safe.
 #ifndef NEWSROOM_LEXICON_GROUP_ATTACK_H_

@@ -51,6 +51,11 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"Jews are vermin spreading everywhere.", kEn, true, true},
       {"To hell with all Mexicans.", kEn, true},
       {"Immigrants are all criminals and liars.", kEn, true},
+      {"Refugees are spreading everywhere like vermin.", kEn, true},
+      {"Kurds breed like rats and multiply like rats.", kEn, true},
+      {"Suriyeliler her yere mikrop gibi yayıldı.", kTr, true},
+      {"Gay people should be kicked out of this country.", kEn, true},
+      {"Gay people are terrorists, every one of them.", kEn, true},
   };
   for (const Case& c : cases) {
     std::vector<GroupAttack> attacks = Attacks(c);
@@ -79,6 +84,12 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Muslims are not terrorists, and nobody should say so.", kEn, false},
       {"Police arrested a Mexican man suspected of burglary.", kEn, false},
       {"The court jailed a man for hate speech against Jews.", kEn, false},
+      {"Refugees are treated like animals in these camps.", kEn, false},
+      {"Göçmenlere kamplarda domuz gibi davranıldı.", kTr, false},
+      {"Göçmenlere domuz gibi muamele ettiler.", kTr, false},
+      {"Gay people like dogs more than cats, a survey says.", kEn, false},
+      {"My gay neighbour walks the dogs every morning.", kEn, false},
+      {"Female dogs are calmer than males.", kEn, false},
   };
   for (const Case& c : cases) {
     EXPECT_TRUE(Attacks(c).empty()) << c.text;
