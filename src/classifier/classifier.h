@@ -99,6 +99,10 @@ class Classifier {
   std::vector<double> TokenContributions(const text::Document& doc,
                                          TokenMask targets = {}) const;
 
+  // The calibrated probability of a margin: Score() is
+  // Calibrate(Margin()).
+  double Calibrate(double margin) const { return model_.Calibrate(margin); }
+
   // The score at or above which a comment is called offensive when the
   // classifier is used alone (the dev split's macro-F1 optimum).
   double threshold() const { return model_.threshold; }

@@ -147,7 +147,8 @@ AbuseAnalysis AbuseAnalysis::Of(const text::Document& doc,
     if (c->feature_options().target_placeholder) {
       a.targets = classifier::TargetMask(doc, a.matches);
     }
-    a.offensive = c->Score(doc, features.features(), a.targets);
+    a.margin = c->Margin(doc, features.features(), a.targets);
+    a.offensive = c->Calibrate(a.margin);
     a.classifier = c;
   }
   return a;
@@ -206,9 +207,11 @@ std::optional<Finding> OffensiveRule::Check(Comment* comment) const {
   const double floor = policy_.review_threshold.value_or(policy_.threshold);
   if (a->offensive.has_value() && a->classifier != nullptr &&
       *a->offensive >= floor) {
-    const double score = *a->offensive;
-    // The words that carry the score: clearly positive, not neutral, not
-    // the name of a group or faith.
+    // What each word adds to the margin. Neutral words (news vocabulary,
+    // animals, weather, sport, public office) and names of groups are no
+    // evidence: their push is taken out of the margin, and the score is
+    // what the rest of the comment earns. The words that carry it are the
+    // clearly positive ones that are neither.
     const text::Document& doc = comment->document;
     const auto& tokens = doc.tokens();
     std::vector<double> contributions =
@@ -216,30 +219,40 @@ std::optional<Finding> OffensiveRule::Check(Comment* comment) const {
     const lexicon::NeutralWords* neutral =
         models_.NeutralFor(comment->language);
     std::vector<size_t> carriers;
+    double neutral_push = 0;
     for (size_t i = 0; i < contributions.size() && i < tokens.size(); ++i) {
-      if (contributions[i] < kCarries ||
-          tokens[i].kind != text::TokenKind::kWord) {
+      if (contributions[i] <= 0 || tokens[i].kind != text::TokenKind::kWord) {
         continue;
       }
-      if (neutral != nullptr && neutral->Contains(tokens[i].text)) continue;
-      bool target = false;
+      bool discounted = neutral != nullptr && neutral->Contains(tokens[i].text);
       for (const lexicon::Match& m : a->matches) {
         if (lexicon::IsTarget(m.category) && m.begin <= tokens[i].begin &&
             tokens[i].end <= m.end) {
-          target = true;
+          discounted = true;
         }
       }
-      if (!target) carriers.push_back(i);
+      if (discounted) {
+        neutral_push += contributions[i];
+      } else if (contributions[i] >= kCarries) {
+        carriers.push_back(i);
+      }
     }
-    if (carriers.empty() && score < policy_.threshold) {
+    // The score the comment earns without its neutral words. Above the
+    // refuse threshold as in the band: "Kaliforniya'da köpek balığı …"
+    // scored high only because of "köpek".
+    const double full = *a->offensive;
+    const double earned = a->classifier->Calibrate(a->margin - neutral_push);
+    const bool evidence = earned >= floor;
+    if (!evidence) {
       // No evidence beyond neutral words: published.
       if (f.score < 0.99 * floor) {
         f.score = std::max(f.score, 0.99 * floor);
         f.note = "only neutral words raised the classifier's score (" +
-                 Fixed(score) + "): published";
+                 Fixed(full) + ", " + Fixed(earned) +
+                 " without them): published";
       }
     } else {
-      f.score = std::max(f.score, score);
+      f.score = std::max(f.score, earned);
       std::sort(carriers.begin(), carriers.end(), [&](size_t x, size_t y) {
         return contributions[x] > contributions[y];
       });
@@ -252,7 +265,7 @@ std::optional<Finding> OffensiveRule::Check(Comment* comment) const {
         s.reason = "offensive_wording";
         f.spans.push_back(std::move(s));
       }
-      if (carriers.empty()) {
+      if (carriers.empty() && f.spans.empty()) {
         f.note =
             "no single word carries the offence: the comment reads as "
             "offensive as a whole";

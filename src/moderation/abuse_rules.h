@@ -28,14 +28,15 @@
 //       * an attack on a group of people (exclusion, dehumanisation,
 //         collective blame, a curse or abuse aimed at the group), by the
 //         attack's severity as above; spans on the group and the attack;
-//       * the classifier's calibrated probability, when the evidence holds:
-//         a comment in the review band whose only positive contributions
-//         come from neutral words (news vocabulary, animals, weather,
-//         sport, public office, names of groups: lexicon/neutral_words.h)
-//         scores below the band and is published. Spans only on the words
-//         whose contribution is clearly positive and that are not neutral;
-//         when no word carries the score, no span, and the finding's note
-//         says so.
+//       * the classifier's calibrated probability of the comment without
+//         its neutral words (news vocabulary, animals, weather, sport,
+//         public office, names of groups: lexicon/neutral_words.h): their
+//         positive contributions are taken out of the margin before
+//         calibration, so a comment whose only signal is neutral words
+//         scores below the review band and is published. Spans only on
+//         the words whose contribution is clearly positive and that are
+//         not neutral; when no word carries the score, no span, and the
+//         finding's note says so.
 //   - belief_attack: an attack (as above) whose target is a faith, its
 //     people, sacred figures, books or places, or belief and non-belief.
 //     A mention of a religion, however negative the news, scores 0; names
@@ -77,6 +78,8 @@ struct AbuseAnalysis {
   // Calibrated probability that the comment is offensive; nullopt when no
   // classifier reads the comment's language.
   std::optional<double> offensive;
+  // The classifier's margin behind `offensive` (Classifier::Margin).
+  double margin = 0;
   // The classifier that gave `offensive` (null with it).
   const classifier::Classifier* classifier = nullptr;
   // The tokens it read as the group placeholder (classifier::TargetMask);
@@ -117,9 +120,10 @@ class OffensiveRule : public Rule {
  public:
   // Words pointed at, at most.
   static constexpr int kMaxSpans = 3;
-  // A word carries the score when its contribution to the margin is at
-  // least this much: a word of the review band's comments moves the margin
-  // by 0.5–2 where it matters, and by less than 0.1 where it does not.
+  // A word carries the score (is pointed at) when its contribution to the
+  // margin is at least this much: a word of the review band's comments moves
+  // the margin by 0.5–2 where it matters, and by less than 0.1 where it does
+  // not.
   static constexpr double kCarries = 0.25;
 
   // REQUIRES: `models` (and what it points at) outlives the rule.

@@ -116,7 +116,7 @@ TEST(AbuseRulesTest, PolicyAllowListIsHonoured) {
 }
 
 TEST(AbuseRulesTest, BorderlineOffenceWaitsForAModerator) {
-  // The offensive rule's review band (0.37–0.8 by default) holds a comment
+  // The offensive rule's review band (0.45–0.8 by default) holds a comment
   // the classifier is unsure of; above 0.8 it is refused.
   auto v = TheEngine().Moderate("serefsiz herif");
   ASSERT_TRUE(v.ok());
@@ -159,6 +159,21 @@ TEST(AbuseRulesTest, NewsProseAndCriticismArePublished) {
       "The mayor should resign over the flooding.",
   };
   for (const char* c : cases) EXPECT_FALSE(Withheld(c)) << c;
+}
+
+TEST(AbuseRulesTest, NeutralWordsAreTakenOutOfTheScore) {
+  // "köpek" and "belediye"/"istifa" push the Turkish classifier up; without
+  // them these comments earn nothing. An English remark whose offence is
+  // in its own words still waits for a moderator.
+  EXPECT_FALSE(Withheld("Saldıran köpek balığının türü ise bilinmiyor."));
+  EXPECT_FALSE(Withheld("Belediye başkanı istifa etmeli."));
+  EXPECT_TRUE(Withheld("She is a traitor."));
+  auto v = TheEngine().Moderate("She is a traitor.");
+  ASSERT_TRUE(v.ok());
+  const Finding* f = FindingFor(*v, RuleId::kOffensive);
+  ASSERT_NE(f, nullptr);
+  ASSERT_FALSE(f->spans.empty());
+  EXPECT_EQ(f->spans[0].text, "traitor");
 }
 
 TEST(AbuseRulesTest, HateAgainstAnyGroupIsOffensive) {

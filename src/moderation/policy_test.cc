@@ -46,7 +46,7 @@ TEST(PolicyTest, DefaultsAreTheRuleTables) {
     }
   }
   EXPECT_EQ(p.Setting(RuleId::kInsult, "min_letters"), nullptr);
-  EXPECT_EQ(p.offensive.review_threshold, 0.37);
+  EXPECT_EQ(p.offensive.review_threshold, 0.45);
   EXPECT_EQ(p.spelling.action, Action::kReview);
   EXPECT_EQ(p.all_caps.min_letters, 6);
 }

@@ -81,7 +81,7 @@ inline constexpr std::array<RuleSpec, 7> kRuleSpecs = {{
       "Your comment contains offensive sentences or allusions. Our comment policy: “Comments that contain … offensive sentences or allusions … are not approved.”"},
      {nullptr, nullptr},
      {true, true, true},
-     {true, 0.8, 0.37, "reject"},
+     {true, 0.8, 0.45, "reject"},
      nullptr, 0},
     {RuleId::kBeliefAttack, "belief_attack",
      {"inançlara saldırı", "attacks on beliefs"},
