@@ -1,9 +1,9 @@
 // `newsroom eval --data FILE[:SPLIT] …`: the abuse rules through the whole
 // engine on several data sets at once, in one table.
 //
-//   newsroom eval --data offenseval-tr-training-v1.tsv:dev \
-//                 --data ../shared/data/turkish-text/ntrex-news.txt \
-//                 --data data/eval/groups-tr.tsv
+//   newsroom eval --data offenseval-tr-training-v1.tsv:dev
+//                 --data ../shared/data/turkish-text/ntrex-news.txt
+//                 --data data/eval/groups-tr.tsv      (one command line)
 //
 // Each file is read by classifier::ReadExamples (OffensEval, OLID,
 // Davidson, group sets, plain clean sentences); SPLIT is train, dev, test
