@@ -58,6 +58,16 @@ std::string AllCapsRule::Recase(const text::Token& token,
                                 std::string_view previous,
                                 langid::Language language) const {
   std::string word = token.text;
+  if (language == langid::Language::kEnglish) {
+    // English has one i: "THIS IS" is "this is", not Turkish "thıs ıs". The
+    // pronoun "I" and its contractions ("I'M", "I’LL") keep their capital.
+    std::string lower = text::ToLowerRoot(word);
+    if (token.sentence_initial || lower == "i" || lower.starts_with("i'") ||
+        lower.starts_with("i\u2019")) {
+      return text::ToTitleWordRoot(lower);
+    }
+    return lower;
+  }
   if (deasciifier_ != nullptr && language == langid::Language::kTurkish &&
       !text::HasTurkishLetter(word)) {
     deasciify::WordRestoration r = deasciifier_->RestoreWord(word, previous);

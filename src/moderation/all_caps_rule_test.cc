@@ -20,11 +20,13 @@ class AllCapsRuleTest : public ::testing::Test {
                             "/lexicon/acronyms.txt"),
               Turkish()) {}
 
-  std::optional<Finding> Check(const std::string& text) {
+  std::optional<Finding> Check(
+      const std::string& text,
+      langid::Language language = langid::Language::kTurkish) {
     auto doc = text::Document::Parse(text);
     EXPECT_TRUE(doc.ok()) << doc.status();
     doc_ = std::move(*doc);
-    Comment c(*doc_, langid::Language::kTurkish);
+    Comment c(*doc_, language);
     return rule_.Check(&c);
   }
 
@@ -79,6 +81,24 @@ TEST_F(AllCapsRuleTest, FixUsesTurkishSentenceCaseAndKeepsAcronyms) {
   };
   for (const Case& c : cases) {
     std::optional<Finding> f = Check(c.text);
+    ASSERT_TRUE(f.has_value()) << c.text;
+    ASSERT_TRUE(f->fix.has_value());
+    EXPECT_EQ(*f->fix, c.fix);
+  }
+}
+
+TEST_F(AllCapsRuleTest, FixOfAnEnglishCommentUsesEnglishCase) {
+  struct Case {
+    const char* text;
+    const char* fix;
+  };
+  const Case cases[] = {
+      {"THIS IS A DISGRACE", "This is a disgrace"},
+      {"NEITHER DO I! I'M TIRED OF THIS", "Neither do I! I'm tired of this"},
+      {"WHY DID THE NATO SUMMIT FAIL", "Why did the NATO summit fail"},
+  };
+  for (const Case& c : cases) {
+    std::optional<Finding> f = Check(c.text, langid::Language::kEnglish);
     ASSERT_TRUE(f.has_value()) << c.text;
     ASSERT_TRUE(f->fix.has_value());
     EXPECT_EQ(*f->fix, c.fix);

@@ -24,7 +24,7 @@ namespace {
 
 enum class Mapping { kLower, kUpper, kTitle };
 
-std::string Map(std::string_view s, Mapping m) {
+std::string Map(std::string_view s, Mapping m, const char* locale = "tr") {
   std::string out;
   out.reserve(s.size() + 4);
   icu::StringByteSink<std::string> sink(&out);
@@ -32,15 +32,15 @@ std::string Map(std::string_view s, Mapping m) {
   icu::StringPiece piece(s.data(), static_cast<int32_t>(s.size()));
   switch (m) {
     case Mapping::kLower:
-      icu::CaseMap::utf8ToLower("tr", 0, piece, sink, nullptr, status);
+      icu::CaseMap::utf8ToLower(locale, 0, piece, sink, nullptr, status);
       break;
     case Mapping::kUpper:
-      icu::CaseMap::utf8ToUpper("tr", 0, piece, sink, nullptr, status);
+      icu::CaseMap::utf8ToUpper(locale, 0, piece, sink, nullptr, status);
       break;
     case Mapping::kTitle:
       // Whole string as one word: only its first letter is titlecased.
       icu::CaseMap::utf8ToTitle(
-          "tr", U_TITLECASE_WHOLE_STRING | U_TITLECASE_NO_BREAK_ADJUSTMENT,
+          locale, U_TITLECASE_WHOLE_STRING | U_TITLECASE_NO_BREAK_ADJUSTMENT,
           nullptr, piece, sink, nullptr, status);
       break;
   }
@@ -85,6 +85,14 @@ std::string ToUpperTr(std::string_view s) { return Map(s, Mapping::kUpper); }
 
 std::string ToTitleWordTr(std::string_view word) {
   return Map(word, Mapping::kTitle);
+}
+
+std::string ToLowerRoot(std::string_view s) {
+  return Map(s, Mapping::kLower, "");
+}
+
+std::string ToTitleWordRoot(std::string_view word) {
+  return Map(word, Mapping::kTitle, "");
 }
 
 std::string AsciiFold(std::string_view s) {

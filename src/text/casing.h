@@ -31,6 +31,11 @@ std::string ToUpperTr(std::string_view s);
 // "İSTANBUL" → "İstanbul", "ıŞIK" → "Işık".
 std::string ToTitleWordTr(std::string_view word);
 
+// The same without Turkish rules (ICU's root locale), for text in other
+// languages such as English: "I" → "i", "THIS" → "this", "i'm" → "I'm".
+std::string ToLowerRoot(std::string_view s);
+std::string ToTitleWordRoot(std::string_view word);
+
 // Replaces the Turkish letters ç ğ ı ö ş ü (and upper-case forms, and the
 // circumflexed â î û) with their ASCII look-alikes c g i o s u; every other
 // code point is copied. "Çığır" → "Cigir". Code-point count is unchanged.

@@ -104,6 +104,13 @@ TEST(CasingTest, TitleCasesOneWord) {
   EXPECT_EQ(ToTitleWordTr("izmir'DE"), "İzmir'de");
 }
 
+TEST(CasingTest, RootCaseHasOneI) {
+  EXPECT_EQ(ToLowerRoot("THIS IS IT"), "this is it");
+  EXPECT_EQ(ToLowerRoot("İSTANBUL"), "i\u0307stanbul");  // not Turkish rules
+  EXPECT_EQ(ToTitleWordRoot("i'm"), "I'm");
+  EXPECT_EQ(ToTitleWordRoot("IRELAND"), "Ireland");
+}
+
 TEST(CasingTest, FoldsTurkishLettersToAscii) {
   EXPECT_EQ(AsciiFold("Çığır açan güzel şölen"), "Cigir acan guzel solen");
   EXPECT_EQ(AsciiFold("İĞNE"), "IGNE");
