@@ -17,13 +17,14 @@
 //
 // What is copied: articles with the addresses they had on an older site,
 // photos with every size, comments with their threading, statuses and
-// report counts, the import keys of imported comments (so that an import
+// report counts, reasons, receipts, search keys and findings, the import
+// keys of imported comments (so that an import
 // run again on the new database adds nothing twice), reports, the audit
-// log, users, sessions, API keys (revoked ones too), moderator feedback and
-// the secrets the nodes share (the client salt, so that rate limits and
-// report dedupe carry over), with their ids; the target's id sequences continue
-// after the source's highest id ever used, so an id purged from the source is
-// not handed out again.
+// log of decisions and the articles' log, users, sessions, API keys (revoked
+// ones too), moderator feedback and the secrets the nodes share (the client
+// salt, so that rate limits and report dedupe carry over), with their ids; the
+// target's id sequences continue after the source's highest id ever used, so an
+// id purged from the source is not handed out again.
 //
 // The checksum of a table is FNV-1a (64 bits) over its rows in primary-key
 // order, each value with its type and length: an integrity check that the

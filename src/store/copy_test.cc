@@ -64,7 +64,7 @@ Site FillSite(Store& s) {
   a.body = "İstanbul'da Galata Köprüsü sabah saatlerinde açıldı.";
   a.photo_id = site.photo_id;
   a.published_at = absl::FromUnixSeconds(1700000000);
-  absl::StatusOr<Article> article = s.CreateArticle(a);
+  absl::StatusOr<Article> article = s.CreateArticle(a, "elif");
   EXPECT_TRUE(article.ok()) << article.status();
   site.article_id = article.ok() ? article->id : 0;
   auto post = [&](std::string text, CommentStatus status,
@@ -157,7 +157,7 @@ TEST_P(CopyTest, EveryRowArrivesWithItsIdsAndTheChecksumsAgree) {
   const std::map<std::string, int64_t> rows = {
       {"comments", 5},     {"decisions", 7},      {"comment_imports", 2},
       {"article_urls", 1}, {"shared_secrets", 1}, {"photo_variants", 2},
-      {"api_keys", 2}};
+      {"api_keys", 2},     {"article_log", 2}};
   for (const TableCopy& t : report->tables) {
     EXPECT_TRUE(t.equal()) << t.table;
     if (auto it = rows.find(t.table); it != rows.end()) {
@@ -182,6 +182,17 @@ TEST_P(CopyTest, EveryRowArrivesWithItsIdsAndTheChecksumsAgree) {
             site.imported_parent);
   EXPECT_EQ(s.FindArticleByUrl("haber.example.com/?p=12")->id, site.article_id);
   EXPECT_EQ(*s.SharedSecret("client-salt", "yeni-tuz"), "tuz-1");
+  // The desk's log and the queue's search came along.
+  absl::StatusOr<std::vector<ArticleEvent>> log =
+      s.ListArticleEvents(site.article_id, 10);
+  ASSERT_TRUE(log.ok()) << log.status();
+  EXPECT_EQ(log->size(), 2u);
+  QueueQuery search;
+  search.status = CommentStatus::kApproved;
+  search.search = "cok guzel";
+  absl::StatusOr<std::vector<QueueItem>> found = s.SearchQueue(search);
+  ASSERT_TRUE(found.ok()) << found.status();
+  EXPECT_FALSE(found->empty());
   // The import keys came along: the same export adds nothing again.
   ImportedComment again;
   again.import_key = "disqus:1";
@@ -211,7 +222,7 @@ TEST_P(CopyTest, EveryRowArrivesWithItsIdsAndTheChecksumsAgree) {
   Article b;
   b.slug = "ikinci-haber";
   b.headline = "İkinci haber";
-  absl::StatusOr<Article> second = s.CreateArticle(b);
+  absl::StatusOr<Article> second = s.CreateArticle(b, "elif");
   ASSERT_TRUE(second.ok()) << second.status();
   EXPECT_GT(second->id, site.article_id);
 }

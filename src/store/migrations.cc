@@ -162,6 +162,56 @@ CREATE TABLE shared_secrets (
   created_at INTEGER NOT NULL
 ) WITHOUT ROWID;
 )sql"},
+      {4, "drafts, closed comments, article log, queue search and reasons",
+       R"sql(
+-- A draft (never published, or withdrawn) has published = 0; published_at
+-- is its first publication (0 for a draft never published).
+ALTER TABLE articles ADD COLUMN published INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE articles ADD COLUMN comments_closed INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX articles_by_updated ON articles(updated_at DESC, id DESC);
+
+-- The editors' audit log. No foreign key: the log outlives nothing today,
+-- but it must not stop an article from going.
+CREATE TABLE article_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  article_id INTEGER NOT NULL,
+  by TEXT NOT NULL,
+  action TEXT NOT NULL CHECK (action IN ('created', 'updated', 'published',
+    'unpublished', 'comments_closed', 'comments_opened')),
+  at INTEGER NOT NULL
+);
+CREATE INDEX article_log_by_article ON article_log(article_id, id);
+
+-- A moderator's reason for a rejection (a rule id), the commenter's
+-- receipt, and the folded author and text that searches read.
+ALTER TABLE comments ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE comments ADD COLUMN receipt_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE comments ADD COLUMN search TEXT NOT NULL DEFAULT '';
+UPDATE comments SET search = newsroom_fold(author || ' ' || text);
+CREATE INDEX comments_by_created ON comments(created_at);
+ALTER TABLE decisions ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+
+-- The rules each comment's verdict found something of, from its stored
+-- verdict_json (the same at insert time).
+CREATE TABLE comment_findings (
+  comment_id INTEGER NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+  rule TEXT NOT NULL,
+  violated INTEGER NOT NULL,
+  PRIMARY KEY (comment_id, rule)
+) WITHOUT ROWID;
+CREATE INDEX comment_findings_by_rule ON comment_findings(rule, comment_id);
+-- (CASE, not AND: only the branch chosen is evaluated, and a verdict that
+-- is not JSON must never reach a JSON function that would fail on it.)
+INSERT OR IGNORE INTO comment_findings (comment_id, rule, violated)
+  SELECT c.id, json_extract(r.value, '$.rule'),
+         coalesce(json_extract(r.value, '$.violated'), 0) != 0
+  FROM comments AS c,
+       json_each(CASE WHEN NOT json_valid(c.verdict_json) THEN '{}'
+                      WHEN json_type(c.verdict_json, '$.rules') = 'array'
+                      THEN c.verdict_json ELSE '{}' END, '$.rules') AS r
+  WHERE CASE WHEN r.type = 'object' THEN json_type(r.value, '$.rule') = 'text'
+             ELSE 0 END;
+)sql"},
   };
   return *migrations;
 }

@@ -55,13 +55,18 @@ namespace {
 constexpr std::string_view kInsertComment = R"sql(
 WITH new_comment AS (
   INSERT INTO comments (article_id, parent_id, author, text, status,
-                        verdict_json, client, created_at)
+                        verdict_json, client, created_at, receipt_hash, search)
   SELECT $1::bigint, $2::bigint, $3::text, $4::text, $5::text, $6::text,
-         $7::text, $8::bigint
+         $7::text, $8::bigint, $9::text, $10::text
   WHERE EXISTS (SELECT 1 FROM articles WHERE id = $1::bigint)
     AND ($2::bigint IS NULL OR EXISTS (
       SELECT 1 FROM comments WHERE id = $2::bigint AND article_id = $1::bigint))
-  RETURNING id, status, created_at)
+  RETURNING id, status, created_at, verdict_json),
+findings AS (
+  INSERT INTO comment_findings (comment_id, rule, violated)
+  SELECT n.id, f.finding_rule, f.finding_violated
+  FROM new_comment AS n, newsroom_findings(n.verdict_json) AS f
+  ON CONFLICT DO NOTHING)
 INSERT INTO decisions (comment_id, decided_by, from_status, to_status, at)
 SELECT id, 'engine', NULL, status, created_at FROM new_comment
 RETURNING comment_id)sql";
@@ -90,6 +95,7 @@ absl::StatusOr<std::unique_ptr<PostgresStore>> PostgresStore::Open(
   absl::StatusOr<MigrationResult> m =
       MigratePostgres(**c, PostgresSchemaMigrations());
   if (!m.ok()) return m.status();
+  if (absl::Status s = internal::PgFillSearchKeys(**c); !s.ok()) return s;
   auto store = std::unique_ptr<PostgresStore>(
       new PostgresStore(std::string(url), options, std::move(*c)));
   // A node that died between a commit and moving the generation moves it
@@ -248,15 +254,19 @@ std::vector<absl::StatusOr<Comment>> PostgresStore::SendBatch(
   if (sent.ok()) sent = c.Sync();
   for (size_t i = 0; sent.ok() && i < n; ++i) {
     const NewComment& m = batch[i].comment;
-    sent = c.Send(kInsertComment, PgParams()
-                                      .Add(m.article_id)
-                                      .Add(m.parent_id)
-                                      .Add(m.author)
-                                      .Add(m.text)
-                                      .Add(CommentStatusName(m.status))
-                                      .Add(m.verdict_json)
-                                      .Add(m.client)
-                                      .Add(now));
+    sent = c.Send(
+        kInsertComment,
+        PgParams()
+            .Add(m.article_id)
+            .Add(m.parent_id)
+            .Add(m.author)
+            .Add(m.text)
+            .Add(CommentStatusName(m.status))
+            .Add(m.verdict_json)
+            .Add(m.client)
+            .Add(now)
+            .Add(m.receipt_hash)
+            .Add(internal::SearchKey(absl::StrCat(m.author, " ", m.text))));
   }
   if (sent.ok()) sent = c.Send("COMMIT");
   if (sent.ok()) sent = c.Sync();
@@ -326,6 +336,7 @@ std::vector<absl::StatusOr<Comment>> PostgresStore::SendBatch(
     out.client = m.client;
     out.report_count = 0;
     out.created_at = now;
+    out.receipt_hash = m.receipt_hash;
     results.push_back(std::move(out));
   }
   return results;
@@ -431,25 +442,116 @@ absl::StatusOr<std::vector<Comment>> PostgresStore::ListComments(
   });
 }
 
-absl::StatusOr<std::vector<QueueItem>> PostgresStore::ListQueue(
-    CommentStatus status, int limit) {
-  if (absl::Status s = CheckLimit(limit); !s.ok()) return s;
+absl::StatusOr<std::vector<QueueItem>> PostgresStore::SearchQueue(
+    const QueueQuery& q) {
+  absl::StatusOr<std::vector<std::string>> words =
+      internal::ValidateQueueQuery(q);
+  if (!words.ok()) return words.status();
+  PgParams p;
+  p.Add(CommentStatusName(q.status)).Add(q.after_id);
+  std::string sql =
+      absl::StrCat("SELECT ", internal::PgCommentColumns("c"),
+                   ", a.slug, a.headline FROM comments AS c JOIN articles AS a "
+                   "ON a.id = c.article_id WHERE c.status = $1 AND c.id > $2");
+  if (q.article_id) {
+    p.Add(*q.article_id);
+    absl::StrAppend(&sql, " AND c.article_id = $", p.size());
+  }
+  if (!q.rule.empty()) {
+    p.Add(q.rule);
+    absl::StrAppend(&sql,
+                    " AND EXISTS (SELECT 1 FROM comment_findings AS f WHERE "
+                    "f.comment_id = c.id AND f.rule = $",
+                    p.size(), ")");
+  }
+  if (q.since) {
+    p.Add(*q.since);
+    absl::StrAppend(&sql, " AND c.created_at >= $", p.size());
+  }
+  if (q.until) {
+    p.Add(*q.until);
+    absl::StrAppend(&sql, " AND c.created_at < $", p.size());
+  }
+  for (const std::string& w : *words) {
+    p.Add(w);
+    absl::StrAppend(&sql, " AND c.search LIKE $", p.size(), " ESCAPE '\\'");
+  }
+  p.Add(q.limit);
+  absl::StrAppend(&sql, " ORDER BY c.id LIMIT $", p.size());
   return Read([&](PgConnection& c) -> absl::StatusOr<std::vector<QueueItem>> {
-    absl::StatusOr<PgResult> r = c.Query(
-        "SELECT c.id, c.article_id, c.parent_id, c.author, c.text, c.status, "
-        "c.verdict_json, c.client, c.report_count, c.created_at, a.slug, "
-        "a.headline FROM comments AS c JOIN articles AS a "
-        "ON a.id = c.article_id WHERE c.status = $1 ORDER BY c.id LIMIT $2",
-        PgParams().Add(CommentStatusName(status)).Add(limit));
+    absl::StatusOr<PgResult> r = c.Query(sql, p);
     if (!r.ok()) return r.status();
     std::vector<QueueItem> out;
     out.reserve(r->rows());
     for (int i = 0; i < r->rows(); ++i) {
       QueueItem item;
       item.comment = PgCommentFromRow(*r, i);
-      item.article_slug = r->Text(i, 10);
-      item.article_headline = r->Text(i, 11);
+      item.article_slug = r->Text(i, internal::kPgCommentColumnCount);
+      item.article_headline = r->Text(i, internal::kPgCommentColumnCount + 1);
       out.push_back(std::move(item));
+    }
+    return out;
+  });
+}
+
+absl::StatusOr<std::vector<Comment>> PostgresStore::ListThread(
+    int64_t comment_id) {
+  static const std::string* sql = new std::string(absl::StrCat(
+      // As SqliteStore::ListThread: up to the first comment of the thread,
+      // then down to every reply, depth-limited.
+      "WITH RECURSIVE up(id, parent_id, depth) AS ("
+      " SELECT id, parent_id, 0 FROM comments WHERE id = $1"
+      " UNION ALL SELECT c.id, c.parent_id, up.depth + 1 FROM comments AS c"
+      " JOIN up ON c.id = up.parent_id WHERE up.depth < 1000),"
+      " root(id) AS (SELECT id FROM up ORDER BY depth DESC LIMIT 1),"
+      " down(id, depth) AS (SELECT id, 0 FROM root"
+      " UNION SELECT c.id, down.depth + 1 FROM comments AS c"
+      " JOIN down ON c.parent_id = down.id WHERE down.depth < 1000)"
+      " SELECT ",
+      internal::PgCommentColumns("c"),
+      " FROM comments AS c WHERE c.id IN (SELECT id FROM down) ORDER BY c.id"));
+  return Read([&](PgConnection& c) -> absl::StatusOr<std::vector<Comment>> {
+    absl::StatusOr<PgResult> r = c.Query(*sql, PgParams().Add(comment_id));
+    if (!r.ok()) return r.status();
+    if (r->rows() == 0) {
+      return absl::NotFoundError(
+          absl::StrCat("comment ", comment_id, " does not exist"));
+    }
+    std::vector<Comment> out;
+    out.reserve(r->rows());
+    for (int i = 0; i < r->rows(); ++i) out.push_back(PgCommentFromRow(*r, i));
+    return out;
+  });
+}
+
+absl::StatusOr<std::vector<DayCount>> PostgresStore::CountByDay(
+    absl::Time since, absl::Duration utc_offset) {
+  const int64_t offset = absl::ToInt64Microseconds(utc_offset);
+  const absl::CivilDay epoch(1970, 1, 1);
+  return Read([&](PgConnection& c) -> absl::StatusOr<std::vector<DayCount>> {
+    // As in SQLite: day numbers since 1970-01-01 in the given offset.
+    absl::StatusOr<PgResult> r = c.Query(
+        "SELECT day, rule, n FROM ("
+        "SELECT (c.created_at + $1::bigint) / 86400000000 AS day, "
+        "''::text AS rule, count(*) AS n FROM comments AS c "
+        "WHERE c.created_at >= $2::bigint GROUP BY day "
+        "UNION ALL "
+        "SELECT (c.created_at + $1::bigint) / 86400000000 AS day, f.rule, "
+        "count(*) FROM comments AS c JOIN comment_findings AS f "
+        "ON f.comment_id = c.id WHERE c.created_at >= $2::bigint "
+        "AND f.violated <> 0 GROUP BY day, f.rule) AS counts "
+        // Bytes order, as SQLite sorts text.
+        "ORDER BY day, rule COLLATE \"C\"",
+        PgParams().Add(offset).Add(since));
+    if (!r.ok()) return r.status();
+    std::vector<DayCount> out;
+    out.reserve(r->rows());
+    for (int i = 0; i < r->rows(); ++i) {
+      DayCount d;
+      d.day = epoch + r->Int(i, 0);
+      d.rule = r->Text(i, 1);
+      d.count = r->Int(i, 2);
+      out.push_back(std::move(d));
     }
     return out;
   });
@@ -476,44 +578,78 @@ PostgresStore::CountByStatus() {
 
 // --- decisions and reports -------------------------------------------------
 
-absl::StatusOr<Comment> PostgresStore::Decide(
-    int64_t comment_id, CommentStatus to, std::string_view decided_by,
-    std::optional<CommentStatus> expected) {
-  if (absl::Status s = internal::ValidateDecidedBy(decided_by); !s.ok()) {
-    return s;
+std::vector<absl::StatusOr<Comment>> PostgresStore::DecideAll(
+    const std::vector<DecisionRequest>& requests, std::string_view decided_by) {
+  std::vector<absl::StatusOr<Comment>> results =
+      internal::CheckDecisions(requests, decided_by);
+  // Rows are locked in id order, so that two moderators deciding
+  // overlapping selections on two nodes wait for each other instead of
+  // deadlocking.
+  std::vector<size_t> order;
+  for (size_t i = 0; i < results.size(); ++i) {
+    if (results[i].ok()) order.push_back(i);
   }
-  absl::StatusOr<Comment> decided =
-      Write([&](PgConnection& c) -> absl::StatusOr<Comment> {
-        absl::StatusOr<Comment> comment = PgReadComment(c, comment_id, true);
-        if (!comment.ok()) return comment;
-        if (expected.has_value() && comment->status != *expected) {
-          return absl::FailedPreconditionError(absl::StrCat(
-              "comment ", comment_id, " is ", StatusString(comment->status),
-              " now, not ", StatusString(*expected),
-              ": someone else decided first"));
+  if (order.empty()) return results;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return requests[a].comment_id < requests[b].comment_id;
+  });
+  absl::StatusOr<int> written =
+      Write([&](PgConnection& c) -> absl::StatusOr<int> {
+        const absl::Time now = Truncate(absl::Now());
+        int count = 0;
+        for (size_t i : order) {
+          const DecisionRequest& r = requests[i];
+          absl::StatusOr<Comment> comment =
+              PgReadComment(c, r.comment_id, /*lock=*/true);
+          if (!comment.ok()) {
+            if (!absl::IsNotFound(comment.status())) return comment.status();
+            results[i] = comment.status();
+            continue;
+          }
+          if (r.expected.has_value() && comment->status != *r.expected) {
+            results[i] = internal::StaleDecision(r.comment_id, comment->status,
+                                                 *r.expected);
+            continue;
+          }
+          const std::string reason =
+              r.to == CommentStatus::kRejected ? r.reason : std::string();
+          absl::Status s = c.Query(
+                                "UPDATE comments SET status = $1, reason = $2 "
+                                "WHERE id = $3",
+                                PgParams()
+                                    .Add(CommentStatusName(r.to))
+                                    .Add(reason)
+                                    .Add(r.comment_id))
+                               .status();
+          if (s.ok()) {
+            s = PgInsertDecision(c, r.comment_id, decided_by, comment->status,
+                                 r.to, now, reason);
+          }
+          if (!s.ok()) return s;
+          comment->status = r.to;
+          comment->reason = reason;
+          results[i] = *std::move(comment);
+          ++count;
         }
-        absl::Status s =
-            c.Query("UPDATE comments SET status = $1 WHERE id = $2",
-                    PgParams().Add(CommentStatusName(to)).Add(comment_id))
-                .status();
-        if (s.ok()) {
-          s = PgInsertDecision(c, comment_id, decided_by, comment->status, to,
-                               absl::Now());
-        }
-        if (!s.ok()) return s;
-        comment->status = to;
-        return comment;
+        return count;
       });
-  if (decided.ok()) MovePageGeneration();
-  return decided;
+  if (!written.ok()) {
+    // Nothing was written: every decision not refused on its own failed.
+    for (size_t i : order) {
+      if (results[i].ok()) results[i] = written.status();
+    }
+  } else if (*written > 0) {
+    MovePageGeneration();
+  }
+  return results;
 }
 
 absl::StatusOr<std::vector<Decision>> PostgresStore::ListDecisions(int limit) {
   if (absl::Status s = CheckLimit(limit); !s.ok()) return s;
   return Read([&](PgConnection& c) -> absl::StatusOr<std::vector<Decision>> {
     absl::StatusOr<PgResult> r = c.Query(
-        "SELECT id, comment_id, decided_by, from_status, to_status, at "
-        "FROM decisions ORDER BY id DESC LIMIT $1",
+        "SELECT id, comment_id, decided_by, from_status, to_status, at, "
+        "reason FROM decisions ORDER BY id DESC LIMIT $1",
         PgParams().Add(limit));
     if (!r.ok()) return r.status();
     std::vector<Decision> out;
@@ -526,6 +662,7 @@ absl::StatusOr<std::vector<Decision>> PostgresStore::ListDecisions(int limit) {
       if (!r->IsNull(i, 3)) d.from = PgStatusFromColumn(*r, i, 3);
       d.to = PgStatusFromColumn(*r, i, 4);
       d.at = r->Time(i, 5);
+      d.reason = r->Text(i, 6);
       out.push_back(std::move(d));
     }
     return out;

@@ -18,6 +18,7 @@ using internal::CheckLimit;
 using internal::kPgArticleColumns;
 using internal::PgArticleFromRow;
 using internal::PgConnection;
+using internal::PgInsertArticleEvent;
 using internal::PgParams;
 using internal::PgReadArticle;
 using internal::PgResult;
@@ -99,10 +100,14 @@ absl::StatusOr<T> OneRow(absl::StatusOr<PgResult> r, OnRow on_row,
 
 // --- articles --------------------------------------------------------------
 
-absl::StatusOr<Article> PostgresStore::CreateArticle(Article article) {
+absl::StatusOr<Article> PostgresStore::CreateArticle(Article article,
+                                                     std::string_view by) {
   if (absl::Status s = internal::ValidateArticle(article); !s.ok()) return s;
-  const absl::Time now = absl::Now();
-  if (article.published_at == absl::UnixEpoch()) article.published_at = now;
+  if (absl::Status s = internal::ValidateDecidedBy(by); !s.ok()) return s;
+  const absl::Time now = Truncate(absl::Now());
+  if (article.published && article.published_at == absl::UnixEpoch()) {
+    article.published_at = now;
+  }
   if (article.updated_at == absl::UnixEpoch()) article.updated_at = now;
   article.published_at = Truncate(article.published_at);
   article.updated_at = Truncate(article.updated_at);
@@ -114,25 +119,36 @@ absl::StatusOr<Article> PostgresStore::CreateArticle(Article article) {
         absl::StatusOr<PgResult> r = c.Query(
             "INSERT INTO articles (slug, headline, lead, body, photo_id, "
             "photo_caption, photo_credit, source, author, published_at, "
-            "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
-            "RETURNING id",
+            "updated_at, published, comments_closed) VALUES ($1, $2, $3, $4, "
+            "$5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
             ArticleParams(article)
                 .Add(article.published_at)
-                .Add(article.updated_at));
+                .Add(article.updated_at)
+                .Add(int64_t{article.published})
+                .Add(int64_t{article.comments_closed}));
         if (absl::IsAlreadyExists(r.status())) {
           return absl::AlreadyExistsError(absl::StrCat(
               "an article with slug ", Quote(article.slug), " already exists"));
         }
         if (!r.ok()) return r.status();
         article.id = r->Int(0, 0);
+        absl::Status s = PgInsertArticleEvent(c, article.id, by,
+                                              ArticleAction::kCreated, now);
+        if (s.ok() && article.published) {
+          s = PgInsertArticleEvent(c, article.id, by, ArticleAction::kPublished,
+                                   now);
+        }
+        if (!s.ok()) return s;
         return article;
       });
   if (created.ok()) MovePageGeneration();
   return created;
 }
 
-absl::StatusOr<Article> PostgresStore::UpdateArticle(Article article) {
+absl::StatusOr<Article> PostgresStore::UpdateArticle(Article article,
+                                                     std::string_view by) {
   if (absl::Status s = internal::ValidateArticle(article); !s.ok()) return s;
+  if (absl::Status s = internal::ValidateDecidedBy(by); !s.ok()) return s;
   absl::StatusOr<Article> updated_article = Write([&](PgConnection& c)
                                                       -> absl::StatusOr<
                                                           Article> {
@@ -160,10 +176,76 @@ absl::StatusOr<Article> PostgresStore::UpdateArticle(Article article) {
           "an article with slug ", Quote(article.slug), " already exists"));
     }
     if (!r.ok()) return r.status();
+    if (absl::Status s = PgInsertArticleEvent(c, article.id, by,
+                                              ArticleAction::kUpdated, updated);
+        !s.ok()) {
+      return s;
+    }
     return PgReadArticle(c, article.id);
   });
   if (updated_article.ok()) MovePageGeneration();
   return updated_article;
+}
+
+absl::StatusOr<Article> PostgresStore::SetPublished(int64_t id, bool published,
+                                                    std::string_view by) {
+  if (absl::Status s = internal::ValidateDecidedBy(by); !s.ok()) return s;
+  bool changed = false;
+  absl::StatusOr<Article> result =
+      Write([&](PgConnection& c) -> absl::StatusOr<Article> {
+        absl::StatusOr<Article> a = PgReadArticle(c, id, /*lock=*/true);
+        if (!a.ok() || a->published == published) return a;
+        const absl::Time now = Truncate(absl::Now());
+        const bool first = published && a->published_at == absl::UnixEpoch();
+        absl::Status s =
+            c.Query(
+                 "UPDATE articles SET published = $1, published_at = $2, "
+                 "updated_at = $3 WHERE id = $4",
+                 PgParams()
+                     .Add(int64_t{published})
+                     .Add(first ? now : a->published_at)
+                     .Add(first ? std::max(now, a->updated_at) : a->updated_at)
+                     .Add(id))
+                .status();
+        if (s.ok()) {
+          s = PgInsertArticleEvent(c, id, by,
+                                   published ? ArticleAction::kPublished
+                                             : ArticleAction::kUnpublished,
+                                   now);
+        }
+        if (!s.ok()) return s;
+        changed = true;
+        return PgReadArticle(c, id);
+      });
+  if (result.ok() && changed) MovePageGeneration();
+  return result;
+}
+
+absl::StatusOr<Article> PostgresStore::SetCommentsClosed(int64_t id,
+                                                         bool closed,
+                                                         std::string_view by) {
+  if (absl::Status s = internal::ValidateDecidedBy(by); !s.ok()) return s;
+  bool changed = false;
+  absl::StatusOr<Article> result =
+      Write([&](PgConnection& c) -> absl::StatusOr<Article> {
+        absl::StatusOr<Article> a = PgReadArticle(c, id, /*lock=*/true);
+        if (!a.ok() || a->comments_closed == closed) return a;
+        absl::Status s =
+            c.Query("UPDATE articles SET comments_closed = $1 WHERE id = $2",
+                    PgParams().Add(int64_t{closed}).Add(id))
+                .status();
+        if (s.ok()) {
+          s = PgInsertArticleEvent(c, id, by,
+                                   closed ? ArticleAction::kCommentsClosed
+                                          : ArticleAction::kCommentsOpened,
+                                   Truncate(absl::Now()));
+        }
+        if (!s.ok()) return s;
+        changed = true;
+        return PgReadArticle(c, id);
+      });
+  if (result.ok() && changed) MovePageGeneration();
+  return result;
 }
 
 absl::StatusOr<Article> PostgresStore::FindArticle(std::string_view slug) {
@@ -183,12 +265,61 @@ absl::StatusOr<Article> PostgresStore::FindArticleById(int64_t id) {
 
 absl::StatusOr<std::vector<Article>> PostgresStore::ListArticles(int limit) {
   if (absl::Status s = CheckLimit(limit); !s.ok()) return s;
-  static const std::string* sql = new std::string(absl::StrCat(
-      "SELECT ", std::string(kPgArticleColumns),
-      " FROM articles ORDER BY published_at DESC, id DESC LIMIT $1"));
+  static const std::string* sql = new std::string(
+      absl::StrCat("SELECT ", std::string(kPgArticleColumns),
+                   " FROM articles WHERE published <> 0 "
+                   "ORDER BY published_at DESC, id DESC LIMIT $1"));
   return Read([&](PgConnection& c) {
     return AllRows<Article>(c.Query(*sql, PgParams().Add(limit)),
                             PgArticleFromRow);
+  });
+}
+
+absl::StatusOr<std::vector<ArticleSummary>> PostgresStore::ListArticleSummaries(
+    int limit) {
+  if (absl::Status s = CheckLimit(limit); !s.ok()) return s;
+  static const std::string* sql = new std::string(absl::StrCat(
+      "SELECT ", std::string(kPgArticleColumns),
+      ", (SELECT count(*) FROM comments WHERE article_id = a.id AND "
+      "status = 'approved'), (SELECT count(*) FROM comments WHERE "
+      "article_id = a.id AND status = 'pending'), (SELECT count(*) FROM "
+      "comments WHERE article_id = a.id AND status = 'reported') "
+      "FROM articles AS a ORDER BY updated_at DESC, id DESC LIMIT $1"));
+  return Read([&](PgConnection& c) {
+    return AllRows<ArticleSummary>(
+        c.Query(*sql, PgParams().Add(limit)), [](const PgResult& r, int row) {
+          ArticleSummary summary;
+          summary.article = PgArticleFromRow(r, row);
+          summary.approved = r.Int(row, internal::kPgArticleColumnCount);
+          summary.pending = r.Int(row, internal::kPgArticleColumnCount + 1);
+          summary.reported = r.Int(row, internal::kPgArticleColumnCount + 2);
+          return summary;
+        });
+  });
+}
+
+absl::StatusOr<std::vector<ArticleEvent>> PostgresStore::ListArticleEvents(
+    std::optional<int64_t> article_id, int limit) {
+  if (absl::Status s = CheckLimit(limit); !s.ok()) return s;
+  return Read([&](PgConnection& c) {
+    return AllRows<ArticleEvent>(
+        article_id
+            ? c.Query("SELECT id, article_id, by, action, at FROM article_log "
+                      "WHERE article_id = $2 ORDER BY id DESC LIMIT $1",
+                      PgParams().Add(limit).Add(*article_id))
+            : c.Query("SELECT id, article_id, by, action, at FROM article_log "
+                      "ORDER BY id DESC LIMIT $1",
+                      PgParams().Add(limit)),
+        [](const PgResult& r, int row) {
+          ArticleEvent e;
+          e.id = r.Int(row, 0);
+          e.article_id = r.Int(row, 1);
+          e.by = r.Text(row, 2);
+          e.action = ParseArticleAction(r.Text(row, 3))
+                         .value_or(ArticleAction::kUpdated);
+          e.at = r.Time(row, 4);
+          return e;
+        });
   });
 }
 
@@ -269,6 +400,7 @@ absl::StatusOr<PhotoVariant> PostgresStore::FindPhotoVariant(
           v.height = static_cast<int>(r.Int(row, 2));
           v.content_type = r.Text(row, 3);
           v.bytes = r.Text(row, 4);
+          v.byte_size = static_cast<int64_t>(v.bytes.size());
           return v;
         },
         absl::StrCat("photo ", photo_id, " has no size ", Quote(name)));
@@ -280,16 +412,18 @@ absl::StatusOr<std::vector<PhotoVariant>> PostgresStore::ListPhotoVariants(
   absl::StatusOr<std::vector<PhotoVariant>> variants =
       Read([&](PgConnection& c) {
         return AllRows<PhotoVariant>(
-            c.Query("SELECT name, width, height, content_type FROM "
-                    "photo_variants WHERE photo_id = $1 "
-                    "ORDER BY width * height DESC, name",
-                    PgParams().Add(photo_id)),
+            c.Query(
+                "SELECT name, width, height, content_type, "
+                "octet_length(bytes) FROM photo_variants WHERE photo_id = $1 "
+                "ORDER BY width * height DESC, name",
+                PgParams().Add(photo_id)),
             [](const PgResult& r, int row) {
               PhotoVariant v;
               v.name = r.Text(row, 0);
               v.width = static_cast<int>(r.Int(row, 1));
               v.height = static_cast<int>(r.Int(row, 2));
               v.content_type = r.Text(row, 3);
+              v.byte_size = r.Int(row, 4);
               return v;
             });
       });

@@ -121,8 +121,8 @@ absl::StatusOr<ImportOutcome> ImportOne(PgConnection& c,
 
   absl::StatusOr<PgResult> inserted = c.Query(
       "INSERT INTO comments (article_id, parent_id, author, text, status, "
-      "verdict_json, client, created_at) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+      "verdict_json, client, created_at, search) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
       PgParams()
           .Add(n.article_id)
           .Add(parent_id)
@@ -131,9 +131,14 @@ absl::StatusOr<ImportOutcome> ImportOne(PgConnection& c,
           .Add(CommentStatusName(n.status))
           .Add(n.verdict_json)
           .Add(n.client)
-          .Add(Truncate(n.created_at)));
+          .Add(Truncate(n.created_at))
+          .Add(internal::SearchKey(absl::StrCat(n.author, " ", n.text))));
   if (!inserted.ok()) return inserted.status();
   const int64_t id = inserted->Int(0, 0);
+  if (absl::Status s = internal::PgInsertFindings(c, id, n.verdict_json);
+      !s.ok()) {
+    return s;
+  }
   PgParams key;
   key.Add(n.import_key).Add(id).Add(n.article_id);
   if (n.parent_key.empty()) {

@@ -202,13 +202,49 @@ TEST_F(PostgresStoreTest, MigrationsApplyInOrderEachInItsOwnTransaction) {
             1);
 }
 
+TEST_F(PostgresStoreTest, TheDeskMigrationIndexesEarlierComments) {
+  {
+    std::unique_ptr<PgConnection> c = Connect();
+    ASSERT_NE(c, nullptr);
+    const std::vector<Migration>& all = PostgresSchemaMigrations();
+    ASSERT_TRUE(MigratePostgres(
+                    *c, std::vector<Migration>(all.begin(), all.begin() + 3))
+                    .ok());
+    ASSERT_TRUE(
+        c->Exec("INSERT INTO articles (id, slug, headline, lead, body, "
+                "photo_caption, photo_credit, source, author, published_at, "
+                "updated_at) VALUES (1, 'kopru', 'Köprü', '', '', '', '', '', "
+                "'', 1, 1);"
+                "INSERT INTO comments (article_id, author, text, status, "
+                "verdict_json, client, created_at) VALUES "
+                "(1, 'Ayşe', 'ÇOK GÜZEL', 'pending', "
+                "'{\"rules\":[{\"rule\":\"all_caps\",\"violated\":true}]}', "
+                "'x', 1),"
+                "(1, 'Can', 'bozuk', 'pending', 'not json', 'x', 2);")
+            .ok());
+  }
+  std::unique_ptr<PostgresStore> store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  absl::StatusOr<Article> a = store->FindArticleById(1);
+  ASSERT_TRUE(a.ok()) << a.status();
+  EXPECT_TRUE(a->published);
+  EXPECT_FALSE(a->comments_closed);
+  QueueQuery q;
+  q.search = "cok guzel";  // filled in when the store opened
+  ASSERT_EQ(store->SearchQueue(q)->size(), 1u);
+  q = QueueQuery();
+  q.rule = "all_caps";  // filled in by the migration
+  ASSERT_EQ(store->SearchQueue(q)->size(), 1u);
+  EXPECT_EQ(store->SearchQueue(QueueQuery())->size(), 2u);
+}
+
 TEST_F(PostgresStoreTest, ModeratorsOnTwoNodesDecidingAtOnceOneWins) {
   std::unique_ptr<PostgresStore> a = OpenStore();
   std::unique_ptr<PostgresStore> b = OpenStore();
   ASSERT_NE(a, nullptr);
   ASSERT_NE(b, nullptr);
   absl::StatusOr<Article> article =
-      a->CreateArticle(SampleArticle("kopru-acildi"));
+      a->CreateArticle(SampleArticle("kopru-acildi"), "elif");
   ASSERT_TRUE(article.ok()) << article.status();
   for (int round = 0; round < 20; ++round) {
     absl::StatusOr<Comment> c = a->AddCommentAndWait(
@@ -242,7 +278,7 @@ TEST_F(PostgresStoreTest, NodesAgreeOnPagesAndSecrets) {
   ASSERT_NE(a, nullptr);
   ASSERT_NE(b, nullptr);
   absl::StatusOr<Article> article =
-      a->CreateArticle(SampleArticle("kopru-acildi"));
+      a->CreateArticle(SampleArticle("kopru-acildi"), "elif");
   ASSERT_TRUE(article.ok()) << article.status();
   absl::StatusOr<Comment> c = a->AddCommentAndWait(
       Post(article->id, "Onay bekleyen yorum", CommentStatus::kPending));
@@ -263,7 +299,7 @@ TEST_F(PostgresStoreTest, AStoreRecoversWhenTheServerDropsItsConnections) {
   std::unique_ptr<PostgresStore> store = OpenStore();
   ASSERT_NE(store, nullptr);
   absl::StatusOr<Article> article =
-      store->CreateArticle(SampleArticle("kopru-acildi"));
+      store->CreateArticle(SampleArticle("kopru-acildi"), "elif");
   ASSERT_TRUE(article.ok()) << article.status();
   ASSERT_TRUE(store
                   ->AddCommentAndWait(Post(article->id, "Önceki yorum",

@@ -19,6 +19,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "store/internal/rows.h"
 #include "store/internal/validate.h"
 #include "store/migrations.h"
@@ -213,7 +214,8 @@ absl::StatusOr<Comment> SqliteStore::InsertComment(const NewComment& n,
   absl::Status s = Execute(
       c,
       "INSERT INTO comments (article_id, parent_id, author, text, status, "
-      "verdict_json, client, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      "verdict_json, client, created_at, receipt_hash, search) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       [&](Statement& st) {
         st.Bind(1, n.article_id)
             .Bind(2, n.parent_id)
@@ -222,9 +224,14 @@ absl::StatusOr<Comment> SqliteStore::InsertComment(const NewComment& n,
             .Bind(5, CommentStatusName(n.status))
             .Bind(6, n.verdict_json)
             .Bind(7, n.client)
-            .Bind(8, now);
+            .Bind(8, now)
+            .Bind(9, n.receipt_hash)
+            .Bind(10, internal::SearchKey(n.author + " " + n.text));
       });
   const int64_t id = c.last_insert_rowid();
+  // The rules of the verdict, for the queue's rule filter and the counts
+  // per rule; a verdict that is not JSON of the engine's shape has none.
+  if (s.ok()) s = internal::InsertFindings(c, id, n.verdict_json);
   if (s.ok()) s = InsertDecision(c, id, "engine", std::nullopt, n.status, now);
   if (!s.ok()) {
     c.Exec("ROLLBACK TO new_comment; RELEASE new_comment").IgnoreError();
@@ -246,6 +253,7 @@ absl::StatusOr<Comment> SqliteStore::InsertComment(const NewComment& n,
   out.client = n.client;
   out.report_count = 0;
   out.created_at = now;
+  out.receipt_hash = n.receipt_hash;
   return out;
 }
 
@@ -258,11 +266,12 @@ absl::StatusOr<Comment> SqliteStore::FindComment(int64_t id) {
 absl::StatusOr<std::vector<Comment>> SqliteStore::ListComments(
     int64_t article_id, CommentStatus status) {
   return Read([&](Connection& c) -> absl::StatusOr<std::vector<Comment>> {
+    static const std::string* sql = new std::string(
+        absl::StrCat("SELECT ", std::string(internal::kCommentColumns),
+                     " FROM comments WHERE article_id = ? AND status = ? "
+                     "ORDER BY id"));
     absl::StatusOr<std::vector<Comment>> comments = QueryAll<Comment>(
-        c,
-        "SELECT id, article_id, parent_id, author, text, status, "
-        "verdict_json, client, report_count, created_at FROM comments "
-        "WHERE article_id = ? AND status = ? ORDER BY id",
+        c, *sql,
         [&](Statement& s) {
           s.Bind(1, article_id).Bind(2, CommentStatusName(status));
         },
@@ -280,29 +289,108 @@ absl::StatusOr<std::vector<Comment>> SqliteStore::ListComments(
   });
 }
 
-absl::StatusOr<std::vector<QueueItem>> SqliteStore::ListQueue(
-    CommentStatus status, int limit) {
-  if (absl::Status s = CheckLimit(limit); !s.ok()) return s;
+absl::StatusOr<std::vector<QueueItem>> SqliteStore::SearchQueue(
+    const QueueQuery& q) {
+  // Each word of the search must stand in the folded author and text.
+  absl::StatusOr<std::vector<std::string>> words =
+      internal::ValidateQueueQuery(q);
+  if (!words.ok()) return words.status();
+  std::string sql =
+      absl::StrCat("SELECT ", internal::CommentColumns("c"),
+                   ", a.slug, a.headline FROM comments AS c JOIN articles AS a "
+                   "ON a.id = c.article_id WHERE c.status = ? AND c.id > ?");
+  if (q.article_id) sql += " AND c.article_id = ?";
+  if (!q.rule.empty()) {
+    sql +=
+        " AND EXISTS (SELECT 1 FROM comment_findings AS f WHERE "
+        "f.comment_id = c.id AND f.rule = ?)";
+  }
+  if (q.since) sql += " AND c.created_at >= ?";
+  if (q.until) sql += " AND c.created_at < ?";
+  for (size_t i = 0; i < words->size(); ++i) {
+    sql += " AND c.search LIKE ? ESCAPE '\\'";
+  }
+  sql += " ORDER BY c.id LIMIT ?";
   return Read([&](Connection& c) {
     return QueryAll<QueueItem>(
-        c,
-        "SELECT c.id, c.article_id, c.parent_id, c.author, c.text, c.status, "
-        "c.verdict_json, c.client, c.report_count, c.created_at, a.slug, "
-        "a.headline FROM comments AS c JOIN articles AS a "
-        "ON a.id = c.article_id WHERE c.status = ? ORDER BY c.id LIMIT ?",
+        c, sql,
         [&](Statement& s) {
-          s.Bind(1, CommentStatusName(status)).Bind(2, limit);
+          int i = 1;
+          s.Bind(i++, CommentStatusName(q.status));
+          s.Bind(i++, q.after_id);
+          if (q.article_id) s.Bind(i++, *q.article_id);
+          if (!q.rule.empty()) s.Bind(i++, q.rule);
+          if (q.since) s.Bind(i++, *q.since);
+          if (q.until) s.Bind(i++, *q.until);
+          for (const std::string& w : *words) s.Bind(i++, w);
+          s.Bind(i++, q.limit);
         },
         [](const Statement& s) {
           QueueItem item;
           item.comment = CommentFromRow(s);
-          item.article_slug = s.Text(10);
-          item.article_headline = s.Text(11);
+          item.article_slug = s.Text(internal::kCommentColumnCount);
+          item.article_headline = s.Text(internal::kCommentColumnCount + 1);
           return item;
         });
   });
 }
 
+absl::StatusOr<std::vector<Comment>> SqliteStore::ListThread(
+    int64_t comment_id) {
+  static const std::string* sql = new std::string(absl::StrCat(
+      // Up from the comment to the first of its thread, then down from
+      // there to every reply. Depth-limited: damaged parent links cannot
+      // loop.
+      "WITH RECURSIVE up(id, parent_id, depth) AS ("
+      " SELECT id, parent_id, 0 FROM comments WHERE id = ?"
+      " UNION ALL SELECT c.id, c.parent_id, up.depth + 1 FROM comments AS c"
+      " JOIN up ON c.id = up.parent_id WHERE up.depth < 1000),"
+      " root(id) AS (SELECT id FROM up ORDER BY depth DESC LIMIT 1),"
+      " down(id, depth) AS (SELECT id, 0 FROM root"
+      " UNION SELECT c.id, down.depth + 1 FROM comments AS c"
+      " JOIN down ON c.parent_id = down.id WHERE down.depth < 1000)"
+      " SELECT ",
+      internal::CommentColumns("c"),
+      " FROM comments AS c WHERE c.id IN (SELECT id FROM down) ORDER BY c.id"));
+  return Read([&](Connection& c) -> absl::StatusOr<std::vector<Comment>> {
+    absl::StatusOr<std::vector<Comment>> thread = QueryAll<Comment>(
+        c, *sql, [&](Statement& s) { s.Bind(1, comment_id); },
+        [](const Statement& s) { return CommentFromRow(s); });
+    if (thread.ok() && thread->empty()) {
+      return absl::NotFoundError(
+          absl::StrCat("comment ", comment_id, " does not exist"));
+    }
+    return thread;
+  });
+}
+
+absl::StatusOr<std::vector<DayCount>> SqliteStore::CountByDay(
+    absl::Time since, absl::Duration utc_offset) {
+  const int64_t offset = absl::ToInt64Microseconds(utc_offset);
+  const absl::CivilDay epoch(1970, 1, 1);
+  return Read([&](Connection& c) -> absl::StatusOr<std::vector<DayCount>> {
+    // Day numbers since 1970-01-01 in the given offset; created_at is
+    // never before 1970, so integer division is floor division.
+    absl::StatusOr<std::vector<DayCount>> rows = QueryAll<DayCount>(
+        c,
+        "SELECT (c.created_at + ?1) / 86400000000 AS day, '' AS rule, "
+        "count(*) FROM comments AS c WHERE c.created_at >= ?2 GROUP BY day "
+        "UNION ALL "
+        "SELECT (c.created_at + ?1) / 86400000000 AS day, f.rule, count(*) "
+        "FROM comments AS c JOIN comment_findings AS f ON f.comment_id = c.id "
+        "WHERE c.created_at >= ?2 AND f.violated GROUP BY day, f.rule "
+        "ORDER BY day, rule",
+        [&](Statement& s) { s.Bind(1, offset).Bind(2, since); },
+        [&](const Statement& s) {
+          DayCount d;
+          d.day = epoch + s.Int(0);
+          d.rule = s.Text(1);
+          d.count = s.Int(2);
+          return d;
+        });
+    return rows;
+  });
+}
 absl::StatusOr<std::map<CommentStatus, int64_t>> SqliteStore::CountByStatus() {
   return Read(
       [&](Connection& c) -> absl::StatusOr<std::map<CommentStatus, int64_t>> {
@@ -324,37 +412,59 @@ absl::StatusOr<std::map<CommentStatus, int64_t>> SqliteStore::CountByStatus() {
       });
 }
 
-absl::StatusOr<Comment> SqliteStore::Decide(
-    int64_t comment_id, CommentStatus to, std::string_view decided_by,
-    std::optional<CommentStatus> expected) {
-  if (absl::Status s = internal::ValidateDecidedBy(decided_by); !s.ok()) {
-    return s;
-  }
-  absl::StatusOr<Comment> decided =
-      Write([&](Connection& c) -> absl::StatusOr<Comment> {
-        absl::StatusOr<Comment> comment = ReadComment(c, comment_id);
-        if (!comment.ok()) return comment;
-        if (expected.has_value() && comment->status != *expected) {
-          return absl::FailedPreconditionError(absl::StrCat(
-              "comment ", comment_id, " is ", StatusString(comment->status),
-              " now, not ", StatusString(*expected),
-              ": someone else decided first"));
+std::vector<absl::StatusOr<Comment>> SqliteStore::DecideAll(
+    const std::vector<DecisionRequest>& requests, std::string_view decided_by) {
+  // OK marks a decision still to be made; a bad one is refused alone.
+  std::vector<absl::StatusOr<Comment>> results =
+      internal::CheckDecisions(requests, decided_by);
+  absl::StatusOr<int> written =
+      Write([&](Connection& c) -> absl::StatusOr<int> {
+        const absl::Time now = Truncate(absl::Now());
+        int count = 0;
+        for (size_t i = 0; i < results.size(); ++i) {
+          if (!results[i].ok()) continue;
+          const DecisionRequest& r = requests[i];
+          absl::StatusOr<Comment> comment = ReadComment(c, r.comment_id);
+          if (!comment.ok()) {
+            if (!absl::IsNotFound(comment.status())) return comment.status();
+            results[i] = comment.status();
+            continue;
+          }
+          if (r.expected.has_value() && comment->status != *r.expected) {
+            results[i] = internal::StaleDecision(r.comment_id, comment->status,
+                                                 *r.expected);
+            continue;
+          }
+          const std::string reason =
+              r.to == CommentStatus::kRejected ? r.reason : std::string();
+          absl::Status s = Execute(
+              c, "UPDATE comments SET status = ?, reason = ? WHERE id = ?",
+              [&](Statement& st) {
+                st.Bind(1, CommentStatusName(r.to))
+                    .Bind(2, reason)
+                    .Bind(3, r.comment_id);
+              });
+          if (s.ok()) {
+            s = InsertDecision(c, r.comment_id, decided_by, comment->status,
+                               r.to, now, reason);
+          }
+          if (!s.ok()) return s;
+          comment->status = r.to;
+          comment->reason = reason;
+          results[i] = *std::move(comment);
+          ++count;
         }
-        absl::Status s =
-            Execute(c, "UPDATE comments SET status = ? WHERE id = ?",
-                    [&](Statement& st) {
-                      st.Bind(1, CommentStatusName(to)).Bind(2, comment_id);
-                    });
-        if (s.ok()) {
-          s = InsertDecision(c, comment_id, decided_by, comment->status, to,
-                             absl::Now());
-        }
-        if (!s.ok()) return s;
-        comment->status = to;
-        return comment;
+        return count;
       });
-  if (decided.ok()) generation_.fetch_add(1);
-  return decided;
+  if (!written.ok()) {
+    // Nothing was written: every decision not refused on its own failed.
+    for (absl::StatusOr<Comment>& r : results) {
+      if (r.ok()) r = written.status();
+    }
+  } else if (*written > 0) {
+    generation_.fetch_add(1);
+  }
+  return results;
 }
 
 absl::StatusOr<std::vector<Decision>> SqliteStore::ListDecisions(int limit) {
@@ -362,8 +472,8 @@ absl::StatusOr<std::vector<Decision>> SqliteStore::ListDecisions(int limit) {
   return Read([&](Connection& c) {
     return QueryAll<Decision>(
         c,
-        "SELECT id, comment_id, decided_by, from_status, to_status, at "
-        "FROM decisions ORDER BY id DESC LIMIT ?",
+        "SELECT id, comment_id, decided_by, from_status, to_status, at, "
+        "reason FROM decisions ORDER BY id DESC LIMIT ?",
         [&](Statement& s) { s.Bind(1, limit); },
         [](const Statement& s) {
           Decision d;
@@ -373,6 +483,7 @@ absl::StatusOr<std::vector<Decision>> SqliteStore::ListDecisions(int limit) {
           if (!s.IsNull(3)) d.from = StatusFromColumn(s, 3);
           d.to = StatusFromColumn(s, 4);
           d.at = s.Time(5);
+          d.reason = s.Text(6);
           return d;
         });
   });

@@ -68,29 +68,42 @@ class SqliteStore final : public Store {
   static absl::StatusOr<MigrationResult> Migrate(std::string_view path);
   ~SqliteStore() override;
 
-  absl::StatusOr<Article> CreateArticle(Article article) override;
-  absl::StatusOr<Article> UpdateArticle(Article article) override;
+  absl::StatusOr<Article> CreateArticle(Article article,
+                                        std::string_view by) override;
+  absl::StatusOr<Article> UpdateArticle(Article article,
+                                        std::string_view by) override;
+  absl::StatusOr<Article> SetPublished(int64_t id, bool published,
+                                       std::string_view by) override;
+  absl::StatusOr<Article> SetCommentsClosed(int64_t id, bool closed,
+                                            std::string_view by) override;
   absl::StatusOr<Article> FindArticle(std::string_view slug) override;
   absl::StatusOr<Article> FindArticleById(int64_t id) override;
   absl::StatusOr<std::vector<Article>> ListArticles(int limit) override;
   absl::StatusOr<Article> FindArticleByUrl(std::string_view url) override;
   absl::Status AddArticleUrl(int64_t article_id, std::string_view url) override;
+  absl::StatusOr<std::vector<ArticleSummary>> ListArticleSummaries(
+      int limit) override;
+  absl::StatusOr<std::vector<ArticleEvent>> ListArticleEvents(
+      std::optional<int64_t> article_id, int limit) override;
 
   void AddComment(NewComment comment, CommentCallback done) override;
   absl::StatusOr<Comment> FindComment(int64_t id) override;
   absl::StatusOr<std::vector<Comment>> ListComments(
       int64_t article_id, CommentStatus status) override;
-  absl::StatusOr<std::vector<QueueItem>> ListQueue(CommentStatus status,
-                                                   int limit) override;
+  absl::StatusOr<std::vector<QueueItem>> SearchQueue(
+      const QueueQuery& query) override;
   absl::StatusOr<std::map<CommentStatus, int64_t>> CountByStatus() override;
+  absl::StatusOr<std::vector<Comment>> ListThread(int64_t comment_id) override;
+  absl::StatusOr<std::vector<DayCount>> CountByDay(
+      absl::Time since, absl::Duration utc_offset) override;
 
   absl::StatusOr<std::vector<ImportOutcome>> ImportComments(
       const std::vector<ImportedComment>& comments,
       std::string_view decided_by) override;
 
-  absl::StatusOr<Comment> Decide(
-      int64_t comment_id, CommentStatus to, std::string_view decided_by,
-      std::optional<CommentStatus> expected) override;
+  std::vector<absl::StatusOr<Comment>> DecideAll(
+      const std::vector<DecisionRequest>& requests,
+      std::string_view decided_by) override;
   absl::StatusOr<std::vector<Decision>> ListDecisions(int limit) override;
   absl::StatusOr<Comment> ReportComment(int64_t comment_id,
                                         std::string_view reporter,

@@ -16,6 +16,7 @@ using internal::CheckLimit;
 using internal::CheckPhotoExists;
 using internal::Connection;
 using internal::Execute;
+using internal::InsertArticleEvent;
 using internal::kArticleColumns;
 using internal::QueryAll;
 using internal::QueryOne;
@@ -24,15 +25,19 @@ using internal::ReadArticleById;
 using internal::SelectArticleBy;
 using internal::Statement;
 using internal::Truncate;
-
 using internal::ValidateArticle;
+using internal::ValidateDecidedBy;
 
 // --- articles --------------------------------------------------------------
 
-absl::StatusOr<Article> SqliteStore::CreateArticle(Article article) {
+absl::StatusOr<Article> SqliteStore::CreateArticle(Article article,
+                                                   std::string_view by) {
   if (absl::Status s = ValidateArticle(article); !s.ok()) return s;
-  const absl::Time now = absl::Now();
-  if (article.published_at == absl::UnixEpoch()) article.published_at = now;
+  if (absl::Status s = ValidateDecidedBy(by); !s.ok()) return s;
+  const absl::Time now = Truncate(absl::Now());
+  if (article.published && article.published_at == absl::UnixEpoch()) {
+    article.published_at = now;
+  }
   if (article.updated_at == absl::UnixEpoch()) article.updated_at = now;
   article.published_at = Truncate(article.published_at);
   article.updated_at = Truncate(article.updated_at);
@@ -45,7 +50,8 @@ absl::StatusOr<Article> SqliteStore::CreateArticle(Article article) {
             c,
             "INSERT INTO articles (slug, headline, lead, body, photo_id, "
             "photo_caption, photo_credit, source, author, published_at, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "updated_at, published, comments_closed) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [&](Statement& st) {
               st.Bind(1, article.slug)
                   .Bind(2, article.headline)
@@ -57,7 +63,9 @@ absl::StatusOr<Article> SqliteStore::CreateArticle(Article article) {
                   .Bind(8, article.source)
                   .Bind(9, article.author)
                   .Bind(10, article.published_at)
-                  .Bind(11, article.updated_at);
+                  .Bind(11, article.updated_at)
+                  .Bind(12, int64_t{article.published})
+                  .Bind(13, int64_t{article.comments_closed});
             });
         if (absl::IsAlreadyExists(s)) {
           return absl::AlreadyExistsError(absl::StrCat(
@@ -65,14 +73,22 @@ absl::StatusOr<Article> SqliteStore::CreateArticle(Article article) {
         }
         if (!s.ok()) return s;
         article.id = c.last_insert_rowid();
+        s = InsertArticleEvent(c, article.id, by, ArticleAction::kCreated, now);
+        if (s.ok() && article.published) {
+          s = InsertArticleEvent(c, article.id, by, ArticleAction::kPublished,
+                                 now);
+        }
+        if (!s.ok()) return s;
         return article;
       });
   if (created.ok()) generation_.fetch_add(1);
   return created;
 }
 
-absl::StatusOr<Article> SqliteStore::UpdateArticle(Article article) {
+absl::StatusOr<Article> SqliteStore::UpdateArticle(Article article,
+                                                   std::string_view by) {
   if (absl::Status s = ValidateArticle(article); !s.ok()) return s;
+  if (absl::Status s = ValidateDecidedBy(by); !s.ok()) return s;
   absl::StatusOr<Article> updated_article =
       Write([&](Connection& c) -> absl::StatusOr<Article> {
         absl::StatusOr<Article> old = ReadArticleById(c, article.id);
@@ -105,11 +121,74 @@ absl::StatusOr<Article> SqliteStore::UpdateArticle(Article article) {
           return absl::AlreadyExistsError(absl::StrCat(
               "an article with slug ", Quote(article.slug), " already exists"));
         }
+        if (s.ok()) {
+          s = InsertArticleEvent(c, article.id, by, ArticleAction::kUpdated,
+                                 updated);
+        }
         if (!s.ok()) return s;
         return ReadArticleById(c, article.id);
       });
   if (updated_article.ok()) generation_.fetch_add(1);
   return updated_article;
+}
+
+absl::StatusOr<Article> SqliteStore::SetPublished(int64_t id, bool published,
+                                                  std::string_view by) {
+  if (absl::Status s = ValidateDecidedBy(by); !s.ok()) return s;
+  bool changed = false;
+  absl::StatusOr<Article> result =
+      Write([&](Connection& c) -> absl::StatusOr<Article> {
+        absl::StatusOr<Article> a = ReadArticleById(c, id);
+        if (!a.ok() || a->published == published) return a;
+        const absl::Time now = Truncate(absl::Now());
+        const bool first = published && a->published_at == absl::UnixEpoch();
+        absl::Status s = Execute(
+            c,
+            "UPDATE articles SET published = ?, published_at = ?, "
+            "updated_at = ? WHERE id = ?",
+            [&](Statement& st) {
+              st.Bind(1, int64_t{published})
+                  .Bind(2, first ? now : a->published_at)
+                  .Bind(3, first ? std::max(now, a->updated_at) : a->updated_at)
+                  .Bind(4, id);
+            });
+        if (s.ok()) {
+          s = InsertArticleEvent(c, id, by,
+                                 published ? ArticleAction::kPublished
+                                           : ArticleAction::kUnpublished,
+                                 now);
+        }
+        if (!s.ok()) return s;
+        changed = true;
+        return ReadArticleById(c, id);
+      });
+  if (result.ok() && changed) generation_.fetch_add(1);
+  return result;
+}
+
+absl::StatusOr<Article> SqliteStore::SetCommentsClosed(int64_t id, bool closed,
+                                                       std::string_view by) {
+  if (absl::Status s = ValidateDecidedBy(by); !s.ok()) return s;
+  bool changed = false;
+  absl::StatusOr<Article> result =
+      Write([&](Connection& c) -> absl::StatusOr<Article> {
+        absl::StatusOr<Article> a = ReadArticleById(c, id);
+        if (!a.ok() || a->comments_closed == closed) return a;
+        absl::Status s = Execute(
+            c, "UPDATE articles SET comments_closed = ? WHERE id = ?",
+            [&](Statement& st) { st.Bind(1, int64_t{closed}).Bind(2, id); });
+        if (s.ok()) {
+          s = InsertArticleEvent(c, id, by,
+                                 closed ? ArticleAction::kCommentsClosed
+                                        : ArticleAction::kCommentsOpened,
+                                 Truncate(absl::Now()));
+        }
+        if (!s.ok()) return s;
+        changed = true;
+        return ReadArticleById(c, id);
+      });
+  if (result.ok() && changed) generation_.fetch_add(1);
+  return result;
 }
 
 absl::StatusOr<Article> SqliteStore::FindArticle(std::string_view slug) {
@@ -128,10 +207,62 @@ absl::StatusOr<std::vector<Article>> SqliteStore::ListArticles(int limit) {
   if (absl::Status s = CheckLimit(limit); !s.ok()) return s;
   static const std::string* sql = new std::string(absl::StrCat(
       "SELECT ", std::string(kArticleColumns),
-      " FROM articles ORDER BY published_at DESC, id DESC LIMIT ?"));
+      " FROM articles WHERE published ORDER BY published_at DESC, id DESC "
+      "LIMIT ?"));
   return Read([&](Connection& c) {
     return QueryAll<Article>(
         c, *sql, [&](Statement& s) { s.Bind(1, limit); }, ArticleFromRow);
+  });
+}
+
+absl::StatusOr<std::vector<ArticleSummary>> SqliteStore::ListArticleSummaries(
+    int limit) {
+  if (absl::Status s = CheckLimit(limit); !s.ok()) return s;
+  static const std::string* sql = new std::string(absl::StrCat(
+      "SELECT ", std::string(kArticleColumns),
+      ", (SELECT count(*) FROM comments WHERE article_id = a.id AND "
+      "status = 'approved'), (SELECT count(*) FROM comments WHERE "
+      "article_id = a.id AND status = 'pending'), (SELECT count(*) FROM "
+      "comments WHERE article_id = a.id AND status = 'reported') "
+      "FROM articles AS a ORDER BY updated_at DESC, id DESC LIMIT ?"));
+  return Read([&](Connection& c) {
+    return QueryAll<ArticleSummary>(
+        c, *sql, [&](Statement& s) { s.Bind(1, limit); },
+        [](const Statement& s) {
+          ArticleSummary summary;
+          summary.article = ArticleFromRow(s);
+          summary.approved = s.Int(14);
+          summary.pending = s.Int(15);
+          summary.reported = s.Int(16);
+          return summary;
+        });
+  });
+}
+
+absl::StatusOr<std::vector<ArticleEvent>> SqliteStore::ListArticleEvents(
+    std::optional<int64_t> article_id, int limit) {
+  if (absl::Status s = CheckLimit(limit); !s.ok()) return s;
+  return Read([&](Connection& c) {
+    return QueryAll<ArticleEvent>(
+        c,
+        article_id ? "SELECT id, article_id, by, action, at FROM article_log "
+                     "WHERE article_id = ?2 ORDER BY id DESC LIMIT ?1"
+                   : "SELECT id, article_id, by, action, at FROM article_log "
+                     "ORDER BY id DESC LIMIT ?1",
+        [&](Statement& s) {
+          s.Bind(1, limit);
+          if (article_id) s.Bind(2, *article_id);
+        },
+        [](const Statement& s) {
+          ArticleEvent e;
+          e.id = s.Int(0);
+          e.article_id = s.Int(1);
+          e.by = s.Text(2);
+          e.action =
+              ParseArticleAction(s.Text(3)).value_or(ArticleAction::kUpdated);
+          e.at = s.Time(4);
+          return e;
+        });
   });
 }
 
@@ -213,6 +344,7 @@ absl::StatusOr<PhotoVariant> SqliteStore::FindPhotoVariant(
           v.height = static_cast<int>(s.Int(2));
           v.content_type = s.Text(3);
           v.bytes = s.Text(4);
+          v.byte_size = static_cast<int64_t>(v.bytes.size());
           return v;
         },
         absl::StrCat("photo ", photo_id, " has no size ", Quote(name)));
@@ -224,8 +356,8 @@ absl::StatusOr<std::vector<PhotoVariant>> SqliteStore::ListPhotoVariants(
   absl::StatusOr<std::vector<PhotoVariant>> variants = Read([&](Connection& c) {
     return QueryAll<PhotoVariant>(
         c,
-        "SELECT name, width, height, content_type FROM photo_variants "
-        "WHERE photo_id = ? ORDER BY width * height DESC, name",
+        "SELECT name, width, height, content_type, length(bytes) FROM "
+        "photo_variants WHERE photo_id = ? ORDER BY width * height DESC, name",
         [&](Statement& s) { s.Bind(1, photo_id); },
         [](const Statement& s) {
           PhotoVariant v;
@@ -233,6 +365,7 @@ absl::StatusOr<std::vector<PhotoVariant>> SqliteStore::ListPhotoVariants(
           v.width = static_cast<int>(s.Int(1));
           v.height = static_cast<int>(s.Int(2));
           v.content_type = s.Text(3);
+          v.byte_size = s.Int(4);
           return v;
         });
   });

@@ -130,7 +130,8 @@ absl::StatusOr<ImportOutcome> ImportOne(Connection& c, const ImportedComment& n,
   absl::Status s = Execute(
       c,
       "INSERT INTO comments (article_id, parent_id, author, text, status, "
-      "verdict_json, client, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      "verdict_json, client, created_at, search) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       [&](Statement& st) {
         st.Bind(1, n.article_id)
             .Bind(2, parent_id)
@@ -139,10 +140,13 @@ absl::StatusOr<ImportOutcome> ImportOne(Connection& c, const ImportedComment& n,
             .Bind(5, CommentStatusName(n.status))
             .Bind(6, n.verdict_json)
             .Bind(7, n.client)
-            .Bind(8, Truncate(n.created_at));
+            .Bind(8, Truncate(n.created_at))
+            .Bind(9, internal::SearchKey(n.author + " " + n.text));
       });
   if (!s.ok()) return s;
   const int64_t id = c.last_insert_rowid();
+  s = internal::InsertFindings(c, id, n.verdict_json);
+  if (!s.ok()) return s;
   s = Execute(c,
               "INSERT INTO comment_imports (import_key, comment_id, "
               "article_id, parent_key) VALUES (?, ?, ?, ?)",

@@ -106,7 +106,7 @@ TEST_F(SqliteStoreFileTest, ReopeningDoesNotMigrateAgain) {
   {
     std::unique_ptr<SqliteStore> store = OpenStore();
     ASSERT_NE(store, nullptr);
-    ASSERT_OK(store->CreateArticle(SampleArticle("kopru-acildi")));
+    ASSERT_OK(store->CreateArticle(SampleArticle("kopru-acildi"), "elif"));
   }
   std::unique_ptr<SqliteStore> store = OpenStore();
   ASSERT_NE(store, nullptr);
@@ -152,6 +152,38 @@ TEST_F(SqliteStoreFileTest, MigrationsApplyInOrderEachInItsOwnTransaction) {
             0);
   EXPECT_EQ(*(*c)->QueryText("SELECT baslik FROM haberler"), "Köprü açıldı");
   EXPECT_EQ(*(*c)->QueryInt("PRAGMA application_id"), kApplicationId);
+}
+
+TEST_F(SqliteStoreFileTest, TheDeskMigrationIndexesEarlierComments) {
+  {
+    absl::StatusOr<std::unique_ptr<internal::Connection>> c =
+        internal::Connection::Open(path_, internal::Connection::Mode::kWriter,
+                                   absl::Seconds(1), path_);
+    ASSERT_OK(c);
+    ASSERT_OK(Migrate(**c, {SchemaMigrations()[0]}).status());
+    ASSERT_OK((*c)->Exec(
+        "INSERT INTO articles VALUES (1, 'kopru', 'Köprü', '', '', NULL, '', "
+        "'', '', '', 1, 1);"
+        "INSERT INTO comments (article_id, author, text, status, "
+        "verdict_json, client, created_at) VALUES "
+        "(1, 'Ayşe', 'ÇOK GÜZEL', 'pending', "
+        "'{\"rules\":[{\"rule\":\"all_caps\",\"violated\":true}]}', 'x', 1),"
+        "(1, 'Can', 'bozuk', 'pending', 'not json', 'x', 2);"));
+  }
+  std::unique_ptr<SqliteStore> store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  absl::StatusOr<Article> a = store->FindArticleById(1);
+  ASSERT_OK(a);
+  EXPECT_TRUE(a->published);
+  EXPECT_FALSE(a->comments_closed);
+  QueueQuery q;
+  q.search = "cok guzel";
+  ASSERT_EQ(store->SearchQueue(q)->size(), 1u);
+  q = QueueQuery();
+  q.rule = "all_caps";
+  ASSERT_EQ(store->SearchQueue(q)->size(), 1u);
+  q = QueueQuery();
+  EXPECT_EQ(store->SearchQueue(q)->size(), 2u);
 }
 
 TEST_F(SqliteStoreFileTest, OpensInWalModeWithForeignKeys) {

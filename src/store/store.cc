@@ -26,6 +26,15 @@ constexpr std::pair<Role, std::string_view> kRoleNames[] = {
     {Role::kModerator, "moderator"},
 };
 
+constexpr std::pair<ArticleAction, std::string_view> kActionNames[] = {
+    {ArticleAction::kCreated, "created"},
+    {ArticleAction::kUpdated, "updated"},
+    {ArticleAction::kPublished, "published"},
+    {ArticleAction::kUnpublished, "unpublished"},
+    {ArticleAction::kCommentsClosed, "comments_closed"},
+    {ArticleAction::kCommentsOpened, "comments_opened"},
+};
+
 }  // namespace
 
 std::string_view CommentStatusName(CommentStatus status) {
@@ -54,6 +63,38 @@ std::optional<Role> ParseRole(std::string_view name) {
     if (n == name) return r;
   }
   return std::nullopt;
+}
+
+std::string_view ArticleActionName(ArticleAction action) {
+  for (const auto& [a, name] : kActionNames) {
+    if (a == action) return name;
+  }
+  return "updated";
+}
+
+std::optional<ArticleAction> ParseArticleAction(std::string_view name) {
+  for (const auto& [a, n] : kActionNames) {
+    if (n == name) return a;
+  }
+  return std::nullopt;
+}
+
+absl::StatusOr<std::vector<QueueItem>> Store::ListQueue(CommentStatus status,
+                                                        int limit) {
+  QueueQuery query;
+  query.status = status;
+  query.limit = limit;
+  return SearchQueue(query);
+}
+
+absl::StatusOr<Comment> Store::Decide(int64_t comment_id, CommentStatus to,
+                                      std::string_view decided_by,
+                                      std::optional<CommentStatus> expected) {
+  DecisionRequest request;
+  request.comment_id = comment_id;
+  request.to = to;
+  request.expected = expected;
+  return DecideAll({request}, decided_by).front();
 }
 
 absl::StatusOr<Comment> Store::AddCommentAndWait(NewComment comment) {

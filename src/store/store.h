@@ -33,6 +33,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 
 namespace newsroom::store {
@@ -48,8 +49,47 @@ struct Article {
   std::string photo_credit;
   std::string source;  // the "Kaynak / Source:" line
   std::string author;
-  absl::Time published_at;  // UTC
-  absl::Time updated_at;    // UTC; moves on every update
+  // Readers see published articles only; a draft (never published, or
+  // withdrawn) is the editors' alone.
+  bool published = true;
+  // Readers may read the comments but not post new ones.
+  bool comments_closed = false;
+  // UTC. The first publication: it never moves once set, whatever happens
+  // to the article later. absl::UnixEpoch() for a draft never published.
+  absl::Time published_at;
+  absl::Time updated_at;  // UTC; moves on every update of the content
+};
+
+// What happened to an article, for its audit log.
+enum class ArticleAction {
+  kCreated,
+  kUpdated,
+  kPublished,
+  kUnpublished,
+  kCommentsClosed,
+  kCommentsOpened,
+};
+// "created", "updated", "published", "unpublished", "comments_closed",
+// "comments_opened".
+std::string_view ArticleActionName(ArticleAction action);
+std::optional<ArticleAction> ParseArticleAction(std::string_view name);
+
+// One entry of an article's audit log: who did what to it, and when.
+struct ArticleEvent {
+  int64_t id = 0;
+  int64_t article_id = 0;
+  std::string by;  // the editor's user name
+  ArticleAction action = ArticleAction::kUpdated;
+  absl::Time at;
+};
+
+// An article as the editors' desk lists it: with how many of its
+// comments are published, waiting for a moderator, and reported.
+struct ArticleSummary {
+  Article article;
+  int64_t approved = 0;
+  int64_t pending = 0;
+  int64_t reported = 0;
 };
 
 enum class CommentStatus { kApproved, kPending, kReported, kRejected };
@@ -68,6 +108,13 @@ struct Comment {
   std::string client;        // who posted: a hash, never a raw address
   int report_count = 0;
   absl::Time created_at;
+  // Why a moderator rejected it: the id of the policy rule whose clause it
+  // breaks ("insult"); empty unless rejected by a moderator who said why.
+  std::string reason;
+  // A hash of the receipt the commenter was given when posting (the
+  // server's choice of hash; empty for none), so that the commenter, and
+  // no one else, can ask later what became of the comment.
+  std::string receipt_hash;
 };
 
 struct NewComment {
@@ -78,6 +125,49 @@ struct NewComment {
   CommentStatus status = CommentStatus::kPending;
   std::string verdict_json;
   std::string client;
+  std::string receipt_hash;  // see Comment::receipt_hash; may be empty
+};
+
+// Which comments of a queue a moderator wants to see. Every criterion
+// given must hold.
+struct QueueQuery {
+  CommentStatus status = CommentStatus::kPending;
+  // Words of the text or of the author's name, as typed by a moderator:
+  // case and Turkish letters aside ("cok" finds "Çok"). Empty: any.
+  std::string search;
+  std::optional<int64_t> article_id;
+  // A rule id: comments in whose verdict that rule found anything (the
+  // "rules" of the stored verdict_json). Empty: any.
+  std::string rule;
+  // Posted in [since, until).
+  std::optional<absl::Time> since;
+  std::optional<absl::Time> until;
+  // Paging: only comments with a larger id (a queue is worked oldest
+  // first).
+  int64_t after_id = 0;
+  int limit = 100;
+};
+
+// How many comments were posted on one day, and how many of them a rule
+// found violated (in the verdict stored with the comment).
+struct DayCount {
+  absl::CivilDay day;
+  // A rule id, or empty for every comment posted that day.
+  std::string rule;
+  int64_t count = 0;
+};
+
+// One moderator's decision on one comment, as DecideAll takes them.
+struct DecisionRequest {
+  int64_t comment_id = 0;
+  CommentStatus to = CommentStatus::kApproved;
+  // The status the moderator saw; if the comment is not in it any more
+  // (someone else decided first), the decision is refused. nullopt: no
+  // check.
+  std::optional<CommentStatus> expected;
+  // For a rejection: the rule id of the policy clause the comment breaks.
+  // Empty for none. Stored as given (at most 64 bytes).
+  std::string reason;
 };
 
 // A comment brought from another comment system (`newsroom import`), with
@@ -125,6 +215,7 @@ struct Decision {
   std::optional<CommentStatus> from;  // nullopt for the posting itself
   CommentStatus to = CommentStatus::kPending;
   absl::Time at;
+  std::string reason;  // DecisionRequest::reason; empty for none
 };
 
 enum class Role { kEditor, kModerator };
@@ -162,6 +253,7 @@ struct PhotoVariant {
   int height = 0;
   std::string content_type;
   std::string bytes;
+  int64_t byte_size = 0;  // bytes.size(), also when bytes are not read
 };
 
 struct ApiKey {
@@ -190,16 +282,42 @@ class Store {
  public:
   virtual ~Store() = default;
 
-  // Articles. CreateArticle sets id, and published_at/updated_at to now
-  // when they are zero (absl::UnixEpoch()); AlreadyExists for a used slug.
-  virtual absl::StatusOr<Article> CreateArticle(Article article) = 0;
-  // Updates the article with article.id (every field but id and
-  // published_at); moves updated_at to now.
-  virtual absl::StatusOr<Article> UpdateArticle(Article article) = 0;
+  // Articles. Every write names who made it (`by`, an editor's user name,
+  // or "import", "demo") and logs it in the article's audit log in the same
+  // transaction.
+  //
+  // CreateArticle sets id; updated_at to now when it is zero
+  // (absl::UnixEpoch()); published_at to now when the article is published
+  // and it is zero (a draft keeps zero). AlreadyExists for a used slug.
+  virtual absl::StatusOr<Article> CreateArticle(Article article,
+                                                std::string_view by) = 0;
+  // Updates the content of the article with article.id (every field but
+  // id, published, comments_closed and published_at); moves updated_at to
+  // now.
+  virtual absl::StatusOr<Article> UpdateArticle(Article article,
+                                                std::string_view by) = 0;
+  // Publishes or withdraws an article. Its first publication sets
+  // published_at and updated_at to now; a later one changes neither (the
+  // first publication time never moves). Publishing a published article,
+  // or withdrawing a draft, changes nothing and logs nothing.
+  virtual absl::StatusOr<Article> SetPublished(int64_t id, bool published,
+                                               std::string_view by) = 0;
+  // Closes (or opens again) an article's comments; updated_at stays.
+  virtual absl::StatusOr<Article> SetCommentsClosed(int64_t id, bool closed,
+                                                    std::string_view by) = 0;
+  // Any article, drafts included; callers that serve readers check
+  // `published`.
   virtual absl::StatusOr<Article> FindArticle(std::string_view slug) = 0;
   virtual absl::StatusOr<Article> FindArticleById(int64_t id) = 0;
-  // Newest published first.
+  // Published articles, newest first publication first.
   virtual absl::StatusOr<std::vector<Article>> ListArticles(int limit) = 0;
+  // Every article, drafts included, most recently updated first, with the
+  // counts of its comments: the editors' desk.
+  virtual absl::StatusOr<std::vector<ArticleSummary>> ListArticleSummaries(
+      int limit) = 0;
+  // The audit log of one article (or of all, with nullopt), newest first.
+  virtual absl::StatusOr<std::vector<ArticleEvent>> ListArticleEvents(
+      std::optional<int64_t> article_id, int limit) = 0;
 
   // The addresses articles had on the site a newsroom moved from, for
   // imports to find them. `url` is an opaque key (the importer normalises
@@ -223,11 +341,24 @@ class Store {
   // One article's comments in one status, oldest first.
   virtual absl::StatusOr<std::vector<Comment>> ListComments(
       int64_t article_id, CommentStatus status) = 0;
-  // Every article's comments in one status, oldest first (a queue is worked
-  // from its oldest end).
-  virtual absl::StatusOr<std::vector<QueueItem>> ListQueue(CommentStatus status,
-                                                           int limit) = 0;
+  // The comments of a queue that match `query`, oldest first (a queue is
+  // worked from its oldest end), with their articles.
+  virtual absl::StatusOr<std::vector<QueueItem>> SearchQueue(
+      const QueueQuery& query) = 0;
+  // SearchQueue of one status, unfiltered.
+  absl::StatusOr<std::vector<QueueItem>> ListQueue(CommentStatus status,
+                                                   int limit);
   virtual absl::StatusOr<std::map<CommentStatus, int64_t>> CountByStatus() = 0;
+  // The conversation around a comment, every status: the first comment of
+  // its thread and everything below it, oldest first. NotFound for an
+  // unknown id.
+  virtual absl::StatusOr<std::vector<Comment>> ListThread(
+      int64_t comment_id) = 0;
+  // Comments posted since `since`, per day (days begin at midnight
+  // `utc_offset` from UTC: Istanbul's is 3 h), in all and per rule found
+  // violated. Days and rules without comments are left out.
+  virtual absl::StatusOr<std::vector<DayCount>> CountByDay(
+      absl::Time since, absl::Duration utc_offset) = 0;
 
   // Comments from another comment system, in one transaction: all are
   // stored or none is. A comment whose import_key was imported before is
@@ -246,13 +377,22 @@ class Store {
       const std::vector<ImportedComment>& comments,
       std::string_view decided_by) = 0;
 
-  // A moderator moves a comment to `to`. When `expected` is given and the
-  // comment's status is not it any more (someone else decided first),
-  // FailedPrecondition and nothing changes: no decision is silently
-  // overwritten. The audit row is written in the same transaction.
-  virtual absl::StatusOr<Comment> Decide(
-      int64_t comment_id, CommentStatus to, std::string_view decided_by,
-      std::optional<CommentStatus> expected) = 0;
+  // Moderators' decisions, each moving a comment to its `to`. One result
+  // per request, in order: the comment as it is now, or the reason that
+  // decision was refused — FailedPrecondition when the comment is not in
+  // its `expected` status any more (someone else decided first), NotFound,
+  // InvalidArgument. A refused decision changes nothing; no decision is
+  // silently overwritten. The others, and their audit rows, are written in
+  // one transaction. A rejection stores its reason with the comment; an
+  // approval clears it. At most 1000 requests (InvalidArgument for each
+  // beyond).
+  virtual std::vector<absl::StatusOr<Comment>> DecideAll(
+      const std::vector<DecisionRequest>& requests,
+      std::string_view decided_by) = 0;
+  // DecideAll of one decision without a reason.
+  absl::StatusOr<Comment> Decide(int64_t comment_id, CommentStatus to,
+                                 std::string_view decided_by,
+                                 std::optional<CommentStatus> expected);
   virtual absl::StatusOr<std::vector<Decision>> ListDecisions(int limit) = 0;
 
   // A reader reports a comment. One report per reporter per comment counts;
@@ -274,9 +414,9 @@ class Store {
   virtual absl::StatusOr<Photo> FindPhoto(int64_t id) = 0;
   virtual absl::StatusOr<PhotoVariant> FindPhotoVariant(
       int64_t photo_id, std::string_view name) = 0;
-  // Names of the stored variants, largest first.
+  // The stored variants, largest first, bytes left empty (byte_size set).
   virtual absl::StatusOr<std::vector<PhotoVariant>> ListPhotoVariants(
-      int64_t photo_id) = 0;  // bytes left empty
+      int64_t photo_id) = 0;
 
   // Accounts and sessions.
   virtual absl::StatusOr<User> AddUser(std::string_view username, Role role,

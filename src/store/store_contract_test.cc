@@ -14,9 +14,11 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
 #include "store/store.h"
 #include "store/testing_backends.h"
 
@@ -93,7 +95,8 @@ class StoreContractTest : public testing::TestWithParam<TestBackend> {
   }
 
   int64_t AddArticle(std::string slug) {
-    absl::StatusOr<Article> a = store_->CreateArticle(SampleArticle(slug));
+    absl::StatusOr<Article> a =
+        store_->CreateArticle(SampleArticle(slug), "elif");
     EXPECT_TRUE(a.ok()) << a.status();
     return a.ok() ? a->id : 0;
   }
@@ -118,7 +121,7 @@ INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest,
 TEST_P(StoreContractTest, CreatedArticleIsFoundBySlugAndId) {
   const absl::Time before = absl::Now();
   absl::StatusOr<Article> created =
-      store_->CreateArticle(SampleArticle("galata-koprusu-acildi"));
+      store_->CreateArticle(SampleArticle("galata-koprusu-acildi"), "elif");
   ASSERT_OK(created);
   EXPECT_GT(created->id, 0);
   EXPECT_GE(created->published_at, before - absl::Microseconds(1));
@@ -144,7 +147,7 @@ TEST_P(StoreContractTest, CreatedArticleIsFoundBySlugAndId) {
 TEST_P(StoreContractTest, GivenPublicationTimeIsKept) {
   Article a = SampleArticle("secim-sonuclari");
   a.published_at = absl::FromUnixSeconds(1700000000);
-  absl::StatusOr<Article> created = store_->CreateArticle(a);
+  absl::StatusOr<Article> created = store_->CreateArticle(a, "elif");
   ASSERT_OK(created);
   EXPECT_EQ(store_->FindArticleById(created->id)->published_at,
             absl::FromUnixSeconds(1700000000));
@@ -153,7 +156,7 @@ TEST_P(StoreContractTest, GivenPublicationTimeIsKept) {
 TEST_P(StoreContractTest, UsedSlugIsAlreadyExists) {
   AddArticle("kopru-acildi");
   absl::StatusOr<Article> again =
-      store_->CreateArticle(SampleArticle("kopru-acildi"));
+      store_->CreateArticle(SampleArticle("kopru-acildi"), "elif");
   EXPECT_TRUE(absl::IsAlreadyExists(again.status())) << again.status();
   EXPECT_THAT(again.status().message(), HasSubstr("kopru-acildi"));
 }
@@ -163,23 +166,25 @@ TEST_P(StoreContractTest, BadSlugsAreInvalidArgument) {
        {std::string(""), std::string("köprü-açıldı"), std::string("Kopru"),
         std::string("kopru acildi"), std::string("haber/1"),
         std::string("kopru_acildi"), std::string(121, 'a')}) {
-    absl::StatusOr<Article> a = store_->CreateArticle(SampleArticle(slug));
+    absl::StatusOr<Article> a =
+        store_->CreateArticle(SampleArticle(slug), "elif");
     EXPECT_TRUE(absl::IsInvalidArgument(a.status())) << slug << a.status();
   }
   for (std::string slug :
        {std::string("a"), std::string("2024-secim"), std::string(120, 'z')}) {
-    EXPECT_TRUE(store_->CreateArticle(SampleArticle(slug)).ok()) << slug;
+    EXPECT_TRUE(store_->CreateArticle(SampleArticle(slug), "elif").ok())
+        << slug;
   }
 }
 
 TEST_P(StoreContractTest, BadArticleTextIsInvalidArgument) {
   Article no_headline = SampleArticle("bos-baslik");
   no_headline.headline = "";
-  EXPECT_TRUE(
-      absl::IsInvalidArgument(store_->CreateArticle(no_headline).status()));
+  EXPECT_TRUE(absl::IsInvalidArgument(
+      store_->CreateArticle(no_headline, "elif").status()));
   Article bad_utf8 = SampleArticle("bozuk-metin");
   bad_utf8.body = "Köprü \xc3\x28 açıldı";
-  absl::StatusOr<Article> a = store_->CreateArticle(bad_utf8);
+  absl::StatusOr<Article> a = store_->CreateArticle(bad_utf8, "elif");
   EXPECT_TRUE(absl::IsInvalidArgument(a.status()));
   EXPECT_THAT(a.status().message(), HasSubstr("article body"));
 }
@@ -187,26 +192,26 @@ TEST_P(StoreContractTest, BadArticleTextIsInvalidArgument) {
 TEST_P(StoreContractTest, ArticleWithUnknownPhotoIsNotFound) {
   Article a = SampleArticle("fotografli-haber");
   a.photo_id = 4242;
-  absl::StatusOr<Article> created = store_->CreateArticle(a);
+  absl::StatusOr<Article> created = store_->CreateArticle(a, "elif");
   EXPECT_TRUE(absl::IsNotFound(created.status())) << created.status();
   EXPECT_THAT(created.status().message(), HasSubstr("4242"));
 }
 
 TEST_P(StoreContractTest, UpdateChangesFieldsAndMovesUpdatedAtOnly) {
   absl::StatusOr<Article> created =
-      store_->CreateArticle(SampleArticle("kopru-acildi"));
+      store_->CreateArticle(SampleArticle("kopru-acildi"), "elif");
   ASSERT_OK(created);
   Article changed = *created;
   changed.headline = "Galata Köprüsü açıldı: trafik rahatladı";
   changed.slug = "kopru-acildi-trafik";
   changed.published_at = absl::FromUnixSeconds(1);  // ignored
-  absl::StatusOr<Article> updated = store_->UpdateArticle(changed);
+  absl::StatusOr<Article> updated = store_->UpdateArticle(changed, "elif");
   ASSERT_OK(updated);
   EXPECT_EQ(updated->headline, "Galata Köprüsü açıldı: trafik rahatladı");
   EXPECT_EQ(updated->published_at, created->published_at);
   EXPECT_GT(updated->updated_at, created->updated_at);
 
-  absl::StatusOr<Article> again = store_->UpdateArticle(*updated);
+  absl::StatusOr<Article> again = store_->UpdateArticle(*updated, "elif");
   ASSERT_OK(again);
   EXPECT_GT(again->updated_at, updated->updated_at);
 
@@ -221,13 +226,16 @@ TEST_P(StoreContractTest, UpdateErrors) {
   AddArticle("ikinci-haber");
   Article missing = SampleArticle("yok");
   missing.id = first + 100;
-  EXPECT_TRUE(absl::IsNotFound(store_->UpdateArticle(missing).status()));
+  EXPECT_TRUE(
+      absl::IsNotFound(store_->UpdateArticle(missing, "elif").status()));
 
   Article taken = *store_->FindArticleById(first);
   taken.slug = "ikinci-haber";
-  EXPECT_TRUE(absl::IsAlreadyExists(store_->UpdateArticle(taken).status()));
+  EXPECT_TRUE(
+      absl::IsAlreadyExists(store_->UpdateArticle(taken, "elif").status()));
   taken.slug = "İkinci";
-  EXPECT_TRUE(absl::IsInvalidArgument(store_->UpdateArticle(taken).status()));
+  EXPECT_TRUE(
+      absl::IsInvalidArgument(store_->UpdateArticle(taken, "elif").status()));
   EXPECT_EQ(store_->FindArticleById(first)->slug, "birinci-haber");
 }
 
@@ -246,7 +254,7 @@ TEST_P(StoreContractTest, ListArticlesNewestPublishedFirst) {
   for (const auto& [slug, seconds] : articles) {
     Article a = SampleArticle(slug);
     a.published_at = absl::FromUnixSeconds(seconds);
-    ASSERT_OK(store_->CreateArticle(a));
+    ASSERT_OK(store_->CreateArticle(a, "elif"));
   }
   absl::StatusOr<std::vector<Article>> list = store_->ListArticles(10);
   ASSERT_OK(list);
@@ -352,7 +360,8 @@ TEST_P(StoreContractTest, TextWithANulCharacterIsInvalidArgument) {
   EXPECT_THAT(c.status().message(), HasSubstr("NUL"));
   Article a = SampleArticle("nul-baslik");
   a.headline = std::string("Köprü\0açıldı", 17);
-  EXPECT_TRUE(absl::IsInvalidArgument(store_->CreateArticle(a).status()));
+  EXPECT_TRUE(
+      absl::IsInvalidArgument(store_->CreateArticle(a, "elif").status()));
   EXPECT_TRUE(store_->ListComments(article, CommentStatus::kApproved)->empty());
 }
 
@@ -604,6 +613,289 @@ TEST_P(StoreContractTest, DecideErrors) {
   EXPECT_EQ(store_->FindComment(c.id)->status, CommentStatus::kPending);
 }
 
+// --- drafts, publication, closed comments, the articles' log --------------
+
+TEST_P(StoreContractTest, ADraftIsNotListedUntilPublished) {
+  Article draft = SampleArticle("taslak-haber");
+  draft.published = false;
+  absl::StatusOr<Article> a = store_->CreateArticle(draft, "elif");
+  ASSERT_OK(a);
+  EXPECT_FALSE(a->published);
+  EXPECT_EQ(a->published_at, absl::UnixEpoch());
+  EXPECT_TRUE(store_->ListArticles(10)->empty());
+  ASSERT_OK(store_->FindArticle("taslak-haber"));  // the desk still finds it
+
+  absl::StatusOr<Article> published = store_->SetPublished(a->id, true, "elif");
+  ASSERT_OK(published);
+  EXPECT_TRUE(published->published);
+  EXPECT_GT(published->published_at, absl::UnixEpoch());
+  EXPECT_EQ(published->updated_at, published->published_at);
+  ASSERT_EQ(store_->ListArticles(10)->size(), 1u);
+}
+
+TEST_P(StoreContractTest, TheFirstPublicationTimeNeverMoves) {
+  absl::StatusOr<Article> a =
+      store_->CreateArticle(SampleArticle("kopru-acildi"), "elif");
+  ASSERT_OK(a);
+  const absl::Time first = a->published_at;
+  absl::SleepFor(absl::Milliseconds(2));
+  absl::StatusOr<Article> withdrawn =
+      store_->SetPublished(a->id, false, "elif");
+  ASSERT_OK(withdrawn);
+  EXPECT_FALSE(withdrawn->published);
+  EXPECT_TRUE(store_->ListArticles(10)->empty());
+  absl::StatusOr<Article> again = store_->SetPublished(a->id, true, "deniz");
+  ASSERT_OK(again);
+  EXPECT_EQ(again->published_at, first);
+  EXPECT_EQ(again->updated_at, a->updated_at);  // not an update of content
+  Article changed = *again;
+  changed.headline = "Galata Köprüsü trafiğe yeniden açıldı";
+  absl::StatusOr<Article> updated = store_->UpdateArticle(changed, "elif");
+  ASSERT_OK(updated);
+  EXPECT_EQ(updated->published_at, first);
+  EXPECT_GT(updated->updated_at, again->updated_at);
+  EXPECT_TRUE(updated->published);  // an update does not touch the state
+}
+
+TEST_P(StoreContractTest, ClosingCommentsKeepsTheUpdateTime) {
+  absl::StatusOr<Article> a =
+      store_->CreateArticle(SampleArticle("kopru-acildi"), "elif");
+  ASSERT_OK(a);
+  absl::StatusOr<Article> closed =
+      store_->SetCommentsClosed(a->id, true, "elif");
+  ASSERT_OK(closed);
+  EXPECT_TRUE(closed->comments_closed);
+  EXPECT_EQ(closed->updated_at, a->updated_at);
+  EXPECT_TRUE(store_->FindArticleById(a->id)->comments_closed);
+  ASSERT_OK(store_->SetCommentsClosed(a->id, false, "elif"));
+  EXPECT_FALSE(store_->FindArticleById(a->id)->comments_closed);
+  EXPECT_TRUE(absl::IsNotFound(
+      store_->SetCommentsClosed(a->id + 9, true, "elif").status()));
+  EXPECT_TRUE(
+      absl::IsNotFound(store_->SetPublished(a->id + 9, true, "elif").status()));
+  EXPECT_TRUE(absl::IsInvalidArgument(
+      store_->SetCommentsClosed(a->id, true, "").status()));
+}
+
+TEST_P(StoreContractTest, EveryChangeToAnArticleIsLogged) {
+  Article draft = SampleArticle("kopru-acildi");
+  draft.published = false;
+  absl::StatusOr<Article> a = store_->CreateArticle(draft, "elif");
+  ASSERT_OK(a);
+  ASSERT_OK(store_->UpdateArticle(*a, "elif"));
+  ASSERT_OK(store_->SetPublished(a->id, true, "deniz"));
+  ASSERT_OK(store_->SetPublished(a->id, true, "deniz"));  // no change: no row
+  ASSERT_OK(store_->SetCommentsClosed(a->id, true, "elif"));
+  ASSERT_OK(store_->SetCommentsClosed(a->id, false, "elif"));
+  ASSERT_OK(store_->SetPublished(a->id, false, "elif"));
+  int64_t other = AddArticle("baska-haber");  // created and published
+
+  absl::StatusOr<std::vector<ArticleEvent>> log =
+      store_->ListArticleEvents(a->id, 100);
+  ASSERT_OK(log);
+  std::vector<std::pair<std::string, std::string>> got;
+  for (const ArticleEvent& e : *log) {
+    EXPECT_EQ(e.article_id, a->id);
+    got.emplace_back(e.by, std::string(ArticleActionName(e.action)));
+  }
+  EXPECT_THAT(
+      got, ElementsAre(
+               std::pair<std::string, std::string>("elif", "unpublished"),
+               std::pair<std::string, std::string>("elif", "comments_opened"),
+               std::pair<std::string, std::string>("elif", "comments_closed"),
+               std::pair<std::string, std::string>("deniz", "published"),
+               std::pair<std::string, std::string>("elif", "updated"),
+               std::pair<std::string, std::string>("elif", "created")));
+  absl::StatusOr<std::vector<ArticleEvent>> all =
+      store_->ListArticleEvents(std::nullopt, 2);
+  ASSERT_OK(all);
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].article_id, other);
+  EXPECT_EQ((*all)[0].action, ArticleAction::kPublished);
+}
+
+TEST_P(StoreContractTest, TheDeskListsDraftsWithCommentCounts) {
+  int64_t published = AddArticle("yayinda");
+  Article draft = SampleArticle("taslak");
+  draft.published = false;
+  ASSERT_OK(store_->CreateArticle(draft, "elif"));
+  AddComment(Post(published, "Güzel haber."));
+  AddComment(Post(published, "Teşekkürler."));
+  AddComment(Post(published, "Bekleyen yorum", CommentStatus::kPending));
+  absl::StatusOr<std::vector<ArticleSummary>> desk =
+      store_->ListArticleSummaries(10);
+  ASSERT_OK(desk);
+  ASSERT_EQ(desk->size(), 2u);
+  EXPECT_EQ((*desk)[0].article.slug, "taslak");  // most recently changed
+  EXPECT_EQ((*desk)[0].approved, 0);
+  EXPECT_EQ((*desk)[1].article.slug, "yayinda");
+  EXPECT_EQ((*desk)[1].approved, 2);
+  EXPECT_EQ((*desk)[1].pending, 1);
+  EXPECT_EQ((*desk)[1].reported, 0);
+}
+
+// --- the queue: search, filters, threads, counts, bulk decisions -----------
+
+NewComment WithVerdict(NewComment n, std::string verdict_json) {
+  n.verdict_json = std::move(verdict_json);
+  return n;
+}
+
+TEST_P(StoreContractTest, QueueSearchIgnoresCaseAndTurkishLetters) {
+  int64_t article = AddArticle("kopru-acildi");
+  NewComment by_ayse =
+      Post(article, "ÇOK GÜZEL OLMUŞ", CommentStatus::kPending);
+  by_ayse.author = "Ayşe Işık";
+  Comment a = AddComment(by_ayse);
+  Comment b = AddComment(
+      Post(article, "Köprü trafiği rahatlatır mı?", CommentStatus::kPending));
+  AddComment(Post(article, "çok güzel ama onaylı", CommentStatus::kApproved));
+
+  auto ids = [&](QueueQuery q) {
+    std::vector<int64_t> out;
+    absl::StatusOr<std::vector<QueueItem>> items = store_->SearchQueue(q);
+    EXPECT_TRUE(items.ok()) << items.status();
+    if (items.ok()) {
+      for (const QueueItem& i : *items) out.push_back(i.comment.id);
+    }
+    return out;
+  };
+  QueueQuery q;
+  q.search = "cok guzel";
+  EXPECT_THAT(ids(q), ElementsAre(a.id));
+  q.search = "Çok";
+  EXPECT_THAT(ids(q), ElementsAre(a.id));
+  q.search = "isik";  // the author's name
+  EXPECT_THAT(ids(q), ElementsAre(a.id));
+  q.search = "KÖPRÜ TRAFİĞİ";  // Turkish capitals, İ and Ğ
+  EXPECT_THAT(ids(q), ElementsAre(b.id));
+  q.search = "güzel köprü";  // every word must be there
+  EXPECT_THAT(ids(q), ElementsAre());
+  q.search = "100%_";  // LIKE's wildcards are plain characters
+  EXPECT_THAT(ids(q), ElementsAre());
+  q.search = "";
+  EXPECT_THAT(ids(q), ElementsAre(a.id, b.id));
+  q.search = "a b c d e f g h i";
+  EXPECT_TRUE(absl::IsInvalidArgument(store_->SearchQueue(q).status()));
+}
+
+TEST_P(StoreContractTest, QueueFiltersByArticleRuleDateAndPage) {
+  int64_t first = AddArticle("birinci");
+  int64_t second = AddArticle("ikinci");
+  const std::string caps =
+      R"({"decision":"reject","rules":[{"rule":"all_caps","violated":true},)"
+      R"({"rule":"spelling","violated":false}]})";
+  Comment a = AddComment(
+      WithVerdict(Post(first, "BU NE", CommentStatus::kPending), caps));
+  Comment b =
+      AddComment(Post(second, "Sakin bir yorum", CommentStatus::kPending));
+  Comment c = AddComment(WithVerdict(
+      Post(second, "bozuk karar", CommentStatus::kPending), "{not json"));
+
+  auto ids = [&](QueueQuery q) {
+    std::vector<int64_t> out;
+    absl::StatusOr<std::vector<QueueItem>> items = store_->SearchQueue(q);
+    EXPECT_TRUE(items.ok()) << items.status();
+    if (items.ok()) {
+      for (const QueueItem& i : *items) out.push_back(i.comment.id);
+    }
+    return out;
+  };
+  QueueQuery q;
+  q.article_id = second;
+  EXPECT_THAT(ids(q), ElementsAre(b.id, c.id));
+  q = QueueQuery();
+  q.rule = "all_caps";
+  EXPECT_THAT(ids(q), ElementsAre(a.id));
+  q.rule = "spelling";  // found, though below its threshold
+  EXPECT_THAT(ids(q), ElementsAre(a.id));
+  q.rule = "insult";
+  EXPECT_THAT(ids(q), ElementsAre());
+  q = QueueQuery();
+  q.since = a.created_at + absl::Hours(1);
+  EXPECT_THAT(ids(q), ElementsAre());
+  q.since = a.created_at;
+  q.until = a.created_at + absl::Hours(1);
+  EXPECT_THAT(ids(q), ElementsAre(a.id, b.id, c.id));
+  q = QueueQuery();
+  q.after_id = a.id;
+  q.limit = 1;
+  EXPECT_THAT(ids(q), ElementsAre(b.id));
+}
+
+TEST_P(StoreContractTest, OddVerdictsAreKeptAndIndexedAsFarAsTheyGo) {
+  int64_t article = AddArticle("kopru-acildi");
+  const char* verdicts[] = {
+      "",
+      "not json",
+      "[]",
+      "{\"rules\":\"x\"}",
+      "null",
+      R"({"rules":["insult", 5, null, {"rule": 3}, {"violated": true},
+                   {"rule": "insult", "violated": true}]})"};
+  std::vector<int64_t> ids;
+  for (const char* v : verdicts) {
+    ids.push_back(
+        AddComment(
+            WithVerdict(Post(article, "yorum", CommentStatus::kPending), v))
+            .id);
+  }
+  QueueQuery q;
+  q.rule = "insult";
+  absl::StatusOr<std::vector<QueueItem>> found = store_->SearchQueue(q);
+  ASSERT_OK(found);
+  ASSERT_EQ(found->size(), 1u);
+  EXPECT_EQ((*found)[0].comment.id, ids.back());
+  EXPECT_EQ(store_->SearchQueue(QueueQuery())->size(), std::size(verdicts));
+}
+
+TEST_P(StoreContractTest, AThreadIsItsFirstCommentAndEveryReply) {
+  int64_t article = AddArticle("kopru-acildi");
+  Comment root = AddComment(Post(article, "İlk yorum"));
+  Comment reply = AddComment(
+      Post(article, "Katılıyorum", CommentStatus::kApproved, root.id));
+  Comment held = AddComment(
+      Post(article, "Bekleyen yanıt", CommentStatus::kPending, reply.id));
+  AddComment(Post(article, "Başka bir konu"));
+  for (int64_t id : {root.id, reply.id, held.id}) {
+    absl::StatusOr<std::vector<Comment>> thread = store_->ListThread(id);
+    ASSERT_OK(thread);
+    std::vector<int64_t> got;
+    for (const Comment& c : *thread) got.push_back(c.id);
+    EXPECT_THAT(got, ElementsAre(root.id, reply.id, held.id));
+  }
+  EXPECT_TRUE(absl::IsNotFound(store_->ListThread(held.id + 100).status()));
+}
+
+TEST_P(StoreContractTest, CountsPerDayAndPerViolatedRule) {
+  int64_t article = AddArticle("kopru-acildi");
+  const std::string caps = R"({"rules":[{"rule":"all_caps","violated":true},)"
+                           R"({"rule":"spelling","violated":false}]})";
+  Comment a = AddComment(
+      WithVerdict(Post(article, "BU NE", CommentStatus::kRejected), caps));
+  AddComment(
+      WithVerdict(Post(article, "YİNE Mİ", CommentStatus::kRejected), caps));
+  AddComment(Post(article, "Güzel"));
+  absl::StatusOr<std::vector<DayCount>> counts =
+      store_->CountByDay(a.created_at - absl::Hours(1), absl::Hours(3));
+  ASSERT_OK(counts);
+  const absl::CivilDay today =
+      absl::ToCivilDay(a.created_at, absl::FixedTimeZone(3 * 3600));
+  std::vector<std::tuple<absl::CivilDay, std::string, int64_t>> got;
+  for (const DayCount& d : *counts) got.emplace_back(d.day, d.rule, d.count);
+  // Near midnight the three may straddle two days; then this is flaky by
+  // design of the clock, not of the code: allow it.
+  if (got.size() == 2) {
+    EXPECT_EQ(got[0], std::make_tuple(today, std::string(), int64_t{3}));
+    EXPECT_EQ(got[1],
+              std::make_tuple(today, std::string("all_caps"), int64_t{2}));
+  } else {
+    EXPECT_GE(got.size(), 3u);
+  }
+  EXPECT_TRUE(store_->CountByDay(absl::Now() + absl::Hours(1), absl::Hours(3))
+                  ->empty());
+}
+
 // --- reports ---------------------------------------------------------------
 
 TEST_P(StoreContractTest, ReportsMoveAnApprovedCommentAtTheThreshold) {
@@ -765,6 +1057,22 @@ TEST_P(StoreContractTest, ImportedCommentsKeepTheirTimeAuthorAndStatus) {
   EXPECT_EQ((*audit)[0].from, std::nullopt);
   EXPECT_EQ((*audit)[0].to, CommentStatus::kPending);
   EXPECT_GT((*audit)[0].at, c->created_at);
+}
+
+TEST_P(StoreContractTest, ImportedCommentsAreFoundByTextAuthorAndRule) {
+  int64_t article = AddArticle("kopru-acildi");
+  ImportedComment c = Imported(article, "disqus:1", "");
+  c.author = "Şükrü Işık";
+  c.text = "ÇOK GÜZEL BİR KÖPRÜ";
+  c.verdict_json = R"({"rules":[{"rule":"all_caps","violated":true}]})";
+  ASSERT_OK(store_->ImportComments({c}, "import:disqus"));
+  QueueQuery q;
+  q.status = c.status;
+  q.search = "sukru cok guzel";
+  ASSERT_EQ(store_->SearchQueue(q)->size(), 1u);
+  q.search = "";
+  q.rule = "all_caps";
+  ASSERT_EQ(store_->SearchQueue(q)->size(), 1u);
 }
 
 TEST_P(StoreContractTest, ImportingAKeyAgainAddsNothing) {
@@ -947,7 +1255,7 @@ TEST_P(StoreContractTest, PhotosKeepTheirSizes) {
 
   Article a = SampleArticle("fotografli-haber");
   a.photo_id = photo->id;
-  absl::StatusOr<Article> with_photo = store_->CreateArticle(a);
+  absl::StatusOr<Article> with_photo = store_->CreateArticle(a, "elif");
   ASSERT_OK(with_photo);
   EXPECT_EQ(store_->FindArticle("fotografli-haber")->photo_id, photo->id);
 }
@@ -1185,7 +1493,8 @@ TEST_P(StoreContractTest, PageGenerationMovesWithEveryChangeAPageShows) {
     EXPECT_GT(*now, last) << what;
     last = *now;
   };
-  absl::StatusOr<Article> a = store_->CreateArticle(SampleArticle("kopru"));
+  absl::StatusOr<Article> a =
+      store_->CreateArticle(SampleArticle("kopru"), "elif");
   ASSERT_OK(a);
   moved("a new article");
   Comment pending =
@@ -1199,7 +1508,7 @@ TEST_P(StoreContractTest, PageGenerationMovesWithEveryChangeAPageShows) {
   moved("a report that hides a comment");
   Article changed = *a;
   changed.headline = "Köprü açıldı: trafik rahatladı";
-  ASSERT_OK(store_->UpdateArticle(changed));
+  ASSERT_OK(store_->UpdateArticle(changed, "elif"));
   moved("an updated article");
   ASSERT_OK(
       store_->ImportComments({Imported(a->id, "disqus:77")}, "import:disqus"));
@@ -1213,6 +1522,21 @@ TEST_P(StoreContractTest, PageGenerationMovesWithEveryChangeAPageShows) {
                             CommentStatus::kPending)
                    .ok());
   EXPECT_EQ(*store_->PageGeneration(), last);
+  // The desk: withdrawing, publishing again, closing the comments.
+  ASSERT_OK(store_->SetPublished(a->id, false, "elif"));
+  moved("a withdrawn article");
+  ASSERT_OK(store_->SetPublished(a->id, false, "elif"));
+  EXPECT_EQ(*store_->PageGeneration(), last) << "withdrawing a draft";
+  ASSERT_OK(store_->SetPublished(a->id, true, "elif"));
+  moved("an article published again");
+  ASSERT_OK(store_->SetCommentsClosed(a->id, true, "elif"));
+  moved("comments closed");
+  // Many decisions at once move it once they are written.
+  std::vector<absl::StatusOr<Comment>> bulk = store_->DecideAll(
+      {{pending.id, CommentStatus::kRejected, std::nullopt, "insult"}},
+      "deniz");
+  ASSERT_OK(bulk[0]);
+  moved("a bulk rejection");
 }
 
 TEST_P(StoreContractTest, SharedSecretIsTheFirstOneStored) {
@@ -1247,7 +1571,7 @@ TEST_P(StoreContractTest, EverythingIsThereAfterReopening) {
     photo_id = photo->id;
     Article a = SampleArticle("kopru-acildi");
     a.photo_id = photo_id;
-    absl::StatusOr<Article> article = store->CreateArticle(a);
+    absl::StatusOr<Article> article = store->CreateArticle(a, "elif");
     ASSERT_OK(article);
     article_id = article->id;
     absl::StatusOr<Comment> c =
@@ -1299,7 +1623,7 @@ TEST_P(StoreContractTest, DestructionWritesEveryQueuedComment) {
     std::unique_ptr<Store> store = OpenStore();
     ASSERT_NE(store, nullptr);
     absl::StatusOr<Article> article =
-        store->CreateArticle(SampleArticle("kopru-acildi"));
+        store->CreateArticle(SampleArticle("kopru-acildi"), "elif");
     ASSERT_OK(article);
     article_id = article->id;
     for (int i = 0; i < kComments; ++i) {

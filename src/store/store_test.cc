@@ -169,7 +169,8 @@ TEST(StoreOpenTest, InMemoryStoresArePrivate) {
   absl::StatusOr<std::unique_ptr<Store>> two = Open("sqlite::memory:");
   ASSERT_TRUE(one.ok()) << one.status();
   ASSERT_TRUE(two.ok()) << two.status();
-  ASSERT_TRUE((*one)->CreateArticle(SampleArticle("kopru-acildi")).ok());
+  ASSERT_TRUE(
+      (*one)->CreateArticle(SampleArticle("kopru-acildi"), "editor").ok());
   EXPECT_TRUE((*one)->FindArticle("kopru-acildi").ok());
   EXPECT_TRUE(absl::IsNotFound((*two)->FindArticle("kopru-acildi").status()));
 }
@@ -178,7 +179,7 @@ TEST(StoreAddCommentAndWaitTest, ReturnsTheStoredComment) {
   absl::StatusOr<std::unique_ptr<Store>> store = Open("sqlite::memory:");
   ASSERT_TRUE(store.ok()) << store.status();
   absl::StatusOr<Article> article =
-      (*store)->CreateArticle(SampleArticle("kopru-acildi"));
+      (*store)->CreateArticle(SampleArticle("kopru-acildi"), "editor");
   ASSERT_TRUE(article.ok()) << article.status();
 
   NewComment n;

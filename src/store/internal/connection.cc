@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "store/internal/validate.h"
 
 namespace newsroom::store::internal {
 
@@ -130,6 +131,25 @@ std::optional<int64_t> Statement::OptionalInt(int col) const {
   return Int(col);
 }
 
+namespace {
+
+// newsroom_fold(text): SearchKey in SQL, for migrations that fill the
+// search column of rows written before it existed.
+void FoldFunction(sqlite3_context* context, int argc, sqlite3_value** argv) {
+  if (argc != 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+    sqlite3_result_null(context);
+    return;
+  }
+  const unsigned char* text = sqlite3_value_text(argv[0]);
+  const int size = sqlite3_value_bytes(argv[0]);
+  const std::string folded = SearchKey(std::string_view(
+      reinterpret_cast<const char*>(text), static_cast<size_t>(size)));
+  sqlite3_result_text64(context, folded.data(), folded.size(), SQLITE_TRANSIENT,
+                        SQLITE_UTF8);
+}
+
+}  // namespace
+
 absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(
     const std::string& filename, Mode mode, absl::Duration busy_timeout,
     std::string name) {
@@ -148,6 +168,11 @@ absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(
   sqlite3_busy_timeout(
       db, static_cast<int>(absl::ToInt64Milliseconds(busy_timeout)));
   std::unique_ptr<Connection> connection(new Connection(db, std::move(name)));
+  if (mode == Mode::kWriter) {
+    sqlite3_create_function_v2(db, "newsroom_fold", 1,
+                               SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                               FoldFunction, nullptr, nullptr, nullptr);
+  }
   std::string pragmas = "PRAGMA foreign_keys = ON;";
   if (mode == Mode::kReader) pragmas += "PRAGMA query_only = ON;";
   if (absl::Status s = connection->Exec(pragmas); !s.ok()) return s;

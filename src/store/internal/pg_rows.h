@@ -20,10 +20,14 @@ namespace newsroom::store::internal {
 
 inline constexpr std::string_view kPgArticleColumns =
     "id, slug, headline, lead, body, photo_id, photo_caption, photo_credit, "
-    "source, author, published_at, updated_at";
+    "source, author, published_at, updated_at, published, comments_closed";
+inline constexpr int kPgArticleColumnCount = 14;
 inline constexpr std::string_view kPgCommentColumns =
     "id, article_id, parent_id, author, text, status, verdict_json, client, "
-    "report_count, created_at";
+    "report_count, created_at, reason, receipt_hash";
+inline constexpr int kPgCommentColumnCount = 12;
+// kPgCommentColumns with every column prefixed by `alias` and a dot.
+std::string PgCommentColumns(std::string_view alias);
 
 Article PgArticleFromRow(const PgResult& r, int row);
 // kPgCommentColumns, starting at column `first`.
@@ -32,7 +36,8 @@ CommentStatus PgStatusFromColumn(const PgResult& r, int row, int col);
 
 // NotFound naming the id when absent. `lock` reads with FOR UPDATE (inside
 // a transaction), so that the row cannot change until it ends.
-absl::StatusOr<Article> PgReadArticle(PgConnection& c, int64_t id);
+absl::StatusOr<Article> PgReadArticle(PgConnection& c, int64_t id,
+                                      bool lock = false);
 absl::StatusOr<Comment> PgReadComment(PgConnection& c, int64_t id,
                                       bool lock = false);
 
@@ -40,7 +45,21 @@ absl::StatusOr<Comment> PgReadComment(PgConnection& c, int64_t id,
 absl::Status PgInsertDecision(PgConnection& c, int64_t comment_id,
                               std::string_view decided_by,
                               std::optional<CommentStatus> from,
-                              CommentStatus to, absl::Time at);
+                              CommentStatus to, absl::Time at,
+                              std::string_view reason = "");
+// The rules a comment's verdict found anything of, for the queue's rule
+// filter and the counts per rule (the SQL function newsroom_findings of
+// migration 4: a verdict not of the engine's shape gives none, no error).
+absl::Status PgInsertFindings(PgConnection& c, int64_t comment_id,
+                              std::string_view verdict_json);
+// Appends to the articles' audit log.
+absl::Status PgInsertArticleEvent(PgConnection& c, int64_t article_id,
+                                  std::string_view by, ArticleAction action,
+                                  absl::Time at);
+// Fills the search column (SearchKey, which only C++ computes) of comments
+// written before it existed; a database without such rows costs one index
+// lookup.
+absl::Status PgFillSearchKeys(PgConnection& c);
 
 }  // namespace newsroom::store::internal
 

@@ -2,6 +2,7 @@
 #include "store/internal/rows.h"
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 
 namespace newsroom::store::internal {
 
@@ -27,6 +28,8 @@ Article ArticleFromRow(const Statement& row) {
   a.author = row.Text(9);
   a.published_at = row.Time(10);
   a.updated_at = row.Time(11);
+  a.published = row.Int(12) != 0;
+  a.comments_closed = row.Int(13) != 0;
   return a;
 }
 
@@ -42,7 +45,20 @@ Comment CommentFromRow(const Statement& row, int first) {
   c.client = row.Text(first + 7);
   c.report_count = static_cast<int>(row.Int(first + 8));
   c.created_at = row.Time(first + 9);
+  c.reason = row.Text(first + 10);
+  c.receipt_hash = row.Text(first + 11);
   return c;
+}
+
+std::string CommentColumns(std::string_view alias) {
+  std::string out;
+  for (absl::string_view column : absl::StrSplit(
+           absl::string_view(kCommentColumns.data(), kCommentColumns.size()),
+           ", ")) {
+    if (!out.empty()) out += ", ";
+    absl::StrAppend(&out, std::string(alias), ".", column);
+  }
+  return out;
 }
 
 const std::string& SelectArticleBy(std::string_view key) {
@@ -60,13 +76,11 @@ absl::StatusOr<Article> ReadArticleById(Connection& c, int64_t id) {
       ArticleFromRow, absl::StrCat("article ", id, " does not exist"));
 }
 
-constexpr std::string_view kSelectComment =
-    "SELECT id, article_id, parent_id, author, text, status, verdict_json, "
-    "client, report_count, created_at FROM comments WHERE id = ?";
-
 absl::StatusOr<Comment> ReadComment(Connection& c, int64_t id) {
+  static const std::string* sql = new std::string(absl::StrCat(
+      "SELECT ", std::string(kCommentColumns), " FROM comments WHERE id = ?"));
   return QueryOne<Comment>(
-      c, kSelectComment, [&](Statement& s) { s.Bind(1, id); },
+      c, *sql, [&](Statement& s) { s.Bind(1, id); },
       [](const Statement& s) { return CommentFromRow(s); },
       absl::StrCat("comment ", id, " does not exist"));
 }
@@ -104,10 +118,10 @@ absl::Status CheckPhotoExists(Connection& c, std::optional<int64_t> photo_id) {
 absl::Status InsertDecision(Connection& c, int64_t comment_id,
                             std::string_view decided_by,
                             std::optional<CommentStatus> from, CommentStatus to,
-                            absl::Time at) {
+                            absl::Time at, std::string_view reason) {
   return Execute(c,
                  "INSERT INTO decisions (comment_id, decided_by, from_status, "
-                 "to_status, at) VALUES (?, ?, ?, ?, ?)",
+                 "to_status, at, reason) VALUES (?, ?, ?, ?, ?, ?)",
                  [&](Statement& s) {
                    s.Bind(1, comment_id).Bind(2, decided_by);
                    if (from.has_value()) {
@@ -115,7 +129,37 @@ absl::Status InsertDecision(Connection& c, int64_t comment_id,
                    } else {
                      s.BindNull(3);
                    }
-                   s.Bind(4, CommentStatusName(to)).Bind(5, at);
+                   s.Bind(4, CommentStatusName(to)).Bind(5, at).Bind(6, reason);
+                 });
+}
+
+absl::Status InsertFindings(Connection& c, int64_t comment_id,
+                            std::string_view verdict_json) {
+  // CASE, not AND: only the branch chosen is evaluated, so that nothing
+  // that is not JSON reaches a JSON function that would fail on it.
+  return Execute(
+      c,
+      "INSERT OR IGNORE INTO comment_findings (comment_id, rule, violated) "
+      "SELECT ?1, json_extract(r.value, '$.rule'), "
+      "coalesce(json_extract(r.value, '$.violated'), 0) != 0 "
+      "FROM json_each(CASE WHEN NOT json_valid(?2) THEN '{}' "
+      "WHEN json_type(?2, '$.rules') = 'array' THEN ?2 ELSE '{}' END, "
+      "'$.rules') AS r WHERE CASE WHEN r.type = 'object' THEN "
+      "json_type(r.value, '$.rule') = 'text' ELSE 0 END",
+      [&](Statement& st) { st.Bind(1, comment_id).Bind(2, verdict_json); });
+}
+
+absl::Status InsertArticleEvent(Connection& c, int64_t article_id,
+                                std::string_view by, ArticleAction action,
+                                absl::Time at) {
+  return Execute(c,
+                 "INSERT INTO article_log (article_id, by, action, at) "
+                 "VALUES (?, ?, ?, ?)",
+                 [&](Statement& s) {
+                   s.Bind(1, article_id)
+                       .Bind(2, by)
+                       .Bind(3, ArticleActionName(action))
+                       .Bind(4, at);
                  });
 }
 

@@ -31,15 +31,21 @@ CommentStatus StatusFromColumn(const Statement& row, int col);
 
 inline constexpr std::string_view kArticleColumns =
     "id, slug, headline, lead, body, photo_id, photo_caption, photo_credit, "
-    "source, author, published_at, updated_at";
+    "source, author, published_at, updated_at, published, comments_closed";
 // A row of kArticleColumns.
 Article ArticleFromRow(const Statement& row);
 // "SELECT kArticleColumns FROM articles WHERE <key> = ?"; key is "slug" or
 // "id".
 const std::string& SelectArticleBy(std::string_view key);
 
-// A row of "id, article_id, parent_id, author, text, status, verdict_json,
-// client, report_count, created_at", starting at column `first`.
+// The columns CommentFromRow reads, with a table alias ("c.") or none.
+inline constexpr std::string_view kCommentColumns =
+    "id, article_id, parent_id, author, text, status, verdict_json, client, "
+    "report_count, created_at, reason, receipt_hash";
+inline constexpr int kCommentColumnCount = 12;
+// kCommentColumns with every column prefixed by `alias` and a dot.
+std::string CommentColumns(std::string_view alias);
+// A row of kCommentColumns, starting at column `first`.
 Comment CommentFromRow(const Statement& row, int first = 0);
 
 // NotFound naming the id when absent.
@@ -57,7 +63,18 @@ absl::Status CheckPhotoExists(Connection& c, std::optional<int64_t> photo_id);
 absl::Status InsertDecision(Connection& c, int64_t comment_id,
                             std::string_view decided_by,
                             std::optional<CommentStatus> from, CommentStatus to,
-                            absl::Time at);
+                            absl::Time at, std::string_view reason = "");
+// What a comment is indexed by beside its row, from its verdict: the rules
+// the verdict found anything of (comment_findings), for the queue's rule
+// filter and the counts per rule. A verdict that is not JSON of the
+// engine's shape gives none, and no error.
+absl::Status InsertFindings(Connection& c, int64_t comment_id,
+                            std::string_view verdict_json);
+
+// Appends to the articles' audit log.
+absl::Status InsertArticleEvent(Connection& c, int64_t article_id,
+                                std::string_view by, ArticleAction action,
+                                absl::Time at);
 
 // Runs a query expected to return at most one row; `on_row` reads it.
 // NotFound with `not_found` when there is none.

@@ -6,6 +6,8 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "text/casing.h"
 #include "text/utf8.h"
 
 namespace newsroom::store::internal {
@@ -119,7 +121,10 @@ absl::Status ValidateNewComment(const NewComment& n) {
   for (const auto& [field, value] : fields) {
     if (absl::Status s = ValidateUtf8Field(field, *value); !s.ok()) return s;
   }
-  return absl::OkStatus();
+  if (n.receipt_hash.size() > 128) {
+    return absl::InvalidArgumentError("comment receipt hash over 128 bytes");
+  }
+  return ValidateUtf8Field("comment receipt hash", n.receipt_hash);
 }
 
 absl::StatusOr<const PhotoVariant*> ValidatePhotoVariants(
@@ -185,7 +190,7 @@ absl::Status ValidateFeedback(const Feedback& f) {
 
 absl::Status ValidateDecidedBy(std::string_view decided_by) {
   if (decided_by.empty()) {
-    return absl::InvalidArgumentError("a decision needs who decided it");
+    return absl::InvalidArgumentError("a change needs who made it");
   }
   return ValidateUtf8Field("decided by", decided_by);
 }
@@ -280,6 +285,68 @@ absl::Status ValidateNewApiKey(std::string_view name, std::string_view key_hash,
     return s;
   }
   return ValidateUtf8Field("API key prefix", prefix);
+}
+
+absl::Status ValidateReason(std::string_view reason) {
+  if (reason.size() > kMaxNameBytes) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "a decision's reason is at most ", kMaxNameBytes, " bytes"));
+  }
+  return ValidateUtf8Field("reason", reason);
+}
+
+std::string SearchKey(std::string_view text) { return text::FoldKey(text); }
+
+absl::StatusOr<std::vector<std::string>> ValidateQueueQuery(
+    const QueueQuery& query) {
+  if (absl::Status s = CheckLimit(query.limit); !s.ok()) return s;
+  if (absl::Status s = ValidateUtf8Field("search", query.search); !s.ok()) {
+    return s;
+  }
+  std::vector<std::string> patterns;
+  for (absl::string_view w :
+       absl::StrSplit(SearchKey(query.search), ' ', absl::SkipWhitespace())) {
+    if (patterns.size() == kMaxSearchWords) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("a search takes at most ", kMaxSearchWords, " words"));
+    }
+    std::string pattern = "%";
+    for (char ch : w) {
+      if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
+      pattern += ch;
+    }
+    patterns.push_back(pattern + "%");
+  }
+  return patterns;
+}
+
+std::vector<absl::StatusOr<Comment>> CheckDecisions(
+    const std::vector<DecisionRequest>& requests, std::string_view decided_by) {
+  if (absl::Status bad = ValidateDecidedBy(decided_by); !bad.ok()) {
+    return std::vector<absl::StatusOr<Comment>>(requests.size(), bad);
+  }
+  std::vector<absl::StatusOr<Comment>> results;
+  results.reserve(requests.size());
+  for (size_t i = 0; i < requests.size(); ++i) {
+    if (i >= kMaxDecisions) {
+      results.push_back(absl::InvalidArgumentError(
+          absl::StrCat("at most ", kMaxDecisions, " decisions at once")));
+    } else if (absl::Status bad = ValidateReason(requests[i].reason);
+               !bad.ok()) {
+      results.push_back(bad);
+    } else {
+      results.push_back(Comment());
+    }
+  }
+  return results;
+}
+
+absl::Status StaleDecision(int64_t id, CommentStatus now,
+                           CommentStatus expected) {
+  return absl::FailedPreconditionError(
+      absl::StrCat("comment ", id, " is ", std::string(CommentStatusName(now)),
+                   " now, not ", std::string(CommentStatusName(expected)),
+                   ": someone else decided first"));
 }
 
 }  // namespace newsroom::store::internal

@@ -27,6 +27,10 @@ inline absl::Time Truncate(absl::Time t) {
 
 inline constexpr int kMaxNameBytes = 64;
 inline constexpr int kMaxSlugBytes = 120;
+// Store::DecideAll's most decisions in one call.
+inline constexpr size_t kMaxDecisions = 1000;
+// QueueQuery::search's most words.
+inline constexpr size_t kMaxSearchWords = 8;
 
 // `s` in double quotes, for error messages.
 std::string Quote(std::string_view s);
@@ -53,7 +57,8 @@ absl::Status CheckLimit(int limit);
 
 // A slug, a headline, and UTF-8 text in every field.
 absl::Status ValidateArticle(const Article& article);
-// UTF-8 author, text and verdict.
+// UTF-8 author, text, verdict and client; a receipt hash of at most 128
+// bytes.
 absl::Status ValidateNewComment(const NewComment& comment);
 // At least one size, each with a name (given once), a size, a content type
 // and bytes. Returns the largest, whose size and type the photo takes.
@@ -61,7 +66,8 @@ absl::StatusOr<const PhotoVariant*> ValidatePhotoVariants(
     const std::vector<PhotoVariant>& variants);
 // Text and attribute present, a finite score in [0, 1], UTF-8 fields.
 absl::Status ValidateFeedback(const Feedback& feedback);
-// Who decided: not empty, UTF-8.
+// Who decided, or who changed an article (a user name, "engine",
+// "reader", "import"): not empty, UTF-8.
 absl::Status ValidateDecidedBy(std::string_view decided_by);
 // A reporter (not empty, UTF-8) and a threshold of at least 1.
 absl::Status ValidateReport(std::string_view reporter, int threshold);
@@ -79,6 +85,33 @@ absl::Status ValidateNewUser(std::string_view username,
 // An API key's name (ValidateName), hash (not empty) and UTF-8 prefix.
 absl::Status ValidateNewApiKey(std::string_view name, std::string_view key_hash,
                                std::string_view prefix);
+// A decision's reason: UTF-8, at most kMaxNameBytes bytes.
+absl::Status ValidateReason(std::string_view reason);
+
+// What a comment is found by in a search: its author and text, lower-cased
+// the Turkish way and folded to ASCII ("Çok Güzel" → "cok guzel",
+// text::FoldKey), so that a moderator finds it however they type. SQLite's
+// write connections have it as the SQL function newsroom_fold().
+std::string SearchKey(std::string_view text);
+
+// A queue query's limit and search; the LIKE patterns (with `\` as the
+// escape character) that the folded author and text must each match, one
+// per word of the search. InvalidArgument for a bad limit, search text
+// that is not UTF-8, or more than kMaxSearchWords words.
+absl::StatusOr<std::vector<std::string>> ValidateQueueQuery(
+    const QueueQuery& query);
+
+// What Store::DecideAll can tell before reading a comment: one result per
+// request, OK (an empty Comment) for a decision still to be made, or why
+// it is refused — every one when `decided_by` is bad, those beyond
+// kMaxDecisions, those with a bad reason.
+std::vector<absl::StatusOr<Comment>> CheckDecisions(
+    const std::vector<DecisionRequest>& requests, std::string_view decided_by);
+
+// FailedPrecondition for a decision on comment `id`, which is `now` and
+// not `expected` any more: someone else decided first.
+absl::Status StaleDecision(int64_t id, CommentStatus now,
+                           CommentStatus expected);
 
 }  // namespace newsroom::store::internal
 
