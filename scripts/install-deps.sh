@@ -10,7 +10,7 @@ packages=(
   libicu-dev libabsl-dev libhunspell-dev libcld2-dev
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libhyperscan-dev
   libboost-dev libsqlite3-dev libpq-dev libsodium-dev libvips-dev libxml2-dev python3
-  libgoogle-perftools-dev libcsv-dev
+  libgoogle-perftools-dev libcsv-dev zlib1g-dev
   # dictionaries
   hunspell-tr hunspell-en-us
   # tests and benchmarks
