@@ -2,10 +2,12 @@
 
 #include <cmath>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 #include <vips/vips8>
 
+#include "absl/strings/match.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "media/internal/demo_scene.h"
@@ -79,8 +81,23 @@ struct Size {
   int width, height;
 };
 
-void ExpectSizes(const std::vector<store::PhotoVariant>& variants,
+// The JPEG sizes by width ("orig", "1600", …), without their WebP twins
+// and the crops.
+std::vector<store::PhotoVariant> Widths(
+    const std::vector<store::PhotoVariant>& all) {
+  std::vector<store::PhotoVariant> out;
+  for (const store::PhotoVariant& v : all) {
+    if (v.content_type == "image/jpeg" && v.name != "16x9" && v.name != "4x3" &&
+        v.name != "1x1") {
+      out.push_back(v);
+    }
+  }
+  return out;
+}
+
+void ExpectSizes(const std::vector<store::PhotoVariant>& all,
                  const std::vector<Size>& expected) {
+  const std::vector<store::PhotoVariant> variants = Widths(all);
   ASSERT_EQ(variants.size(), expected.size());
   for (size_t i = 0; i < expected.size(); ++i) {
     SCOPED_TRACE(expected[i].name);
@@ -178,6 +195,10 @@ TEST_F(PhotoTest, VariantsLookLikeTheUpload) {
   ASSERT_TRUE(variants.ok()) << variants.status();
   for (const store::PhotoVariant& v : *variants) {
     SCOPED_TRACE(v.name);
+    // The crops (16x9, 4x3, 1x1) are cut around what libvips finds most
+    // interesting, not around the centre;
+    // EverySizeHasAWebpTwinAndThereAreThreeCrops tests their sizes.
+    if (absl::StrContains(v.name, "x")) continue;
     VImage decoded = Decode(v.bytes);
     std::vector<double> left = decoded.getpoint(v.width / 4, v.height / 2);
     std::vector<double> right = decoded.getpoint(3 * v.width / 4, v.height / 2);
@@ -218,7 +239,7 @@ TEST_F(PhotoTest, MetadataIsStripped) {
 
   auto variants = MakeVariants(jpeg);
   ASSERT_TRUE(variants.ok()) << variants.status();
-  ASSERT_EQ(variants->size(), 3u);
+  ASSERT_EQ(Widths(*variants).size(), 3u);
   for (const store::PhotoVariant& v : *variants) {
     SCOPED_TRACE(v.name);
     EXPECT_THAT(v.bytes, Not(HasSubstr("Ayse Muhabir")));
@@ -276,7 +297,7 @@ TEST_F(PhotoTest, GreyscaleAndSixteenBitUploadsWork) {
   for (const VImage& image : {grey, deep}) {
     auto variants = MakeVariants(Encode(image, Format::kPng));
     ASSERT_TRUE(variants.ok()) << variants.status();
-    ASSERT_EQ(variants->size(), 2u);  // "orig" and "400"
+    ASSERT_EQ(Widths(*variants).size(), 2u);  // "orig" and "400"
     VImage decoded = Decode((*variants)[0].bytes);
     EXPECT_EQ(decoded.width(), 640);
     EXPECT_EQ(decoded.format(), VIPS_FORMAT_UCHAR);
@@ -385,7 +406,7 @@ TEST_F(PhotoTest, ABadUploadDoesNotSpoilTheNextOne) {
   EXPECT_FALSE(MakeVariants("\xFF\xD8\xFF garbage").ok());
   auto variants = MakeVariants(Encode(Gradient(500, 300), Format::kJpeg));
   ASSERT_TRUE(variants.ok()) << variants.status();
-  EXPECT_EQ(variants->size(), 2u);
+  EXPECT_EQ(Widths(*variants).size(), 2u);
 }
 
 TEST_F(PhotoTest, BadOptionsAreInvalidArguments) {
@@ -439,7 +460,64 @@ TEST_F(PhotoTest, DemoPhotoIsA2400By1600Picture) {
   // The demo photo goes through the upload path like any other.
   auto variants = MakeVariants(*jpeg);
   ASSERT_TRUE(variants.ok()) << variants.status();
-  EXPECT_EQ(variants->size(), 4u);
+  EXPECT_EQ(Widths(*variants).size(), 4u);
+}
+
+TEST_F(PhotoTest, TheLogoIsASquarePngWithAWhiteLetterOnBlue) {
+  auto png = MakeLogo(512);
+  ASSERT_TRUE(png.ok()) << png.status();
+  EXPECT_THAT(*png, StartsWith("\x89PNG"));
+  VImage logo = Decode(*png);
+  EXPECT_EQ(logo.width(), 512);
+  EXPECT_EQ(logo.height(), 512);
+  EXPECT_EQ(logo.bands(), 4);
+  // The corner is transparent; the square's edge is blue; the left stroke
+  // of the N (x 8..12 of 32) is white.
+  EXPECT_EQ(logo.getpoint(1, 1)[3], 0);
+  std::vector<double> blue = logo.getpoint(256, 40);
+  EXPECT_NEAR(blue[0], 0x0b, 2);
+  EXPECT_NEAR(blue[2], 0x8a, 2);
+  std::vector<double> white = logo.getpoint(10 * 16, 20 * 16);
+  EXPECT_GT(white[0], 250);
+  EXPECT_FALSE(MakeLogo(8).ok());
+  EXPECT_FALSE(MakeLogo(5000).ok());
+}
+
+TEST_F(PhotoTest, EverySizeHasAWebpTwinAndThereAreThreeCrops) {
+  auto variants = MakeVariants(Encode(Gradient(2000, 1000), Format::kJpeg));
+  ASSERT_TRUE(variants.ok()) << variants.status();
+  std::map<std::string, const store::PhotoVariant*> by_name;
+  for (const store::PhotoVariant& v : *variants) by_name[v.name] = &v;
+  for (const char* width : {"orig", "1600", "800", "400"}) {
+    SCOPED_TRACE(width);
+    ASSERT_EQ(by_name.count(width), 1u);
+    const std::string webp = std::string(width) + ".webp";
+    ASSERT_EQ(by_name.count(webp), 1u);
+    const store::PhotoVariant& w = *by_name[webp];
+    EXPECT_EQ(w.content_type, "image/webp");
+    EXPECT_THAT(w.bytes, StartsWith("RIFF"));
+    EXPECT_EQ(w.width, by_name[width]->width);
+    EXPECT_EQ(w.height, by_name[width]->height);
+    VImage decoded = Decode(w.bytes);
+    EXPECT_EQ(decoded.width(), w.width);
+    EXPECT_LT(w.bytes.size(), by_name[width]->bytes.size() * 2);
+  }
+  struct Crop {
+    const char* name;
+    int width, height;
+  };
+  for (const Crop& c : {Crop{"16x9", 1200, 675}, Crop{"4x3", 1200, 900},
+                        Crop{"1x1", 1000, 1000}}) {
+    SCOPED_TRACE(c.name);
+    ASSERT_EQ(by_name.count(c.name), 1u);
+    const store::PhotoVariant& v = *by_name[c.name];
+    EXPECT_EQ(v.content_type, "image/jpeg");
+    EXPECT_EQ(v.width, c.width);
+    EXPECT_EQ(v.height, c.height);
+    VImage decoded = Decode(v.bytes);
+    EXPECT_EQ(decoded.width(), c.width);
+    EXPECT_EQ(decoded.height(), c.height);
+  }
 }
 
 TEST_F(PhotoTest, DemoSceneIsDeterministic) {

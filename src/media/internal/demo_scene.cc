@@ -748,4 +748,62 @@ std::vector<uint8_t> RenderDemoScene(int width, int height) {
   return rgb;
 }
 
+namespace {
+
+// The "N" of the favicon's path, "M8 25V7h4l8 11.5V7h4v18h-4l-8-11.5V25z",
+// in 32 units.
+constexpr double kN[][2] = {{8, 25}, {8, 7},   {12, 7},  {20, 18.5}, {20, 7},
+                            {24, 7}, {24, 25}, {20, 25}, {12, 13.5}, {12, 25}};
+
+bool InN(double x, double y) {
+  // Even-odd rule over the polygon's edges.
+  bool inside = false;
+  constexpr int n = sizeof(kN) / sizeof(kN[0]);
+  for (int i = 0, j = n - 1; i < n; j = i++) {
+    const double xi = kN[i][0], yi = kN[i][1], xj = kN[j][0], yj = kN[j][1];
+    if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi) {
+      inside = !inside;
+    }
+  }
+  return inside;
+}
+
+bool InSquare(double x, double y) {
+  constexpr double r = 6;
+  const double cx = x < r ? r : (x > 32 - r ? 32 - r : x);
+  const double cy = y < r ? r : (y > 32 - r ? 32 - r : y);
+  return (x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r;
+}
+
+}  // namespace
+
+std::vector<uint8_t> RenderLogo(int size) {
+  std::vector<uint8_t> out(static_cast<size_t>(size) * size * 4);
+  constexpr int kSamples = 4;
+  const double unit = 32.0 / size;
+  for (int py = 0; py < size; ++py) {
+    for (int px = 0; px < size; ++px) {
+      int square = 0, letter = 0;
+      for (int sy = 0; sy < kSamples; ++sy) {
+        for (int sx = 0; sx < kSamples; ++sx) {
+          const double x = (px + (sx + 0.5) / kSamples) * unit;
+          const double y = (py + (sy + 0.5) / kSamples) * unit;
+          if (!InSquare(x, y)) continue;
+          ++square;
+          if (InN(x, y)) ++letter;
+        }
+      }
+      // #0b4f8a under white, the letter's share of the square's samples.
+      const double white =
+          square == 0 ? 0 : static_cast<double>(letter) / square;
+      uint8_t* p = &out[(static_cast<size_t>(py) * size + px) * 4];
+      p[0] = static_cast<uint8_t>(0x0b + (255 - 0x0b) * white + 0.5);
+      p[1] = static_cast<uint8_t>(0x4f + (255 - 0x4f) * white + 0.5);
+      p[2] = static_cast<uint8_t>(0x8a + (255 - 0x8a) * white + 0.5);
+      p[3] = static_cast<uint8_t>(255.0 * square / (kSamples * kSamples) + 0.5);
+    }
+  }
+  return out;
+}
+
 }  // namespace newsroom::media::internal

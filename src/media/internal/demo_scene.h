@@ -18,6 +18,11 @@ namespace newsroom::media::internal {
 // 3:2; other sizes scale it. REQUIRES: width > 0, height > 0.
 std::vector<uint8_t> RenderDemoScene(int width, int height);
 
+// The site's mark, `size`×`size` RGBA (row-major, 4 bytes a pixel): the
+// favicon's drawing (a 32-unit square with corners of radius 6, an "N" of
+// three strokes), each pixel the share of 4×4 samples inside the shapes.
+std::vector<uint8_t> RenderLogo(int size);
+
 }  // namespace newsroom::media::internal
 
 #endif  // NEWSROOM_MEDIA_INTERNAL_DEMO_SCENE_H_
