@@ -18,7 +18,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "moderation/verdict_json.h"
+#include "moderation/combined_fix.h"
 #include "text/utf8.h"
 
 namespace newsroom::comments {
@@ -72,6 +72,9 @@ void Intake::Submit(Draft draft, Done done) const {
   }
   absl::StatusOr<store::Article> article =
       store_.FindArticle(draft.article_slug);
+  if (article.ok() && !article->published) {
+    article = absl::NotFoundError("a draft");
+  }
   if (!article.ok()) {
     if (absl::IsNotFound(article.status()) ||
         absl::IsInvalidArgument(article.status())) {
@@ -80,6 +83,10 @@ void Intake::Submit(Draft draft, Done done) const {
     } else {
       done(article.status());
     }
+    return;
+  }
+  if (article->comments_closed) {
+    done(absl::PermissionDeniedError("comments are closed on this article"));
     return;
   }
   if (draft.parent_id) {
@@ -105,7 +112,8 @@ void Intake::Submit(Draft draft, Done done) const {
              : verdict.status());
     return;
   }
-  nlohmann::json verdict_json = moderation::VerdictToJson(*verdict);
+  nlohmann::json verdict_json =
+      moderation::VerdictToJsonWithFix(engine_, draft.text, *verdict);
 
   store::NewComment comment;
   comment.article_id = article->id;
@@ -114,6 +122,7 @@ void Intake::Submit(Draft draft, Done done) const {
   comment.text = std::move(draft.text);
   comment.verdict_json = verdict_json.dump();
   comment.client = std::move(draft.client);
+  comment.receipt_hash = std::move(draft.receipt_hash);
   comment.status = StatusFor(verdict->decision);
   store_.AddComment(std::move(comment),
                     [done = std::move(done), verdict = *std::move(verdict),

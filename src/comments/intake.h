@@ -19,7 +19,9 @@
 //     message names it: "field \"author\" must not be empty"), or the
 //     parent is not a published comment of the article. The site answers
 //     400.
-//   - NotFound: there is no article with that slug (404).
+//   - NotFound: there is no published article with that slug (404): a
+//     draft is not there for readers.
+//   - PermissionDenied: the editors closed the article's comments (403).
 //   - OutOfRange: the engine will not read the text (longer than the
 //     policy's max_length, or nothing in it to moderate); 422.
 //   - Otherwise the store's error (Unavailable, Internal: 5xx), or the
@@ -60,13 +62,17 @@ struct Draft {
   std::string text;
   std::optional<int64_t> parent_id;  // a published comment of the article
   std::string client;  // who sends it: a salted hash, never a raw address
+  // The hash of the receipt the commenter is given (store::Comment::
+  // receipt_hash); may be empty.
+  std::string receipt_hash;
 };
 
 // A comment through its life: as stored, and why.
 struct Posted {
   store::Comment comment;  // status kApproved, kPending or kRejected
   moderation::Verdict verdict;
-  nlohmann::json verdict_json;  // moderation::VerdictToJson(verdict)
+  // moderation::VerdictToJsonWithFix(verdict): with the combined fix.
+  nlohmann::json verdict_json;
 };
 
 class Intake {

@@ -33,7 +33,7 @@ class IntakeTest : public ::testing::Test {
     a.slug = "kopru-acildi";
     a.headline = "Köprü açıldı";
     a.body = "Yeni köprü bugün açıldı.";
-    auto created = store_->CreateArticle(a);
+    auto created = store_->CreateArticle(a, "editor");
     ASSERT_TRUE(created.ok()) << created.status();
     article_id_ = created->id;
     intake_ = std::make_unique<Intake>(DefaultEngine(), *store_,
@@ -164,6 +164,35 @@ TEST_F(IntakeTest, AReplyNeedsAPublishedParentOfTheSameArticle) {
   // A comment not (yet) published cannot be answered.
   reply.parent_id = held->comment.id;
   EXPECT_TRUE(absl::IsInvalidArgument(Submit(reply).status()));
+}
+
+TEST_F(IntakeTest, DraftsAndClosedArticlesTakeNoComment) {
+  store::Article draft;
+  draft.slug = "taslak";
+  draft.headline = "Taslak";
+  draft.body = "Henüz yayımlanmadı.";
+  draft.published = false;
+  ASSERT_TRUE(store_->CreateArticle(draft, "editor").ok());
+  Draft to_draft = MakeDraft("Güzel bir haber olmuş, teşekkürler.");
+  to_draft.article_slug = "taslak";
+  EXPECT_TRUE(absl::IsNotFound(Submit(to_draft).status()));
+
+  ASSERT_TRUE(store_->SetCommentsClosed(article_id_, true, "editor").ok());
+  absl::StatusOr<Posted> closed = Submit(MakeDraft("Güzel bir haber olmuş."));
+  EXPECT_TRUE(absl::IsPermissionDenied(closed.status())) << closed.status();
+  ASSERT_TRUE(store_->SetCommentsClosed(article_id_, false, "editor").ok());
+  EXPECT_TRUE(Submit(MakeDraft("Güzel bir haber olmuş.")).ok());
+}
+
+TEST_F(IntakeTest, TheReceiptHashIsStoredAndTheCombinedFixAnswered) {
+  Draft d = MakeDraft("BU HABER COK GUZEL OLMUS, EMEGI GECENLERE TESEKKURLER");
+  d.receipt_hash = "abc123";
+  absl::StatusOr<Posted> posted = Submit(d);
+  ASSERT_TRUE(posted.ok()) << posted.status();
+  EXPECT_EQ(posted->comment.receipt_hash, "abc123");
+  EXPECT_EQ(posted->comment.status, store::CommentStatus::kRejected);
+  EXPECT_EQ(posted->verdict_json["fix"],
+            "Bu haber çok güzel olmuş, emeği geçenlere teşekkürler");
 }
 
 TEST(IntakeStatusTest, EachDecisionHasItsStatus) {

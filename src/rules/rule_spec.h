@@ -43,6 +43,7 @@ struct Setting {
 struct RuleSpec {
   RuleId id;
   const char* name;  // "all_caps"
+  Text label;        // a word or two for badges and menus: "Capitals"
   Text clause;       // the words of the policy the rule enforces
   Text message;      // what the commenter is told, the clause quoted
   Text fix_label;    // the fix button's label; both null without a fix
