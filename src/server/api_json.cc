@@ -49,7 +49,13 @@ nlohmann::json ArticleJson(const store::Article& a) {
       {"photo_credit", a.photo_credit},
       {"source", a.source},
       {"author", a.author},
-      {"published_at", site::FormatRfc3339(a.published_at)},
+      {"published", a.published},
+      {"comments_closed", a.comments_closed},
+      // A draft never published has no publication time.
+      {"published_at",
+       a.published_at == absl::UnixEpoch()
+           ? nlohmann::json(nullptr)
+           : nlohmann::json(site::FormatRfc3339(a.published_at))},
       {"updated_at", site::FormatRfc3339(a.updated_at)},
       {"url", absl::StrCat("/news/", a.slug)},
   };
@@ -67,10 +73,14 @@ nlohmann::json ArticleSummaryJson(const store::Article& a) {
 
 nlohmann::json QueueItemJson(const store::QueueItem& item) {
   nlohmann::json j = CommentJson(item.comment);
-  j["article"] = {{"slug", item.article_slug},
+  j["article"] = {{"id", item.comment.article_id},
+                  {"slug", item.article_slug},
                   {"headline", item.article_headline},
                   {"url", absl::StrCat("/news/", item.article_slug)}};
   j["report_count"] = item.comment.report_count;
+  j["reason"] = item.comment.reason.empty()
+                    ? nlohmann::json(nullptr)
+                    : nlohmann::json(item.comment.reason);
   nlohmann::json verdict =
       nlohmann::json::parse(item.comment.verdict_json, nullptr, false);
   j["verdict"] = verdict.is_discarded() ? nlohmann::json(nullptr) : verdict;
@@ -85,6 +95,8 @@ nlohmann::json DecisionJson(const store::Decision& d) {
                                 std::string(store::CommentStatusName(*d.from)))
                           : nlohmann::json(nullptr)},
           {"to", std::string(store::CommentStatusName(d.to))},
+          {"reason", d.reason.empty() ? nlohmann::json(nullptr)
+                                      : nlohmann::json(d.reason)},
           {"at", site::FormatRfc3339(d.at)}};
 }
 

@@ -30,8 +30,8 @@ nlohmann::json ArticleJson(const store::Article& article);
 // One line of GET /api/v1/articles.
 nlohmann::json ArticleSummaryJson(const store::Article& article);
 // A comment in the moderators' queue: the comment, its article, its report
-// count and the verdict that explains it (null if the stored one is
-// unreadable).
+// count, the moderator's reason (a rule id, or null) and the verdict that
+// explains it (null if the stored one is unreadable).
 nlohmann::json QueueItemJson(const store::QueueItem& item);
 // One row of the audit log.
 nlohmann::json DecisionJson(const store::Decision& decision);

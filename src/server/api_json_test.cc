@@ -22,8 +22,7 @@ store::Comment MakeComment() {
 
 TEST(ApiJsonTest, Comment) {
   store::Comment c = MakeComment();
-  EXPECT_EQ(CommentJson(c),
-            nlohmann::json::parse(R"({"id": 7, "author": "Ayşe",
+  EXPECT_EQ(CommentJson(c), nlohmann::json::parse(R"({"id": 7, "author": "Ayşe",
               "text": "Köprü çok güzel olmuş.", "parent_id": null,
               "status": "approved", "created_at": "2026-01-05T09:12:03Z"})"));
   c.parent_id = 3;
@@ -55,6 +54,13 @@ TEST(ApiJsonTest, ArticleAndItsSummary) {
   nlohmann::json s = ArticleSummaryJson(a);
   EXPECT_EQ(s.size(), 5u);
   EXPECT_EQ(s["headline"], "Köprü açıldı");
+  EXPECT_EQ(j["published"], true);
+  EXPECT_EQ(j["comments_closed"], false);
+  // A draft never published has no publication time.
+  a.published = false;
+  a.published_at = absl::UnixEpoch();
+  EXPECT_TRUE(ArticleJson(a)["published_at"].is_null());
+  EXPECT_EQ(ArticleJson(a)["published"], false);
 }
 
 TEST(ApiJsonTest, QueueItemCarriesTheVerdictOrNull) {
@@ -63,6 +69,9 @@ TEST(ApiJsonTest, QueueItemCarriesTheVerdictOrNull) {
   EXPECT_EQ(j["article"]["url"], "/news/kopru-acildi");
   EXPECT_EQ(j["report_count"], 2);
   EXPECT_EQ(j["verdict"]["decision"], "approve");
+  EXPECT_TRUE(j["reason"].is_null());
+  item.comment.reason = "insult";
+  EXPECT_EQ(QueueItemJson(item)["reason"], "insult");
   item.comment.verdict_json = "{broken";
   EXPECT_TRUE(QueueItemJson(item)["verdict"].is_null());
 }
@@ -82,6 +91,9 @@ TEST(ApiJsonTest, DecisionFromNothingIsNull) {
   EXPECT_EQ(j["from"], "pending");
   EXPECT_EQ(j["to"], "approved");
   EXPECT_EQ(j["decided_by"], "moderatör1");
+  EXPECT_TRUE(j["reason"].is_null());
+  d.reason = "all_caps";
+  EXPECT_EQ(DecisionJson(d)["reason"], "all_caps");
 }
 
 }  // namespace

@@ -25,6 +25,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
+#include "http/compress.h"
 #include "moderation/rule_id.h"
 #include "server/app_internal.h"
 #include "text/utf8.h"
@@ -83,6 +84,7 @@ App::App(const moderation::Engine& engine, store::Store& store, Config config,
   assets_dir_ = config_.assets_dir.empty()
                     ? std::string(NEWSROOM_DATA_DIR) + "/../web/dist"
                     : config_.assets_dir;
+  LoadAssets();
 }
 
 App::~App() = default;
@@ -104,6 +106,7 @@ void App::Respond(Context& c, http::Response response) {
          "base-uri 'none'; form-action 'self'"});
     response.headers.push_back({"Referrer-Policy", "same-origin"});
   }
+  Compress(c, response);
   const absl::Duration took = absl::Now() - c.start;
   metrics_.ObserveRequest(c.route, c.log_request->method, response.status,
                           took);
@@ -310,6 +313,16 @@ bool App::Secure(const http::Request& request) const {
                                 "https");
 }
 
+absl::StatusOr<store::Article> App::FindPublishedArticle(
+    std::string_view slug) {
+  absl::StatusOr<store::Article> article = store_.FindArticle(slug);
+  if (article.ok() && !article->published) {
+    return absl::NotFoundError(
+        absl::StrCat("no published article ", std::string(slug)));
+  }
+  return article;
+}
+
 site::SiteInfo App::SiteFor(const http::Request& request) const {
   site::SiteInfo info;
   info.name = config_.site_name;
@@ -327,9 +340,8 @@ site::SiteInfo App::SiteFor(const http::Request& request) const {
   }
   info.policy_tr = moderation::PolicyText().tr;
   info.policy_en = moderation::PolicyText().en;
-  info.stylesheets.push_back("/assets/site.css");
-  std::ifstream manifest(assets_dir_ + "/newsroom.js");
-  if (manifest.good()) info.scripts.push_back("/assets/newsroom.js");
+  info.stylesheets.push_back(stylesheet_path_);
+  if (!script_path_.empty()) info.scripts.push_back(script_path_);
   return info;
 }
 
@@ -355,6 +367,11 @@ const RouteTable<App::Handler>& App::Routes() {
            &App::ReportCommentForm);
     t->Add({"GET"}, "/rss.xml", kSite, &App::Rss);
     t->Add({"GET"}, "/feed.xml", kSite, &App::Rss);
+    t->Add({"GET"}, "/sitemap.xml", kSite, &App::Sitemap);
+    t->Add({"GET"}, "/news-sitemap.xml", kSite, &App::NewsSitemap);
+    t->Add({"GET"}, "/robots.txt", kSite, &App::Robots);
+    t->Add({"GET"}, "/favicon.svg", kSite, &App::Favicon);
+    t->Add({"GET"}, "/favicon.ico", kSite, &App::Favicon);
     t->Add({"GET"}, "/media/photos/{id}/{file}", kSite, &App::PhotoFile);
     t->Add({"GET"}, "/assets/{file}", kSite, &App::Asset);
     t->Add({"GET"}, "/healthz", kSite, &App::Healthz);
@@ -369,6 +386,17 @@ const RouteTable<App::Handler>& App::Routes() {
            &App::ApproveForm);
     t->Add({"POST"}, "/moderation/comments/{id}/reject", kSite,
            &App::RejectForm);
+    t->Add({"POST"}, "/moderation/decide", kSite, &App::DecideManyForm);
+    t->Add({"GET"}, "/moderation/comments/{id}/thread", kSite,
+           &App::ThreadPage);
+
+    // The editors' desk.
+    t->Add({"GET"}, "/desk", kSite, &App::DeskPage);
+    t->Add({"GET"}, "/desk/new", kSite, &App::NewArticlePage);
+    t->Add({"POST"}, "/desk/new", kSite, &App::CreateArticleForm);
+    t->Add({"POST"}, "/desk/preview", kSite, &App::PreviewArticleForm);
+    t->Add({"GET"}, "/desk/articles/{id}", kSite, &App::EditArticlePage);
+    t->Add({"POST"}, "/desk/articles/{id}", kSite, &App::SaveArticleForm);
 
     // The JSON API (docs/api.md).
     t->Add({"POST"}, "/api/v1/moderate", kEmbed, &App::ModerateApi);
@@ -378,6 +406,8 @@ const RouteTable<App::Handler>& App::Routes() {
            &App::PostCommentApi);
     t->Add({"POST"}, "/api/v1/comments/{id}/report", kEmbed,
            &App::ReportCommentApi);
+    t->Add({"GET"}, "/api/v1/comments/{id}/status", kEmbed,
+           &App::CommentStatusApi);
     t->Add({"GET"}, "/api/v1/articles", kSite, &App::ListArticlesApi);
     t->Add({"POST"}, "/api/v1/articles", kSite, &App::CreateArticleApi);
     t->Add({"GET"}, "/api/v1/articles/{slug}", kSite, &App::GetArticleApi);
@@ -388,6 +418,11 @@ const RouteTable<App::Handler>& App::Routes() {
     t->Add({"DELETE"}, "/api/v1/session", kSite, &App::LogoutApi);
     t->Add({"GET"}, "/api/v1/moderation/queue", kSite, &App::QueueApi);
     t->Add({"GET"}, "/api/v1/moderation/audit", kSite, &App::AuditApi);
+    t->Add({"POST"}, "/api/v1/moderation/decisions", kSite,
+           &App::DecideManyApi);
+    t->Add({"GET"}, "/api/v1/moderation/comments/{id}/thread", kSite,
+           &App::ThreadApi);
+    t->Add({"GET"}, "/api/v1/moderation/counts", kSite, &App::CountsApi);
     t->Add({"POST"}, "/api/v1/comments/{id}/approve", kSite, &App::ApproveApi);
     t->Add({"POST"}, "/api/v1/comments/{id}/reject", kSite, &App::RejectApi);
 
@@ -409,6 +444,7 @@ void App::Handle(http::Request request, http::Responder respond) {
   c.log_request->target = request.target;
   c.log_request->remote_address = request.remote_address;
   c.app = this;
+  c.accept_gzip = http::AcceptsGzip(request.header("accept-encoding"));
 
   RouteMatch<Handler> match = Routes().Find(request.method, request.path);
   c.cors = match.cors;
@@ -446,8 +482,9 @@ void App::NotFound(Context& c, const http::Request& request) {
     Error(c, 404, absl::StrCat("no API route ", request.path));
   } else {
     Html(c, 404,
-         site::RenderErrorPage(SiteFor(request), 404,
-                               "Sayfa bulunamadı / Page not found"));
+         site::RenderErrorPage(
+             SiteFor(request), 404,
+             SiteText("Sayfa bulunamadı.", "Page not found.")));
   }
 }
 

@@ -9,15 +9,18 @@
 //   });
 //
 // Routes (docs/api.md has the request and answer of each):
-//   GET  /  /news/{slug}  /news/{slug}/photo  /rss.xml
-//   /media/photos/{id}/{size}.jpg POST /news/{slug}/comments
-//   /news/{slug}/comments/{id}/report   (HTML forms) GET  /login  /moderation
-//   POST /login  /logout  /moderation/comments/{id}/{approve|reject} GET
-//   /healthz  /metrics  /assets/… /api/v1/…: articles, comments, moderate,
-//   session, moderation queue, photos. POST /v1alpha1/comments:analyze
-//   /v1alpha1/comments:suggestscore (Google's Perspective API, for Coral Talk
-//   and other Perspective clients: API keys, Google's error shape;
-//   docs/perspective.md)
+//   readers' pages: /  /news/{slug}  /news/{slug}/photo  /rss.xml
+//     /sitemap.xml  /news-sitemap.xml  /robots.txt  /media/photos/…
+//     /assets/…  /favicon.svg; forms: POST /news/{slug}/comments,
+//     …/comments/{id}/report
+//   staff pages: /login  /logout  /moderation (and /moderation/decide,
+//     /moderation/comments/{id}/thread)  /desk  /desk/new
+//     /desk/articles/{id}  /desk/preview
+//   /api/v1/…: articles, comments, moderate, session, the moderation
+//     queue, decisions, threads, counts, photos
+//   /v1alpha1/comments:analyze  :suggestscore (Google's Perspective API,
+//     for Coral Talk and other Perspective clients; docs/perspective.md)
+//   /healthz  /metrics
 //
 // Routes are a table in app.cc (path pattern, methods, CORS, handler);
 // a handler reads the request, calls the components, and answers. The
@@ -147,6 +150,61 @@ class App {
                         std::vector<http::Header> headers = {});
   void PerspectiveError(Context& c, const absl::Status& status);
 
+  // The editors' desk (desk.cc).
+  // The signed-in editor, or nullopt after answering: a redirect to sign
+  // in, or 403 for a moderator.
+  std::optional<Viewer> RequireEditorPage(Context& c,
+                                          const http::Request& request);
+  void DeskPage(Context& c, const http::Request& request, const PathParams& p);
+  void NewArticlePage(Context& c, const http::Request& request,
+                      const PathParams& p);
+  void EditArticlePage(Context& c, const http::Request& request,
+                       const PathParams& p);
+  void CreateArticleForm(Context& c, const http::Request& request,
+                         const PathParams& p);
+  void SaveArticleForm(Context& c, const http::Request& request,
+                       const PathParams& p);
+  void PreviewArticleForm(Context& c, const http::Request& request,
+                          const PathParams& p);
+  // Saves the editor's form: id 0 creates an article.
+  void SaveArticle(Context& c, const http::Request& request, int64_t id);
+  void ShowEditor(Context& c, const http::Request& request,
+                  const Viewer& viewer, const store::Article& stored,
+                  const store::Article& fields, int status, std::string error);
+
+  // The queue at volume (queue.cc).
+  struct QueueFilter {
+    store::QueueQuery query;
+    std::string since;  // YYYY-MM-DD as asked, for the page to echo
+    std::string until;
+  };
+  // The queue's filters from the query string (status, q, article, rule,
+  // since, until, after, limit); InvalidArgument naming a bad one.
+  absl::StatusOr<QueueFilter> ReadQueueFilter(
+      const http::Request& request) const;
+  struct DecisionOutcome {
+    // The comments decided, with the status each had before.
+    std::vector<std::pair<store::Comment, std::optional<store::CommentStatus>>>
+        decided;
+    // The ids refused, with why (FailedPrecondition: decided by someone
+    // else first).
+    std::vector<std::pair<int64_t, absl::Status>> refused;
+  };
+  DecisionOutcome DecideMany(
+      const std::vector<store::DecisionRequest>& requests,
+      const Viewer& viewer);
+  void DecideManyForm(Context& c, const http::Request& request,
+                      const PathParams& p);
+  void DecideManyApi(Context& c, const http::Request& request,
+                     const PathParams& p);
+  void ThreadApi(Context& c, const http::Request& request, const PathParams& p);
+  void ThreadPage(Context& c, const http::Request& request,
+                  const PathParams& p);
+  void CountsApi(Context& c, const http::Request& request, const PathParams& p);
+  // What became of a comment, for the commenter who holds its receipt.
+  void CommentStatusApi(Context& c, const http::Request& request,
+                        const PathParams& p);
+
   // Editors (articles.cc).
   void ListArticlesApi(Context& c, const http::Request& request,
                        const PathParams& p);
@@ -166,7 +224,30 @@ class App {
   void PhotoPage(Context& c, const http::Request& request, const PathParams& p);
   void PhotoFile(Context& c, const http::Request& request, const PathParams& p);
   void Rss(Context& c, const http::Request& request, const PathParams& p);
+  void Robots(Context& c, const http::Request& request, const PathParams& p);
+  void Sitemap(Context& c, const http::Request& request, const PathParams& p);
+  void NewsSitemap(Context& c, const http::Request& request,
+                   const PathParams& p);
+  void SitemapOf(Context& c, const http::Request& request, bool news);
+  // 304 answered (true) when the request's If-None-Match names `etag`, or
+  // its If-Modified-Since is not before `modified` (and it names none).
+  bool NotModified(Context& c, const http::Request& request,
+                   const std::string& etag, absl::Time modified);
+
+  // Static assets and compression (assets.cc).
+  struct StaticAsset {
+    std::string content_type;
+    std::string cache_control;
+    std::string body;
+    std::string gzip;  // empty: not worth compressing
+  };
+  void LoadAssets();
+  void AddAsset(std::string name, std::string content_type,
+                std::string cache_control, std::string body);
   void Asset(Context& c, const http::Request& request, const PathParams& p);
+  void Favicon(Context& c, const http::Request& request, const PathParams& p);
+  // gzip for a compressible answer the client takes it for; Vary always.
+  void Compress(Context& c, http::Response& response);
 
   // Helpers (app.cc).
   void Respond(Context& c, http::Response response);
@@ -198,6 +279,16 @@ class App {
   std::string SessionCookie(std::string_view token, absl::Duration max_age,
                             const http::Request& request) const;
   site::SiteInfo SiteFor(const http::Request& request) const;
+  // `tr` or `en`, in the site's language (`[site] lang`): what the server
+  // itself says on a page (notices, errors).
+  std::string SiteText(std::string_view tr, std::string_view en) const {
+    return std::string(config_.lang == "en" ? en : tr);
+  }
+  // The article readers may see: NotFound for a draft as for a slug that
+  // was never used.
+  absl::StatusOr<store::Article> FindPublishedArticle(std::string_view slug);
+  // The URL a photo's stored variant is served at.
+  static std::string PhotoUrl(int64_t photo_id, const store::PhotoVariant& v);
   absl::StatusOr<std::optional<site::PhotoView>> PhotoViewFor(
       const store::Article& article);
   void ArticlesChanged() { generation_.fetch_add(1); }
@@ -219,6 +310,11 @@ class App {
   // whichever node takes it, and after restarts).
   std::string client_salt_;
   std::string assets_dir_;
+  // Read at start (LoadAssets) and never changed: readable from any thread.
+  std::unordered_map<std::string, StaticAsset> assets_;
+  std::string script_path_;      // "/assets/newsroom-<hash>.js", or empty
+  std::string stylesheet_path_;  // "/assets/site-<hash>.css"
+  std::string favicon_png_;
 
   // Perspective API: the TOXICITY calibration, the per-key rate, and the
   // keys found valid (by key hash, with when), trusted for

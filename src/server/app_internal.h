@@ -29,6 +29,8 @@ struct App::Context {
   // A route other sites may call from their pages (the embed): its answers,
   // errors included, carry Access-Control-Allow-Origin: *.
   bool cors = false;
+  // The client takes gzip (Accept-Encoding): Respond compresses text.
+  bool accept_gzip = false;
 };
 
 struct App::Viewer {

@@ -29,8 +29,9 @@ class Reader {
     if (node == nullptr) return absl::OkStatus();
     const toml::table* t = node->as_table();
     if (t == nullptr) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          Where(origin_, *node), ": [", std::string(name), "] must be a table"));
+      return absl::InvalidArgumentError(absl::StrCat(Where(origin_, *node),
+                                                     ": [", std::string(name),
+                                                     "] must be a table"));
     }
     table_ = std::string(name);
     return body(*t);
@@ -59,7 +60,8 @@ class Reader {
     if (!n->is_integer()) return Wrong(*n, key, "an integer");
     int64_t v = n->as_integer()->get();
     if (v < min || v > max) {
-      return Wrong(*n, key, absl::StrCat("an integer in [", min, ", ", max, "]"));
+      return Wrong(*n, key,
+                   absl::StrCat("an integer in [", min, ", ", max, "]"));
     }
     *out = static_cast<Int>(v);
     return absl::OkStatus();
@@ -109,10 +111,10 @@ class Reader {
   std::string table_;
 };
 
-#define RETURN_IF_ERROR(expr)              \
-  do {                                     \
-    absl::Status status_ = (expr);         \
-    if (!status_.ok()) return status_;     \
+#define RETURN_IF_ERROR(expr)          \
+  do {                                 \
+    absl::Status status_ = (expr);     \
+    if (!status_.ok()) return status_; \
   } while (false)
 
 }  // namespace
@@ -123,9 +125,9 @@ absl::StatusOr<Config> ParseConfig(std::string_view text,
   try {
     root = toml::parse(text, std::string(origin));
   } catch (const toml::parse_error& e) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(std::string(origin), ":", e.source().begin.line, ":",
-                     e.source().begin.column, ": ", std::string(e.description())));
+    return absl::InvalidArgumentError(absl::StrCat(
+        std::string(origin), ":", e.source().begin.line, ":",
+        e.source().begin.column, ": ", std::string(e.description())));
   }
   Config c;
   Reader r(origin, root);
@@ -140,9 +142,9 @@ absl::StatusOr<Config> ParseConfig(std::string_view text,
     }
   }
   RETURN_IF_ERROR(r.Table("server", [&](const toml::table& t) -> absl::Status {
-    RETURN_IF_ERROR(r.Known(t, {"listen", "db", "threads", "base_url",
-                                "max_body_bytes", "max_json_bytes",
-                                "access_log", "trust_proxy", "secure_cookies"}));
+    RETURN_IF_ERROR(r.Known(
+        t, {"listen", "db", "threads", "base_url", "max_body_bytes",
+            "max_json_bytes", "access_log", "trust_proxy", "secure_cookies"}));
     RETURN_IF_ERROR(r.String(t, "listen", &c.listen));
     RETURN_IF_ERROR(r.String(t, "db", &c.db));
     RETURN_IF_ERROR(r.Integer(t, "threads", &c.threads, 0, 256));
@@ -166,43 +168,56 @@ absl::StatusOr<Config> ParseConfig(std::string_view text,
     }
     return r.String(t, "url", &c.db);
   }));
-  RETURN_IF_ERROR(r.Table("comments", [&](const toml::table& t) -> absl::Status {
-    RETURN_IF_ERROR(r.Known(t, {"rate_per_minute", "burst", "report_threshold",
-                                "rejected_retention_days", "max_author_chars"}));
-    RETURN_IF_ERROR(r.Number(t, "rate_per_minute", &c.rate_per_minute, 0, 1e9));
-    RETURN_IF_ERROR(r.Number(t, "burst", &c.burst, 1, 1e9));
-    RETURN_IF_ERROR(r.Integer(t, "report_threshold", &c.report_threshold, 1, 1000000));
-    RETURN_IF_ERROR(r.Integer(t, "rejected_retention_days",
-                              &c.rejected_retention_days, 0, 36500));
-    return r.Integer(t, "max_author_chars", &c.max_author_chars, 1, 1000);
-  }));
-  RETURN_IF_ERROR(r.Table("sessions", [&](const toml::table& t) -> absl::Status {
-    RETURN_IF_ERROR(r.Known(t, {"session_hours", "login_max_failures",
-                                "login_window_minutes"}));
-    RETURN_IF_ERROR(r.Integer(t, "session_hours", &c.session_hours, 1, 24 * 90));
-    RETURN_IF_ERROR(r.Integer(t, "login_max_failures", &c.login_max_failures, 1, 1000));
-    return r.Integer(t, "login_window_minutes", &c.login_window_minutes, 1, 24 * 60);
-  }));
+  RETURN_IF_ERROR(
+      r.Table("comments", [&](const toml::table& t) -> absl::Status {
+        RETURN_IF_ERROR(
+            r.Known(t, {"rate_per_minute", "burst", "report_threshold",
+                        "rejected_retention_days", "max_author_chars",
+                        "tell_commenter_reason"}));
+        RETURN_IF_ERROR(
+            r.Number(t, "rate_per_minute", &c.rate_per_minute, 0, 1e9));
+        RETURN_IF_ERROR(r.Number(t, "burst", &c.burst, 1, 1e9));
+        RETURN_IF_ERROR(
+            r.Integer(t, "report_threshold", &c.report_threshold, 1, 1000000));
+        RETURN_IF_ERROR(r.Integer(t, "rejected_retention_days",
+                                  &c.rejected_retention_days, 0, 36500));
+        RETURN_IF_ERROR(
+            r.Integer(t, "max_author_chars", &c.max_author_chars, 1, 1000));
+        return r.Bool(t, "tell_commenter_reason", &c.tell_commenter_reason);
+      }));
+  RETURN_IF_ERROR(
+      r.Table("sessions", [&](const toml::table& t) -> absl::Status {
+        RETURN_IF_ERROR(r.Known(t, {"session_hours", "login_max_failures",
+                                    "login_window_minutes"}));
+        RETURN_IF_ERROR(
+            r.Integer(t, "session_hours", &c.session_hours, 1, 24 * 90));
+        RETURN_IF_ERROR(
+            r.Integer(t, "login_max_failures", &c.login_max_failures, 1, 1000));
+        return r.Integer(t, "login_window_minutes", &c.login_window_minutes, 1,
+                         24 * 60);
+      }));
   RETURN_IF_ERROR(r.Table("site", [&](const toml::table& t) -> absl::Status {
     RETURN_IF_ERROR(r.Known(t, {"name", "lang", "demo_content", "assets_dir"}));
     RETURN_IF_ERROR(r.String(t, "name", &c.site_name));
     RETURN_IF_ERROR(r.String(t, "lang", &c.lang));
     if (c.lang != "tr" && c.lang != "en") {
-      return absl::InvalidArgumentError(absl::StrCat(
-          Where(origin, *t.get("lang")), ": site.lang must be \"tr\" or \"en\""));
+      return absl::InvalidArgumentError(
+          absl::StrCat(Where(origin, *t.get("lang")),
+                       ": site.lang must be \"tr\" or \"en\""));
     }
     RETURN_IF_ERROR(r.Bool(t, "demo_content", &c.demo_content));
     return r.String(t, "assets_dir", &c.assets_dir);
   }));
-  RETURN_IF_ERROR(r.Table("perspective", [&](const toml::table& t) -> absl::Status {
-    RETURN_IF_ERROR(r.Known(t, {"requests_per_minute", "key_cache_seconds",
-                                "calibration"}));
-    RETURN_IF_ERROR(r.Number(t, "requests_per_minute",
-                             &c.perspective_requests_per_minute, 0, 1e9));
-    RETURN_IF_ERROR(r.Integer(t, "key_cache_seconds",
-                              &c.perspective_key_cache_seconds, 0, 3600));
-    return r.String(t, "calibration", &c.perspective_calibration);
-  }));
+  RETURN_IF_ERROR(
+      r.Table("perspective", [&](const toml::table& t) -> absl::Status {
+        RETURN_IF_ERROR(r.Known(
+            t, {"requests_per_minute", "key_cache_seconds", "calibration"}));
+        RETURN_IF_ERROR(r.Number(t, "requests_per_minute",
+                                 &c.perspective_requests_per_minute, 0, 1e9));
+        RETURN_IF_ERROR(r.Integer(t, "key_cache_seconds",
+                                  &c.perspective_key_cache_seconds, 0, 3600));
+        return r.String(t, "calibration", &c.perspective_calibration);
+      }));
   return c;
 }
 

@@ -37,9 +37,13 @@ struct Config {
   // [comments]
   double rate_per_minute = 6;  // per client; 0 switches the limit off
   double burst = 3;
-  int report_threshold = 3;         // reports that send a comment to review
+  int report_threshold = 3;          // reports that send a comment to review
   int rejected_retention_days = 30;  // the moderation log's memory
   int max_author_chars = 80;
+  // A commenter whose comment a moderator rejected with a reason is told
+  // the reason (the clause of the policy), when they ask with the receipt
+  // their post was answered with.
+  bool tell_commenter_reason = true;
 
   // [sessions]
   int session_hours = 12;
@@ -48,9 +52,9 @@ struct Config {
 
   // [site]
   std::string site_name = "Newsroom";
-  std::string lang = "tr";  // "tr" or "en": the interface's language
+  std::string lang = "tr";   // "tr" or "en": the interface's language
   bool demo_content = true;  // a new, empty database gets the demo article
-  std::string assets_dir;    // built browser assets; empty: DATA_DIR/../web/dist
+  std::string assets_dir;  // built browser assets; empty: DATA_DIR/../web/dist
 
   // [perspective] — the Perspective API routes (docs/perspective.md).
   // Requests per minute per API key, with bursts of up to a minute's worth;
@@ -70,7 +74,8 @@ struct Config {
 // Parses config TOML text; `origin` names it in errors ("server.toml:12:
 // comments.burst must be a number"). Unknown keys are errors too: a
 // misspelt setting must not be silently ignored.
-absl::StatusOr<Config> ParseConfig(std::string_view toml, std::string_view origin);
+absl::StatusOr<Config> ParseConfig(std::string_view toml,
+                                   std::string_view origin);
 absl::StatusOr<Config> LoadConfigFile(const std::string& path);
 
 }  // namespace newsroom::server

@@ -1,6 +1,8 @@
 // The demo content a new, empty database gets: an article Newsroom wrote
-// (data/demo/site/article.toml), a photo it draws (media::MakeDemoPhoto),
-// and a few readers' comments that go through the engine like any other.
+// (data/demo/site/article.toml, or its English edition in
+// data/demo/site/en/ for an English site), a photo it draws
+// (media::MakeDemoPhoto), and a few readers' comments that go through the
+// engine like any other.
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -33,11 +35,15 @@ absl::StatusOr<toml::table> ReadToml(const std::string& path) {
 }  // namespace
 
 absl::Status App::SeedDemoContent(const std::string& data_dir) {
-  absl::StatusOr<std::vector<store::Article>> existing = store_.ListArticles(1);
+  // Any article, a draft too, means the site is not new.
+  absl::StatusOr<std::vector<store::ArticleSummary>> existing =
+      store_.ListArticleSummaries(1);
   if (!existing.ok()) return existing.status();
   if (!existing->empty()) return absl::OkStatus();
 
-  const std::string dir = data_dir + "/demo/site";
+  // An English site starts with the English edition of the story.
+  const std::string dir =
+      data_dir + (config_.lang == "en" ? "/demo/site/en" : "/demo/site");
   absl::StatusOr<toml::table> article_toml = ReadToml(dir + "/article.toml");
   if (!article_toml.ok()) return article_toml.status();
   store::Article a;
@@ -50,10 +56,15 @@ absl::Status App::SeedDemoContent(const std::string& data_dir) {
     *out = *v;
     return absl::OkStatus();
   };
-  for (auto [key, out] : std::initializer_list<std::pair<const char*, std::string*>>{
-           {"slug", &a.slug}, {"headline", &a.headline}, {"lead", &a.lead},
-           {"body", &a.body}, {"photo_caption", &a.photo_caption},
-           {"photo_credit", &a.photo_credit}, {"source", &a.source},
+  for (auto [key, out] :
+       std::initializer_list<std::pair<const char*, std::string*>>{
+           {"slug", &a.slug},
+           {"headline", &a.headline},
+           {"lead", &a.lead},
+           {"body", &a.body},
+           {"photo_caption", &a.photo_caption},
+           {"photo_credit", &a.photo_credit},
+           {"source", &a.source},
            {"author", &a.author}}) {
     absl::Status s = get(key, out);
     if (!s.ok()) return s;
@@ -61,20 +72,22 @@ absl::Status App::SeedDemoContent(const std::string& data_dir) {
 
   absl::StatusOr<std::string> jpeg = media::MakeDemoPhoto();
   if (!jpeg.ok()) return jpeg.status();
-  absl::StatusOr<std::vector<store::PhotoVariant>> variants = media::MakeVariants(*jpeg);
+  absl::StatusOr<std::vector<store::PhotoVariant>> variants =
+      media::MakeVariants(*jpeg);
   if (!variants.ok()) return variants.status();
   absl::StatusOr<store::Photo> photo = store_.AddPhoto(*std::move(variants));
   if (!photo.ok()) return photo.status();
   a.photo_id = photo->id;
   // Published a little while ago and updated since, as a running story is.
   a.published_at = absl::Now() - absl::Hours(3);
-  absl::StatusOr<store::Article> created = store_.CreateArticle(a);
+  absl::StatusOr<store::Article> created = store_.CreateArticle(a, "demo");
   // Another node on the same database, started at the same moment, seeded
   // it first (its photo stays, unused).
   if (absl::IsAlreadyExists(created.status())) return absl::OkStatus();
   if (!created.ok()) return created.status();
   created->lead = a.lead;
-  absl::StatusOr<store::Article> updated = store_.UpdateArticle(*created);
+  absl::StatusOr<store::Article> updated =
+      store_.UpdateArticle(*created, "demo");
   if (!updated.ok()) return updated.status();
 
   absl::StatusOr<toml::table> comments_toml = ReadToml(dir + "/comments.toml");
@@ -94,7 +107,8 @@ absl::Status App::SeedDemoContent(const std::string& data_dir) {
       c.author = (*t)["author"].value_or(std::string("Okur"));
       c.text = (*t)["text"].value_or(std::string());
       if (auto reply = (*t)["reply_to"].value<int64_t>()) {
-        if (*reply >= 0 && static_cast<size_t>(*reply) < ids.size() && ids[*reply]) {
+        if (*reply >= 0 && static_cast<size_t>(*reply) < ids.size() &&
+            ids[*reply]) {
           c.parent_id = ids[*reply];
         }
       }
@@ -107,7 +121,8 @@ absl::Status App::SeedDemoContent(const std::string& data_dir) {
       c.status = store::CommentStatus::kApproved;
       c.verdict_json = moderation::VerdictToJson(*v).dump();
       c.client = "demo";
-      absl::StatusOr<store::Comment> stored = store_.AddCommentAndWait(std::move(c));
+      absl::StatusOr<store::Comment> stored =
+          store_.AddCommentAndWait(std::move(c));
       if (!stored.ok()) return stored.status();
       ids.push_back(stored->id);
     }

@@ -1,6 +1,8 @@
-// The HTML pages, the RSS feed, photos and static assets.
-#include <fstream>
-#include <sstream>
+// The HTML pages for readers, the RSS feed, the sitemaps, robots.txt and
+// photos. Readers see published articles only: a draft is 404 as a slug
+// that was never used.
+#include <algorithm>
+#include <functional>
 #include <string>
 #include <utility>
 
@@ -12,6 +14,13 @@
 #include "server/app_internal.h"
 
 namespace newsroom::server {
+
+std::string App::PhotoUrl(int64_t photo_id, const store::PhotoVariant& v) {
+  // WebP sizes are stored as "1600.webp"; JPEG ones as "1600".
+  return v.content_type == "image/webp"
+             ? absl::StrCat("/media/photos/", photo_id, "/", v.name)
+             : absl::StrCat("/media/photos/", photo_id, "/", v.name, ".jpg");
+}
 
 absl::StatusOr<std::optional<site::PhotoView>> App::PhotoViewFor(
     const store::Article& article) {
@@ -29,9 +38,14 @@ absl::StatusOr<std::optional<site::PhotoView>> App::PhotoViewFor(
   view.caption = article.photo_caption;
   view.credit = article.photo_credit;
   for (const store::PhotoVariant& v : *variants) {
-    view.sizes.push_back(
-        {absl::StrCat("/media/photos/", view.id, "/", v.name, ".jpg"), v.width,
-         v.height});
+    const std::string url = PhotoUrl(view.id, v);
+    if (v.content_type == "image/webp") {
+      view.webp.push_back({url, v.width, v.height});
+    } else if (v.name == "16x9" || v.name == "4x3" || v.name == "1x1") {
+      view.crops[v.name] = {url, v.width, v.height};
+    } else {
+      view.sizes.push_back({url, v.width, v.height});
+    }
   }
   if (view.sizes.empty()) return std::optional<site::PhotoView>();
   return std::optional<site::PhotoView>(std::move(view));
@@ -87,13 +101,13 @@ void App::ArticlePage(Context& c, const http::Request& request,
     }
   }
 
-  absl::StatusOr<store::Article> article = store_.FindArticle(slug);
+  absl::StatusOr<store::Article> article = FindPublishedArticle(slug);
   if (!article.ok()) {
     if (absl::IsNotFound(article.status()) ||
         absl::IsInvalidArgument(article.status())) {
       Html(c, 404,
-           site::RenderErrorPage(info, 404,
-                                 "Haber bulunamadı / Article not found"));
+           site::RenderErrorPage(
+               info, 404, SiteText("Haber bulunamadı.", "Article not found.")));
     } else {
       ErrorFromStatus(c, article.status());
     }
@@ -117,19 +131,11 @@ void App::ArticlePage(Context& c, const http::Request& request,
   page.order = order == "oldest" ? site::CommentOrder::kOldestFirst
                                  : site::CommentOrder::kNewestFirst;
   page.reply_to = reply_to;
-  if (posted == "approved") {
-    page.notice = site::FormNotice{
-        "approved", "Yorumunuz yayımlandı. / Your comment is published.", "",
-        ""};
-  } else if (posted == "pending") {
-    page.notice = site::FormNotice{"pending",
-                                   "Yorumunuz moderatör onayı bekliyor. / Your "
-                                   "comment is waiting for a moderator.",
-                                   "", ""};
+  // The page's own words for each notice (site::RenderArticlePage).
+  if (posted == "approved" || posted == "pending") {
+    page.notice = site::FormNotice{*posted, "", "", ""};
   } else if (reported) {
-    page.notice = site::FormNotice{
-        "reported",
-        "Bildiriminiz alındı. / Thank you: your report was received.", "", ""};
+    page.notice = site::FormNotice{"reported", "", "", ""};
   }
   std::string html = site::RenderArticlePage(info, page);
   if (cacheable) {
@@ -144,11 +150,11 @@ void App::PhotoPage(Context& c, const http::Request& request,
                     const PathParams& p) {
   const std::string_view slug = p.Get("slug");
   const site::SiteInfo info = SiteFor(request);
-  absl::StatusOr<store::Article> article = store_.FindArticle(slug);
+  absl::StatusOr<store::Article> article = FindPublishedArticle(slug);
   if (!article.ok()) {
     Html(c, 404,
-         site::RenderErrorPage(info, 404,
-                               "Haber bulunamadı / Article not found"));
+         site::RenderErrorPage(
+             info, 404, SiteText("Haber bulunamadı.", "Article not found.")));
     return;
   }
   auto photo = PhotoViewFor(*article);
@@ -157,10 +163,10 @@ void App::PhotoPage(Context& c, const http::Request& request,
     return;
   }
   if (!photo->has_value()) {
-    Html(
-        c, 404,
-        site::RenderErrorPage(
-            info, 404, "Bu haberin fotoğrafı yok / This article has no photo"));
+    Html(c, 404,
+         site::RenderErrorPage(info, 404,
+                               SiteText("Bu haberin fotoğrafı yok.",
+                                        "This article has no photo.")));
     return;
   }
   Html(c, 200, site::RenderPhotoPage(info, *article, **photo));
@@ -169,12 +175,17 @@ void App::PhotoPage(Context& c, const http::Request& request,
 void App::PhotoFile(Context& c, const http::Request& request,
                     const PathParams& p) {
   const int64_t id = p.Id();
+  // "1600.jpg" is the stored JPEG "1600"; "1600.webp" is stored so.
   const std::string_view file = p.Get("file");
-  if (!absl::EndsWith(AV(file), ".jpg")) {
+  std::string_view size;
+  if (absl::EndsWith(AV(file), ".jpg")) {
+    size = file.substr(0, file.size() - 4);
+  } else if (absl::EndsWith(AV(file), ".webp")) {
+    size = file;
+  } else {
     Error(c, 404, "no such photo size");
     return;
   }
-  const std::string_view size = file.substr(0, file.size() - 4);
   absl::StatusOr<store::PhotoVariant> v = store_.FindPhotoVariant(id, size);
   if (!v.ok()) {
     if (absl::IsNotFound(v.status()) || absl::IsInvalidArgument(v.status())) {
@@ -193,58 +204,111 @@ void App::PhotoFile(Context& c, const http::Request& request,
   Respond(c, std::move(r));
 }
 
+bool App::NotModified(Context& c, const http::Request& request,
+                      const std::string& etag, absl::Time modified) {
+  const std::string_view if_none_match = request.header("if-none-match");
+  bool fresh = false;
+  if (!if_none_match.empty()) {
+    fresh = if_none_match.find(etag) != std::string_view::npos ||
+            if_none_match == "*";
+  } else if (std::string_view since = request.header("if-modified-since");
+             !since.empty()) {
+    absl::Time t;
+    std::string error;
+    fresh =
+        absl::ParseTime("%a, %d %b %Y %H:%M:%S GMT", AV(since), &t, &error) &&
+        absl::ToUnixSeconds(modified) <= absl::ToUnixSeconds(t);
+  }
+  if (!fresh) return false;
+  http::Response r;
+  r.status = 304;
+  r.headers = {
+      {"ETag", etag},
+      {"Last-Modified", absl::FormatTime("%a, %d %b %Y %H:%M:%S GMT", modified,
+                                         absl::UTCTimeZone())}};
+  Respond(c, std::move(r));
+  return true;
+}
+
 void App::Rss(Context& c, const http::Request& request, const PathParams&) {
   auto articles = store_.ListArticles(50);
   if (!articles.ok()) {
     ErrorFromStatus(c, articles.status());
     return;
   }
+  std::vector<site::FeedItem> items;
+  absl::Time modified = absl::UnixEpoch();
+  for (store::Article& a : *articles) {
+    modified = std::max(modified, a.updated_at);
+    site::FeedItem item;
+    if (a.photo_id) {
+      // The enclosure: the 800-pixel JPEG, or the largest there is.
+      absl::StatusOr<std::vector<store::PhotoVariant>> variants =
+          store_.ListPhotoVariants(*a.photo_id);
+      const store::PhotoVariant* pick = nullptr;
+      if (variants.ok()) {
+        for (const store::PhotoVariant& v : *variants) {
+          if (v.content_type != "image/jpeg" || v.name == "16x9" ||
+              v.name == "4x3" || v.name == "1x1") {
+            continue;
+          }
+          if (pick == nullptr || v.name == "800") pick = &v;
+        }
+      }
+      if (pick != nullptr) {
+        item.photo = site::FeedItem::Enclosure{
+            PhotoUrl(*a.photo_id, *pick), pick->byte_size, pick->content_type};
+      }
+    }
+    item.article = std::move(a);
+    items.push_back(std::move(item));
+  }
+  std::string body = site::RenderRss(SiteFor(request), items);
+  // The feed is the same for everyone until an article changes: a hash of
+  // it is its ETag, the last change its Last-Modified.
+  const std::string etag =
+      absl::StrCat("\"", absl::Hex(std::hash<std::string>()(body)), "\"");
+  if (NotModified(c, request, etag, modified)) return;
   http::Response r;
   r.content_type = "application/rss+xml; charset=utf-8";
-  r.body = site::RenderRss(SiteFor(request), *articles);
+  r.headers = {
+      {"ETag", etag},
+      {"Last-Modified", absl::FormatTime("%a, %d %b %Y %H:%M:%S GMT", modified,
+                                         absl::UTCTimeZone())},
+      {"Cache-Control", "public, max-age=60"}};
+  r.body = std::move(body);
   Respond(c, std::move(r));
 }
 
-void App::Asset(Context& c, const http::Request&, const PathParams& p) {
-  const std::string_view name = p.Get("file");
-  if (name == "site.css") {
-    http::Response r;
-    r.content_type = "text/css; charset=utf-8";
-    r.headers.push_back({"Cache-Control", "public, max-age=3600"});
-    r.body = std::string(site::DefaultStylesheet());
-    Respond(c, std::move(r));
-    return;
-  }
-  // Built browser assets: plain names only, nothing outside the directory.
-  bool plain = !name.empty() && name[0] != '.';
-  for (char ch : name) {
-    plain = plain && (absl::ascii_isalnum(static_cast<unsigned char>(ch)) ||
-                      ch == '.' || ch == '-' || ch == '_');
-  }
-  std::ifstream in(
-      plain ? assets_dir_ + "/" + std::string(name) : std::string(),
-      std::ios::binary);
-  if (!plain || !in) {
-    Error(c, 404, absl::StrCat("no asset ", std::string(name)));
-    return;
-  }
-  std::stringstream ss;
-  ss << in.rdbuf();
+void App::Robots(Context& c, const http::Request& request, const PathParams&) {
   http::Response r;
-  if (absl::EndsWith(AV(name), ".js")) {
-    r.content_type = "text/javascript; charset=utf-8";
-  } else if (absl::EndsWith(AV(name), ".css")) {
-    r.content_type = "text/css; charset=utf-8";
-  } else if (absl::EndsWith(AV(name), ".svg")) {
-    r.content_type = "image/svg+xml";
-  } else if (absl::EndsWith(AV(name), ".map") ||
-             absl::EndsWith(AV(name), ".json")) {
-    r.content_type = "application/json";
-  } else {
-    r.content_type = "application/octet-stream";
+  r.content_type = "text/plain; charset=utf-8";
+  r.headers.push_back({"Cache-Control", "public, max-age=3600"});
+  r.body = site::RenderRobots(SiteFor(request));
+  Respond(c, std::move(r));
+}
+
+void App::Sitemap(Context& c, const http::Request& request, const PathParams&) {
+  SitemapOf(c, request, /*news=*/false);
+}
+
+void App::NewsSitemap(Context& c, const http::Request& request,
+                      const PathParams&) {
+  SitemapOf(c, request, /*news=*/true);
+}
+
+void App::SitemapOf(Context& c, const http::Request& request, bool news) {
+  auto articles = store_.ListArticles(news ? 1000 : 50000);
+  if (!articles.ok()) {
+    ErrorFromStatus(c, articles.status());
+    return;
   }
+  const site::SiteInfo info = SiteFor(request);
+  http::Response r;
+  r.content_type = "application/xml; charset=utf-8";
   r.headers.push_back({"Cache-Control", "public, max-age=300"});
-  r.body = ss.str();
+  r.body = news ? site::RenderNewsSitemap(info, *articles, absl::Now())
+                : site::RenderSitemap(info, *articles);
   Respond(c, std::move(r));
 }
 

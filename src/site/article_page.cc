@@ -54,23 +54,41 @@ std::string ArticleHead(const SiteInfo& info, const ArticlePage& page) {
   const store::Article& a = page.article;
   const std::string url = AbsoluteUrl(info, ArticlePath(a));
   std::string out = absl::StrCat(
-      "<meta name=\"description\" content=\"", EscapeHtml(a.lead), "\">\n",
+      page.preview ? "<meta name=\"robots\" content=\"noindex\">\n" : "",
+      "<meta name=\"description\" content=\"",
+      EscapeHtml(a.lead.empty() ? a.headline : a.lead), "\">\n",
       "<link rel=\"canonical\" href=\"", EscapeHtml(url), "\">\n",
       SocialMeta(info, "article", a.headline, a.lead, url, page.photo),
-      "<meta property=\"article:published_time\" content=\"",
-      FormatRfc3339(a.published_at), "\">\n",
+      a.published_at == absl::UnixEpoch()
+          ? std::string()
+          : absl::StrCat("<meta property=\"article:published_time\" content=\"",
+                         FormatRfc3339(a.published_at), "\">\n"),
       "<meta property=\"article:modified_time\" content=\"",
       FormatRfc3339(a.updated_at), "\">\n");
 
+  // Google wants the photo in 16:9, 4:3 and 1:1; the crops are made at
+  // upload (media::MakeVariants). A photo stored before they existed
+  // offers its sizes instead.
   nlohmann::json images = nlohmann::json::array();
   if (page.photo) {
-    for (const PhotoView::Size& s : page.photo->sizes) {
-      images.push_back(AbsoluteUrl(info, s.url));
+    for (const char* aspect : {"16x9", "4x3", "1x1"}) {
+      auto crop = page.photo->crops.find(aspect);
+      if (crop != page.photo->crops.end()) {
+        images.push_back(AbsoluteUrl(info, crop->second.url));
+      }
+    }
+    if (images.empty()) {
+      for (const PhotoView::Size& s : page.photo->sizes) {
+        images.push_back(AbsoluteUrl(info, s.url));
+      }
     }
   }
+  const nlohmann::json desk = {{"@type", "Organization"},
+                               {"name", internal::DeskName(info)},
+                               {"url", AbsoluteUrl(info, "/")}};
   nlohmann::json author =
-      a.author.empty()
-          ? nlohmann::json{{"@type", "Organization"}, {"name", info.name}}
+      a.author.empty() || a.author == internal::DeskName(info)
+          ? desk
           : nlohmann::json{{"@type", "Person"}, {"name", a.author}};
   const nlohmann::json ld = {
       {"@context", "https://schema.org"},
@@ -81,24 +99,68 @@ std::string ArticleHead(const SiteInfo& info, const ArticlePage& page) {
       {"datePublished", FormatRfc3339(a.published_at)},
       {"dateModified", FormatRfc3339(a.updated_at)},
       {"author", std::move(author)},
-      {"publisher", {{"@type", "Organization"}, {"name", info.name}}},
+      {"publisher",
+       {{"@type", "NewsMediaOrganization"},
+        {"name", info.name},
+        {"url", AbsoluteUrl(info, "/")},
+        {"logo",
+         {{"@type", "ImageObject"},
+          {"url", AbsoluteUrl(info, internal::kLogoPath)},
+          {"width", internal::kLogoSize},
+          {"height", internal::kLogoSize}}}}},
       {"mainEntityOfPage", {{"@type", "WebPage"}, {"@id", url}}},
       {"url", url},
-      {"inLanguage", "tr"},
+      {"inLanguage", info.lang == Lang::kEn ? "en" : "tr"},
   };
   absl::StrAppend(&out, "<script type=\"application/ld+json\">",
                   internal::JsonForScript(ld), "</script>\n");
   return out;
 }
 
+}  // namespace
+
+namespace internal {
+
+std::string InlineHtml(std::string_view text) {
+  std::string out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t open = text.find('[', pos);
+    if (open == std::string_view::npos) break;
+    const size_t close = text.find("](", open + 1);
+    const size_t end =
+        close == std::string_view::npos ? close : text.find(')', close + 2);
+    if (end == std::string_view::npos) break;
+    const std::string_view label = text.substr(open + 1, close - open - 1);
+    const std::string_view url = text.substr(close + 2, end - close - 2);
+    const bool web = url.starts_with("https://") || url.starts_with("http://");
+    if (label.empty() || label.find('[') != std::string_view::npos || !web ||
+        url.find_first_of(" \t\"<>") != std::string_view::npos) {
+      out += EscapeHtml(text.substr(pos, open + 1 - pos));
+      pos = open + 1;
+      continue;
+    }
+    absl::StrAppend(&out, EscapeHtml(text.substr(pos, open - pos)),
+                    "<a href=\"", EscapeHtml(url), "\">", EscapeHtml(label),
+                    "</a>");
+    pos = end + 1;
+  }
+  out += EscapeHtml(text.substr(pos));
+  return out;
+}
+
+}  // namespace internal
+
+namespace {
+
 // The article body: paragraphs are separated by blank lines; the line
-// breaks inside one are soft.
+// breaks inside one are soft; [text](https://…) is a link.
 std::string BodyHtml(std::string_view body) {
   std::string out;
   std::string paragraph;
   auto flush = [&] {
     if (!paragraph.empty()) {
-      absl::StrAppend(&out, "<p>", EscapeHtml(paragraph), "</p>\n");
+      absl::StrAppend(&out, "<p>", internal::InlineHtml(paragraph), "</p>\n");
       paragraph.clear();
     }
   };
@@ -182,7 +244,7 @@ std::string CommentHtml(const SiteInfo& info, const ArticlePage& page,
       "<header class=\"comment-meta\"><span class=\"comment-author\" "
       "id=\"comment-",
       id, "-author\">", EscapeHtml(c.author), "</span> ",
-      TimeElement(c.created_at, "comment-time"), "</header>\n");
+      TimeElement(info, c.created_at, "comment-time"), "</header>\n");
   // A reply to a reply says whom it answers; its thread shows it under
   // the first comment of the conversation.
   if (top != nullptr && c.parent_id && *c.parent_id != top->id) {
@@ -260,22 +322,18 @@ std::string CommentsHtml(const SiteInfo& info, const ArticlePage& page) {
 }
 
 std::string PolicyHtml(const SiteInfo& info) {
-  if (info.policy_tr.empty() && info.policy_en.empty()) return std::string();
+  if ((info.lang == Lang::kEn ? info.policy_en : info.policy_tr).empty()) {
+    return std::string();
+  }
   std::string out = absl::StrCat(
       "<section class=\"policy\" id=\"comment-policy\" "
       "aria-labelledby=\"policy-title\">\n<h3 id=\"policy-title\">",
       Say(info, "Yorum politikamız", "Our comment policy"), "</h3>\n");
-  if (!info.policy_tr.empty()) {
-    absl::StrAppend(&out, "<p lang=\"tr\">",
-                    internal::MarkPolicyClauses(info.policy_tr, false),
-                    "</p>\n");
-  }
-  if (!info.policy_en.empty()) {
-    absl::StrAppend(&out, "<p lang=\"en\">",
-                    internal::MarkPolicyClauses(info.policy_en, true),
-                    "</p>\n");
-  }
-  out += "</section>\n";
+  const bool en = info.lang == Lang::kEn;
+  absl::StrAppend(
+      &out, "<p>",
+      internal::MarkPolicyClauses(en ? info.policy_en : info.policy_tr, en),
+      "</p>\n</section>\n");
   return out;
 }
 
@@ -382,14 +440,30 @@ std::string RenderArticlePage(const SiteInfo& info, const ArticlePage& page) {
       info, {.title = absl::StrCat(a.headline, " — ", info.name),
              .head = ArticleHead(info, page),
              .body_class = "page-article"});
+  if (page.preview) {
+    absl::StrAppend(&out, "<p class=\"notice notice-pending preview-banner\">",
+                    Say(info,
+                        "Önizleme: bu sayfa okurlara böyle görünecek; "
+                        "değişiklikler henüz kaydedilmedi.",
+                        "Preview: readers will see the page like this; the "
+                        "changes are not saved yet."),
+                    "</p>\n");
+  }
   absl::StrAppend(&out,
                   "<article class=\"article\" aria-labelledby=\"headline\">\n",
                   "<header class=\"article-header\">\n<h1 id=\"headline\">",
-                  EscapeHtml(a.headline), "</h1>\n<p class=\"dates\"><span>",
-                  Say(info, "Yayınlanma", "Published"), ": ",
-                  TimeElement(a.published_at, "published"), "</span> <span>",
-                  Say(info, "Son güncelleme", "Last update"), ": ",
-                  TimeElement(a.updated_at, "updated"), "</span></p>\n");
+                  EscapeHtml(a.headline), "</h1>\n<p class=\"dates\">");
+  if (a.published_at != absl::UnixEpoch()) {
+    absl::StrAppend(&out, "<span>", Say(info, "Yayınlanma", "Published"), ": ",
+                    TimeElement(info, a.published_at, "published"), "</span> ");
+  } else {
+    absl::StrAppend(&out, "<span>",
+                    Say(info, "Henüz yayımlanmadı", "Not published yet"),
+                    "</span> ");
+  }
+  absl::StrAppend(&out, "<span>", Say(info, "Son güncelleme", "Last update"),
+                  ": ", TimeElement(info, a.updated_at, "updated"),
+                  "</span></p>\n");
   if (!a.author.empty()) {
     absl::StrAppend(&out, "<p class=\"byline\">", EscapeHtml(a.author),
                     "</p>\n");
@@ -403,7 +477,7 @@ std::string RenderArticlePage(const SiteInfo& info, const ArticlePage& page) {
     const std::string photo_page =
         photo.page_url.empty() ? absl::StrCat(path, "/photo") : photo.page_url;
     absl::StrAppend(&out, "<figure class=\"photo\" id=\"photo\">\n",
-                    PhotoImg(photo, "(min-width: 48rem) 46rem, 100vw"), "\n",
+                    PhotoImg(photo, internal::kPhotoSizes, /*lead=*/true), "\n",
                     PhotoFigcaption(info, photo), "\n</figure>\n",
                     "<p class=\"photo-tools\">", "<a class=\"zoom\" href=\"",
                     EscapeHtml(largest), "\" data-zoom=\"", EscapeHtml(largest),
@@ -426,9 +500,18 @@ std::string RenderArticlePage(const SiteInfo& info, const ArticlePage& page) {
 
   absl::StrAppend(&out, "<aside class=\"discussion\" aria-label=\"",
                   SayText(info, "Okur yorumları", "Readers' comments"), "\">\n",
-                  CommentsHtml(info, page), PolicyHtml(info),
-                  CommentFormHtml(info, page), "</aside>\n",
-                  internal::PageEnd(info));
+                  CommentsHtml(info, page), PolicyHtml(info));
+  if (page.preview) {
+    // Nothing to post to yet.
+  } else if (a.comments_closed) {
+    absl::StrAppend(&out, "<p class=\"comments-closed\" id=\"comment-form\">",
+                    Say(info, "Bu haber yorumlara kapatıldı.",
+                        "Comments are closed on this article."),
+                    "</p>\n");
+  } else {
+    out += CommentFormHtml(info, page);
+  }
+  absl::StrAppend(&out, "</aside>\n", internal::PageEnd(info));
   return out;
 }
 

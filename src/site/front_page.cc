@@ -22,8 +22,17 @@ std::string RenderFrontPage(const SiteInfo& info,
       info, {.title = absl::StrCat(
                  info.name, " — ",
                  info.lang == Lang::kEn ? "Latest news" : "Son haberler"),
-             .head = absl::StrCat("<link rel=\"canonical\" href=\"",
-                                  EscapeHtml(AbsoluteUrl(info, "/")), "\">\n"),
+             .head = absl::StrCat(
+                 "<link rel=\"canonical\" href=\"",
+                 EscapeHtml(AbsoluteUrl(info, "/")), "\">\n",
+                 "<meta name=\"description\" content=\"",
+                 EscapeHtml(absl::StrCat(
+                     info.name, info.lang == Lang::kEn
+                                    ? ": the latest news, photos and readers' "
+                                      "comments."
+                                    : ": son haberler, fotoğraflar ve okur "
+                                      "yorumları.")),
+                 "\">\n"),
              .body_class = "page-front"});
   absl::StrAppend(&out, "<h1>", Say(info, "Son haberler", "Latest news"),
                   "</h1>\n");
@@ -33,12 +42,12 @@ std::string RenderFrontPage(const SiteInfo& info,
   } else {
     out += "<ol class=\"article-list\">\n";
     for (const store::Article& a : articles) {
-      absl::StrAppend(&out, "<li>\n<article class=\"teaser\">\n<h2><a href=\"",
-                      ArticlePath(a), "\">", EscapeHtml(a.headline),
-                      "</a></h2>\n<p class=\"lead\">", EscapeHtml(a.lead),
-                      "</p>\n<p class=\"dates\">",
-                      Say(info, "Yayınlanma", "Published"), ": ",
-                      TimeElement(a.published_at), "</p>\n</article>\n</li>\n");
+      absl::StrAppend(
+          &out, "<li>\n<article class=\"teaser\">\n<h2><a href=\"",
+          ArticlePath(a), "\">", EscapeHtml(a.headline),
+          "</a></h2>\n<p class=\"lead\">", EscapeHtml(a.lead),
+          "</p>\n<p class=\"dates\">", Say(info, "Yayınlanma", "Published"),
+          ": ", TimeElement(info, a.published_at), "</p>\n</article>\n</li>\n");
     }
     out += "</ol>\n";
   }

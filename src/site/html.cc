@@ -21,6 +21,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/strip.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "rules/rules.h"
@@ -94,8 +96,20 @@ std::string EscapeHtml(std::string_view text) {
   return out;
 }
 
-std::string FormatLocalTime(absl::Time t) {
-  return absl::FormatTime("%d.%m.%Y %H:%M", t, Istanbul());
+std::string FormatLocalTime(absl::Time t, Lang lang) {
+  // Turkish papers write "27.11.2026 03:02"; English editions
+  // "27 Nov 2026, 03:02" (absl names months in English whatever the
+  // locale).
+  if (lang == Lang::kTr)
+    return absl::FormatTime("%d.%m.%Y %H:%M", t, Istanbul());
+  return std::string(absl::StripLeadingAsciiWhitespace(
+      absl::FormatTime("%e %b %Y, %H:%M", t, Istanbul())));
+}
+
+absl::TimeZone SiteTimeZone() { return Istanbul(); }
+
+absl::Duration SiteUtcOffset() {
+  return absl::Seconds(Istanbul().At(absl::Now()).offset);
 }
 
 std::string FormatRfc3339(absl::Time t) {
@@ -230,27 +244,28 @@ std::string FormatRfc822(absl::Time t) {
                          cs.minute(), cs.second());
 }
 
-std::string TimeElement(absl::Time t, std::string_view css_class) {
+std::string TimeElement(const SiteInfo& info, absl::Time t,
+                        std::string_view css_class) {
   std::string out = "<time";
   if (!css_class.empty()) {
     absl::StrAppend(&out, " class=\"", EscapeHtml(css_class), "\"");
   }
-  absl::StrAppend(&out, " datetime=\"", FormatRfc3339(t), "\">",
-                  FormatLocalTime(t), "</time>");
+  std::string shown = FormatLocalTime(t, info.lang);
+  // The date and the hour stay on one line.
+  absl::StrReplaceAll({{" ", "\u00a0"}}, &shown);
+  absl::StrAppend(&out, " datetime=\"", FormatRfc3339(t), "\">", shown,
+                  "</time>");
   return out;
 }
 
 std::string Say(const SiteInfo& info, std::string_view tr,
                 std::string_view en) {
-  if (info.lang == Lang::kEn) return EscapeHtml(en);
-  return absl::StrCat(EscapeHtml(tr), " / <span lang=\"en\">", EscapeHtml(en),
-                      "</span>");
+  return EscapeHtml(info.lang == Lang::kEn ? en : tr);
 }
 
 std::string SayText(const SiteInfo& info, std::string_view tr,
                     std::string_view en) {
-  if (info.lang == Lang::kEn) return EscapeHtml(en);
-  return absl::StrCat(EscapeHtml(tr), " / ", EscapeHtml(en));
+  return Say(info, tr, en);
 }
 
 std::string MarkPolicyClauses(std::string_view policy, bool english) {
@@ -293,7 +308,11 @@ std::string PageStart(const SiteInfo& info, const PageOptions& options) {
                    "\">\n<head>\n", "<meta charset=\"utf-8\">\n",
                    "<meta name=\"viewport\" content=\"width=device-width, "
                    "initial-scale=1\">\n",
-                   "<title>", EscapeHtml(options.title), "</title>\n");
+                   "<title>", EscapeHtml(options.title), "</title>\n",
+                   "<link rel=\"icon\" href=\"/favicon.svg\" "
+                   "type=\"image/svg+xml\">\n<link rel=\"apple-touch-icon\" "
+                   "href=\"",
+                   kLogoPath, "\">\n");
   for (const std::string& href : info.stylesheets) {
     absl::StrAppend(&out, "<link rel=\"stylesheet\" href=\"", EscapeHtml(href),
                     "\">\n");
@@ -321,6 +340,21 @@ std::string PageStart(const SiteInfo& info, const PageOptions& options) {
       "</a>\n<a href=\"/rss.xml\">RSS</a>\n</nav>\n</header>\n",
       "<main id=\"main\" tabindex=\"-1\">\n");
   return out;
+}
+
+std::string_view FaviconSvg() {
+  // A white "N" on the site's link blue, the same mark as the logo.
+  static constexpr std::string_view kSvg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\">"
+      "<rect width=\"32\" height=\"32\" rx=\"6\" fill=\"#0b4f8a\"/>"
+      "<path d=\"M8 25V7h4l8 11.5V7h4v18h-4l-8-11.5V25z\" fill=\"#fff\"/>"
+      "</svg>\n";
+  return kSvg;
+}
+
+std::string DeskName(const SiteInfo& info) {
+  return absl::StrCat(info.name,
+                      info.lang == Lang::kEn ? " News Desk" : " Haber Merkezi");
 }
 
 std::string PageEnd(const SiteInfo& info) {

@@ -41,9 +41,9 @@ const PhotoView::Size& PreviewSize(const PhotoView& photo) {
   return photo.sizes.front();
 }
 
-std::string SrcSet(const PhotoView& photo) {
+std::string SrcSet(const std::vector<PhotoView::Size>& sizes) {
   std::vector<std::string> parts;
-  for (const PhotoView::Size& s : photo.sizes) {
+  for (const PhotoView::Size& s : sizes) {
     if (s.width > 0) parts.push_back(absl::StrCat(s.url, " ", s.width, "w"));
   }
   return absl::StrJoin(parts, ", ");
@@ -55,10 +55,18 @@ std::string ArticlePath(const store::Article& article) {
   return absl::StrCat("/news/", UrlEncode(article.slug));
 }
 
-std::string PhotoImg(const PhotoView& photo, std::string_view sizes_attr) {
+std::string PhotoImg(const PhotoView& photo, std::string_view sizes_attr,
+                     bool lead) {
   const PhotoView::Size& src = FallbackSize(photo);
-  std::string out = absl::StrCat("<img src=\"", EscapeHtml(src.url), "\"");
-  const std::string srcset = SrcSet(photo);
+  std::string out;
+  const std::string webp = SrcSet(photo.webp);
+  if (!webp.empty()) {
+    absl::StrAppend(&out, "<picture><source type=\"image/webp\" srcset=\"",
+                    EscapeHtml(webp), "\" sizes=\"", EscapeHtml(sizes_attr),
+                    "\">");
+  }
+  absl::StrAppend(&out, "<img src=\"", EscapeHtml(src.url), "\"");
+  const std::string srcset = SrcSet(photo.sizes);
   if (!srcset.empty()) {
     absl::StrAppend(&out, " srcset=\"", EscapeHtml(srcset), "\" sizes=\"",
                     EscapeHtml(sizes_attr), "\"");
@@ -67,7 +75,11 @@ std::string PhotoImg(const PhotoView& photo, std::string_view sizes_attr) {
     absl::StrAppend(&out, " width=\"", src.width, "\" height=\"", src.height,
                     "\"");
   }
-  absl::StrAppend(&out, " alt=\"", EscapeHtml(photo.caption), "\">");
+  // The lead photo is the page's largest paint: fetched first. Any other
+  // waits until it is near the screen.
+  absl::StrAppend(&out, lead ? " fetchpriority=\"high\"" : " loading=\"lazy\"",
+                  " decoding=\"async\" alt=\"", EscapeHtml(photo.caption),
+                  "\">", webp.empty() ? "" : "</picture>");
   return out;
 }
 
@@ -143,6 +155,8 @@ std::string RenderPhotoPage(const SiteInfo& info, const store::Article& article,
       photo.caption.empty() ? article.headline : photo.caption;
   std::string head =
       absl::StrCat("<link rel=\"canonical\" href=\"", EscapeHtml(url), "\">\n",
+                   "<meta name=\"description\" content=\"", EscapeHtml(title),
+                   "\">\n",
                    SocialMeta(info, "article", article.headline, title, url,
                               std::optional<PhotoView>(photo)));
   std::string out =
@@ -154,7 +168,7 @@ std::string RenderPhotoPage(const SiteInfo& info, const store::Article& article,
                   "</a></h1>\n");
   if (!photo.sizes.empty()) {
     absl::StrAppend(&out, "<figure class=\"photo photo-large\">\n",
-                    PhotoImg(photo, "100vw"), "\n",
+                    PhotoImg(photo, internal::kPhotoSizes, /*lead=*/true), "\n",
                     PhotoFigcaption(info, photo), "\n</figure>\n");
   }
   absl::StrAppend(&out, "<p class=\"back\"><a href=\"", article_path, "\">← ",

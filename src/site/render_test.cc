@@ -29,6 +29,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
+#include "site/internal/html.h"
 #include "toml++/toml.h"
 
 namespace newsroom::site {
@@ -36,6 +37,7 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
+using ::testing::StartsWith;
 
 // --- Reading pages back -------------------------------------------------
 
@@ -157,9 +159,15 @@ void ExpectInert(const std::string& html, const SiteInfo& info,
        doc.Query("//@href | //@action | //@src | //@formaction")) {
     EXPECT_FALSE(absl::StartsWith(Text(a), "javascript:")) << Text(a);
   }
-  // One element each for the page's own forms' text areas: a payload
-  // cannot close them and start markup.
-  EXPECT_LE(doc.Count("//textarea"), 1u);
+  // Only the page's own text areas: a payload cannot close one and start
+  // markup (escaped, it has no "<textarea" to parse).
+  size_t written = 0;
+  for (size_t at = html.find("<textarea"); at != std::string::npos;
+       at = html.find("<textarea", at + 1)) {
+    ++written;
+  }
+  EXPECT_EQ(doc.Count("//textarea"), written);
+  EXPECT_LE(written, 2u);
   EXPECT_EQ(doc.Count("//body"), 1u);
 }
 
@@ -301,9 +309,13 @@ TEST(FormatTimeTest, ShowsIstanbulTimeAndUtcForMachines) {
       {Utc(2026, 6, 15, 12, 0), "15.06.2026 15:00", "2026-06-15T12:00:00Z"},
   };
   for (const Case& c : cases) {
-    EXPECT_EQ(FormatLocalTime(c.t), c.local);
+    EXPECT_EQ(FormatLocalTime(c.t, Lang::kTr), c.local);
     EXPECT_EQ(FormatRfc3339(c.t), c.rfc3339);
   }
+  EXPECT_EQ(FormatLocalTime(Utc(2026, 11, 27, 0, 2, 36), Lang::kEn),
+            "27 Nov 2026, 03:02");
+  EXPECT_EQ(FormatLocalTime(Utc(2026, 12, 31, 22, 15), Lang::kEn),
+            "1 Jan 2027, 01:15");
 }
 
 // --- Article page
@@ -327,8 +339,7 @@ TEST(ArticlePageTest, HasTheArticleInItsLandmarks) {
   EXPECT_EQ(doc.TextOf("//p[@class='lead']"),
             "İki yıl süren restorasyonun ardından kütüphane okurlarına "
             "kavuştu.");
-  EXPECT_EQ(doc.TextOf("//p[@class='source']"),
-            "Kaynak / Source: Kadıköy Belediyesi");
+  EXPECT_EQ(doc.TextOf("//p[@class='source']"), "Kaynak: Kadıköy Belediyesi");
   EXPECT_EQ(doc.TextOf("//p[@class='byline']"), "Elif Şahin");
   EXPECT_EQ(doc.AttrOf("//link[@rel='stylesheet']", "href"),
             "/assets/site.css");
@@ -351,16 +362,16 @@ TEST(ArticlePageTest, DatesAreIstanbulTimeInTimeElements) {
   // Published 21:30 UTC on the 26th: the 27th in İstanbul.
   xmlNodePtr published = doc.One("//time[@class='published']");
   ASSERT_NE(published, nullptr);
-  EXPECT_EQ(Text(published), "27.11.2026 00:30");
+  EXPECT_EQ(Text(published), "27.11.2026\u00a000:30");
   EXPECT_EQ(Attr(published, "datetime"), "2026-11-26T21:30:00Z");
   xmlNodePtr updated = doc.One("//time[@class='updated']");
   ASSERT_NE(updated, nullptr);
-  EXPECT_EQ(Text(updated), "27.11.2026 03:02");
+  EXPECT_EQ(Text(updated), "27.11.2026\u00a003:02");
   EXPECT_EQ(Attr(updated, "datetime"), "2026-11-27T00:02:36Z");
   EXPECT_THAT(Text(doc.One("//p[@class='dates']")),
-              HasSubstr("Yayınlanma / Published: 27.11.2026 00:30"));
+              HasSubstr("Yayınlanma: 27.11.2026\u00a000:30"));
   EXPECT_THAT(Text(doc.One("//p[@class='dates']")),
-              HasSubstr("Son güncelleme / Last update: 27.11.2026 03:02"));
+              HasSubstr("Son güncelleme: 27.11.2026\u00a003:02"));
 }
 
 TEST(ArticlePageTest, PhotoHasSrcsetCaptionZoomAndShare) {
@@ -375,11 +386,14 @@ TEST(ArticlePageTest, PhotoHasSrcsetCaptionZoomAndShare) {
   EXPECT_EQ(Attr(img, "width"), "800");
   EXPECT_EQ(Attr(img, "height"), "533");
   EXPECT_EQ(Attr(img, "alt"), "Kütüphanenin yenilenen okuma salonu");
-  EXPECT_FALSE(Attr(img, "sizes").empty());
+  EXPECT_EQ(Attr(img, "sizes"), "(min-width: 46rem) 44rem, calc(100vw - 2rem)");
+  // The lead photo is fetched first, never lazily.
+  EXPECT_EQ(Attr(img, "fetchpriority"), "high");
+  EXPECT_FALSE(HasAttr(img, "loading"));
   EXPECT_EQ(doc.TextOf("//figure/figcaption/span[@class='caption']"),
             "Kütüphanenin yenilenen okuma salonu");
   EXPECT_EQ(doc.TextOf("//figure/figcaption/span[@class='credit']"),
-            "Fotoğraf / Photo: Newsroom");
+            "Fotoğraf: Newsroom");
   xmlNodePtr zoom = doc.One("//a[@data-zoom]");
   ASSERT_NE(zoom, nullptr);
   EXPECT_EQ(Attr(zoom, "href"), "/media/photos/3/orig.jpg");
@@ -391,6 +405,60 @@ TEST(ArticlePageTest, PhotoHasSrcsetCaptionZoomAndShare) {
   EXPECT_EQ(Attr(share, "data-share-url"),
             "https://haber.example.org/news/kadikoy-kutuphanesi-yeniden-acildi/"
             "photo");
+}
+
+TEST(ArticlePageTest, WebpSizesComeFirstInAPicture) {
+  ArticlePage page = Page();
+  page.photo->webp = {{"/media/photos/3/orig.webp", 2400, 1600},
+                      {"/media/photos/3/800.webp", 800, 533}};
+  Doc doc = Doc::Html(RenderArticlePage(Info(), page));
+  xmlNodePtr source = doc.One("//figure[@id='photo']/picture/source");
+  ASSERT_NE(source, nullptr);
+  EXPECT_EQ(Attr(source, "type"), "image/webp");
+  EXPECT_EQ(Attr(source, "srcset"),
+            "/media/photos/3/orig.webp 2400w, /media/photos/3/800.webp 800w");
+  EXPECT_EQ(Attr(source, "sizes"),
+            "(min-width: 46rem) 44rem, calc(100vw - 2rem)");
+  xmlNodePtr img = doc.One("//figure[@id='photo']/picture/img");
+  ASSERT_NE(img, nullptr);
+  EXPECT_EQ(Attr(img, "src"), "/media/photos/3/800.jpg");  // the fallback
+}
+
+TEST(ArticlePageTest, BodyLinksAreLinksAndNothingElseIs) {
+  EXPECT_EQ(
+      internal::InlineHtml("Bkz. [tutanak](https://example.org/t?a=1&b=2)."),
+      "Bkz. <a href=\"https://example.org/t?a=1&amp;b=2\">tutanak</a>.");
+  EXPECT_EQ(internal::InlineHtml(
+                "[x](javascript:alert(1)) [y](/yerel) [](https://a)"),
+            "[x](javascript:alert(1)) [y](/yerel) [](https://a)");
+  EXPECT_EQ(internal::InlineHtml("[<b>](https://a.example/\"x) <i>"),
+            "[&lt;b&gt;](https://a.example/&quot;x) &lt;i&gt;");
+  EXPECT_EQ(internal::InlineHtml("[a [b](https://c.example)"),
+            "[a <a href=\"https://c.example\">b</a>");
+}
+
+TEST(ArticlePageTest, PreviewIsMarkedNotIndexedAndHasNoForm) {
+  ArticlePage page = Page();
+  page.preview = true;
+  page.article.published_at = absl::UnixEpoch();
+  Doc doc = Doc::Html(RenderArticlePage(Info(), page));
+  EXPECT_EQ(doc.Count("//p[contains(@class, 'preview-banner')]"), 1u);
+  EXPECT_EQ(doc.AttrOf("//meta[@name='robots']", "content"), "noindex");
+  EXPECT_EQ(doc.Count("//form[@data-comment-form]"), 0u);
+  EXPECT_EQ(doc.Count("//time[@class='published']"), 0u);
+  EXPECT_THAT(doc.TextOf("//p[@class='dates']"),
+              HasSubstr("Henüz yayımlanmadı"));
+}
+
+TEST(ArticlePageTest, ClosedCommentsShowTheCommentsWithoutTheForm) {
+  ArticlePage page = Page();
+  page.article.comments_closed = true;
+  page.comments = {MakeComment(1, std::nullopt, Utc(2026, 11, 27, 8, 0))};
+  Doc doc = Doc::Html(RenderArticlePage(Info(), page));
+  EXPECT_EQ(doc.Count("//form[@data-comment-form]"), 0u);
+  EXPECT_EQ(doc.Count("//li[@class='comment']"), 1u);
+  EXPECT_EQ(doc.TextOf("//p[@class='comments-closed']"),
+            "Bu haber yorumlara kapatıldı.");
 }
 
 TEST(ArticlePageTest, ArticleWithoutPhotoHasNoFigure) {
@@ -437,8 +505,13 @@ TEST(ArticlePageTest, HeadHasOpenGraphAndJsonLdWithAbsoluteUrls) {
   EXPECT_EQ(ld["dateModified"], "2026-11-27T00:02:36Z");
   EXPECT_EQ(ld["author"]["@type"], "Person");
   EXPECT_EQ(ld["author"]["name"], "Elif Şahin");
-  EXPECT_EQ(ld["publisher"]["@type"], "Organization");
+  EXPECT_EQ(ld["publisher"]["@type"], "NewsMediaOrganization");
   EXPECT_EQ(ld["publisher"]["name"], "Newsroom");
+  EXPECT_EQ(ld["publisher"]["url"], "https://haber.example.org/");
+  EXPECT_EQ(ld["publisher"]["logo"]["url"],
+            "https://haber.example.org/assets/logo.png");
+  EXPECT_EQ(ld["publisher"]["logo"]["width"], 512);
+  EXPECT_EQ(ld["inLanguage"], "tr");
   EXPECT_EQ(ld["mainEntityOfPage"]["@id"], url);
   ASSERT_TRUE(ld["image"].is_array());
   ASSERT_EQ(ld["image"].size(), 4u);
@@ -446,6 +519,26 @@ TEST(ArticlePageTest, HeadHasOpenGraphAndJsonLdWithAbsoluteUrls) {
     EXPECT_TRUE(absl::StartsWith(image.get<std::string>(),
                                  "https://haber.example.org/media/photos/3/"))
         << image;
+  }
+}
+
+TEST(ArticlePageTest, JsonLdOffersTheCropsAndTheDeskAsAuthor) {
+  ArticlePage page = Page();
+  page.photo->crops = {{"16x9", {"/media/photos/3/16x9.jpg", 1200, 675}},
+                       {"4x3", {"/media/photos/3/4x3.jpg", 1200, 900}},
+                       {"1x1", {"/media/photos/3/1x1.jpg", 1200, 1200}}};
+  for (const std::string author : {"", "Newsroom Haber Merkezi"}) {
+    page.article.author = author;
+    Doc doc = Doc::Html(RenderArticlePage(Info(), page));
+    nlohmann::json ld = nlohmann::json::parse(
+        doc.TextOf("//script[@type='application/ld+json']"), nullptr, false);
+    EXPECT_EQ(
+        ld["image"],
+        nlohmann::json({"https://haber.example.org/media/photos/3/16x9.jpg",
+                        "https://haber.example.org/media/photos/3/4x3.jpg",
+                        "https://haber.example.org/media/photos/3/1x1.jpg"}));
+    EXPECT_EQ(ld["author"]["@type"], "Organization") << author;
+    EXPECT_EQ(ld["author"]["name"], "Newsroom Haber Merkezi");
   }
 }
 
@@ -625,7 +718,7 @@ TEST(ArticlePageTest, CommentsHaveReplyLinksAndReportForms) {
   EXPECT_EQ(Attr(reply, "href"),
             path + "?order=newest&reply_to=12#comment-form");
   EXPECT_EQ(Attr(reply, "data-reply-to"), "12");
-  EXPECT_EQ(Text(reply), "Yanıtla / Reply");
+  EXPECT_EQ(Text(reply), "Yanıtla");
   xmlNodePtr report = doc.One("//li[@id='comment-12']//form");
   ASSERT_NE(report, nullptr);
   EXPECT_EQ(Attr(report, "method"), "post");
@@ -633,8 +726,7 @@ TEST(ArticlePageTest, CommentsHaveReplyLinksAndReportForms) {
   EXPECT_EQ(doc.AttrOf("//li[@id='comment-12']//form/input[@name='csrf_token']",
                        "value"),
             "tok123");
-  EXPECT_EQ(doc.TextOf("//li[@id='comment-12']//form/button"),
-            "Bildir / Report");
+  EXPECT_EQ(doc.TextOf("//li[@id='comment-12']//form/button"), "Bildir");
   EXPECT_EQ(doc.AttrOf("//li[@id='comment-12']//time", "datetime"),
             "2026-11-27T08:00:00Z");
 }
@@ -680,11 +772,7 @@ TEST(ArticlePageTest, NoticeIsShownAtTheFormAndRefusedDraftKept) {
     std::string want_author;
   };
   const Case cases[] = {
-      {{"pending", "", "", ""},
-       "Yorumunuz moderatör onayı bekliyor. / Your comment is waiting for a "
-       "moderator.",
-       "",
-       ""},
+      {{"pending", "", "", ""}, "Yorumunuz moderatör onayı bekliyor.", "", ""},
       {{"approved", "Yorumunuz yayımlandı.", "taslak", "Ayşe"},
        "Yorumunuz yayımlandı.",
        "",
@@ -701,14 +789,11 @@ TEST(ArticlePageTest, NoticeIsShownAtTheFormAndRefusedDraftKept) {
        "Bir sorun oldu.",
        "yarım kalan yorum",
        "Can"},
-      {{"reported", "", "", ""},
-       "Bildiriminiz alındı. / Thank you: your report was received.",
-       "",
-       ""},
+      {{"reported", "", "", ""}, "Bildiriminiz alındı.", "", ""},
       // A status the page does not know, without a message: a general
       // word, and the draft kept.
       {{"unknown", "", "taslak", "Deniz"},
-       "Yorumunuz gönderilemedi. / Your comment could not be sent.",
+       "Yorumunuz gönderilemedi.",
        "taslak",
        "Deniz"},
   };
@@ -756,29 +841,33 @@ TEST(ArticlePageTest, ReplyToAnApprovedCommentFillsParentId) {
   }
 }
 
-TEST(ArticlePageTest, PolicyIsShownInBothLanguagesWithRuleIds) {
-  Doc doc = Doc::Html(RenderArticlePage(Info(), Page()));
-  std::vector<xmlNodePtr> paragraphs =
-      doc.Query("//section[@class='policy']/p");
-  ASSERT_EQ(paragraphs.size(), 2u);
-  EXPECT_EQ(Attr(paragraphs[0], "lang"), "tr");  // Turkish first
-  EXPECT_EQ(Attr(paragraphs[1], "lang"), "en");
-  EXPECT_EQ(Text(paragraphs[0]), Info().policy_tr);
-  EXPECT_EQ(Text(paragraphs[1]), Info().policy_en);
+TEST(ArticlePageTest, PolicyIsShownInTheSitesLanguageWithRuleIds) {
   const std::vector<std::string> rules = {
       "insult",   "profanity",        "offensive", "belief_attack",
       "spelling", "no_turkish_chars", "all_caps"};
-  for (const std::string lang : {"tr", "en"}) {
+  for (Lang lang : {Lang::kTr, Lang::kEn}) {
+    SiteInfo info = Info();
+    info.lang = lang;
+    Doc doc = Doc::Html(RenderArticlePage(info, Page()));
+    std::vector<xmlNodePtr> paragraphs =
+        doc.Query("//section[@class='policy']/p");
+    ASSERT_EQ(paragraphs.size(), 1u);
+    EXPECT_EQ(Text(paragraphs[0]),
+              lang == Lang::kEn ? info.policy_en : info.policy_tr);
     std::vector<std::string> got;
-    for (xmlNodePtr span : doc.Query("//section[@class='policy']/p[@lang='" +
-                                     lang + "']/span[@data-rule]")) {
+    for (xmlNodePtr span :
+         doc.Query("//section[@class='policy']/p/span[@data-rule]")) {
       got.push_back(Attr(span, "data-rule"));
     }
-    EXPECT_EQ(got, rules) << lang;
+    EXPECT_EQ(got, rules);
   }
-  EXPECT_EQ(doc.TextOf("//p[@lang='tr']/span[@data-rule='insult']"), "Hakaret");
-  EXPECT_EQ(doc.TextOf("//p[@lang='tr']/span[@data-rule='all_caps']"),
-            "büyük harflerle yazılmış");
+  Doc doc = Doc::Html(RenderArticlePage(Info(), Page()));
+  EXPECT_EQ(
+      doc.TextOf("//section[@class='policy']/p/span[@data-rule='insult']"),
+      "Hakaret");
+  EXPECT_EQ(
+      doc.TextOf("//section[@class='policy']/p/span[@data-rule='all_caps']"),
+      "büyük harflerle yazılmış");
 }
 
 TEST(ArticlePageTest, EnglishInterfaceWhenAskedFor) {
@@ -789,8 +878,10 @@ TEST(ArticlePageTest, EnglishInterfaceWhenAskedFor) {
   const std::string html = RenderArticlePage(info, page);
   Doc doc = Doc::Html(html);
   EXPECT_EQ(doc.AttrOf("/html", "lang"), "en");
-  EXPECT_THAT(doc.TextOf("//p[@class='dates']"), HasSubstr("Published: "));
+  EXPECT_THAT(doc.TextOf("//p[@class='dates']"),
+              HasSubstr("Published: 27\u00a0Nov\u00a02026,\u00a000:30"));
   EXPECT_THAT(html, Not(HasSubstr("Yayınlanma")));
+  EXPECT_THAT(html, Not(HasSubstr(Info().policy_tr)));
   EXPECT_EQ(doc.TextOf("//a[@class='reply-link']"), "Reply");
   EXPECT_EQ(doc.TextOf("//p[@class='source']"), "Source: Kadıköy Belediyesi");
   // The article itself stays as written.
@@ -816,7 +907,7 @@ TEST(ArticlePageTest, TurkishTextIsKeptIntact) {
   // The feed keeps it too.
   store::Article a = Article();
   a.headline = headline;
-  Doc feed = Doc::Xml(RenderRss(Info(), {a}));
+  Doc feed = Doc::Xml(RenderRss(Info(), {FeedItem{a, {}}}));
   ASSERT_TRUE(feed.ok());
   EXPECT_EQ(feed.TextOf("/rss/channel/item/title"), headline);
 }
@@ -858,7 +949,7 @@ TEST(PhotoPageTest, ShowsThePhotoLargeWithShareLinks) {
   Doc doc = Doc::Html(html);
   EXPECT_EQ(doc.AttrOf("//figure/img", "alt"), Photo().caption);
   EXPECT_EQ(doc.TextOf("//figure/figcaption/span[@class='credit']"),
-            "Fotoğraf / Photo: Newsroom");
+            "Fotoğraf: Newsroom");
   EXPECT_EQ(doc.AttrOf("//p[@class='back']/a", "href"),
             "/news/kadikoy-kutuphanesi-yeniden-acildi");
   const std::string page_url =
@@ -914,7 +1005,9 @@ TEST(RssTest, IsWellFormedRss2WithAbsoluteLinks) {
   second.lead = "</description><script>alert(1)</script>]]>";
   second.published_at = Utc(2026, 11, 27, 0, 2, 36);
   second.updated_at = Utc(2026, 11, 28, 9, 0);
-  const std::string xml = RenderRss(Info(), {second, Article()});
+  FeedItem with_photo{Article(), FeedItem::Enclosure{"/media/photos/3/800.jpg",
+                                                     48213, "image/jpeg"}};
+  const std::string xml = RenderRss(Info(), {FeedItem{second, {}}, with_photo});
   Doc doc = Doc::Xml(xml);
   ASSERT_TRUE(doc.ok()) << xml;
   EXPECT_EQ(doc.AttrOf("/rss", "version"), "2.0");
@@ -937,7 +1030,46 @@ TEST(RssTest, IsWellFormedRss2WithAbsoluteLinks) {
             "Fri, 27 Nov 2026 00:02:36 +0000");
   EXPECT_EQ(doc.TextOf("/rss/channel/item[2]/pubDate"),
             "Thu, 26 Nov 2026 21:30:00 +0000");
+  EXPECT_EQ(doc.Count("/rss/channel/item[1]/enclosure"), 0u);
+  EXPECT_EQ(doc.AttrOf("/rss/channel/item[2]/enclosure", "url"),
+            "https://haber.example.org/media/photos/3/800.jpg");
+  EXPECT_EQ(doc.AttrOf("/rss/channel/item[2]/enclosure", "length"), "48213");
+  EXPECT_EQ(doc.AttrOf("/rss/channel/item[2]/enclosure", "type"), "image/jpeg");
   EXPECT_EQ(doc.Count("//script"), 0u);
+}
+
+TEST(SitemapTest, ListsPublishedArticlesAndTheNewsOfTwoDays) {
+  store::Article old_one = Article();
+  old_one.slug = "eski-haber";
+  old_one.published_at = Utc(2026, 11, 20, 9, 0);
+  store::Article draft = Article();
+  draft.slug = "taslak";
+  draft.published = false;
+  const std::vector<store::Article> articles = {Article(), old_one, draft};
+  Doc map = Doc::Xml(RenderSitemap(Info(), articles));
+  ASSERT_TRUE(map.ok());
+  std::vector<std::string> locs;
+  for (xmlNodePtr n : map.Query("//*[local-name()='loc']"))
+    locs.push_back(Text(n));
+  EXPECT_EQ(locs, (std::vector<std::string>{
+                      "https://haber.example.org/",
+                      "https://haber.example.org/news/"
+                      "kadikoy-kutuphanesi-yeniden-acildi",
+                      "https://haber.example.org/news/eski-haber"}));
+  const std::string news =
+      RenderNewsSitemap(Info(), articles, Utc(2026, 11, 27, 12, 0));
+  Doc doc = Doc::Xml(news);
+  ASSERT_TRUE(doc.ok()) << news;
+  EXPECT_EQ(doc.Count("//*[local-name()='url']"), 1u);
+  EXPECT_EQ(doc.TextOf("//*[local-name()='publication_date']"),
+            "2026-11-26T21:30:00Z");
+  EXPECT_EQ(doc.TextOf("//*[local-name()='language']"), "tr");
+  EXPECT_EQ(doc.TextOf("//*[local-name()='title']"), Article().headline);
+  const std::string robots = RenderRobots(Info());
+  EXPECT_THAT(robots, HasSubstr("Disallow: /desk\n"));
+  EXPECT_THAT(
+      robots,
+      HasSubstr("Sitemap: https://haber.example.org/news-sitemap.xml\n"));
 }
 
 TEST(RssTest, StaysWellFormedWithTextXmlForbids) {
@@ -951,7 +1083,7 @@ TEST(RssTest, StaysWellFormedWithTextXmlForbids) {
     store::Article a = Article();
     a.headline = text;
     a.lead = text;
-    const std::string xml = RenderRss(Info(), {a});
+    const std::string xml = RenderRss(Info(), {FeedItem{a, {}}});
     Doc doc = Doc::Xml(xml);
     EXPECT_TRUE(doc.ok()) << xml;
   }
@@ -1008,15 +1140,28 @@ TEST(ModerationPageTest, MarksWhatTheRulesFoundAndExplainsThem) {
   ExpectInert(html, info, "moderation");
   Doc doc = Doc::Html(html);
   std::vector<xmlNodePtr> marks =
-      doc.Query("//li[@id='comment-21']//blockquote//mark");
+      doc.Query("//li[@id='comment-21']//p[@class='comment-text']//mark");
   ASSERT_EQ(marks.size(), 2u);
   EXPECT_EQ(Text(marks[0]), "cok");
   EXPECT_EQ(Attr(marks[0], "data-rule"), "no_turkish_chars");
   // "guzel" [4,9) overlaps the spelling span [6,15), clamped to the text.
   EXPECT_EQ(Text(marks[1]), "guzel haber");
   EXPECT_EQ(Attr(marks[1], "data-rule"), "no_turkish_chars spelling");
-  EXPECT_EQ(doc.TextOf("//li[@id='comment-21']//blockquote"),
+  EXPECT_EQ(doc.TextOf("//li[@id='comment-21']//p[@class='comment-text']"),
             "cok guzel haber");
+  // One line: the findings as badges, the violated one filled.
+  std::vector<xmlNodePtr> badges =
+      doc.Query("//li[@id='comment-21']//span[@class='badges']/span");
+  ASSERT_EQ(badges.size(), 2u);
+  EXPECT_EQ(Attr(badges[0], "class"), "badge violated");
+  EXPECT_EQ(Attr(badges[0], "data-rule"), "no_turkish_chars");
+  EXPECT_EQ(Text(badges[0]), "Türkçe karakter");
+  EXPECT_EQ(Attr(badges[1], "class"), "badge");
+  EXPECT_EQ(Text(badges[1]), "Yazım (eşiğin altında)");
+  // The reasons are folded away under the line.
+  EXPECT_EQ(doc.Count("//li[@id='comment-21']/details[@class='why']//"
+                      "ul[@class='findings']"),
+            1u);
 
   std::vector<xmlNodePtr> findings = doc.Query("//li[@data-rule]");
   ASSERT_EQ(findings.size(), 2u);
@@ -1027,9 +1172,15 @@ TEST(ModerationPageTest, MarksWhatTheRulesFoundAndExplainsThem) {
   EXPECT_THAT(first, HasSubstr("0.80"));
   EXPECT_THAT(first, HasSubstr("Türkçe karakter kullanılmayan"));
   EXPECT_THAT(first, HasSubstr("Yorumunuz Türkçe karakterler kullanılmadan"));
-  EXPECT_THAT(first, HasSubstr("Your comment is written without Turkish"));
+  // Moderators read the messages in the site's language only.
+  EXPECT_THAT(first, Not(HasSubstr("Your comment is written without Turkish")));
   EXPECT_THAT(first, HasSubstr("çok güzel haber"));
-  EXPECT_EQ(doc.Count("//li[@data-rule='spelling']/p[@lang='en']"), 1u);
+  // A violation says what it does; a score below the threshold says it did
+  // not count (never "below threshold … reject").
+  EXPECT_THAT(first, HasSubstr("ihlal → moderatöre"));
+  const std::string second = Text(findings[1]);
+  EXPECT_THAT(second, HasSubstr("eşiğin altında, sayılmadı"));
+  EXPECT_THAT(second, Not(HasSubstr("ret")));
 }
 
 TEST(ModerationPageTest, UnreadableVerdictShowsThePlainText) {
@@ -1041,11 +1192,13 @@ TEST(ModerationPageTest, UnreadableVerdictShowsThePlainText) {
     ExpectInert(html, Info(), verdict);
     Doc doc = Doc::Html(html);
     EXPECT_EQ(doc.Count("//mark"), 0u) << verdict;
-    EXPECT_EQ(doc.TextOf("//li[@id='comment-5']//blockquote"),
+    EXPECT_EQ(doc.TextOf("//li[@id='comment-5']//p[@class='comment-text']"),
               "Haber <güzel> ama eksik");
     EXPECT_EQ(doc.Count("//p[contains(@class, 'verdict-missing')]"), 1u);
     // It can still be decided.
-    EXPECT_EQ(doc.Count("//li[@id='comment-5']//form"), 2u);
+    EXPECT_EQ(doc.Count("//li[@id='comment-5']//button[@name='approve' or "
+                        "@name='reject']"),
+              2u);
   }
 }
 
@@ -1060,24 +1213,24 @@ TEST(ModerationPageTest, TabsCountsAndRuleFilter) {
   for (xmlNodePtr a : tabs) {
     got.push_back(absl::StrCat(Attr(a, "href"), " ", Text(a)));
   }
-  EXPECT_EQ(got, (std::vector<std::string>{
-                     "/moderation?status=pending&rule=all_caps Bekleyen / "
-                     "Pending (3)",
-                     "/moderation?status=reported&rule=all_caps Bildirilen / "
-                     "Reported (0)",
-                     "/moderation?status=rejected&rule=all_caps Reddedilen / "
-                     "Rejected (12)",
-                     "/moderation?status=approved&rule=all_caps Onaylanan / "
-                     "Approved (40)"}));
+  EXPECT_EQ(got,
+            (std::vector<std::string>{
+                "/moderation?status=pending&rule=all_caps Bekleyen (3)",
+                "/moderation?status=reported&rule=all_caps Bildirilen (0)",
+                "/moderation?status=rejected&rule=all_caps Reddedilen (12)",
+                "/moderation?status=approved&rule=all_caps Onaylanan (40)"}));
   EXPECT_EQ(doc.AttrOf("//nav[@class='tabs']//a[@aria-current='page']",
                        "data-status"),
             "rejected");
-  xmlNodePtr form = doc.One("//form[@class='rule-filter']");
+  xmlNodePtr form = doc.One("//form[@class='queue-filter']");
   ASSERT_NE(form, nullptr);
   EXPECT_EQ(Attr(form, "method"), "get");
-  EXPECT_EQ(
-      doc.AttrOf("//form[@class='rule-filter']/input[@name='status']", "value"),
-      "rejected");
+  EXPECT_EQ(doc.AttrOf("//form[@class='queue-filter']/input[@name='status']",
+                       "value"),
+            "rejected");
+  // Short labels keep the menu narrow on a phone.
+  EXPECT_EQ(doc.TextOf("//select[@name='rule']/option[@value='belief_attack']"),
+            "İnançlara saldırı");
   EXPECT_EQ(doc.Count("//label[@for='rule-filter']"), 1u);
   EXPECT_EQ(doc.Count("//select[@name='rule']/option"), 8u);
   EXPECT_EQ(doc.AttrOf("//select[@name='rule']/option[@selected]", "value"),
@@ -1085,10 +1238,10 @@ TEST(ModerationPageTest, TabsCountsAndRuleFilter) {
   EXPECT_EQ(doc.Count("//p[@class='empty']"), 1u);
 }
 
-TEST(ModerationPageTest, DecisionFormsCarryCsrfAndTheExpectedStatus) {
+TEST(ModerationPageTest, OneFormDecidesManyOrOneWithTheExpectedStatus) {
   struct Case {
     store::CommentStatus tab;
-    std::vector<std::string> actions;
+    std::vector<std::string> buttons;  // each comment's own
     std::string expected;
   };
   const Case cases[] = {
@@ -1100,52 +1253,116 @@ TEST(ModerationPageTest, DecisionFormsCarryCsrfAndTheExpectedStatus) {
   for (const Case& c : cases) {
     ModerationPage page = Moderation();
     page.tab = c.tab;
-    page.items = {QueueEntry(33, "Yorum metni", kVerdict)};
+    page.items = {QueueEntry(33, "Yorum metni", kVerdict),
+                  QueueEntry(34, "Başka yorum", kVerdict)};
     Doc doc = Doc::Html(RenderModerationPage(Info(), page));
-    std::vector<std::string> actions;
-    for (xmlNodePtr f : doc.Query("//div[@class='decide']/form")) {
-      EXPECT_EQ(Attr(f, "method"), "post");
-      actions.push_back(
-          Attr(f, "action")
-              .substr(std::string("/moderation/comments/33/").size()));
+    xmlNodePtr form = doc.One("//form[@id='queue-form']");
+    ASSERT_NE(form, nullptr);
+    EXPECT_EQ(Attr(form, "method"), "post");
+    EXPECT_EQ(Attr(form, "action"), "/moderation/decide");
+    EXPECT_EQ(doc.AttrOf("//form[@id='queue-form']/input[@name='csrf_token']",
+                         "value"),
+              "csrf-abc");
+    EXPECT_EQ(
+        doc.AttrOf("//form[@id='queue-form']/input[@name='expected']", "value"),
+        c.expected);
+    // A checkbox per comment, labelled, inside the form.
+    std::vector<xmlNodePtr> boxes = doc.Query(
+        "//form[@id='queue-form']//input[@type='checkbox'][@name='id']");
+    ASSERT_EQ(boxes.size(), 2u);
+    EXPECT_EQ(Attr(boxes[0], "value"), "33");
+    EXPECT_FALSE(Attr(boxes[0], "aria-labelledby").empty());
+    std::vector<std::string> buttons;
+    for (xmlNodePtr b : doc.Query("//li[@id='comment-33']//button")) {
+      EXPECT_EQ(Attr(b, "value"), "33");
+      buttons.push_back(Attr(b, "name"));
     }
-    EXPECT_EQ(actions, c.actions) << c.expected;
-    for (xmlNodePtr input :
-         doc.Query("//div[@class='decide']/form/input[@name='csrf_token']")) {
-      EXPECT_EQ(Attr(input, "value"), "csrf-abc");
+    EXPECT_EQ(buttons, c.buttons) << c.expected;
+    // The bulk buttons, and the reasons for a rejection from the clauses.
+    EXPECT_EQ(doc.Count("//div[@class='bulk']/button[@name='decision']"),
+              c.buttons.size());
+    if (c.tab != store::CommentStatus::kRejected) {
+      EXPECT_EQ(doc.Count("//select[@name='reason']/option"), 8u);
+      EXPECT_EQ(doc.AttrOf("//select[@name='reason']/option[2]", "value"),
+                "insult");
     }
-    for (xmlNodePtr input :
-         doc.Query("//div[@class='decide']/form/input[@name='expected']")) {
-      EXPECT_EQ(Attr(input, "value"), c.expected);
-    }
-    EXPECT_EQ(doc.Count("//div[@class='decide']/form/input[@type='hidden']"),
-              2 * c.actions.size());
   }
+}
+
+TEST(ModerationPageTest, CountsPerDayAndRuleAndTheNextPage) {
+  ModerationPage page = Moderation();
+  page.items = {QueueEntry(33, "Yorum metni", kVerdict)};
+  page.next_after = 33;
+  page.search = "vapur";
+  page.day_counts = {{absl::CivilDay(2026, 11, 27), "", 40},
+                     {absl::CivilDay(2026, 11, 27), "all_caps", 7},
+                     {absl::CivilDay(2026, 11, 28), "", 12}};
+  Doc doc = Doc::Html(RenderModerationPage(Info(), page));
+  std::vector<xmlNodePtr> rows =
+      doc.Query("//details[@class='counts']//tbody/tr");
+  ASSERT_EQ(rows.size(), 2u);  // newest day first
+  EXPECT_THAT(Text(rows[0]), StartsWith("2026-11-2812"));
+  EXPECT_EQ(doc.Count("//details[@class='counts']//thead/tr/th"), 2u + 7u);
+  std::vector<xmlNodePtr> cells =
+      doc.Query("//details[@class='counts']//tbody/tr[2]/td");
+  ASSERT_EQ(cells.size(), 8u);
+  EXPECT_EQ(Text(cells[0]), "40");
+  EXPECT_EQ(Text(cells[7]), "7");  // all_caps is the last rule
+  EXPECT_EQ(doc.AttrOf("//p[@class='more']/a", "href"),
+            "/moderation?status=pending&q=vapur&after=33");
+  // The filters are kept in the tabs too.
+  EXPECT_EQ(
+      doc.AttrOf("//nav[@class='tabs']//a[@data-status='approved']", "href"),
+      "/moderation?status=approved&q=vapur");
+}
+
+TEST(ModerationPageTest, TheThreadMarksTheCommentAskedAbout) {
+  ThreadPage page;
+  page.username = "deniz";
+  page.csrf_token = "t";
+  page.article_slug = "kadikoy-kutuphanesi-yeniden-acildi";
+  page.article_headline = "Kadıköy'ün tarihi kütüphanesi yeniden açıldı";
+  page.focus = 3;
+  page.comments = {
+      MakeComment(1, std::nullopt, Utc(2026, 11, 27, 8, 0)),
+      MakeComment(2, 1, Utc(2026, 11, 27, 8, 5)),
+      MakeComment(3, 2, Utc(2026, 11, 27, 8, 9), "Can", "<b>bekliyor</b>")};
+  page.comments[2].status = store::CommentStatus::kPending;
+  const std::string html = RenderThreadPage(Info(), page);
+  ExpectInert(html, Info(), "thread");
+  Doc doc = Doc::Html(html);
+  std::vector<std::string> depths;
+  for (xmlNodePtr li : doc.Query("//ol[@class='thread']/li")) {
+    depths.push_back(Attr(li, "data-depth"));
+  }
+  EXPECT_EQ(depths, (std::vector<std::string>{"0", "1", "2"}));
+  EXPECT_EQ(doc.AttrOf("//li[@aria-current='true']", "data-comment-id"), "3");
+  EXPECT_EQ(doc.TextOf("//li[@aria-current='true']//span[@data-status]"),
+            "Bekleyen");
+  EXPECT_EQ(doc.TextOf("//li[@aria-current='true']/p[@class='comment-text']"),
+            "<b>bekliyor</b>");
 }
 
 TEST(ModerationPageTest, AuditLogAndNotice) {
   ModerationPage page = Moderation();
-  page.notice = "Karar kaydedildi / Decision saved";
+  page.notice = "Karar kaydedildi";
   page.audit = {
       {2, 21, "editor", store::CommentStatus::kPending,
-       store::CommentStatus::kApproved, Utc(2026, 11, 27, 22, 0)},
+       store::CommentStatus::kApproved, Utc(2026, 11, 27, 22, 0), ""},
       {1, 21, "engine", std::nullopt, store::CommentStatus::kPending,
-       Utc(2026, 11, 27, 21, 0)},
+       Utc(2026, 11, 27, 21, 0), ""},
   };
   Doc doc = Doc::Html(RenderModerationPage(Info(), page));
-  EXPECT_EQ(doc.TextOf("//p[@class='notice']"),
-            "Karar kaydedildi / Decision saved");
+  EXPECT_EQ(doc.TextOf("//p[@class='notice']"), "Karar kaydedildi");
   EXPECT_EQ(doc.AttrOf("//p[@class='notice']", "role"), "status");
   std::vector<xmlNodePtr> rows =
-      doc.Query("//section[@class='audit']//tbody/tr");
+      doc.Query("//details[@class='audit']//tbody/tr");
   ASSERT_EQ(rows.size(), 2u);
-  EXPECT_EQ(
-      Text(rows[0]),
-      "editor#21Bekleyen / Pending → Onaylanan / Approved28.11.2026 01:00");
+  EXPECT_EQ(Text(rows[0]),
+            "editor#21Bekleyen → Onaylanan28.11.2026\u00a001:00");
   EXPECT_EQ(Text(rows[1]),
-            "engine#21gönderildi / posted → Bekleyen / Pending28.11.2026 "
-            "00:00");
-  EXPECT_EQ(doc.Count("//section[@class='audit']//th[@scope='col']"), 4u);
+            "engine#21gönderildi → Bekleyen28.11.2026\u00a000:00");
+  EXPECT_EQ(doc.Count("//details[@class='audit']//th[@scope='col']"), 4u);
   // Signing out is a form with the session's csrf token.
   EXPECT_EQ(doc.AttrOf("//form[@action='/logout']/input[@name='csrf_token']",
                        "value"),
@@ -1177,13 +1394,118 @@ TEST(ModerationPageTest, PayloadsComeOutInert) {
     item.article_slug = p;
     page.items = {item};
     page.audit = {{1, 9, p, std::nullopt, store::CommentStatus::kPending,
-                   Utc(2026, 11, 27, 8, 0)}};
+                   Utc(2026, 11, 27, 8, 0), p}};
     const std::string html = RenderModerationPage(info, page);
     ExpectInert(html, info, p);
     Doc doc = Doc::Html(html);
-    EXPECT_EQ(doc.TextOf("//blockquote"), p);
-    EXPECT_EQ(doc.Count("//blockquote//mark"), 1u);
+    EXPECT_EQ(doc.TextOf("//p[@class='comment-text']"), p);
+    EXPECT_EQ(doc.Count("//p[@class='comment-text']//mark"), 1u);
   }
+}
+
+// --- The editors' desk
+// --------------------------------------------------------------
+
+TEST(DeskPageTest, ListsDraftsAndPublishedArticlesWithTheirComments) {
+  DeskPage page;
+  page.username = "elif";
+  page.csrf_token = "t";
+  store::ArticleSummary published{Article(), 12, 3, 1};
+  store::Article draft = Article();
+  draft.id = 8;
+  draft.slug = "taslak";
+  draft.headline = "Taslak <haber>";
+  draft.published = false;
+  draft.published_at = absl::UnixEpoch();
+  store::Article withdrawn = Article();
+  withdrawn.id = 9;
+  withdrawn.published = false;
+  withdrawn.comments_closed = true;
+  page.articles = {published, {draft, 0, 0, 0}, {withdrawn, 4, 0, 0}};
+  const std::string html = RenderDeskPage(Info(), page);
+  ExpectInert(html, Info(), "desk");
+  Doc doc = Doc::Html(html);
+  std::vector<std::string> states;
+  for (xmlNodePtr tr : doc.Query("//table[@class='desk-list']/tbody/tr")) {
+    states.push_back(Attr(tr, "data-state"));
+  }
+  EXPECT_EQ(states,
+            (std::vector<std::string>{"published", "draft", "withdrawn"}));
+  EXPECT_EQ(doc.AttrOf("//tr[@data-article-id='8']//th/a", "href"),
+            "/desk/articles/8");
+  EXPECT_EQ(doc.TextOf("//tr[@data-article-id='8']//th/a"), "Taslak <haber>");
+  EXPECT_EQ(doc.Count("//tr[@data-article-id='8']//a[@class='view']"), 0u);
+  EXPECT_EQ(doc.AttrOf("//tr[@data-article-id='7']//td/a", "href"),
+            "/moderation?article=7");
+  EXPECT_EQ(doc.TextOf("//tr[@data-article-id='7']/td[2]"), "12");
+  EXPECT_THAT(doc.TextOf("//tr[@data-article-id='9']/td[1]"),
+              HasSubstr("yorumlar kapalı"));
+  EXPECT_EQ(doc.AttrOf("//meta[@name='robots']", "content"), "noindex");
+  EXPECT_EQ(doc.AttrOf("//a[@href='/desk/new']", "class"), "button");
+}
+
+TEST(DeskPageTest, TheEditorIsOneMultipartFormWithEveryField) {
+  ArticleEditor editor;
+  editor.username = "elif";
+  editor.csrf_token = "csrf-1";
+  editor.stored = Article();
+  editor.fields = Article();
+  editor.photo = Photo();
+  editor.log = {
+      {2, 7, "elif", store::ArticleAction::kUpdated, Utc(2026, 11, 27, 9, 0)},
+      {1, 7, "deniz", store::ArticleAction::kPublished,
+       Utc(2026, 11, 27, 8, 0)}};
+  const std::string html = RenderArticleEditor(Info(), editor);
+  ExpectInert(html, Info(), "editor");
+  Doc doc = Doc::Html(html);
+  xmlNodePtr form = doc.One("//form[@data-article-editor]");
+  ASSERT_NE(form, nullptr);
+  EXPECT_EQ(Attr(form, "action"), "/desk/articles/7");
+  EXPECT_EQ(Attr(form, "enctype"), "multipart/form-data");
+  for (const char* name : {"headline", "lead", "body", "source", "photo",
+                           "photo_caption", "photo_credit", "slug"}) {
+    xmlNodePtr field = doc.One(std::string("//*[@name='") + name + "']");
+    ASSERT_NE(field, nullptr) << name;
+    // Every field has its label.
+    EXPECT_EQ(doc.Count("//label[@for='" + Attr(field, "id") + "']"), 1u)
+        << name;
+  }
+  EXPECT_EQ(doc.AttrOf("//input[@name='slug']", "readonly"), "");
+  EXPECT_TRUE(HasAttr(doc.One("//input[@name='slug']"), "readonly"));
+  EXPECT_EQ(doc.AttrOf("//input[@name='csrf_token']", "value"), "csrf-1");
+  std::vector<std::string> actions;
+  for (xmlNodePtr b : doc.Query("//div[@class='editor-actions']/button")) {
+    actions.push_back(Attr(b, "value"));
+  }
+  EXPECT_EQ(actions, (std::vector<std::string>{"save", "preview", "unpublish",
+                                               "close_comments"}));
+  EXPECT_EQ(doc.AttrOf("//button[@value='preview']", "formaction"),
+            "/desk/preview");
+  EXPECT_EQ(doc.AttrOf("//time[@class='published']", "datetime"),
+            "2026-11-26T21:30:00Z");
+  EXPECT_EQ(doc.AttrOf("//time[@class='updated']", "datetime"),
+            "2026-11-27T00:02:36Z");
+  std::vector<xmlNodePtr> log = doc.Query("//section[@class='audit']//li");
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_THAT(Text(log[1]), HasSubstr("deniz yayımladı"));
+
+  // A new article: save as a draft or publish at once; the slug may be
+  // chosen; nothing to withdraw.
+  ArticleEditor blank;
+  blank.stored.published = false;
+  blank.error = "Başlık ve metin boş olamaz.";
+  Doc fresh = Doc::Html(RenderArticleEditor(Info(), blank));
+  EXPECT_EQ(fresh.AttrOf("//form[@data-article-editor]", "action"),
+            "/desk/new");
+  actions.clear();
+  for (xmlNodePtr b : fresh.Query("//div[@class='editor-actions']/button")) {
+    actions.push_back(Attr(b, "value"));
+  }
+  EXPECT_EQ(actions, (std::vector<std::string>{"save", "publish", "preview"}));
+  EXPECT_FALSE(HasAttr(fresh.One("//input[@name='slug']"), "readonly"));
+  EXPECT_EQ(fresh.AttrOf("//p[@role='alert']", "id"), "editor-error");
+  EXPECT_EQ(fresh.AttrOf("//input[@name='headline']", "aria-describedby"),
+            "editor-error");
 }
 
 // --- Login and error pages
@@ -1321,7 +1643,7 @@ TEST(DemoContentTest, ArticleAndCommentsRender) {
   EXPECT_EQ(doc.TextOf("//h1"), a.headline);
   EXPECT_EQ(doc.Count("//div[@class='article-body']/p"), 5u);
   EXPECT_EQ(doc.Count("//li[@class='comment']"), page.comments.size());
-  EXPECT_EQ(doc.TextOf("//p[@class='source']"), "Kaynak / Source: " + a.source);
+  EXPECT_EQ(doc.TextOf("//p[@class='source']"), "Kaynak: " + a.source);
 }
 
 }  // namespace

@@ -87,12 +87,17 @@ class SiteTest(unittest.TestCase):
         self.assertEqual(status, 200)
         self.assertIn("text/html", headers["content-type"])
         page = body.decode()
-        for needle in ["<h1", "Yayınlanma", "Published", "Son güncelleme", "Last update",
-                       "<figure", "<figcaption", "Kaynak", "Source",
+        for needle in ["<h1", "Yayınlanma", "Son güncelleme",
+                       "<figure", "<figcaption", "Kaynak",
                        "imla kuralları ile yazılmamış", "application/ld+json",
                        '"NewsArticle"', 'property="og:title"', 'property="og:image"',
                        "<form", 'name="text"', 'name="author"']:
             self.assertIn(needle, page, needle)
+        # A Turkish site is in Turkish only (what people read: not the
+        # schema.org keys of the JSON-LD, such as datePublished).
+        readable = re.sub(r"<script[^>]*>.*?</script>", "", page, flags=re.S)
+        for english in ["Published", "Last update", "Source:", "Our comment policy"]:
+            self.assertNotIn(english, readable, english)
         # Times are shown in Istanbul and machine-readable in UTC.
         self.assertRegex(page, r'<time[^>]+datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"')
         ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
@@ -343,7 +348,7 @@ class SiteTest(unittest.TestCase):
         self.assertEqual(status, 401)
         status, headers, _ = self.server.request("GET", "/moderation")
         self.assertEqual(status, 303)
-        self.assertEqual(headers["location"], "/login")
+        self.assertEqual(headers["location"], "/login?next=/moderation")
 
     def test_session_cookie_flags(self):
         status, headers, _ = self.server.json(
@@ -361,7 +366,12 @@ class SiteTest(unittest.TestCase):
         status, _, photo = self.server.json("POST", "/api/v1/photos", body=tiny_png(900, 600),
                                             headers=dict(auth, **{"Content-Type": "image/png"}))
         self.assertEqual(status, 201, photo)
-        self.assertEqual([s["name"] for s in photo["sizes"]], ["orig", "800", "400"])
+        self.assertEqual([s["name"] for s in photo["sizes"]],
+                         ["orig", "orig.webp", "800", "800.webp", "400", "400.webp",
+                          "16x9", "4x3", "1x1"])
+        webp = [s for s in photo["sizes"] if s["name"].endswith(".webp")]
+        self.assertTrue(all(s["content_type"] == "image/webp" and
+                            s["url"].endswith(".webp") for s in webp))
         article = {"slug": "meclis-toplandi", "headline": "Meclis yeni dönemde ilk kez toplandı",
                    "lead": "Belediye meclisi bütçeyi görüştü.",
                    "body": "Birinci paragraf.\n\nİkinci paragraf.", "photo_id": photo["id"],

@@ -32,6 +32,11 @@ inline constexpr char32_t kInvalidCodePoint = 0xFFFFFFFF;
 // REQUIRES: *i < s.size().
 char32_t NextCodePointLenient(std::string_view s, size_t* i);
 
+// A paragraph of an article's body as HTML: escaped, with each
+// "[text](https://address)" a link (http and https only; anything else
+// stays as typed).
+std::string InlineHtml(std::string_view text);
+
 // EscapeHtml, then every line break ("\n", "\r\n", "\r") as <br>.
 std::string EscapeWithBreaks(std::string_view text);
 
@@ -52,15 +57,19 @@ std::string JsonForScript(const nlohmann::json& j);
 // with English day and month names whatever the process locale.
 std::string FormatRfc822(absl::Time t);
 
-// <time class="…" datetime="2026-11-27T00:02:36Z">27.11.2026 03:02</time>
-std::string TimeElement(absl::Time t, std::string_view css_class = "");
+// <time class="…" datetime="2026-11-27T00:02:36Z">27.11.2026 03:02</time>,
+// the shown time in the site's language (FormatLocalTime), its spaces
+// non-breaking so that the date and the hour stay on one line.
+std::string TimeElement(const SiteInfo& info, absl::Time t,
+                        std::string_view css_class = "");
 
-// An interface label as HTML: "Yayınlanma / <span lang="en">Published
-// </span>" in a Turkish page, "Published" in an English one. Both
-// arguments are escaped.
+// An interface label in the site's language, escaped: "Yayınlanma" on a
+// Turkish site, "Published" on an English one. Every label of every page
+// goes through here (or SayText), so that no page shows the other
+// language (tests/browser/labels.mjs reads the pairs back from the
+// sources).
 std::string Say(const SiteInfo& info, std::string_view tr, std::string_view en);
-// The same as plain text for an attribute value, escaped:
-// "Yayınlanma / Published" or "Published".
+// The same, for an attribute value.
 std::string SayText(const SiteInfo& info, std::string_view tr,
                     std::string_view en);
 
@@ -75,11 +84,20 @@ std::string MarkPolicyClauses(std::string_view policy, bool english);
 
 // "/news/{slug}", the slug percent-encoded.
 std::string ArticlePath(const store::Article& article);
-// <img> of the photo: srcset with every size's width, `sizes_attr` as its
+// How wide a photo in <main> is shown: the column is at most 46rem with
+// 1rem of padding each side, so 44rem on a wide screen and the viewport
+// less 2rem on a phone. The `sizes` of every photo the pages show so.
+inline constexpr std::string_view kPhotoSizes =
+    "(min-width: 46rem) 44rem, calc(100vw - 2rem)";
+// <img> of the photo, in a <picture> with a WebP <source> when the photo
+// has WebP sizes: srcset with every size's width, `sizes_attr` as its
 // sizes, src and dimensions of the smallest size at least 800 px wide (so
 // that the page does not jump while it loads), the caption as alt text.
+// The `lead` photo of a page is fetched with high priority; others load
+// lazily.
 // REQUIRES: !photo.sizes.empty()
-std::string PhotoImg(const PhotoView& photo, std::string_view sizes_attr);
+std::string PhotoImg(const PhotoView& photo, std::string_view sizes_attr,
+                     bool lead);
 // <figcaption> with the caption and "Fotoğraf / Photo: credit".
 std::string PhotoFigcaption(const SiteInfo& info, const PhotoView& photo);
 // Open Graph and Twitter card <meta> tags; og:image is the absolute URL of
@@ -89,10 +107,21 @@ std::string SocialMeta(const SiteInfo& info, const char* type,
                        std::string_view url,
                        const std::optional<PhotoView>& photo);
 
+// The publisher's logo (JSON-LD, the touch icon), a square PNG the server
+// draws (media::MakeLogo), and the site's icon.
+inline constexpr char kLogoPath[] = "/assets/logo.png";
+inline constexpr int kLogoSize = 512;
+// The SVG of /favicon.svg.
+std::string_view FaviconSvg();
+
+// The news desk as an author: "Newsroom Haber Merkezi", "Newsroom News
+// Desk". An article signed so, or not signed, is by the desk.
+std::string DeskName(const SiteInfo& info);
+
 struct PageOptions {
-  std::string title;       // plain text; escaped
-  std::string head;        // extra markup for <head> (meta, JSON-LD)
-  std::string body_class;  // "page-article", …
+  std::string title;        // plain text; escaped
+  std::string head;         // extra markup for <head> (meta, JSON-LD)
+  std::string body_class;   // "page-article", …
 };
 // Doctype, <head> (title, style sheets, scripts, the RSS link), the skip
 // link, the site header, and <main id="main">.
