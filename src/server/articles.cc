@@ -81,7 +81,7 @@ void App::ListArticlesApi(Context& c, const http::Request&, const PathParams&) {
 
 void App::GetArticleApi(Context& c, const http::Request&, const PathParams& p) {
   const std::string_view slug = p.Get("slug");
-  absl::StatusOr<store::Article> a = store_.FindArticle(slug);
+  absl::StatusOr<store::Article> a = FindPublishedArticle(slug);
   if (!a.ok()) {
     if (absl::IsNotFound(a.status())) {
       Error(c, 404, absl::StrCat("no article ", std::string(slug)));
@@ -116,7 +116,8 @@ void App::CreateArticleApi(Context& c, const http::Request& request,
     Error(c, 400, absl::StrCat("no photo ", *a.photo_id));
     return;
   }
-  absl::StatusOr<store::Article> created = store_.CreateArticle(std::move(a));
+  absl::StatusOr<store::Article> created =
+      store_.CreateArticle(std::move(a), viewer->user.username);
   if (!created.ok()) {
     ErrorFromStatus(c, created.status());
     return;
@@ -154,7 +155,8 @@ void App::UpdateArticleApi(Context& c, const http::Request& request,
     Error(c, 400, absl::StrCat("no photo ", *a->photo_id));
     return;
   }
-  absl::StatusOr<store::Article> updated = store_.UpdateArticle(*std::move(a));
+  absl::StatusOr<store::Article> updated =
+      store_.UpdateArticle(*std::move(a), viewer->user.username);
   if (!updated.ok()) {
     ErrorFromStatus(c, updated.status());
     return;
@@ -191,8 +193,8 @@ void App::UploadPhotoApi(Context& c, const http::Request& request,
     sizes.push_back({{"name", v.name},
                      {"width", v.width},
                      {"height", v.height},
-                     {"url", absl::StrCat("/media/photos/", photo->id, "/",
-                                          v.name, ".jpg")}});
+                     {"content_type", v.content_type},
+                     {"url", PhotoUrl(photo->id, v)}});
   }
   Json(c, 201, {{"id", photo->id}, {"sizes", std::move(sizes)}});
 }
