@@ -30,18 +30,6 @@ std::optional<std::string> CookieValue(std::string_view header,
   return std::nullopt;
 }
 
-// Whether the verdict stored with a comment has a finding of `rule`.
-bool HasFinding(const std::string& verdict_json, std::string_view rule) {
-  nlohmann::json v = nlohmann::json::parse(verdict_json, nullptr, false);
-  if (v.is_discarded() || !v.is_object()) return false;
-  auto rules = v.find("rules");
-  if (rules == v.end() || !rules->is_array()) return false;
-  for (const nlohmann::json& r : *rules) {
-    if (r.is_object() && r.value("rule", "") == rule) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 std::string App::SessionCookie(std::string_view token, absl::Duration max_age,
@@ -196,54 +184,6 @@ void App::LogoutApi(Context& c, const http::Request& request,
        {{"Set-Cookie", SessionCookie("", absl::ZeroDuration(), request)}});
 }
 
-void App::QueueApi(Context& c, const http::Request& request,
-                   const PathParams&) {
-  auto viewer = RequireViewer(c, request, false, false);
-  if (!viewer) return;
-  std::string status_name = request.query_param("status").value_or("pending");
-  std::optional<store::CommentStatus> status =
-      store::ParseCommentStatus(status_name);
-  if (!status) {
-    Error(c, 400,
-          absl::StrCat(
-              "status must be pending, reported, rejected or approved, not \"",
-              status_name, "\""));
-    return;
-  }
-  std::string rule = request.query_param("rule").value_or("");
-  if (!rule.empty() && !moderation::ParseRuleId(rule).ok()) {
-    Error(c, 400, absl::StrCat("unknown rule \"", rule, "\""));
-    return;
-  }
-  int limit = 100;
-  if (auto l = request.query_param("limit")) {
-    if (!absl::SimpleAtoi(*l, &limit) || limit < 1 || limit > 1000) {
-      Error(c, 400, "limit must be an integer in [1, 1000]");
-      return;
-    }
-  }
-  auto items = store_.ListQueue(*status, limit);
-  auto counts = store_.CountByStatus();
-  if (!items.ok() || !counts.ok()) {
-    ErrorFromStatus(c, !items.ok() ? items.status() : counts.status());
-    return;
-  }
-  nlohmann::json list = nlohmann::json::array();
-  for (const store::QueueItem& item : *items) {
-    if (!rule.empty() && !HasFinding(item.comment.verdict_json, rule)) continue;
-    list.push_back(QueueItemJson(item));
-  }
-  nlohmann::json count_json = nlohmann::json::object();
-  for (const auto& [s, n] : *counts) {
-    count_json[std::string(store::CommentStatusName(s))] = n;
-  }
-  Json(c, 200,
-       {{"status", status_name},
-        {"counts", std::move(count_json)},
-        {"comments", std::move(list)}},
-       {{"Cache-Control", "no-store"}});
-}
-
 void App::AuditApi(Context& c, const http::Request& request,
                    const PathParams&) {
   auto viewer = RequireViewer(c, request, false, false);
@@ -315,13 +255,30 @@ void App::DecideApi(Context& c, const http::Request& request, int64_t id,
   Json(c, 200, j);
 }
 
+namespace {
+
+// Where to go after signing in: `next` when it is a path of this site
+// (never another site: "//evil.example" and "/\\evil" are refused), else
+// the desk for an editor and the queue for a moderator.
+std::string AfterLogin(std::string_view next, store::Role role) {
+  if (next.size() > 1 && next.size() < 512 && next[0] == '/' &&
+      next[1] != '/' && next[1] != '\\' &&
+      next.find_first_of("\r\n") == std::string_view::npos) {
+    return std::string(next);
+  }
+  return role == store::Role::kEditor ? "/desk" : "/moderation";
+}
+
+}  // namespace
+
 void App::LoginPage(Context& c, const http::Request& request,
                     const PathParams&) {
-  if (FindViewer(request)) {
-    Redirect(c, "/moderation");
+  const std::string next = request.query_param("next").value_or("");
+  if (std::optional<Viewer> viewer = FindViewer(request)) {
+    Redirect(c, AfterLogin(next, viewer->user.role));
     return;
   }
-  Html(c, 200, site::RenderLoginPage(SiteFor(request), "", ""),
+  Html(c, 200, site::RenderLoginPage(SiteFor(request), "", "", next),
        {{"Cache-Control", "no-store"}});
 }
 
@@ -335,17 +292,21 @@ void App::LoginForm(Context& c, const http::Request& request,
                            (*fields)["username"], (*fields)["password"]);
   if (r.status != 200) {
     std::string message =
-        r.status == 401
-            ? "Kullanıcı adı veya parola yanlış / Wrong user name or password"
-        : r.status == 429 ? "Çok fazla başarısız deneme; daha sonra tekrar "
-                            "deneyin / Too many failed logins; try again later"
-                          : "Sunucu hatası / Server error";
-    Html(c, r.status, site::RenderLoginPage(SiteFor(request), "", message),
-         {{"Cache-Control", "no-store"}});
+        r.status == 401 ? SiteText("Kullanıcı adı veya parola yanlış.",
+                                   "Wrong user name or password.")
+        : r.status == 429
+            ? SiteText(
+                  "Çok fazla başarısız deneme; daha sonra yeniden deneyin.",
+                  "Too many failed logins; try again later.")
+            : SiteText("Sunucu hatası.", "Server error.");
+    Html(
+        c, r.status,
+        site::RenderLoginPage(SiteFor(request), "", message, (*fields)["next"]),
+        {{"Cache-Control", "no-store"}});
     return;
   }
   Redirect(
-      c, "/moderation",
+      c, AfterLogin((*fields)["next"], r.user.role),
       {{"Set-Cookie",
         SessionCookie(r.token, absl::Hours(config_.session_hours), request)}});
 }
@@ -366,52 +327,6 @@ void App::LogoutForm(Context& c, const http::Request& request,
   }
   Redirect(c, "/",
            {{"Set-Cookie", SessionCookie("", absl::ZeroDuration(), request)}});
-}
-
-void App::ModerationPage(Context& c, const http::Request& request,
-                         const PathParams&) {
-  std::optional<Viewer> viewer = FindViewer(request);
-  if (!viewer) {
-    Redirect(c, "/login");
-    return;
-  }
-  site::ModerationPage page;
-  page.username = viewer->user.username;
-  page.csrf_token = viewer->session.csrf_token;
-  std::string status_name = request.query_param("status").value_or("pending");
-  page.tab = store::ParseCommentStatus(status_name)
-                 .value_or(store::CommentStatus::kPending);
-  std::string rule = request.query_param("rule").value_or("");
-  if (!rule.empty() && moderation::ParseRuleId(rule).ok())
-    page.rule_filter = rule;
-  std::string notice = request.query_param("notice").value_or("");
-  if (notice == "saved") {
-    page.notice = "Karar kaydedildi / Decision saved";
-  } else if (notice == "conflict") {
-    page.notice =
-        "Bu yorum için başka bir moderatör sizden önce karar verdi; kararınız "
-        "kaydedilmedi / Another moderator decided on this comment first; your "
-        "decision was not saved";
-  }
-  auto items = store_.ListQueue(page.tab, 200);
-  auto counts = store_.CountByStatus();
-  auto audit = store_.ListDecisions(50);
-  if (!items.ok() || !counts.ok() || !audit.ok()) {
-    ErrorFromStatus(c, !items.ok()    ? items.status()
-                       : !counts.ok() ? counts.status()
-                                      : audit.status());
-    return;
-  }
-  for (store::QueueItem& item : *items) {
-    if (page.rule_filter.empty() ||
-        HasFinding(item.comment.verdict_json, page.rule_filter)) {
-      page.items.push_back(std::move(item));
-    }
-  }
-  page.counts = *std::move(counts);
-  page.audit = *std::move(audit);
-  Html(c, 200, site::RenderModerationPage(SiteFor(request), page),
-       {{"Cache-Control", "no-store"}});
 }
 
 void App::ApproveForm(Context& c, const http::Request& request,

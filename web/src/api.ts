@@ -24,6 +24,8 @@ export interface Verdict {
   decision: "approve" | "review" | "reject" | string;
   language?: string;
   rules: RuleFinding[];
+  // One fix for every rule that offers one, when several do.
+  fix?: string;
 }
 
 export interface Comment {
@@ -37,11 +39,27 @@ export interface Comment {
 
 export interface PostResult {
   httpStatus: number;
+  receipt?: string;
   status?: "approved" | "pending" | "rejected";
   comment?: Comment;
   verdict?: Verdict;
   error?: string;
   retryAfter?: number;
+}
+
+// One decision of a moderator (POST /api/v1/moderation/decisions): a
+// decision, or `to` a status (an undo moves a comment back where it was).
+export interface DecisionRequest {
+  id: number;
+  decision?: "approve" | "reject";
+  to?: string;
+  expected_status: string;
+  reason?: string;
+}
+
+export interface DecisionAnswer {
+  decided: { id: number; status: string; previous_status: string | null }[];
+  refused: { id: number; status?: string; error: string; conflict: boolean }[];
 }
 
 export class Api {
@@ -80,6 +98,7 @@ export class Api {
     const result: PostResult = { httpStatus: r.status };
     if (data && typeof data === "object") {
       result.status = data.status;
+      if (typeof data.receipt === "string") result.receipt = data.receipt;
       result.comment = data.comment;
       result.verdict = data.verdict;
       if (data.error) result.error = String(data.error.message ?? "");
@@ -104,6 +123,39 @@ export class Api {
       headers: { Accept: "application/json" },
     });
     return r.ok;
+  }
+
+  // Many decisions at once; each is refused alone when its comment moved.
+  async decideMany(decisions: DecisionRequest[], csrfToken: string): Promise<DecisionAnswer> {
+    const r = await fetch(this.url("/api/v1/moderation/decisions"), {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRF-Token": csrfToken },
+      body: JSON.stringify({ decisions }),
+    });
+    if (!r.ok) throw new Error(`decisions: HTTP ${r.status}`);
+    return (await r.json()) as DecisionAnswer;
+  }
+
+  // The conversation around a comment, every status, oldest first.
+  async thread(id: string): Promise<Comment[]> {
+    const r = await fetch(this.url(`/api/v1/moderation/comments/${encodeURIComponent(id)}/thread`), {
+      credentials: "same-origin",
+      headers: { Accept: "application/json" },
+    });
+    if (!r.ok) throw new Error(`thread: HTTP ${r.status}`);
+    const data = await r.json();
+    return Array.isArray(data.comments) ? (data.comments as Comment[]) : [];
+  }
+
+  // What became of a comment this browser posted (its receipt), or null.
+  async commentStatus(id: number, receipt: string): Promise<{ status: string; reason: string | null; message: { tr?: string; en?: string } | null } | null> {
+    const r = await fetch(
+      this.url(`/api/v1/comments/${encodeURIComponent(String(id))}/status?receipt=${encodeURIComponent(receipt)}`),
+      { headers: { Accept: "application/json" } },
+    );
+    if (!r.ok) return null;
+    return await r.json();
   }
 
   // A moderator's decision; the session cookie goes with it (same origin).
