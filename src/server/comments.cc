@@ -9,7 +9,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "moderation/verdict_json.h"
+#include "moderation/combined_fix.h"
 #include "server/api_json.h"
 #include "server/app.h"
 #include "server/app_internal.h"
@@ -62,6 +62,10 @@ void App::PostComment(Context& c, const http::Request& request,
   comments::Draft draft;
   draft.article_slug = std::string(slug);
   draft.client = ClientKey(request);
+  // The commenter's receipt: they, and no one else, may ask later what
+  // became of the comment (CommentStatusApi). Only its hash is stored.
+  const std::string receipt = auth::RandomToken();
+  draft.receipt_hash = auth::TokenHash(receipt);
   if (form) {
     auto fields = ReadForm(c, request);
     if (!fields) return;
@@ -108,8 +112,9 @@ void App::PostComment(Context& c, const http::Request& request,
   const std::string text = draft.text;
   const std::string slug_copy(slug);
   intake_.Submit(
-      std::move(draft), [this, c, form, english, info, text, slug_copy](
-                            absl::StatusOr<comments::Posted> posted) mutable {
+      std::move(draft),
+      [this, c, form, english, info, text, slug_copy,
+       receipt](absl::StatusOr<comments::Posted> posted) mutable {
         if (!posted.ok()) {
           const absl::Status& s = posted.status();
           if (absl::IsOutOfRange(s)) {
@@ -133,6 +138,7 @@ void App::PostComment(Context& c, const http::Request& request,
             return;
           }
           answer["comment"] = CommentJson(stored);
+          answer["receipt"] = receipt;
           Json(c, 201, answer,
                {{"Location", absl::StrCat("/api/v1/comments/", stored.id)}});
           return;
@@ -168,7 +174,7 @@ void App::PostComment(Context& c, const http::Request& request,
 void App::ListCommentsApi(Context& c, const http::Request& request,
                           const PathParams& p) {
   const std::string_view slug = p.Get("slug");
-  absl::StatusOr<store::Article> article = store_.FindArticle(slug);
+  absl::StatusOr<store::Article> article = FindPublishedArticle(slug);
   if (!article.ok()) {
     if (absl::IsNotFound(article.status())) {
       Error(c, 404, absl::StrCat("no article ", std::string(slug)));
@@ -265,7 +271,9 @@ void App::ModerateApi(Context& c, const http::Request& request,
   }
   metrics_.CountVerdict("moderate", moderation::DecisionName(verdict->decision),
                         ViolatedRules(*verdict));
-  Json(c, 200, moderation::VerdictToJson(*verdict));
+  Json(c, 200,
+       moderation::VerdictToJsonWithFix(engine_, t->get<std::string>(),
+                                        *verdict));
 }
 
 }  // namespace newsroom::server

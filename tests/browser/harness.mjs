@@ -26,13 +26,14 @@ export function binary() {
 }
 
 // Starts `newsroom serve` with a fresh database; resolves once it listens.
-export async function startServer({ lang = "tr" } = {}) {
+// `extra`: more settings for server.toml ("[comments]\n…").
+export async function startServer({ lang = "tr", extra = "" } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "newsroom-browser-"));
   const db = path.join(dir, "newsroom.db");
   const config = path.join(dir, "server.toml");
   writeFileSync(
     config,
-    `[site]\nlang = "${lang}"\nassets_dir = ${JSON.stringify(DIST)}\n`,
+    `[site]\nlang = "${lang}"\nassets_dir = ${JSON.stringify(DIST)}\n${extra}`,
   );
   const args = ["serve", "--config", config, "--listen", "127.0.0.1:0", "--db", `sqlite:${db}`,
     "--rate-limit", "0", "--access-log", "off"];
@@ -85,19 +86,43 @@ export async function startServer({ lang = "tr" } = {}) {
       const r = await this.json("GET", "/api/v1/articles");
       return r.body.articles[0].slug;
     },
+    // A JSON request with a signed-in user's cookie and CSRF token.
+    async as(user, password, method, p, body) {
+      if (!this.sessions) this.sessions = {};
+      if (!this.sessions[user]) {
+        const r = await fetch(url + "/api/v1/session", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ username: user, password }),
+        });
+        const data = await r.json();
+        this.sessions[user] = { cookie: r.headers.get("set-cookie").split(";")[0], csrf: data.csrf_token };
+      }
+      const { cookie, csrf } = this.sessions[user];
+      const r = await fetch(url + p, {
+        method,
+        headers: { Cookie: cookie, "X-CSRF-Token": csrf, ...(body ? { "Content-Type": "application/json" } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      return { status: r.status, body: await r.json().catch(() => null) };
+    },
   };
 }
 
 // Debian's Chromium, headless, with a fresh profile directory.
-export async function startBrowser() {
+// `debugPort`: also open Chromium's DevTools protocol on that port, for
+// Lighthouse to drive the same browser (and its cookies).
+export async function startBrowser({ debugPort = 0, locale = "tr-TR" } = {}) {
   const profile = mkdtempSync(path.join(tmpdir(), "newsroom-chromium-"));
+  const args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run"];
+  if (debugPort) args.push(`--remote-debugging-port=${debugPort}`);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args,
     viewport: { width: 1000, height: 900 },
-    locale: "tr-TR",
+    locale,
     timezoneId: "Europe/Istanbul",
   });
   context.setDefaultTimeout(30_000);
@@ -161,4 +186,31 @@ export async function waitForLive(locator, re, timeout = 30_000) {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`live region never matched ${re}; it said: ${JSON.stringify(last)}`);
+}
+
+// Signs in through the login form; resolves on the page it leads to.
+export async function signIn(page, server, user, password, next = "") {
+  await page.goto(`${server.url}/login${next ? `?next=${encodeURIComponent(next)}` : ""}`);
+  await page.fill("#login-username", user);
+  await page.fill("#login-password", password);
+  await Promise.all([
+    page.waitForURL((u) => !u.pathname.startsWith("/login")),
+    page.locator("form.login-form button[type=submit]").click(),
+  ]);
+}
+
+// A free TCP port on loopback.
+export async function freePort() {
+  const server = http.createServer();
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address();
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+// The JPEG bytes of a photo the server drew (the demo article's).
+export async function demoJpeg(server) {
+  const page = await (await fetch(`${server.url}/news/${await server.slug()}`)).text();
+  const src = /src="(\/media\/photos\/\d+\/800\.jpg)"/.exec(page)[1];
+  return Buffer.from(await (await fetch(server.url + src)).arrayBuffer());
 }

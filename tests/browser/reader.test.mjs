@@ -159,3 +159,65 @@ test("an English site speaks English", () =>
     await waitForLive(page.locator("#comment-feedback"), /written in capital letters/);
     await page.getByRole("button", { name: "Apply the fix" }).waitFor();
   }, { lang: "en" }));
+
+test("focus stays where the reader is after Send and after Report", () =>
+  withSite(async ({ page }) => {
+    await page.fill("#comment-author", "Ayşe Yılmaz");
+    await page.fill("#comment-text", "Vapur hattı çok güzel olmuş, emeği geçenlere teşekkürler.");
+    const send = page.locator("#comment-form button[type=submit]");
+    await send.focus();
+    await page.keyboard.press("Enter");
+    await waitForLive(page.locator("#comment-feedback"), /yayımlandı/);
+    assert.equal(await page.evaluate(() => document.activeElement.matches("#comment-form button[type=submit]")), true,
+      "focus is still on Send");
+
+    const report = page.locator("form[data-report-form] button").first();
+    await report.focus();
+    await page.keyboard.press("Enter");
+    await page.locator(".nr-report-note").first().waitFor();
+    assert.equal(await report.evaluate((b) => b === document.activeElement), true, "focus is still on the button");
+    assert.equal(await report.textContent(), "Bildirildi");
+    assert.equal(await report.getAttribute("aria-label"), "Bildirildi", "its name says what happened");
+  }));
+
+test("a draft in capitals without Turkish letters gets one fix that passes", () =>
+  withSite(async ({ page }) => {
+    await page.fill("#comment-author", "Okur");
+    await page.locator("#comment-text").fill("BU HABER COK GUZEL OLMUS, EMEGI GECENLERE TESEKKURLER");
+    await waitForLive(page.locator("#comment-feedback"), /Türkçe karakter|büyük harflerle/);
+    const buttons = page.locator(".nr-check button.nr-apply-fix");
+    await buttons.first().waitFor();
+    assert.equal(await buttons.count(), 1, "one fix, not one per rule");
+    await page.getByRole("button", { name: "Düzeltmelerin hepsini uygula" }).click();
+    assert.equal(await page.inputValue("#comment-text"), "Bu haber çok güzel olmuş, emeği geçenlere teşekkürler");
+    await waitForLive(page.locator("#comment-feedback"), /uygun görünüyor/);
+  }));
+
+test("on a phone: the lightbox shows the photo at least as large as the page, targets are 24 px", () =>
+  withSite(async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.classList.contains("nr-js"));
+    const onPage = await page.locator("#photo img").evaluate((img) => img.getBoundingClientRect().width);
+    await page.locator("a[data-zoom]").click();
+    await page.waitForFunction(() => {
+      const img = document.querySelector(".nr-lb-img");
+      return img && img.complete && img.naturalWidth > 0;
+    });
+    const enlarged = await page.locator(".nr-lb-img").evaluate((img) => img.getBoundingClientRect().width);
+    assert.ok(enlarged >= onPage, `lightbox ${enlarged}px, page ${onPage}px`);
+    await page.keyboard.press("Escape");
+    // Reply, Report and the order links are at least 24 × 24.
+    for (const selector of [".reply-link", "form[data-report-form] button", ".comment-order a"]) {
+      const box = await page.locator(selector).first().boundingBox();
+      assert.ok(box.height >= 24 && box.width >= 24, `${selector}: ${box.width}×${box.height}`);
+    }
+    // The date line: label and colon together, date and hour on one line.
+    const dates = await page.locator("p.dates").textContent();
+    assert.doesNotMatch(dates, /\s{2,}:/);
+    for (const time of await page.locator("p.dates time").all()) {
+      const rects = await time.evaluate((t) => t.getClientRects().length);
+      assert.equal(rects, 1, "one line");
+    }
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
+  }));

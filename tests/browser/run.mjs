@@ -5,22 +5,28 @@
 // own test runner. The browser interface must be built first
 // (npm ci && npm run build, which scripts/build.sh does); screenshots go to
 // docs/screenshots/.
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DIST } from "./harness.mjs";
 
 const { values } = parseArgs({ options: { binary: { type: "string" }, only: { type: "string" } } });
 if (!values.binary) {
-  console.error("usage: node tests/browser/run.mjs --binary PATH/TO/newsroom [--only reader|moderator|embed]");
+  console.error("usage: node tests/browser/run.mjs --binary PATH/TO/newsroom " +
+    "[--only reader|moderator|embed|desk|bulk|languages|audit]");
   process.exit(2);
 }
 process.env.NEWSROOM_BINARY = path.resolve(values.binary);
-for (const f of ["newsroom.js", "embed.js"]) {
-  if (!existsSync(path.join(DIST, f))) {
+const built = existsSync(DIST) ? readdirSync(DIST) : [];
+for (const [f, found] of [
+  ["newsroom-<hash>.js", built.some((n) => /^newsroom-[\w-]+\.js$/.test(n))],
+  ["embed.js", built.includes("embed.js")],
+]) {
+  if (!found) {
     console.error(`web/dist/${f} is missing: run npm ci && npm run build (scripts/build.sh does)`);
     process.exit(1);
   }
 }
-const suites = ["reader", "moderator", "embed"].filter((s) => !values.only || values.only === s);
+const suites = ["reader", "moderator", "embed", "desk", "bulk", "languages", "audit"]
+  .filter((s) => !values.only || values.only === s);
 for (const s of suites) await import(`./${s}.test.mjs`);

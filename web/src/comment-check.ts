@@ -187,14 +187,22 @@ export class CommentCheck {
     panel.append(
       el("p", { class: "nr-check-title", id: headingId }, el("strong", {}, t.checkTitle), ": ", outcome),
     );
+    // Several rules with a fix each: one button that fixes them all (each
+    // alone would leave the others, and the draft still refused).
+    const fixable = findings.filter((f) => f.fix && f.fix !== text);
+    const combined = fixable.length >= 2 && verdict.fix && verdict.fix !== text ? verdict.fix : null;
     const list = el("ul", { class: "nr-findings" });
     let anyFix = false;
     for (const f of findings) {
-      const item = this.renderFinding(f, text);
+      const item = this.renderFinding(f, text, combined === null);
       if (item.querySelector("button")) anyFix = true;
       list.append(item);
     }
     panel.append(list);
+    if (combined !== null) {
+      anyFix = true;
+      panel.append(this.fixBlock(combined, t.applyAll, "combined"));
+    }
 
     if (announce === "auto") {
       const clauses = findings.map((f) => ruleClause(f.rule, this.o.lang)).join(", ");
@@ -207,7 +215,20 @@ export class CommentCheck {
     }
   }
 
-  private renderFinding(f: RuleFinding, text: string): HTMLElement {
+  // The corrected draft and the button that puts it in place.
+  private fixBlock(fix: string, label: string, rule: string): HTMLElement {
+    const t = this.t;
+    const button = el("button", { type: "button", class: "nr-apply-fix", "data-fix-rule": rule }, label);
+    button.addEventListener("click", () => this.apply(fix, null));
+    return el(
+      "div",
+      { class: "nr-fix" },
+      el("p", { class: "nr-fix-preview" }, el("span", { class: "nr-label" }, `${t.fixPreview}: `), el("q", {}, fix)),
+      button,
+    );
+  }
+
+  private renderFinding(f: RuleFinding, text: string, withFix = true): HTMLElement {
     const t = this.t;
     const item = el("li", { class: "nr-finding", "data-rule": f.rule });
     item.append(el("p", { class: "nr-finding-message" }, this.message(f)));
@@ -223,22 +244,8 @@ export class CommentCheck {
       item.append(frag);
     }
 
-    if (f.fix && f.fix !== text) {
-      const fix = f.fix;
-      const button = el(
-        "button",
-        { type: "button", class: "nr-apply-fix", "data-fix-rule": f.rule },
-        fixLabel(f.rule, this.o.lang),
-      );
-      button.addEventListener("click", () => this.apply(fix, null));
-      item.append(
-        el(
-          "div",
-          { class: "nr-fix" },
-          el("p", { class: "nr-fix-preview" }, el("span", { class: "nr-label" }, `${t.fixPreview}: `), el("q", {}, fix)),
-          button,
-        ),
-      );
+    if (withFix && f.fix && f.fix !== text) {
+      item.append(this.fixBlock(f.fix, fixLabel(f.rule, this.o.lang), f.rule));
     }
     return item;
   }

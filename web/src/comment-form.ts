@@ -13,10 +13,15 @@ export function slugFromAction(action: string): string | null {
   return m ? decodeURIComponent(m[1]) : null;
 }
 
-function formatLocal(iso: string): string {
+const kMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+// As the server shows times (site::FormatLocalTime): Istanbul time,
+// "27.11.2026 03:02" in Turkish, "27 Nov 2026, 03:02" in English; the
+// spaces do not break.
+export function formatLocal(iso: string, lang: Lang): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return "";
-  const parts = new Intl.DateTimeFormat("tr-TR", {
+  const parts = new Intl.DateTimeFormat("en-GB", {
     timeZone: "Europe/Istanbul",
     day: "2-digit",
     month: "2-digit",
@@ -26,7 +31,11 @@ function formatLocal(iso: string): string {
     hour12: false,
   }).formatToParts(d);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("day")}.${get("month")}.${get("year")} ${get("hour")}:${get("minute")}`;
+  const text =
+    lang === "en"
+      ? `${Number(get("day"))} ${kMonths[Number(get("month")) - 1]} ${get("year")}, ${get("hour")}:${get("minute")}`
+      : `${get("day")}.${get("month")}.${get("year")} ${get("hour")}:${get("minute")}`;
+  return text.replace(/ /g, "\u00a0");
 }
 
 // A published comment as the server renders it (article_page.cc), text
@@ -55,7 +64,7 @@ export function commentItem(c: Comment, lang: Lang): HTMLLIElement {
         { class: "comment-meta" },
         el("span", { class: "comment-author", id: `comment-${id}-author` }, c.author),
         " ",
-        el("time", { class: "comment-time", datetime: c.created_at }, formatLocal(c.created_at)),
+        el("time", { class: "comment-time", datetime: c.created_at }, formatLocal(c.created_at, lang)),
       ),
       text,
       el("footer", { class: "comment-actions" }, reply),
@@ -77,16 +86,22 @@ export function enhanceCommentForm(form: HTMLFormElement, api = new Api()): void
   const submit = form.querySelector<HTMLButtonElement>("button[type=submit]");
 
   setUpReplies(form, parent, textarea, lang);
+  void tellLaterStatus(slug, check, lang, api);
 
+  let busy = false;
   form.addEventListener("submit", async (event) => {
     if (!form.reportValidity()) return;
     event.preventDefault();
+    if (busy) return;
     const body: { author: string; text: string; parent_id?: number } = {
       author: author.value.trim(),
       text: textarea.value,
     };
     if (parent && parent.value) body.parent_id = Number(parent.value);
-    if (submit) submit.disabled = true;
+    // The button is not disabled while sending (that would drop the
+    // keyboard focus to the top of the page); a second press waits.
+    busy = true;
+    submit?.setAttribute("aria-disabled", "true");
     form.setAttribute("aria-busy", "true");
     check.say(t.sending);
     let result: PostResult;
@@ -96,8 +111,12 @@ export function enhanceCommentForm(form: HTMLFormElement, api = new Api()): void
       check.say(t.sendFailed, "error");
       return;
     } finally {
-      if (submit) submit.disabled = false;
+      busy = false;
+      submit?.removeAttribute("aria-disabled");
       form.removeAttribute("aria-busy");
+    }
+    if (result.receipt && result.comment && result.status === "pending") {
+      keepReceipt({ id: result.comment.id, receipt: result.receipt, slug, at: Date.now() });
     }
     if (result.status === "approved" && result.comment) {
       textarea.value = "";
@@ -202,6 +221,7 @@ export function enhanceReportForms(api = new Api()): void {
     const id = form.closest<HTMLElement>("li.comment")?.dataset.commentId;
     if (!id) return;
     event.preventDefault();
+    if (form.dataset.reported === "true") return;
     const button = form.querySelector("button");
     let ok = false;
     try {
@@ -213,8 +233,68 @@ export function enhanceReportForms(api = new Api()): void {
     form.querySelector(".nr-report-note")?.remove();
     form.append(" ", note);
     if (ok && button) {
-      button.disabled = true;
+      // Not disabled: the focus stays on the button, which now says (and
+      // is named) what happened.
+      button.setAttribute("aria-disabled", "true");
       button.textContent = t.reported;
+      button.setAttribute("aria-label", t.reported);
+      form.dataset.reported = "true";
     }
   });
+}
+
+// Receipts of comments this browser posted that wait for a moderator:
+// when the reader comes back to the article, they are told what became of
+// them (and why, when the moderator gave a reason the site shares).
+interface Receipt {
+  id: number;
+  receipt: string;
+  slug: string;
+  at: number;
+}
+const kReceipts = "newsroom-receipts";
+const kReceiptDays = 30;
+
+function receipts(): Receipt[] {
+  try {
+    const list = JSON.parse(localStorage.getItem(kReceipts) || "[]");
+    return Array.isArray(list) ? (list as Receipt[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+function saveReceipts(list: Receipt[]): void {
+  try {
+    const fresh = list.filter((r) => Date.now() - r.at < kReceiptDays * 86400_000).slice(-50);
+    localStorage.setItem(kReceipts, JSON.stringify(fresh));
+  } catch {
+    // Storage full or refused: the reader simply is not told later.
+  }
+}
+
+function keepReceipt(r: Receipt): void {
+  saveReceipts([...receipts(), r]);
+}
+
+async function tellLaterStatus(slug: string, check: CommentCheck, lang: Lang, api: Api): Promise<void> {
+  const t = strings(lang);
+  const mine = receipts().filter((r) => r.slug === slug);
+  if (mine.length === 0) return;
+  const done = new Set<number>();
+  const messages: string[] = [];
+  for (const r of mine) {
+    const answer = await api.commentStatus(r.id, r.receipt).catch(() => null);
+    if (!answer) continue;
+    if (answer.status === "approved") {
+      messages.push(t.laterApproved);
+      done.add(r.id);
+    } else if (answer.status === "rejected") {
+      const why = answer.message ? (lang === "en" ? answer.message.en : answer.message.tr) : "";
+      messages.push(why ? `${t.laterRejected} ${t.laterReason} ${why}` : t.laterRejected);
+      done.add(r.id);
+    }
+  }
+  if (done.size) saveReceipts(receipts().filter((r) => !done.has(r.id)));
+  if (messages.length) check.say(messages.join(" "), "info");
 }
