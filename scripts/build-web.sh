@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the browser interface: web/*.ts → web/dist/newsroom.js and
+# Builds the browser interface: web/*.ts → web/dist/newsroom-<hash>.js and
 # embed.js, which the server serves at /assets/. npm ci runs only when the
 # lock file is newer than the last install, Vite only when a source is
 # newer than the last build. Called by scripts/build.sh and scripts/test.sh.
@@ -12,6 +12,9 @@ fi
 if [ ! -f web/dist/.built ] ||
    [ -n "$(find web package.json package-lock.json -path web/dist -prune -o \
            -newer web/dist/.built -type f -print -quit)" ]; then
+  # The page script's name carries its content hash: drop the old ones, so
+  # that the server finds the one it should serve.
+  rm -f web/dist/newsroom-*.js web/dist/newsroom.js
   npm run build
   touch web/dist/.built
 fi
