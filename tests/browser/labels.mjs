@@ -70,17 +70,23 @@ export function labelPairs() {
 // label, and each sentence of a long one.
 export function otherLanguageLabels(lang) {
   const other = lang === "tr" ? "en" : "tr";
-  const phrases = new Set();
-  for (const p of labelPairs()) {
-    const label = p[other].trim();
-    if (label.replace(/[^\p{L}]/gu, "").length < 3) continue;
-    // A label with placeholders (${…}, {n}) is checked by its fixed words.
-    for (const part of label.split(/\$\{[^}]*\}|%[sd]|[«»“”"():…]|\. /)) {
-      const phrase = part.trim().replace(/[.,;:!?]+$/, "");
-      if (phrase.replace(/[^\p{L}]/gu, "").length >= 3) phrases.add(phrase);
+  const phrasesOf = (language) => {
+    const phrases = new Set();
+    for (const p of labelPairs()) {
+      const label = p[language].trim();
+      if (label.replace(/[^\p{L}]/gu, "").length < 3) continue;
+      // A label with placeholders (${…}, {n}) is checked by its fixed words.
+      for (const part of label.split(/\$\{[^}]*\}|%[sd]|[«»“”"():…]|\. /)) {
+        const phrase = part.trim().replace(/[.,;:!?]+$/, "");
+        if (phrase.replace(/[^\p{L}]/gu, "").length >= 3) phrases.add(phrase);
+      }
     }
-  }
-  return [...phrases];
+    return phrases;
+  };
+  // A phrase both languages' labels use ("slug", the "https" of a link's
+  // example) belongs to neither.
+  const own = phrasesOf(lang);
+  return [...phrasesOf(other)].filter((phrase) => !own.has(phrase));
 }
 
 // The phrases of `labels` that stand as whole words in `text`.
