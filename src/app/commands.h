@@ -20,6 +20,7 @@ void RegisterUserCommand(CLI::App& app, int* exit_code);
 void RegisterApiKeyCommand(CLI::App& app, int* exit_code);
 void RegisterFeedbackCommand(CLI::App& app, int* exit_code);
 void RegisterDbCommand(CLI::App& app, int* exit_code);
+void RegisterImportCommand(CLI::App& app, int* exit_code);
 
 }  // namespace newsroom::app
 

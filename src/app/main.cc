@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   newsroom::app::RegisterApiKeyCommand(app, &exit_code);
   newsroom::app::RegisterFeedbackCommand(app, &exit_code);
   newsroom::app::RegisterDbCommand(app, &exit_code);
+  newsroom::app::RegisterImportCommand(app, &exit_code);
   CLI11_PARSE(app, argc, argv);
   return exit_code;
 }
