@@ -1,5 +1,6 @@
 // Imports of exports written here, in the shapes Disqus's and WordPress's
-// documentation give, into a real SQLite store, judged by the real engine.
+// documentation give, into a real store (SQLite, and PostgreSQL when the
+// tests have a server), judged by the real engine.
 #include "importer/importer.h"
 
 #include <gmock/gmock.h>
@@ -18,6 +19,8 @@
 #include "absl/strings/str_join.h"
 #include "importer/internal/example_exports.h"
 #include "store/sqlite_store.h"
+#include "store/store.h"
+#include "store/testing_backends.h"
 
 namespace newsroom::importer {
 namespace {
@@ -38,8 +41,11 @@ const moderation::Engine& TheEngine() {
 std::string TempPath(const std::string& name) {
   const testing::TestInfo* info =
       testing::UnitTest::GetInstance()->current_test_info();
-  return absl::StrCat(testing::TempDir(), "importer_test_", info->name(), "_",
-                      getpid(), "_", name);
+  // Parameterised tests' names have a '/': one file name all the same.
+  std::string test = info->name();
+  std::replace(test.begin(), test.end(), '/', '_');
+  return absl::StrCat(testing::TempDir(), "importer_test_", test, "_", getpid(),
+                      "_", name);
 }
 
 std::string WriteFile(const std::string& name, const std::string& content) {
@@ -90,29 +96,9 @@ std::string SampleExport() {
       SamplePosts());
 }
 
-class ImporterTest : public testing::Test {
+// What every import test needs: a store, and ways to look into it.
+class ImporterTestBase : public testing::Test {
  protected:
-  void SetUp() override {
-    db_ = TempPath("newsroom.db");
-    Remove();
-    Reopen();
-  }
-  void TearDown() override {
-    store_.reset();
-    Remove();
-  }
-  void Remove() {
-    for (const char* suffix : {"", "-wal", "-shm"}) {
-      std::remove((db_ + suffix).c_str());
-    }
-  }
-  void Reopen(store::SqliteOptions options = {}) {
-    store_.reset();
-    auto opened = store::SqliteStore::Open(db_, options);
-    ASSERT_TRUE(opened.ok()) << opened.status();
-    store_ = std::move(*opened);
-  }
-
   ImportReport Run(const std::string& path, Format format = Format::kDisqus,
                    ImportOptions options = {}) {
     options.format = format;
@@ -146,11 +132,65 @@ class ImporterTest : public testing::Test {
     return n;
   }
 
-  std::string db_;
-  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<store::Store> store_;
 };
 
-TEST_F(ImporterTest, DisqusThreadsRepliesAuthorsAndDatesAreKept) {
+// Most tests run on every backend an import may write to: SQLite, and
+// PostgreSQL when the tests have a server (ctest's `postgres` fixture).
+class ImporterTest : public ImporterTestBase,
+                     public testing::WithParamInterface<store::TestBackend> {
+ protected:
+  void SetUp() override {
+    absl::StatusOr<std::unique_ptr<store::TestDatabase>> db =
+        store::TestDatabase::Create(GetParam());
+    if (absl::IsFailedPrecondition(db.status())) GTEST_SKIP() << db.status();
+    ASSERT_TRUE(db.ok()) << db.status();
+    db_ = std::move(*db);
+    absl::StatusOr<std::unique_ptr<store::Store>> opened =
+        store::Open(db_->url());
+    ASSERT_TRUE(opened.ok()) << opened.status();
+    store_ = std::move(*opened);
+  }
+  void TearDown() override { store_.reset(); }
+
+  std::unique_ptr<store::TestDatabase> db_;  // outlives store_
+};
+
+INSTANTIATE_TEST_SUITE_P(Backends, ImporterTest,
+                         testing::Values(store::TestBackend::kSqliteFile,
+                                         store::TestBackend::kPostgres),
+                         [](const auto& info) {
+                           return store::TestBackendName(info.param);
+                         });
+
+// SQLite only: another process takes the file's write lock.
+class SqliteImporterTest : public ImporterTestBase {
+ protected:
+  void SetUp() override {
+    db_ = TempPath("newsroom.db");
+    Remove();
+    Reopen();
+  }
+  void TearDown() override {
+    store_.reset();
+    Remove();
+  }
+  void Remove() {
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      std::remove((db_ + suffix).c_str());
+    }
+  }
+  void Reopen(store::SqliteOptions options = {}) {
+    store_.reset();
+    auto opened = store::SqliteStore::Open(db_, options);
+    ASSERT_TRUE(opened.ok()) << opened.status();
+    store_ = std::move(*opened);
+  }
+
+  std::string db_;
+};
+
+TEST_P(ImporterTest, DisqusThreadsRepliesAuthorsAndDatesAreKept) {
   ImportReport r = Run(WriteFile("disqus.xml", SampleExport()));
   ASSERT_TRUE(r.status.ok()) << r.status;
   EXPECT_TRUE(r.complete);
@@ -215,7 +255,7 @@ TEST_F(ImporterTest, DisqusThreadsRepliesAuthorsAndDatesAreKept) {
   }
 }
 
-TEST_F(ImporterTest, RunningTwiceAddsNothingTwice) {
+TEST_P(ImporterTest, RunningTwiceAddsNothingTwice) {
   const std::string path = WriteFile("disqus.xml", SampleExport());
   ImportReport first = Run(path);
   ASSERT_TRUE(first.status.ok()) << first.status;
@@ -233,7 +273,7 @@ TEST_F(ImporterTest, RunningTwiceAddsNothingTwice) {
   EXPECT_EQ(store_->ListDecisions(100)->size(), 5u);
 }
 
-TEST_F(ImporterTest, PublishedCommentsStayPublishedUnlessThePolicyIsApplied) {
+TEST_P(ImporterTest, PublishedCommentsStayPublishedUnlessThePolicyIsApplied) {
   const std::vector<DisqusPost> posts = {
       {"1", "1", "", "Okur", "<p>BU HABER TAMAMEN YALAN, KİMSE İNANMASIN!</p>"},
       {"2", "1", "", "Okur", "<p>Sen tam bir aptalsın.</p>"},
@@ -270,7 +310,7 @@ TEST_F(ImporterTest, PublishedCommentsStayPublishedUnlessThePolicyIsApplied) {
   EXPECT_EQ(c[2].status, CommentStatus::kApproved);
 }
 
-TEST_F(ImporterTest, ArticlesAreFoundByTheirAddressThenTheirSlug) {
+TEST_P(ImporterTest, ArticlesAreFoundByTheirAddressThenTheirSlug) {
   // Moved before the comments: same slug as the old address's last part.
   store::Article moved;
   moved.slug = "bogazda-yeni-vapur-hatti";
@@ -303,7 +343,7 @@ TEST_F(ImporterTest, ArticlesAreFoundByTheirAddressThenTheirSlug) {
             moved_id);
 }
 
-TEST_F(ImporterTest, SpellingsOfOneAddressShareOneArticle) {
+TEST_P(ImporterTest, SpellingsOfOneAddressShareOneArticle) {
   const std::string threads =
       DisqusThread("1", "http://haber.example.com/2019/05/vapur", "Vapur") +
       DisqusThread("2", "https://www.haber.example.com/2019/05/vapur/#disqus",
@@ -319,7 +359,7 @@ TEST_F(ImporterTest, SpellingsOfOneAddressShareOneArticle) {
   EXPECT_EQ(CommentsOf("vapur").size(), 2u);
 }
 
-TEST_F(ImporterTest, RepliesBeforeTheirParentsAreLinked) {
+TEST_P(ImporterTest, RepliesBeforeTheirParentsAreLinked) {
   // Disqus documents parents first; an export that breaks it still keeps
   // its threads.
   const std::vector<DisqusPost> posts = {
@@ -344,7 +384,7 @@ TEST_F(ImporterTest, RepliesBeforeTheirParentsAreLinked) {
   EXPECT_EQ(c[2].parent_id, std::nullopt);
 }
 
-TEST_F(ImporterTest, BrokenXmlIsReportedWithItsLineAndNothingIsImported) {
+TEST_P(ImporterTest, BrokenXmlIsReportedWithItsLineAndNothingIsImported) {
   std::string xml = SampleExport();
   // Break the last post: line numbers are those of the file.
   const size_t at = xml.rfind("</message>");
@@ -361,7 +401,7 @@ TEST_F(ImporterTest, BrokenXmlIsReportedWithItsLineAndNothingIsImported) {
   EXPECT_TRUE(store_->ListArticles(10)->empty());
 }
 
-TEST_F(ImporterTest, InvalidUtf8IsReportedWithItsLine) {
+TEST_P(ImporterTest, InvalidUtf8IsReportedWithItsLine) {
   std::vector<DisqusPost> posts = SamplePosts();
   posts[6].message = "<p>Bozuk \xfc harf</p>";
   const std::string xml = DisqusExport(
@@ -377,7 +417,7 @@ TEST_F(ImporterTest, InvalidUtf8IsReportedWithItsLine) {
   EXPECT_EQ(CommentCount(), 0);
 }
 
-TEST_F(ImporterTest, ProblemsAreListedWithTheirLinesAndStopTheImport) {
+TEST_P(ImporterTest, ProblemsAreListedWithTheirLinesAndStopTheImport) {
   std::vector<DisqusPost> posts = SamplePosts();
   posts.push_back({"301", "99", "", "Okur", "<p>Olmayan başlık.</p>"});
   posts.push_back({"302", "1", "999", "Okur", "<p>Olmayan yorum.</p>"});
@@ -427,7 +467,7 @@ TEST_F(ImporterTest, ProblemsAreListedWithTheirLinesAndStopTheImport) {
   EXPECT_EQ(CommentCount(), 5);
 }
 
-TEST_F(ImporterTest, AThreadWithoutAnAddressIsAProblemOnlyWithComments) {
+TEST_P(ImporterTest, AThreadWithoutAnAddressIsAProblemOnlyWithComments) {
   const std::string threads = DisqusThread("1", "", "Adressiz") +
                               DisqusThread("2", "/goreli/adres", "Göreli") +
                               DisqusThread("3", "", "Yorumsuz ve adressiz");
@@ -445,7 +485,7 @@ TEST_F(ImporterTest, AThreadWithoutAnAddressIsAProblemOnlyWithComments) {
   EXPECT_EQ(r.invalid, 3);
 }
 
-TEST_F(ImporterTest, CheckOnlyWritesNothing) {
+TEST_P(ImporterTest, CheckOnlyWritesNothing) {
   ImportOptions check;
   check.check_only = true;
   check.format = Format::kDisqus;
@@ -459,7 +499,7 @@ TEST_F(ImporterTest, CheckOnlyWritesNothing) {
   EXPECT_TRUE(store_->ListArticles(10)->empty());
 }
 
-TEST_F(ImporterTest, EmptyAndOverlongCommentsAreNotLost) {
+TEST_P(ImporterTest, EmptyAndOverlongCommentsAreNotLost) {
   const std::vector<DisqusPost> posts = {
       {"1", "1", "", "Okur", "<p><img src=\"https://a.example/x.gif\"></p>"},
       {"2", "1", "", "Okur",
@@ -497,7 +537,7 @@ TEST_F(ImporterTest, EmptyAndOverlongCommentsAreNotLost) {
 
 // Another process holds the database's write lock half way through: the
 // import stops, says how far it got, and a second run finishes it.
-TEST_F(ImporterTest, AnInterruptedImportIsFinishedByRunningItAgain) {
+TEST_F(SqliteImporterTest, AnInterruptedImportIsFinishedByRunningItAgain) {
   store::SqliteOptions quick;
   quick.busy_timeout = absl::Milliseconds(50);
   Reopen(quick);
@@ -548,7 +588,7 @@ TEST_F(ImporterTest, AnInterruptedImportIsFinishedByRunningItAgain) {
 
 // --- WordPress -----------------------------------------------------------
 
-TEST_F(ImporterTest, WordPressCommentsWithTheirStatusesAndThreads) {
+TEST_P(ImporterTest, WordPressCommentsWithTheirStatusesAndThreads) {
   const std::string items =
       WxrItem("Boğaz'da yeni vapur hattı", "https://haber.example.com/?p=12",
               "bogazda-yeni-vapur-hatti",
@@ -599,7 +639,7 @@ TEST_F(ImporterTest, WordPressCommentsWithTheirStatusesAndThreads) {
   EXPECT_EQ(CommentsOf("bridge").size(), 1u);
 }
 
-TEST_F(ImporterTest, WordPressKeysIncludeTheSite) {
+TEST_P(ImporterTest, WordPressKeysIncludeTheSite) {
   // Two sites' comment 7 are two comments; the same site's, one.
   const auto item = [](const std::string& site) {
     return Wxr(site, WxrItem("Vapur", site + "/vapur/", "vapur",
@@ -617,7 +657,7 @@ TEST_F(ImporterTest, WordPressKeysIncludeTheSite) {
   EXPECT_EQ(CommentCount(), 2);
 }
 
-TEST_F(ImporterTest, TheWrongFormatImportsNothing) {
+TEST_P(ImporterTest, TheWrongFormatImportsNothing) {
   ImportReport r =
       Run(WriteFile("disqus.xml", SampleExport()), Format::kWordPress);
   EXPECT_TRUE(absl::IsInvalidArgument(r.status));

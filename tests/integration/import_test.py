@@ -2,6 +2,11 @@
 written here in Disqus's and WordPress's shapes, then the real server on the
 same database showing the imported threads.
 
+The same import also runs into PostgreSQL when the tests have a server:
+ctest's `postgres` fixture writes its URL to postgres.url in TEST_TMPDIR
+(or set NEWSROOM_TEST_POSTGRES to the URL of a role that may create
+databases); without one, that case is skipped.
+
 Run: python3 tests/integration/import_test.py --binary build/newsroom
 (ctest runs it as integration_import).
 """
@@ -15,6 +20,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import newsroom_server  # noqa: E402
 from newsroom_server import NewsroomServer  # noqa: E402
+from postgres_cluster import _bindir as postgres_bindir  # noqa: E402
 
 BINARY = None
 
@@ -96,11 +102,30 @@ On time, too.]]></wp:comment_content>
 """
 
 
+def postgres_server_url():
+    """The tests' PostgreSQL server (its maintenance database), or None."""
+    url = os.environ.get("NEWSROOM_TEST_POSTGRES")
+    if url:
+        return url
+    try:
+        with open(os.path.join(os.environ.get("TEST_TMPDIR", ""), "postgres.url")) as f:
+            return f.readline().strip() or None
+    except OSError:
+        return None
+
+
+def psql(url, sql):
+    subprocess.run([os.path.join(postgres_bindir(), "psql"), "-X", "-q",
+                    "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql],
+                   check=True, capture_output=True, timeout=60)
+
+
 class ImportTest(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory(prefix="newsroom-import-")
         self.dir = self.tmp.name
         self.db = os.path.join(self.dir, "newsroom.db")
+        self.db_url = "sqlite:" + self.db
 
     def tearDown(self):
         self.tmp.cleanup()
@@ -113,11 +138,36 @@ class ImportTest(unittest.TestCase):
 
     def run_import(self, *args):
         result = subprocess.run(
-            [BINARY, "import"] + list(args[:-1]) + ["--db", "sqlite:" + self.db, args[-1]],
+            [BINARY, "import"] + list(args[:-1]) + ["--db", self.db_url, args[-1]],
             capture_output=True, timeout=300)
         return result.returncode, result.stdout.decode(), result.stderr.decode()
 
     def test_imported_threads_show_on_the_site(self):
+        self.import_and_serve()
+
+    def test_imported_threads_show_on_the_site_on_postgresql(self):
+        server = postgres_server_url()
+        if server is None:
+            self.skipTest("no PostgreSQL server for tests (run through ctest, "
+                          "or set NEWSROOM_TEST_POSTGRES)")
+        name = "newsroom_import_%d" % os.getpid()
+        psql(server, "DROP DATABASE IF EXISTS %s" % name)
+        psql(server, "CREATE DATABASE %s TEMPLATE template0" % name)
+        try:
+            # The server's URL names its maintenance database: the same
+            # server, the new database.
+            prefix, _, query = server.partition("?")
+            self.db_url = prefix.rsplit("/", 1)[0] + "/" + name + (
+                "?" + query if query else "")
+            self.import_and_serve()
+            code, out, err = self.run_import("disqus", self.write("again.xml", DISQUS))
+            self.assertEqual(code, 0, err)
+            self.assertIn("Stored: 0 comments", out)
+            self.assertIn("3 were already imported", out)
+        finally:
+            psql(server, "DROP DATABASE IF EXISTS %s WITH (FORCE)" % name)
+
+    def import_and_serve(self):
         code, out, err = self.run_import("disqus", self.write("disqus.xml", DISQUS))
         self.assertEqual(code, 0, err)
         self.assertIn("4 comments", out)
@@ -128,7 +178,7 @@ class ImportTest(unittest.TestCase):
         self.assertEqual(code, 0, err)
         self.assertIn("1 published, 1 waiting for a moderator", out)
 
-        with NewsroomServer(BINARY, self.dir, db=self.db) as server:
+        with NewsroomServer(BINARY, self.dir, db_url=self.db_url) as server:
             status, _, body = server.json(
                 "GET", "/api/v1/articles/bogazda-yeni-vapur-hatti/comments")
             self.assertEqual(status, 200, body)
