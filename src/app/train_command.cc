@@ -6,70 +6,268 @@
 //
 //   newsroom train deasciifier --corpus corpus/tr-train.txt
 //       --out data/models/deasciifier.model
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
+#include <sstream>
+#include <vector>
 
 #include "app/commands.h"
+#include "app/shared_data.h"
 #include "app/train_neutral_words_command.h"
 #include "app/train_offensive_command.h"
 #include "app/train_spelling_command.h"
+#include "corpus/shared_data.h"
 #include "deasciify/deasciifier.h"
+#include "deasciify/decision_list.h"
 #include "deasciify/train.h"
+#include "morphology/dictionary.h"
 
 namespace newsroom::app {
 namespace {
 
+absl::StatusOr<std::unique_ptr<const morphology::Dictionary>> LoadTurkish() {
+  morphology::Dictionary::Options options =
+      morphology::Dictionary::Options::Turkish();
+  options.instances = 1;
+  return morphology::Dictionary::Load(options);
+}
+
+// The training data of the deasciifier: the shared data's training part and
+// frequency lists, and any further corpora.
+absl::StatusOr<deasciify::TrainingData> DeasciifierData(
+    const corpus::SharedDataOptions& shared,
+    const std::vector<std::string>& corpora,
+    const std::map<std::string, double>& weights) {
+  deasciify::TrainingData data;
+  auto weight = [&](const std::string& name) {
+    auto it = weights.find(name);
+    return it == weights.end() ? 1.0 : it->second;
+  };
+  if (!shared.data_dir.empty()) {
+    auto sentences = corpus::ReadSentences(shared, corpus::Part::kTrain);
+    if (!sentences.ok()) return sentences.status();
+    deasciify::TrainingText text;
+    text.name = "shared-train";
+    text.weight = weight("text");
+    for (corpus::Sentence& s : *sentences) {
+      text.sentences.push_back(std::move(s.text));
+    }
+    data.texts.push_back(std::move(text));
+    for (corpus::WordSource source :
+         {corpus::WordSource::kZemberek, corpus::WordSource::kWordfreq,
+          corpus::WordSource::kOpenSubtitles, corpus::WordSource::kTesseract,
+          corpus::WordSource::kStarlangDictionary}) {
+      const std::string name = corpus::WordSourceName(source);
+      if (weight(name) <= 0) continue;
+      auto words = corpus::ReadWordCounts(shared, source);
+      if (!words.ok()) return words.status();
+      deasciify::FrequencyList list;
+      list.name = name;
+      list.weight = weight(name);
+      for (corpus::WordCount& w : *words) {
+        list.words.push_back({std::move(w.word), w.per_billion});
+      }
+      data.lists.push_back(std::move(list));
+    }
+  }
+  for (const std::string& path : corpora) {
+    std::ifstream in(path);
+    if (!in) return absl::NotFoundError("cannot read " + path);
+    deasciify::TrainingText text;
+    text.name = std::filesystem::path(path).filename().string();
+    text.weight = weight("text");
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty()) text.sentences.push_back(std::move(line));
+    }
+    data.texts.push_back(std::move(text));
+  }
+  return data;
+}
+
 void RegisterTrainDeasciifier(CLI::App& train, int* exit_code) {
   CLI::App* cmd = train.add_subcommand(
       "deasciifier",
-      "Learn the Turkish-letter restoration model from clean Turkish text");
-  auto options = std::make_shared<deasciify::TrainOptions>();
-  options->output_path = deasciify::Deasciifier::DefaultModelPath();
-  cmd->add_option("--corpus", options->corpus_path,
-                  "Clean Turkish text, one sentence a line")
-      ->required();
-  cmd->add_option("--out", options->output_path, "Model file to write")
+      "Learn the Turkish-letter restoration model from the shared data's "
+      "training part and frequency lists, and clean Turkish text");
+  struct Flags {
+    corpus::SharedDataOptions shared;
+    std::vector<std::string> corpora;
+    std::map<std::string, double> weights;
+    deasciify::TrainOptions options;
+  };
+  auto flags = std::make_shared<Flags>();
+  flags->shared.data_dir.clear();
+  flags->options.output_path = deasciify::Deasciifier::DefaultModelPath();
+  cmd->add_option("--shared", flags->shared.data_dir,
+                  "The shared data folder (its training part and word lists)");
+  cmd->add_option("--corpus", flags->corpora,
+                  "More clean Turkish text, one sentence a line");
+  cmd->add_option("--weight", flags->weights,
+                  "Weight of a source's frequencies: text, or a word list's "
+                  "file name (0 leaves a list out); repeatable")
+      ->expected(0, -1);
+  cmd->add_option("--out", flags->options.output_path, "Model file to write")
       ->capture_default_str();
-  cmd->add_option("--max-left", options->max_left,
+  cmd->add_option("--max-left", flags->options.max_left,
                   "Letters of context before an ambiguous letter")
       ->capture_default_str();
-  cmd->add_option("--max-right", options->max_right,
+  cmd->add_option("--max-right", flags->options.max_right,
                   "Letters of context after an ambiguous letter")
       ->capture_default_str();
-  cmd->add_option("--min-window-count", options->min_window_count,
-                  "Drop letter windows seen in fewer words")
+  cmd->add_option("--min-window-count", flags->options.min_window_count,
+                  "Drop letter windows seen in fewer spellings")
       ->capture_default_str();
-  cmd->add_option("--min-context-count", options->min_context_count,
-                  "Drop previous-word rows that agree with the overall "
-                  "choice and were seen fewer times")
+  cmd->add_option("--min-context-count", flags->options.min_context_count,
+                  "Drop context rows that agree with the overall choice and "
+                  "were seen fewer times")
       ->capture_default_str();
-  cmd->callback([options, exit_code] {
+  cmd->add_option("--min-form-share", flags->options.min_form_share,
+                  "Drop spellings with a smaller share of their key")
+      ->capture_default_str();
+  cmd->callback([flags, exit_code] {
+    if (flags->shared.data_dir.empty() && flags->corpora.empty()) {
+      std::cerr << "newsroom train deasciifier: give --shared, --corpus or "
+                   "both\n";
+      *exit_code = 2;
+      return;
+    }
     deasciify::TrainOptions defaults;
-    options->command = "newsroom train deasciifier --corpus " +
-                       options->corpus_path + " --out " + options->output_path;
-    auto add = [&](const char* flag, int value, int default_value) {
+    deasciify::TrainOptions& o = flags->options;
+    o.command = "newsroom train deasciifier";
+    if (!flags->shared.data_dir.empty()) {
+      o.command += " --shared " + flags->shared.data_dir;
+    }
+    for (const std::string& c : flags->corpora) o.command += " --corpus " + c;
+    for (const auto& [name, w] : flags->weights) {
+      std::ostringstream weight;
+      weight << w;
+      o.command += " --weight " + name + " " + weight.str();
+    }
+    o.command += " --out " + o.output_path;
+    auto add = [&](const char* flag, double value, double default_value) {
       if (value != default_value) {
-        options->command +=
-            std::string(" ") + flag + " " + std::to_string(value);
+        std::ostringstream v;
+        v << value;
+        o.command += std::string(" ") + flag + " " + v.str();
       }
     };
-    add("--max-left", options->max_left, defaults.max_left);
-    add("--max-right", options->max_right, defaults.max_right);
-    add("--min-window-count", options->min_window_count,
-        defaults.min_window_count);
-    add("--min-context-count", options->min_context_count,
-        defaults.min_context_count);
+    add("--max-left", o.max_left, defaults.max_left);
+    add("--max-right", o.max_right, defaults.max_right);
+    add("--min-window-count", o.min_window_count, defaults.min_window_count);
+    add("--min-context-count", o.min_context_count, defaults.min_context_count);
+    add("--min-form-share", o.min_form_share, defaults.min_form_share);
+    auto turkish = LoadTurkish();
+    if (!turkish.ok()) {
+      std::cerr << "newsroom train deasciifier: " << turkish.status().message()
+                << "\n";
+      *exit_code = 2;
+      return;
+    }
+    auto data =
+        DeasciifierData(SharedData(flags->shared.data_dir, turkish->get()),
+                        flags->corpora, flags->weights);
+    if (!data.ok()) {
+      std::cerr << "newsroom train deasciifier: " << data.status().message()
+                << "\n";
+      *exit_code = 2;
+      return;
+    }
     deasciify::TrainStats stats;
-    absl::Status s = deasciify::Train(*options, &stats);
+    auto model = deasciify::BuildModel(*data, o, &stats);
+    absl::Status s = model.ok() ? deasciify::WriteModel(*model, o.output_path)
+                                : model.status();
     if (!s.ok()) {
       std::cerr << "newsroom train deasciifier: " << s.message() << "\n";
       *exit_code = 2;
       return;
     }
-    std::cout << "Wrote " << options->output_path << " (" << stats.model_bytes
+    std::cout << "Wrote " << o.output_path << " (" << stats.model_bytes
               << " bytes): " << stats.words << " words in " << stats.lines
-              << " lines; " << stats.keys << " keys, " << stats.contexts
-              << " context rows, " << stats.windows << " letter windows\n";
+              << " sentences, " << stats.list_words << " list entries; "
+              << stats.keys << " keys, " << stats.contexts << " context rows, "
+              << stats.windows << " letter windows\n";
+    *exit_code = 0;
+  });
+}
+
+// `newsroom train decision-lists`: Yuret's decision lists, the peer of the
+// deasciifier, learnt from the same training text (see
+// deasciify/decision_list.h).
+void RegisterTrainDecisionLists(CLI::App& train, int* exit_code) {
+  CLI::App* cmd = train.add_subcommand(
+      "decision-lists",
+      "Learn Yuret's decision-list deasciifier (the peer in `eval "
+      "deasciify --peer`) from the shared data's training part");
+  struct Flags {
+    corpus::SharedDataOptions shared;
+    std::vector<std::string> corpora;
+    std::string out = "decision-lists.model";
+    deasciify::DecisionListTrainOptions options;
+  };
+  auto flags = std::make_shared<Flags>();
+  cmd->add_option("--shared", flags->shared.data_dir, "The shared data folder")
+      ->capture_default_str();
+  cmd->add_option("--corpus", flags->corpora,
+                  "More clean Turkish text, one sentence a line "
+                  "(corpus/tr-train.txt)");
+  cmd->add_option("--out", flags->out, "Model file to write")
+      ->capture_default_str();
+  cmd->add_option("--min-gain", flags->options.min_gain,
+                  "Stop when no rule fixes this many more letters than it "
+                  "breaks")
+      ->capture_default_str();
+  cmd->callback([flags, exit_code] {
+    auto sentences = corpus::ReadSentences(flags->shared, corpus::Part::kTrain);
+    if (!sentences.ok()) {
+      std::cerr << "newsroom train decision-lists: "
+                << sentences.status().message() << "\n";
+      *exit_code = 2;
+      return;
+    }
+    std::vector<std::string> text;
+    for (corpus::Sentence& s : *sentences) text.push_back(std::move(s.text));
+    for (const std::string& path : flags->corpora) {
+      std::ifstream in(path);
+      if (!in) {
+        std::cerr << "newsroom train decision-lists: cannot read " << path
+                  << "\n";
+        *exit_code = 2;
+        return;
+      }
+      for (std::string line; std::getline(in, line);) {
+        if (!line.empty()) text.push_back(line);
+      }
+    }
+    flags->options.command =
+        "newsroom train decision-lists --shared " + flags->shared.data_dir;
+    for (const std::string& c : flags->corpora) {
+      flags->options.command += " --corpus " + c;
+    }
+    flags->options.command += " --min-gain " +
+                              std::to_string(flags->options.min_gain) +
+                              " --out " + flags->out;
+    deasciify::DecisionListTrainStats stats;
+    auto file = deasciify::TrainDecisionLists(text, flags->options, &stats);
+    if (!file.ok()) {
+      std::cerr << "newsroom train decision-lists: " << file.status().message()
+                << "\n";
+      *exit_code = 2;
+      return;
+    }
+    std::ofstream out(flags->out, std::ios::binary);
+    out << *file;
+    if (!out.flush()) {
+      std::cerr << "newsroom train decision-lists: cannot write " << flags->out
+                << "\n";
+      *exit_code = 2;
+      return;
+    }
+    std::cout << "Wrote " << flags->out << ": " << stats.rules << " rules from "
+              << stats.letters << " letters of " << text.size()
+              << " sentences\n";
     *exit_code = 0;
   });
 }
@@ -81,6 +279,7 @@ void RegisterTrainCommand(CLI::App& app, int* exit_code) {
       "train", "Train a model from the corpus and write it under data/models");
   train->require_subcommand(1);
   RegisterTrainDeasciifier(*train, exit_code);
+  RegisterTrainDecisionLists(*train, exit_code);
   RegisterTrainOffensiveCommand(*train, exit_code);
   RegisterTrainNeutralWordsCommand(*train, exit_code);
   RegisterTrainSpellingCommand(*train, exit_code);

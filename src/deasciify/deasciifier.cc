@@ -94,11 +94,12 @@ WordRestoration Restored(const TypedWord& typed, const std::u32string& form,
   return w;
 }
 
-// How likely a word seen `n` times with a single spelling is to take that
-// spelling again: 1 - 1/(n+2)² leaves room for the unseen homograph and the
-// typo in the training text; n = 1 gives 0.89.
-double SeenConfidence(uint32_t n) {
-  double d = static_cast<double>(n) + 2.0;
+// How likely a word written `n` times in a billion words with a single
+// spelling is to take that spelling again: 1 - 1/(n+2)² leaves room for the
+// unseen homograph and the typo in the sources; n = 1 gives 0.89. The
+// model's counts are per ten billion words.
+double SeenConfidence(uint32_t count) {
+  double d = static_cast<double>(count) / 10.0 + 2.0;
   return 1.0 - 1.0 / (d * d);
 }
 
@@ -183,42 +184,63 @@ absl::StatusOr<std::unique_ptr<const Deasciifier>> Deasciifier::FromModelText(
 
 WordRestoration Deasciifier::RestoreWord(std::string_view word,
                                          std::string_view previous_word,
+                                         std::string_view next_word,
                                          const RestoreOptions& options) const {
-  // "T.DAG", "sayfasi1": each piece is a word of its own, restored after
-  // the one before it; the word is as sure as its least sure piece.
+  // "T.DAG", "sayfasi1", "TarimSurasindan": each piece is a word of its
+  // own, restored after the one before it; the word is as sure as its
+  // least sure piece.
   WordRestoration whole;
   bool restorable = false;
   size_t copied = 0;  // bytes of `word` accounted for in whole.restored
-  if (internal::ForEachPiece(word, [&](std::string_view piece) {
-        size_t begin = piece.data() - word.data();
-        whole.restored.append(word.substr(copied, begin - copied));
-        copied = begin + piece.size();
-        WordRestoration w = RestorePiece(piece, previous_word, options);
-        previous_word = piece;
-        whole.restored.append(w.restored);
-        whole.changed |= w.changed;
-        if (w.evidence != WordRestoration::Evidence::kNotRestorable &&
-            (!restorable || w.confidence < whole.confidence)) {
-          restorable = true;
-          whole.confidence = w.confidence;
-          whole.evidence = w.evidence;
-        }
-      })) {
+  auto restore_piece = [&](std::string_view piece) {
+    size_t begin = piece.data() - word.data();
+    whole.restored.append(word.substr(copied, begin - copied));
+    copied = begin + piece.size();
+    const bool last = begin + piece.size() == word.size();
+    WordRestoration w = RestorePiece(
+        piece, previous_word, last ? next_word : std::string_view(), options);
+    previous_word = piece;
+    whole.restored.append(w.restored);
+    whole.changed |= w.changed;
+    if (w.evidence != WordRestoration::Evidence::kNotRestorable &&
+        (!restorable || w.confidence < whole.confidence)) {
+      restorable = true;
+      whole.confidence = w.confidence;
+      whole.evidence = w.evidence;
+    }
+  };
+  if (internal::ForEachPiece(word, restore_piece) ||
+      internal::ForEachCamelCasePart(word, restore_piece)) {
     whole.restored.append(word.substr(copied));
     return whole;
   }
-  return RestorePiece(word, previous_word, options);
+  return RestorePiece(word, previous_word, next_word, options);
 }
 
 WordRestoration Deasciifier::RestorePiece(std::string_view word,
                                           std::string_view previous_word,
+                                          std::string_view next_word,
                                           const RestoreOptions& options) const {
   TypedWord typed;
   if (!internal::ParseTypedWord(word, &typed) || typed.ambiguous == 0) {
     return Unchanged(word, WordRestoration::Evidence::kNotRestorable, 1.0);
   }
   if (const Model::WordEntry* entry = model_->FindWord(typed.key)) {
-    return FromTable(typed, *entry, previous_word, options);
+    return FromTable(typed, *entry, previous_word, next_word, options);
+  }
+  // "cooook", "seyiiii": written speech; restored as the word without the
+  // repetition, each repeated letter as its one letter is restored.
+  for (int keep : {1, 2}) {
+    std::string shorter;
+    if (!internal::ShortenRepeats(word, keep, &shorter)) break;
+    TypedWord short_typed;
+    if (!internal::ParseTypedWord(shorter, &short_typed)) break;
+    if (const Model::WordEntry* entry = model_->FindWord(short_typed.key)) {
+      WordRestoration w =
+          FromTable(short_typed, *entry, previous_word, next_word, options);
+      w.restored = internal::LengthenRepeats(word, keep, w.restored);
+      return w;
+    }
   }
   if (!options.restore_unseen) {
     return Unchanged(word, WordRestoration::Evidence::kUnseen, 0.5);
@@ -234,52 +256,52 @@ WordRestoration Deasciifier::RestorePiece(std::string_view word,
   WordRestoration w;
   if (options.memoize && unseen_memo_.Lookup(key, &w)) return w;
   bool depends_on_context = false;
-  w = FromLetters(word, typed, previous_word, options, &depends_on_context);
+  w = FromLetters(word, typed, previous_word, next_word, options,
+                  &depends_on_context);
   if (options.memoize && !depends_on_context) unseen_memo_.Insert(key, w);
   return w;
 }
 
 size_t Deasciifier::ChooseForm(const Model::WordEntry& entry, bool capitals,
                                std::string_view previous_word,
+                               std::string_view next_word,
                                const RestoreOptions& options,
-                               double* probability) const {
+                               double* probability,
+                               char32_t previous_vowel) const {
   const double total = entry.total;
   if (entry.forms.size() == 1) {
     *probability = SeenConfidence(entry.total);
     return 0;
   }
-  // Backing off from the previous word itself to its last vowel to the
-  // words in capitals (for a word typed in capitals) to nothing:
-  // P(form) ← (c(row, form) + w P_backoff(form)) / (c(row) + w).
+  // The rows that apply, each a set of counts over the forms.
   const std::vector<uint32_t>* by_case = nullptr;
   const std::vector<uint32_t>* by_vowel = nullptr;
   const std::vector<uint32_t>* by_word = nullptr;
+  const std::vector<uint32_t>* by_next = nullptr;
+  auto find = [&](const std::string& row) -> const std::vector<uint32_t>* {
+    auto it = entry.contexts.find(absl::string_view(row.data(), row.size()));
+    return it == entry.contexts.end() ? nullptr : &it->second;
+  };
   if (options.use_context && !entry.contexts.empty()) {
-    std::string key = previous_word.empty()
-                          ? std::string(Model::kSentenceStart)
-                          : internal::ContextKey(previous_word);
-    auto it = entry.contexts.find(absl::string_view(key.data(), key.size()));
-    if (it != entry.contexts.end()) by_word = &it->second;
-    if (capitals) {
-      auto c = entry.contexts.find(absl::string_view(
-          Model::kCapitalsRow.data(), Model::kCapitalsRow.size()));
-      if (c != entry.contexts.end()) by_case = &c->second;
-    }
-    if (entry.has_vowel_rows && !previous_word.empty()) {
-      char32_t vowel = PreviousVowel(previous_word, options);
+    by_word = find(previous_word.empty() ? std::string(Model::kSentenceStart)
+                                         : internal::ContextKey(previous_word));
+    by_next =
+        find(absl::StrCat(std::string(Model::kNextPrefix),
+                          next_word.empty() ? std::string(Model::kSentenceEnd)
+                                            : internal::ContextKey(next_word)));
+    if (capitals) by_case = find(std::string(Model::kCapitalsRow));
+    if (entry.has_vowel_rows &&
+        (previous_vowel != 0 || !previous_word.empty())) {
+      char32_t vowel = previous_vowel != 0
+                           ? previous_vowel
+                           : PreviousVowel(previous_word, options);
       if (vowel != 0) {
         std::string row(Model::kVowelPrefix);
         text::AppendCodePoint(vowel, &row);
-        auto v = entry.contexts.find(absl::string_view(row.data(), row.size()));
-        if (v != entry.contexts.end()) by_vowel = &v->second;
+        by_vowel = find(row);
       }
     }
   }
-  auto smooth = [](const std::vector<uint32_t>* row, size_t k, double sum,
-                   double backoff) {
-    if (row == nullptr) return backoff;
-    return ((*row)[k] + kContextWeight * backoff) / (sum + kContextWeight);
-  };
   auto sum = [](const std::vector<uint32_t>* row) {
     double s = 0;
     if (row != nullptr) {
@@ -287,22 +309,37 @@ size_t Deasciifier::ChooseForm(const Model::WordEntry& entry, bool capitals,
     }
     return s;
   };
+  // Each row moves the overall share P(form) towards its own counts:
+  // P(form | row) = (c(row, form) + w P(form)) / (c(row) + w). The words
+  // before and after are independent witnesses: their evidence multiplies,
+  // P(form | before, after) ∝ P(form | before) P(form | after) / P(form).
+  // P(form) mixes the frequency lists in while the rows count running text
+  // only, so a spelling rare in the lists but seen a few times in the texts
+  // would be boosted by both witnesses: training drops such spellings
+  // (TrainOptions::min_form_share).
+  auto smooth = [](const std::vector<uint32_t>* row, size_t k, double row_sum,
+                   double prior) {
+    if (row == nullptr) return prior;
+    return ((*row)[k] + kContextWeight * prior) / (row_sum + kContextWeight);
+  };
   const double case_total = sum(by_case);
   const double vowel_total = sum(by_vowel);
   const double word_total = sum(by_word);
-  size_t best = 0;
-  double best_p = -1;
+  const double next_total = sum(by_next);
+  std::vector<double> scores(entry.forms.size());
+  double norm = 0;
   for (size_t k = 0; k < entry.forms.size(); ++k) {
-    double p = entry.forms[k].count / total;
-    p = smooth(by_case, k, case_total, p);
-    p = smooth(by_vowel, k, vowel_total, p);
-    p = smooth(by_word, k, word_total, p);
-    if (p > best_p) {
-      best_p = p;
-      best = k;
-    }
+    const double p =
+        smooth(by_case, k, case_total, entry.forms[k].count / total);
+    double before = smooth(by_vowel, k, vowel_total, p);
+    before = smooth(by_word, k, word_total, before);
+    const double after = smooth(by_next, k, next_total, p);
+    scores[k] = before * after / p;
+    norm += scores[k];
   }
-  *probability = best_p * SeenConfidence(entry.total);
+  const size_t best =
+      std::max_element(scores.begin(), scores.end()) - scores.begin();
+  *probability = scores[best] / norm * SeenConfidence(entry.total);
   return best;
 }
 
@@ -321,22 +358,21 @@ char32_t Deasciifier::PreviousVowel(std::string_view previous_word,
   // full restoration, with Hunspell, would cost more than it adds here).
   if (const Model::WordEntry* entry = model_->FindWord(typed.key)) {
     double p;
-    size_t k = ChooseForm(*entry, typed.capitals, {}, options, &p);
-    return entry->forms[k].form[j];
+    size_t k = ChooseForm(*entry, typed.capitals, {}, {}, options, &p);
+    const char32_t vowel = entry->forms[k].form[j];
+    return vowel == internal::kForeignI ? U'i' : vowel;
   }
-  std::string bracketed = "^" + typed.key + "$";
-  bool turkish =
-      letters_.TurkishProbability(bracketed, static_cast<int>(j + 1)) > 0.5;
-  return turkish ? text::TurkishCounterpart(ascii)
-                 : static_cast<char32_t>(ascii);
+  return letters_.Spellings(typed.key, U"", 1)[0].form[j];
 }
 
 WordRestoration Deasciifier::FromTable(const TypedWord& typed,
                                        const Model::WordEntry& entry,
                                        std::string_view previous_word,
+                                       std::string_view next_word,
                                        const RestoreOptions& options) const {
   double p;
-  size_t k = ChooseForm(entry, typed.capitals, previous_word, options, &p);
+  size_t k =
+      ChooseForm(entry, typed.capitals, previous_word, next_word, options, &p);
   return Restored(typed, entry.forms[k].form,
                   entry.forms.size() == 1
                       ? WordRestoration::Evidence::kWordTable
@@ -360,40 +396,27 @@ bool Deasciifier::Accepts(const TypedWord& typed, const std::u32string& form,
   return turkish_->Spell(internal::ApplyTypedCase(as, form));
 }
 
-bool Deasciifier::FindAccepted(const TypedWord& typed,
-                               const std::u32string& best, double best_log_p,
-                               std::vector<internal::AmbiguousLetter> letters,
-                               std::u32string* accepted,
-                               double* confidence) const {
-  std::sort(letters.begin(), letters.end(),
-            [](const internal::AmbiguousLetter& a,
-               const internal::AmbiguousLetter& b) { return a.cost < b.cost; });
-  std::vector<double> costs;
-  for (const internal::AmbiguousLetter& l : letters) costs.push_back(l.cost);
-  internal::FlipEnumerator flips(costs);
-  uint64_t mask;
-  double cost;
+bool Deasciifier::FindAccepted(
+    const TypedWord& typed,
+    const std::vector<internal::LetterModel::Spelling>& spellings,
+    double fixed_log_p, std::u32string* accepted, double* confidence) const {
+  if (spellings.empty()) return false;
+  const double best_log_p = spellings[0].log_p;
   double tried_mass = 0;  // probability of the spellings tried so far
-  for (int checks = 0; checks < kMaxSpellChecks && flips.Next(&mask, &cost) &&
-                       cost <= kMaxMargin;
+  for (size_t checks = 0;
+       checks < spellings.size() && checks < kMaxSpellChecks &&
+       best_log_p - spellings[checks].log_p <= kMaxMargin;
        ++checks) {
-    *accepted = best;
-    for (size_t i = 0; i < letters.size(); ++i) {
-      if (((mask >> i) & 1) == 0) continue;
-      size_t j = letters[i].index;
-      char32_t turkish = text::TurkishCounterpart(typed.key[j]);
-      (*accepted)[j] = (*accepted)[j] == turkish
-                           ? static_cast<char32_t>(typed.key[j])
-                           : turkish;
-    }
-    double mass = std::exp(best_log_p - cost);
+    const double mass = std::exp(fixed_log_p + spellings[checks].log_p);
     tried_mass += mass;
-    if (Accepts(typed, *accepted, checks < kMaxCapitalisedChecks)) {
+    if (Accepts(typed, spellings[checks].form,
+                checks < kMaxCapitalisedChecks)) {
+      *accepted = spellings[checks].form;
       // Calibrated on the development set: Hunspell's word makes the
       // spelling right about 98 times in 100 when the letter model gave it
       // a fair probability (0.2 or more) and no likelier spelling was
       // rejected before it, less often otherwise.
-      double share = mass / tried_mass;
+      const double share = mass / tried_mass;
       *confidence =
           (0.85 + 0.13 * std::min(1.0, mass / 0.2)) * (0.9 + 0.1 * share);
       return true;
@@ -405,6 +428,7 @@ bool Deasciifier::FindAccepted(const TypedWord& typed,
 WordRestoration Deasciifier::FromLetters(std::string_view word,
                                          const TypedWord& typed,
                                          std::string_view previous_word,
+                                         std::string_view next_word,
                                          const RestoreOptions& options,
                                          bool* depends_on_context) const {
   const std::string& key = typed.key;
@@ -418,19 +442,31 @@ WordRestoration Deasciifier::FromLetters(std::string_view word,
     const Model::WordEntry* stem =
         model_->FindWord(std::string_view(key).substr(0, apostrophe));
     if (stem != nullptr) {
-      size_t k =
-          ChooseForm(*stem, typed.capitals, previous_word, options, &fixed_p);
+      size_t k = ChooseForm(*stem, typed.capitals, previous_word, next_word,
+                            options, &fixed_p);
       std::copy(stem->forms[k].form.begin(), stem->forms[k].form.end(),
                 best.begin());
       first_free = apostrophe;
       *depends_on_context = stem->forms.size() > 1;
+      // The suffix follows the stem's vowels ("Türkiye'nin").
+      double suffix_p;
+      if (RestoreSuffix(key, apostrophe, options, &best, &suffix_p)) {
+        return Restored(typed, best, WordRestoration::Evidence::kWordTable,
+                        fixed_p * suffix_p);
+      }
     }
   }
 
-  std::vector<internal::AmbiguousLetter> letters;
-  const double best_log_p =
-      std::log(fixed_p) + letters_.Choose(key, first_free, &best, &letters);
-  if (letters.empty()) {  // all in the seen part before the apostrophe
+  const std::vector<internal::LetterModel::Spelling> spellings =
+      letters_.Spellings(key, std::u32string_view(best).substr(0, first_free),
+                         kMaxSpellChecks);
+  best = spellings[0].form;
+  const double best_log_p = std::log(fixed_p) + spellings[0].log_p;
+  bool free_letters = false;
+  for (size_t j = first_free; j < key.size(); ++j) {
+    free_letters |= text::TurkishCounterpart(key[j]) != 0;
+  }
+  if (!free_letters) {  // all in the seen part before the apostrophe
     return Restored(typed, best, WordRestoration::Evidence::kWordTable,
                     fixed_p);
   }
@@ -449,14 +485,15 @@ WordRestoration Deasciifier::FromLetters(std::string_view word,
 
   std::u32string accepted;
   double confidence;
-  if (FindAccepted(typed, best, best_log_p, letters, &accepted, &confidence)) {
+  if (FindAccepted(typed, spellings, std::log(fixed_p), &accepted,
+                   &confidence)) {
     return Restored(typed, accepted, WordRestoration::Evidence::kDictionary,
                     confidence);
   }
 
   // "Izmir'e": Hunspell may know the name but not the name with a suffix.
-  // Then the name is checked alone, and the suffix, which follows the
-  // name's vowels, is left to the letter model.
+  // Then the name is checked alone, and the suffix follows the name's
+  // vowels.
   if (apostrophe != std::string::npos && first_free == 0) {
     TypedWord stem = typed;
     stem.key.resize(apostrophe);
@@ -466,27 +503,44 @@ WordRestoration Deasciifier::FromLetters(std::string_view word,
     for (char c : stem.key) letter_count += c >= 'a' && c <= 'z';
     stem.capitals =
         letter_count > 0 && std::popcount(stem.upper) == letter_count;
-    std::u32string stem_best(stem.key.begin(), stem.key.end());
-    std::vector<internal::AmbiguousLetter> stem_letters;
-    double stem_log_p = letters_.Choose(stem.key, 0, &stem_best, &stem_letters);
-    double suffix_log_p = 0;
-    for (const internal::AmbiguousLetter& l : letters) {
-      if (l.index > apostrophe) suffix_log_p -= std::log1p(std::exp(-l.cost));
-    }
-    if (!stem_letters.empty() &&
-        FindAccepted(stem, stem_best, stem_log_p, stem_letters, &accepted,
-                     &confidence)) {
+    const std::vector<internal::LetterModel::Spelling> stem_spellings =
+        letters_.Spellings(stem.key, U"", kMaxSpellChecks);
+    // The suffix as the letter model would have it after the best stem.
+    double suffix_log_p =
+        std::min(0.0, spellings[0].log_p - stem_spellings[0].log_p);
+    bool stem_letters = false;
+    for (char c : stem.key) stem_letters |= text::TurkishCounterpart(c) != 0;
+    if (stem_letters &&
+        FindAccepted(stem, stem_spellings, 0.0, &accepted, &confidence)) {
       std::copy(accepted.begin(), accepted.end(), best.begin());
+      double suffix_p;
+      if (RestoreSuffix(key, apostrophe, options, &best, &suffix_p)) {
+        suffix_log_p = std::log(suffix_p);
+      }
       return Restored(typed, best, WordRestoration::Evidence::kDictionary,
                       confidence * std::exp(suffix_log_p));
+    }
+    // A name nothing knows ("Trump'in"): kept as typed, and its suffix
+    // follows its vowels as typed.
+    std::u32string as_typed = internal::AsTyped(typed);
+    double suffix_p;
+    if (stem.upper != 0 &&
+        RestoreSuffix(key, apostrophe, options, &as_typed, &suffix_p)) {
+      return Restored(typed, as_typed, WordRestoration::Evidence::kUnseen,
+                      suffix_p * 0.5);
     }
   }
 
   // Unknown to Hunspell and capitalised inside a sentence, or in capitals:
   // a name or an acronym ("Macintosh", "EUC"), left alone.
-  const bool lower_case =
-      typed.upper == 0 || (typed.upper == 1 && previous_word.empty());
-  if (lower_case && std::exp(best_log_p) >= options.unvalidated_threshold) {
+  // At a sentence start a capital says nothing, but a name there is as
+  // likely as anywhere: only a sure spelling is taken.
+  const double threshold = typed.upper == 0 ? options.unvalidated_threshold
+                           : typed.upper == 1 && previous_word.empty()
+                               ? std::max(options.unvalidated_threshold,
+                                          options.unvalidated_capital_threshold)
+                               : 2.0;
+  if (std::exp(best_log_p) >= threshold) {
     return Restored(typed, best, WordRestoration::Evidence::kLetterModel,
                     std::exp(best_log_p));
   }
@@ -494,6 +548,28 @@ WordRestoration Deasciifier::FromLetters(std::string_view word,
   // the letter model's doubt about its own best spelling says how many.
   return Unchanged(word, WordRestoration::Evidence::kUnseen,
                    1 - 0.5 * std::exp(best_log_p));
+}
+
+bool Deasciifier::RestoreSuffix(const std::string& key, size_t apostrophe,
+                                const RestoreOptions& options,
+                                std::u32string* form,
+                                double* probability) const {
+  const Model::WordEntry* entry =
+      model_->FindWord(std::string_view(key).substr(apostrophe));
+  if (entry == nullptr) return false;
+  const char32_t vowel = text::LastVowel(
+      internal::WithPlainI(std::u32string_view(*form).substr(0, apostrophe)));
+  size_t k = 0;
+  *probability = SeenConfidence(entry->total);
+  if (entry->forms.size() > 1) {
+    // Rows by the stem's last vowel (a stem without one, "TBMM'nin", is
+    // read by its letters' names, which end in e).
+    k = ChooseForm(*entry, /*capitals=*/false, {}, {}, options, probability,
+                   vowel == 0 ? U'e' : vowel);
+  }
+  std::copy(entry->forms[k].form.begin(), entry->forms[k].form.end(),
+            form->begin() + apostrophe);
+  return true;
 }
 
 std::string Deasciifier::Restore(std::string_view text,
@@ -533,14 +609,17 @@ std::string Deasciifier::Restore(std::string_view text,
       while (t < tokens.size()) {
         words.clear();
         restored.clear();
-        std::string_view previous;
         for (; t < tokens.size(); ++t) {
           const text::Token& token = tokens[t];
           if (!internal::IsWordLike(token)) continue;
           if (token.sentence_initial && !words.empty()) break;
           words.push_back(&token);
-          restored.push_back(RestoreWord(token.text, previous, options));
-          previous = token.text;
+        }
+        for (size_t k = 0; k < words.size(); ++k) {
+          restored.push_back(RestoreWord(
+              words[k]->text, k > 0 ? words[k - 1]->text : std::string_view(),
+              k + 1 < words.size() ? words[k + 1]->text : std::string_view(),
+              options));
         }
         if (options.skip_foreign_sentences && LooksForeign(restored)) continue;
         for (size_t k = 0; k < words.size(); ++k) {

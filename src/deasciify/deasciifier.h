@@ -103,6 +103,9 @@ struct RestoreOptions {
   // likely a name, a foreign word or a typo). 0 always restores, above 1
   // never does.
   double unvalidated_threshold = 0.5;
+  // The same for a capitalised word at a sentence start (elsewhere a
+  // capitalised word Hunspell-tr rejects is left as typed: a name).
+  double unvalidated_capital_threshold = 0.9;
   // Restore() only: leave a sentence as typed when it looks foreign, that
   // is when at least two of its words with c g i o s u are unseen and not
   // accepted by Hunspell-tr in any spelling (evidence kUnseen or
@@ -149,13 +152,15 @@ class Deasciifier {
                       const RestoreOptions& options = {}) const;
 
   // Analyses one word token as typed (UTF-8, as text::Document gives it).
-  // `previous_word` is the word token before it in the same sentence, as
-  // typed, or empty at the start of a sentence. Cheap for ordinary words:
+  // `previous_word` and `next_word` are the word tokens before and after it
+  // in the same sentence, as typed, or empty at the start and end of a
+  // sentence. Cheap for ordinary words:
   // a hash lookup, some 0.2 µs. A word not seen in training costs a few
   // microseconds to some tens (letter model and up to a dozen Hunspell
   // checks) the first time, and a memo lookup after that.
   WordRestoration RestoreWord(std::string_view word,
                               std::string_view previous_word,
+                              std::string_view next_word = {},
                               const RestoreOptions& options = {}) const;
 
  private:
@@ -165,33 +170,45 @@ class Deasciifier {
   // RestoreWord() for a word without piece separators.
   WordRestoration RestorePiece(std::string_view word,
                                std::string_view previous_word,
+                               std::string_view next_word,
                                const RestoreOptions& options) const;
   WordRestoration FromTable(const internal::TypedWord& typed,
                             const internal::Model::WordEntry& entry,
                             std::string_view previous_word,
+                            std::string_view next_word,
                             const RestoreOptions& options) const;
-  // The index of the form of `entry` to write after `previous_word`, and
-  // its probability.
+  // The index of the form of `entry` to write between `previous_word` and
+  // `next_word`, and its probability. `previous_vowel`, when not 0, is the
+  // last vowel before the word (else the previous word's is used).
   size_t ChooseForm(const internal::Model::WordEntry& entry, bool capitals,
-                    std::string_view previous_word,
-                    const RestoreOptions& options, double* probability) const;
+                    std::string_view previous_word, std::string_view next_word,
+                    const RestoreOptions& options, double* probability,
+                    char32_t previous_vowel = 0) const;
+  // Writes the suffix after the apostrophe at `apostrophe` of `key` into
+  // *form (which holds the restored stem before it) as the suffix table has
+  // it after the stem's last vowel. False when the suffix is not in the
+  // table.
+  bool RestoreSuffix(const std::string& key, size_t apostrophe,
+                     const RestoreOptions& options, std::u32string* form,
+                     double* probability) const;
   // Sets *depends_on_context when the result depends on `previous_word`
   // beyond whether it is empty.
   WordRestoration FromLetters(std::string_view word,
                               const internal::TypedWord& typed,
                               std::string_view previous_word,
+                              std::string_view next_word,
                               const RestoreOptions& options,
                               bool* depends_on_context) const;
   // The last vowel of the previous word as it should be written.
   char32_t PreviousVowel(std::string_view previous_word,
                          const RestoreOptions& options) const;
-  // Tries the likeliest spellings (flips of `letters` in `best`) with
-  // Hunspell; on the first accepted one sets *accepted and *confidence and
-  // returns true.
-  bool FindAccepted(const internal::TypedWord& typed,
-                    const std::u32string& best, double best_log_p,
-                    std::vector<internal::AmbiguousLetter> letters,
-                    std::u32string* accepted, double* confidence) const;
+  // Tries `spellings` (likeliest first; each of probability
+  // exp(fixed_log_p + log_p)) with Hunspell; on the first accepted one sets
+  // *accepted and *confidence and returns true.
+  bool FindAccepted(
+      const internal::TypedWord& typed,
+      const std::vector<internal::LetterModel::Spelling>& spellings,
+      double fixed_log_p, std::u32string* accepted, double* confidence) const;
   // True when Hunspell-tr accepts `form` written in the typed case (in lower
   // case for a word typed in capitals), or, when `try_capitalised`, with a
   // capital first letter ("istanbul'da" → "İstanbul'da").

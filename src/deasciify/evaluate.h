@@ -19,6 +19,7 @@
 #define NEWSROOM_DEASCIIFY_EVALUATE_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -69,9 +70,21 @@ struct EvalReport {
 // Scores `d` on `sentences` (each a line of well-written Turkish).
 // `options` configures the model column (the defaults are the product).
 // InvalidArgument when no sentence could be parsed.
-absl::StatusOr<EvalReport> Evaluate(const Deasciifier& d,
-                                    const std::vector<std::string>& sentences,
-                                    const RestoreOptions& options = {});
+// When `word_log` is not null, a line "evidence\tgold\trestored\tprevious\t
+// next" is appended for every word RestoreWord() is asked about.
+absl::StatusOr<EvalReport> Evaluate(
+    const Deasciifier& d, const std::vector<std::string>& sentences,
+    const RestoreOptions& options = {},
+    std::vector<std::string>* word_log = nullptr);
+
+// Scores any restorer the same way: each sentence is folded, given to
+// `restore`, and compared word by word with the original. Lines that are
+// blank or not UTF-8 are skipped. When `errors` is not null, each wrong
+// word is appended to it as "gold\trestored\tsentence".
+WordScore ScoreRestorer(
+    const std::vector<std::string>& sentences,
+    const std::function<std::string(const std::string&)>& restore,
+    std::vector<std::string>* errors = nullptr);
 
 // A table for people.
 std::string FormatReport(const EvalReport& report);

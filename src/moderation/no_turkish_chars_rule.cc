@@ -40,7 +40,13 @@ std::optional<Finding> NoTurkishCharsRule::Check(Comment* comment) const {
       ++typed_turkish;
       continue;
     }
-    deasciify::WordRestoration r = deasciifier_.RestoreWord(t.text, prev);
+    // The next word of the same sentence, if the next token is one.
+    std::string_view next;
+    if (i + 1 < tokens.size() && tokens[i + 1].kind == text::TokenKind::kWord &&
+        !tokens[i + 1].sentence_initial) {
+      next = tokens[i + 1].text;
+    }
+    deasciify::WordRestoration r = deasciifier_.RestoreWord(t.text, prev, next);
     if (!r.changed) continue;
     Span s;
     s.start = t.begin;
@@ -50,11 +56,12 @@ std::optional<Finding> NoTurkishCharsRule::Check(Comment* comment) const {
     s.reason = "missing_turkish_letters";
     edits.push_back({s.start, s.end, s.replacement});
     f.spans.push_back(std::move(s));
-    bool name = !shouting && !t.sentence_initial &&
-                text::CountCase(t.text.substr(0, 1)).upper == 1 &&
-                (turkish_ == nullptr ||
-                 !turkish_->Spell(text::ToLowerTr(r.restored)));
-    if (name || comment->counted[i] || allow_.contains(text::ToLowerTr(t.text))) {
+    bool name =
+        !shouting && !t.sentence_initial &&
+        text::CountCase(t.text.substr(0, 1)).upper == 1 &&
+        (turkish_ == nullptr || !turkish_->Spell(text::ToLowerTr(r.restored)));
+    if (name || comment->counted[i] ||
+        allow_.contains(text::ToLowerTr(t.text))) {
       continue;
     }
     comment->counted[i] = true;
@@ -68,7 +75,8 @@ std::optional<Finding> NoTurkishCharsRule::Check(Comment* comment) const {
   } else if (typed_turkish == 0) {
     f.score = any_needed;
   } else {
-    f.score = any_needed * missing / static_cast<double>(missing + typed_turkish);
+    f.score =
+        any_needed * missing / static_cast<double>(missing + typed_turkish);
   }
   f.fix = text::ApplyEdits(comment->document.original(), std::move(edits));
   return f;

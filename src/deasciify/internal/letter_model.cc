@@ -4,13 +4,20 @@
 // say ı or i about its neighbours, and a final "…lugu" say ğ and ü.
 // Training counted, for every window of up to max_left letters before and
 // max_right after each ambiguous letter, how often the letter was Turkish,
-// once per distinct word. Here the longest windows seen win (the purest
-// among windows of equal length), smoothed towards the letter's prior. This
-// is the idea of Yuret's decision-list deasciifier, with every window shape
-// kept, so that a long suffix or a long root can speak even when the other
-// side is new. Given the typed word the letters are independent, so the
-// likeliest spellings come out in order from a best-first search over flips
-// of the least certain letters (FlipEnumerator).
+// once per distinct word. The letters to the left are counted as they are
+// written in the word, Turkish letters and all, the way Yuret's
+// decision lists read them: harmony is a matter of which vowel came before,
+// and "ateşliyim" and "yağışıydı" are told apart only by knowing whether
+// the vowels before were restored front or back. Here the longest windows
+// seen win (the purest among windows of equal length), smoothed towards
+// the letter's prior, so that a long suffix or a long root can speak even
+// when the other side is new.
+//
+// Because each letter depends on the letters restored before it, the
+// spellings of a word are searched left to right with a beam: each partial
+// spelling is extended by both choices of its next ambiguous letter, and
+// only the likeliest `max` are kept. ğ follows a vowel, always, so it is
+// never tried after a consonant or at the start of a word.
 //
 // Tested by letter_model_test.cc.
 #include "deasciify/internal/letter_model.h"
@@ -31,6 +38,64 @@ constexpr double kMinProbability = 1e-4;
 
 }  // namespace
 
+char ContextByte(char32_t restored) {
+  switch (restored) {
+    case U'ç':
+      return 'C';
+    case U'ğ':
+      return 'G';
+    case U'ı':
+      return 'I';
+    case U'ö':
+      return 'O';
+    case U'ş':
+      return 'S';
+    case U'ü':
+      return 'U';
+    default:
+      return KeyByte(restored);
+  }
+}
+
+namespace {
+
+char32_t FromContextByte(char c) {
+  switch (c) {
+    case 'C':
+      return U'ç';
+    case 'G':
+      return U'ğ';
+    case 'I':
+      return U'ı';
+    case 'O':
+      return U'ö';
+    case 'S':
+      return U'ş';
+    case 'U':
+      return U'ü';
+    default:
+      return static_cast<char32_t>(c);
+  }
+}
+
+bool IsContextVowel(char c) {
+  switch (c) {
+    case 'a':
+    case 'e':
+    case 'i':
+    case 'o':
+    case 'u':
+    case 'I':
+    case 'O':
+    case 'U':
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
 LetterModel::LetterModel(const Model& model) : model_(model) {
   for (char c : std::string_view("cgiosu")) {
     const Model::PatternCounts* p = model_.FindPattern(0, std::string(1, c));
@@ -43,6 +108,7 @@ LetterModel::LetterModel(const Model& model) : model_(model) {
 double LetterModel::TurkishProbability(std::string_view bracketed,
                                        int pos) const {
   const int n = static_cast<int>(bracketed.size());
+  if (bracketed[pos] == 'g' && !IsContextVowel(bracketed[pos - 1])) return 0;
   const int max_l = std::min(model_.max_left(), pos);
   const int max_r = std::min(model_.max_right(), n - 1 - pos);
   const double prior = prior_[static_cast<unsigned char>(bracketed[pos]) & 127];
@@ -78,55 +144,54 @@ double LetterModel::TurkishProbability(std::string_view bracketed,
          (best->ascii + best->turkish + kWindowSmoothing);
 }
 
-double LetterModel::Choose(std::string_view key, size_t first_free,
-                           std::u32string* best,
-                           std::vector<AmbiguousLetter>* ambiguous) const {
-  std::string bracketed;
-  bracketed.reserve(key.size() + 2);
-  bracketed.push_back('^');
-  bracketed.append(key);
-  bracketed.push_back('$');
-  ambiguous->clear();
-  double log_p = 0;
-  for (size_t j = first_free; j < key.size(); ++j) {
-    char32_t turkish = text::TurkishCounterpart(key[j]);
+std::vector<LetterModel::Spelling> LetterModel::Spellings(
+    std::string_view key, std::u32string_view prefix, int max) const {
+  struct Partial {
+    std::string context;  // "^", restored (ContextByte) so far, key, "$"
+    double log_p;
+  };
+  std::string start;
+  start.reserve(key.size() + 2);
+  start.push_back('^');
+  for (size_t j = 0; j < key.size(); ++j) {
+    start.push_back(j < prefix.size() ? ContextByte(prefix[j]) : key[j]);
+  }
+  start.push_back('$');
+  std::vector<Partial> beam = {{std::move(start), 0.0}};
+  std::vector<Partial> next;
+  for (size_t j = prefix.size(); j < key.size(); ++j) {
+    const char32_t turkish = text::TurkishCounterpart(key[j]);
     if (turkish == 0) continue;
-    double p =
-        std::clamp(TurkishProbability(bracketed, static_cast<int>(j + 1)),
-                   kMinProbability, 1 - kMinProbability);
-    (*best)[j] = p > 0.5 ? turkish : static_cast<char32_t>(key[j]);
-    double p_best = std::max(p, 1 - p);
-    log_p += std::log(p_best);
-    ambiguous->push_back({j, std::log(p_best / (1 - p_best))});
+    const int pos = static_cast<int>(j + 1);
+    next.clear();
+    for (Partial& p : beam) {
+      const double t = std::clamp(TurkishProbability(p.context, pos),
+                                  kMinProbability, 1 - kMinProbability);
+      Partial turkish_choice = p;
+      turkish_choice.context[pos] = ContextByte(turkish);
+      turkish_choice.log_p += std::log(t);
+      next.push_back(std::move(turkish_choice));
+      p.log_p += std::log(1 - t);
+      next.push_back(std::move(p));
+    }
+    std::stable_sort(
+        next.begin(), next.end(),
+        [](const Partial& a, const Partial& b) { return a.log_p > b.log_p; });
+    if (next.size() > static_cast<size_t>(max)) next.resize(max);
+    beam.swap(next);
   }
-  return log_p;
-}
-
-FlipEnumerator::FlipEnumerator(const std::vector<double>& sorted_costs)
-    : costs_(sorted_costs) {
-  if (!costs_.empty()) heap_.push({costs_[0], 1, 0});
-}
-
-bool FlipEnumerator::Next(uint64_t* mask, double* cost) {
-  if (!started_) {
-    started_ = true;
-    *mask = 0;
-    *cost = 0;
-    return true;
+  std::vector<Spelling> out;
+  out.reserve(beam.size());
+  for (const Partial& p : beam) {
+    Spelling s;
+    s.form.assign(prefix);
+    for (size_t j = prefix.size(); j < key.size(); ++j) {
+      s.form.push_back(FromContextByte(p.context[j + 1]));
+    }
+    s.log_p = p.log_p;
+    out.push_back(std::move(s));
   }
-  if (heap_.empty()) return false;
-  Item top = heap_.top();
-  heap_.pop();
-  size_t i = top.last;
-  if (i + 1 < costs_.size()) {
-    uint64_t next = uint64_t{1} << (i + 1);
-    heap_.push({top.cost + costs_[i + 1], top.mask | next, i + 1});
-    heap_.push({top.cost - costs_[i] + costs_[i + 1],
-                (top.mask & ~(uint64_t{1} << i)) | next, i + 1});
-  }
-  *mask = top.mask;
-  *cost = top.cost;
-  return true;
+  return out;
 }
 
 }  // namespace newsroom::deasciify::internal

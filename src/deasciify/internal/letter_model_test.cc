@@ -10,54 +10,44 @@
 namespace newsroom::deasciify::internal {
 namespace {
 
-TEST(FlipEnumeratorTest, GivesEverySubsetOnceInOrderOfCost) {
-  const std::vector<double> costs = {0.5, 1.0, 1.0, 2.5, 4.0};
-  FlipEnumerator flips(costs);
-  std::set<uint64_t> seen;
-  double last = -1;
-  uint64_t mask;
-  double cost;
-  while (flips.Next(&mask, &cost)) {
-    EXPECT_TRUE(seen.insert(mask).second) << mask;
-    EXPECT_GE(cost, last);
-    double sum = 0;
-    for (size_t i = 0; i < costs.size(); ++i) {
-      if ((mask >> i) & 1) sum += costs[i];
-    }
-    EXPECT_DOUBLE_EQ(cost, sum);
-    last = cost;
+TEST(ContextByteTest, TurkishLettersAreTheCapitalOfTheirLookAlike) {
+  const struct {
+    char32_t restored;
+    char byte;
+  } kCases[] = {
+      {U'ç', 'C'}, {U'ğ', 'G'}, {U'ı', 'I'}, {U'ö', 'O'}, {U'ş', 'S'},
+      {U'ü', 'U'}, {U'a', 'a'}, {U'i', 'i'}, {U's', 's'}, {U'\'', '\''},
+  };
+  for (const auto& c : kCases) {
+    EXPECT_EQ(ContextByte(c.restored), c.byte) << static_cast<int>(c.restored);
   }
-  EXPECT_EQ(seen.size(), 32u);
 }
 
-TEST(FlipEnumeratorTest, NoCostsGiveOnlyTheEmptySubset) {
-  const std::vector<double> costs;
-  FlipEnumerator flips(costs);
-  uint64_t mask;
-  double cost;
-  ASSERT_TRUE(flips.Next(&mask, &cost));
-  EXPECT_EQ(mask, 0u);
-  EXPECT_FALSE(flips.Next(&mask, &cost));
-}
-
-// Windows as training would count them for the words "ışık" and "isim".
+// Windows as training counts them for the words "ışık" and "isim": the
+// letters to the left as restored, the letter and those to its right as
+// typed.
 Model TwoWords() {
   Model m(/*max_left=*/2, /*max_right=*/3);
-  auto add = [&](std::string_view bracketed, std::u32string_view form) {
-    for (int pos = 1; pos + 1 < static_cast<int>(bracketed.size()); ++pos) {
-      char32_t turkish = text::TurkishCounterpart(bracketed[pos]);
+  auto add = [&](std::string_view key, std::u32string_view form) {
+    const std::string bracketed = "^" + std::string(key) + "$";
+    std::string restored = "^";
+    for (char32_t c : form) restored.push_back(ContextByte(c));
+    restored.push_back('$');
+    const int n = static_cast<int>(bracketed.size());
+    for (int pos = 1; pos + 1 < n; ++pos) {
+      const char32_t turkish = text::TurkishCounterpart(bracketed[pos]);
       if (turkish == 0) continue;
       for (int l = 0; l <= 2 && pos - l >= 0; ++l) {
-        for (int r = 0; r <= 3 && pos + r < static_cast<int>(bracketed.size());
-             ++r) {
-          m.AddPattern(l, bracketed.substr(pos - l, l + r + 1),
-                       form[pos - 1] == turkish, 1);
+        for (int r = 0; r <= 3 && pos + r < n; ++r) {
+          std::string window = restored.substr(pos - l, l);
+          window.append(bracketed, pos, r + 1);
+          m.AddPattern(l, window, form[pos - 1] == turkish, 1);
         }
       }
     }
   };
-  add("^isik$", U"ışık");
-  add("^isim$", U"isim");
+  add("isik", U"ışık");
+  add("isim", U"isim");
   EXPECT_TRUE(m.Finish(1, 1).ok());
   return m;
 }
@@ -68,26 +58,39 @@ TEST(LetterModelTest, TheLongestSeenWindowsDecide) {
   // "^is" was seen once each way; "^isik" only in ışık.
   EXPECT_GT(letters.TurkishProbability("^isik$", 1), 0.5);
   EXPECT_LT(letters.TurkishProbability("^isim$", 1), 0.5);
-  // The final k and m settle the middle letters too.
-  EXPECT_GT(letters.TurkishProbability("^isik$", 3), 0.5);
-  EXPECT_LT(letters.TurkishProbability("^isim$", 3), 0.5);
+  // The restored letters on the left speak for the letters after them:
+  // after "ı" the s of ışık, after "i" the s of isim.
+  EXPECT_GT(letters.TurkishProbability("^Isik$", 2), 0.5);
+  EXPECT_LT(letters.TurkishProbability("^isim$", 2), 0.5);
 }
 
-TEST(LetterModelTest, ChoosesEachLetterAndListsItsCost) {
+TEST(LetterModelTest, SpellingsComeLikeliestFirstAndDistinct) {
   Model m = TwoWords();
   LetterModel letters(m);
-  std::u32string best(U"isik");
-  std::vector<AmbiguousLetter> ambiguous;
-  double log_p = letters.Choose("isik", 0, &best, &ambiguous);
-  EXPECT_EQ(best, U"ışık");
-  ASSERT_EQ(ambiguous.size(), 3u);  // i, s, i
-  EXPECT_LT(log_p, 0);
-  for (const AmbiguousLetter& a : ambiguous) EXPECT_GT(a.cost, 0);
-  // Letters before first_free are kept.
-  best = U"isik";
-  letters.Choose("isik", 2, &best, &ambiguous);
-  EXPECT_EQ(best.substr(0, 2), U"is");
-  EXPECT_EQ(ambiguous.size(), 1u);
+  std::vector<LetterModel::Spelling> s = letters.Spellings("isik", U"", 8);
+  ASSERT_FALSE(s.empty());
+  EXPECT_EQ(s[0].form, U"ışık");
+  EXPECT_LT(s[0].log_p, 0);
+  std::set<std::u32string> seen;
+  for (size_t k = 0; k < s.size(); ++k) {
+    EXPECT_EQ(s[k].form.size(), 4u);
+    EXPECT_TRUE(seen.insert(s[k].form).second);
+    if (k > 0) {
+      EXPECT_LE(s[k].log_p, s[k - 1].log_p);
+    }
+  }
+  // Three ambiguous letters: at most eight spellings, and the beam's width.
+  EXPECT_EQ(s.size(), 8u);
+  EXPECT_EQ(letters.Spellings("isik", U"", 3).size(), 3u);
+}
+
+TEST(LetterModelTest, APrefixIsKeptAsGiven) {
+  Model m = TwoWords();
+  LetterModel letters(m);
+  for (const LetterModel::Spelling& s : letters.Spellings("isik", U"is", 8)) {
+    EXPECT_EQ(s.form.substr(0, 2), U"is");
+  }
+  EXPECT_EQ(letters.Spellings("isik", U"is", 8).size(), 2u);  // the last i
 }
 
 }  // namespace

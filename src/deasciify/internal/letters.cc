@@ -19,6 +19,7 @@ char KeyByte(char32_t c) {
   if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'') {
     return static_cast<char>(c);
   }
+  if (c == kForeignI) return 'i';
   return text::AsciiFoldLower(c);
 }
 
@@ -72,6 +73,8 @@ std::string ApplyTypedCase(const TypedWord& typed,
     char32_t c = restored[j];
     if ((typed.curly >> j) & 1) {
       c = U'\u2019';
+    } else if (c == kForeignI) {
+      c = ((typed.upper >> j) & 1) ? U'I' : U'i';
     } else if ((typed.upper >> j) & 1) {
       c = text::ToUpperTrSimple(c);
     }
@@ -80,6 +83,22 @@ std::string ApplyTypedCase(const TypedWord& typed,
     } else {
       text::AppendCodePoint(c, &out);
     }
+  }
+  return out;
+}
+
+std::u32string AsTyped(const TypedWord& typed) {
+  std::u32string form(typed.key.begin(), typed.key.end());
+  for (size_t j = 0; j < form.size(); ++j) {
+    if (form[j] == 'i' && ((typed.upper >> j) & 1)) form[j] = kForeignI;
+  }
+  return form;
+}
+
+std::u32string WithPlainI(std::u32string_view form) {
+  std::u32string out(form);
+  for (char32_t& c : out) {
+    if (c == kForeignI) c = 'i';
   }
   return out;
 }
@@ -105,6 +124,69 @@ std::string ContextKey(std::string_view word) {
                                        : static_cast<char>(b));
   }
   return key;
+}
+
+namespace {
+
+char AsciiLower(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return static_cast<char>(c + ('a' - 'A'));
+  if (c >= 'a' && c <= 'z') return static_cast<char>(c);
+  return 0;
+}
+
+// Length of the run of equal ASCII letters (either case) at `i`; 1 for
+// anything else.
+size_t RunAt(std::u32string_view s, size_t i) {
+  const char c = AsciiLower(s[i]);
+  size_t j = i + 1;
+  if (c != 0) {
+    while (j < s.size() && AsciiLower(s[j]) == c) ++j;
+  }
+  return j - i;
+}
+
+}  // namespace
+
+bool ShortenRepeats(std::string_view word, int keep, std::string* out) {
+  const std::u32string s = text::ToUtf32(word);
+  std::u32string shorter;
+  bool cut = false;
+  for (size_t i = 0; i < s.size();) {
+    const size_t run = RunAt(s, i);
+    if (run >= 3) {
+      shorter.append(s, i, static_cast<size_t>(keep));
+      cut = true;
+    } else {
+      shorter.append(s, i, run);
+    }
+    i += run;
+  }
+  if (cut) *out = text::ToUtf8(shorter);
+  return cut;
+}
+
+std::string LengthenRepeats(std::string_view typed, int keep,
+                            std::string_view restored) {
+  const std::u32string t = text::ToUtf32(typed);
+  const std::u32string r = text::ToUtf32(restored);
+  std::u32string out;
+  size_t j = 0;
+  for (size_t i = 0; i < t.size() && j < r.size();) {
+    const size_t run = RunAt(t, i);
+    if (run >= 3) {
+      const char32_t lower = text::ToLowerTrSimple(r[j]);
+      for (size_t k = 0; k < run; ++k) {
+        const bool upper = t[i + k] >= 'A' && t[i + k] <= 'Z';
+        out.push_back(upper ? text::ToUpperTrSimple(lower) : lower);
+      }
+      j += static_cast<size_t>(keep);
+    } else {
+      out.append(r, j, run);
+      j += run;
+    }
+    i += run;
+  }
+  return text::ToUtf8(out);
 }
 
 bool IsWordLike(const text::Token& token) {

@@ -18,7 +18,7 @@
 namespace newsroom::deasciify::internal {
 namespace {
 
-constexpr std::string_view kMagic = "newsroom-deasciifier-model 1";
+constexpr std::string_view kMagic = "newsroom-deasciifier-model 2";
 
 std::string ToUtf8(const std::u32string& s) {
   std::string out;

@@ -15,25 +15,32 @@
 //             ("yasa" → yasa 40, yaşa 12);
 //   contexts  (key, key of the previous word) → counts of each spelling, for
 //             keys with more than one spelling ("^" is the sentence start).
+//             Rows ">…" count by the next word instead (">$": the sentence
+//             end). Keys starting with an apostrophe ("'nin") are suffixes
+//             after an apostrophe, with rows by the last vowel of the word
+//             before it.
 //             Rows "~<vowel>" count by the last vowel of the previous word
 //             instead ("~ı" …), which carries vowel harmony to clitics
 //             written apart: "yapar mı", "gelir mi". The row "!" counts
 //             the words written in capitals, where I is ı's capital but
 //             foreign words keep theirs ("WEIBULL", "BASIC");
-//   patterns  a window of the key around one ambiguous letter (c g i o s u),
-//             `left` letters before it and up to max_right after it, with the
-//             word bracketed as ^…$ → how often the letter was ASCII and how
-//             often Turkish among the distinct training words ("^yasi" with
-//             left 3: the s of a word starting "yasi").
+//   patterns  a window around one ambiguous letter (c g i o s u): `left`
+//             letters before it as restored (the Turkish letters as the
+//             capital of their look-alike: "yaş" is "yaS"), the letter and
+//             up to max_right after it as typed, with the word bracketed as
+//             ^…$ → how often the letter was ASCII and how often Turkish
+//             among the distinct training words ("^yasi" with left 3: the s
+//             of a word starting "yasi"; "^yaSi", left 3: the i after "yaş").
 //
 // File format (UTF-8 text, one record a line, fields separated by tabs;
 // lines starting with '#' are comments):
 //
-//   newsroom-deasciifier-model 1
+//   newsroom-deasciifier-model 2
 //   words <n>
 //   <key> (<form|=> <count>)+            "=" stands for the key itself
 //   contexts <n>
-//   <key> <row> <count>+                 <row>: previous key, ^, ~vowel or !;
+//   <key> <row> <count>+                 <row>: previous key, ^, >next key,
+//                                        >$, ~vowel or !;
 //                                        one count per form of <key>, in the
 //                                        order of its words line
 //   patterns <n> <max_left> <max_right>
@@ -82,6 +89,10 @@ class Model {
   static constexpr std::string_view kVowelPrefix = "~";
   // The row of words written in capitals.
   static constexpr std::string_view kCapitalsRow = "!";
+  // Prefix of the next-word rows (">gitti"), and the next key at a
+  // sentence end (">$").
+  static constexpr std::string_view kNextPrefix = ">";
+  static constexpr std::string_view kSentenceEnd = "$";
 
   Model(int max_left, int max_right);
 

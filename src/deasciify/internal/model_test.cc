@@ -56,22 +56,22 @@ TEST(ModelTest, BadFilesAreInvalidArgumentNamingFileAndLine) {
     std::string message;  // expected part of the error
   };
   const Case cases[] = {
-      {"hello\n", "m.model:1: expected \"newsroom-deasciifier-model 1\""},
+      {"hello\n", "m.model:1: expected \"newsroom-deasciifier-model 2\""},
       {"", "m.model: unexpected end of file"},
-      {"newsroom-deasciifier-model 1\nwords x\n", "m.model:2: expected"},
-      {"newsroom-deasciifier-model 1\nwords 1\ncok\tcak\t3\n",
+      {"newsroom-deasciifier-model 2\nwords x\n", "m.model:2: expected"},
+      {"newsroom-deasciifier-model 2\nwords 1\ncok\tcak\t3\n",
        "m.model:3: form \"cak\" is not a spelling of \"cok\""},
-      {"newsroom-deasciifier-model 1\nwords 1\ncok\tçok\t-3\n",
+      {"newsroom-deasciifier-model 2\nwords 1\ncok\tçok\t-3\n",
        "m.model:3: bad count"},
-      {"newsroom-deasciifier-model 1\nwords 1\nÇok\t=\t3\n",
+      {"newsroom-deasciifier-model 2\nwords 1\nÇok\t=\t3\n",
        "m.model:3: bad key"},
-      {"newsroom-deasciifier-model 1\nwords 1\ncok\t=\t3\ncontexts 1\n"
+      {"newsroom-deasciifier-model 2\nwords 1\ncok\t=\t3\ncontexts 1\n"
        "kitap\tbu\t1\n",
        "m.model:5: context for unknown key \"kitap\""},
-      {"newsroom-deasciifier-model 1\nwords 1\ncok\t=\t3\ncontexts 1\n"
+      {"newsroom-deasciifier-model 2\nwords 1\ncok\t=\t3\ncontexts 1\n"
        "cok\tbu\t1\t2\n",
        "m.model:5: expected 1 counts"},
-      {"newsroom-deasciifier-model 1\nwords 0\ncontexts 0\npatterns 1 2 2\n"
+      {"newsroom-deasciifier-model 2\nwords 0\ncontexts 0\npatterns 1 2 2\n"
        "1\tab\t1\t1\nend\n",
        "m.model:5: bad window"},
       {good.substr(0, good.size() - 4), "unexpected end of file"},
