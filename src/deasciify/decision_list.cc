@@ -312,11 +312,12 @@ class Learner {
         if (predictions_[k] == answer) continue;
         const bool label = labels_[k];
         const bool before = predictions_[k];
-        predictions_[k] = answer;
+        const bool after = answer;  // a lambda may not capture a binding
+        predictions_[k] = after;
         ForEachId(k, [&](uint32_t q) {
           const int64_t was[2] = {Gain(q, false), Gain(q, true)};
           --counts_[q][label][before];
-          ++counts_[q][label][answer];
+          ++counts_[q][label][after];
           for (bool a : {false, true}) {
             const int64_t g = Gain(q, a);
             if (g > was[a] && g >= min_gain_) {
