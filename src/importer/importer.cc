@@ -235,7 +235,7 @@ class Committer final : public ExportVisitor {
         candidate = absl::StrCat(base.substr(0, 110), "-", n);
       }
       stub.slug = candidate;
-      absl::StatusOr<store::Article> made = store_.CreateArticle(stub);
+      absl::StatusOr<store::Article> made = store_.CreateArticle(stub, "import");
       if (absl::IsAlreadyExists(made.status())) continue;
       if (!made.ok()) return made.status();
       if (absl::Status s = store_.AddArticleUrl(made->id, t.address_key);

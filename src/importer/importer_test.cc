@@ -316,12 +316,12 @@ TEST_P(ImporterTest, ArticlesAreFoundByTheirAddressThenTheirSlug) {
   moved.slug = "bogazda-yeni-vapur-hatti";
   moved.headline = "Boğaz'da yeni vapur hattı hizmete girdi";
   moved.body = "Haber metni.";
-  const int64_t moved_id = store_->CreateArticle(moved)->id;
+  const int64_t moved_id = store_->CreateArticle(moved, "editor")->id;
   // Recorded under its old address by an editor (another slug).
   store::Article renamed;
   renamed.slug = "galata-koprusu-yeniden-acildi";
   renamed.headline = "Galata Köprüsü yeniden açıldı";
-  const int64_t renamed_id = store_->CreateArticle(renamed)->id;
+  const int64_t renamed_id = store_->CreateArticle(renamed, "editor")->id;
   ASSERT_TRUE(
       store_->AddArticleUrl(renamed_id, "haber.example.com/en/bridge-reopens")
           .ok());

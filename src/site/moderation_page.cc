@@ -382,8 +382,9 @@ std::string CountsHtml(const SiteInfo& info,
                     Say(info, r.label.tr, r.label.en), "</th>");
   }
   out += "</tr></thead>\n<tbody>\n";
-  for (const auto& [day, by_rule] : days) {
-    auto get = [&](const std::string& rule) {
+  for (const auto& [day, counts] : days) {
+    const auto& by_rule = counts;  // a lambda does not capture a binding
+    auto get = [&by_rule](const std::string& rule) {
       auto it = by_rule.find(rule);
       return it == by_rule.end() ? int64_t{0} : it->second;
     };
