@@ -50,6 +50,9 @@ export async function lighthouseScores(url, port, formFactor) {
       // The browser is Debian's Chromium, already running; nothing is
       // installed, nothing leaves the machine.
       disableStorageReset: true,
+      // The not-found page is answered 404 on purpose; Lighthouse scores
+      // it like any other page instead of refusing the document.
+      ignoreStatusCode: true,
     },
     config,
   );
@@ -57,7 +60,10 @@ export async function lighthouseScores(url, port, formFactor) {
   const failed = Object.values(lhr.audits)
     .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary")
     .map((a) => a.id);
+  // A category Lighthouse could not score is null, with the reason in
+  // runtimeError (or in the audits it needed).
   return {
+    runtimeError: lhr.runtimeError ? `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` : null,
     performance: lhr.categories.performance.score,
     accessibility: lhr.categories.accessibility.score,
     lcp: lhr.audits["largest-contentful-paint"]?.numericValue,
