@@ -100,13 +100,19 @@ size_t LastToken(const std::vector<text::Token>& tokens, int end) {
   return i == 0 ? 0 : i - 1;
 }
 
-// "gay people", "disabled folks": an English name with a common other
-// sense followed by "people" names people.
+// A name with a common other sense that is written so that it can only
+// name people: in English followed by "people" ("gay people", "disabled
+// folks"); in Turkish capitalised inside a sentence ("Bütün Romanlar …"),
+// since Turkish writes peoples with a capital and a novel (roman) without.
+// An all-caps or sentence-initial word says nothing either way.
 bool NamesPeople(const Match& m, const std::vector<text::Token>& tokens,
-                 size_t last) {
-  if (m.language != langid::Language::kEnglish || last + 1 >= tokens.size()) {
-    return false;
+                 size_t first, size_t last) {
+  if (m.language == langid::Language::kTurkish) {
+    const text::Token& t = tokens[first];
+    return !t.sentence_initial && text::ToTitleWordTr(t.text) == t.text &&
+           text::ToLowerTr(t.text) != t.text;
   }
+  if (last + 1 >= tokens.size()) return false;
   std::string next = Key(tokens[last + 1]);
   return next == "people" || next == "folks";
 }
@@ -173,7 +179,8 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
       treatment |= IsTreatment(Key(tokens[i]));
     }
     const bool ambiguous =
-        target.ambiguous && !NamesPeople(target, tokens, at[t].second);
+        target.ambiguous &&
+        !NamesPeople(target, tokens, at[t].first, at[t].second);
     const bool plural = IsPlural(target, tokens, at[t].second);
     std::optional<GroupAttack> best;
     for (size_t a = 0; a < matches.size(); ++a) {

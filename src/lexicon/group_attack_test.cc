@@ -56,6 +56,8 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"Suriyeliler her yere mikrop gibi yayıldı.", kTr, true},
       {"Gay people should be kicked out of this country.", kEn, true},
       {"Gay people are terrorists, every one of them.", kEn, true},
+      {"Bütün Romanlar sınır dışı edilmeli.", kTr, true},
+      {"Bence tüm Romanlar bu ülkeden defolup gitmeli.", kTr, true},
   };
   for (const Case& c : cases) {
     std::vector<GroupAttack> attacks = Attacks(c);
@@ -90,6 +92,11 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Gay people like dogs more than cats, a survey says.", kEn, false},
       {"My gay neighbour walks the dogs every morning.", kEn, false},
       {"Female dogs are calmer than males.", kEn, false},
+      // roman is also a novel: lower case, or a capital that only starts
+      // the sentence, names no people.
+      {"Bütün romanlar yasaklanmalı diyenler kitap okumuyor.", kTr, false},
+      {"Romanlar yasaklanmalı diyen bir bakan olamaz.", kTr, false},
+      {"Edirne'de Roman vatandaşlar Kakava şenliğini kutladı.", kTr, false},
   };
   for (const Case& c : cases) {
     EXPECT_TRUE(Attacks(c).empty()) << c.text;

@@ -371,12 +371,22 @@ bool Accept(const NormalizedText& t, const Pattern& p, const Entry& e,
     if (!(e.flags & kBound) && !p.softened) out->word_end = root_end;
   }
   if (!takes_suffixes) return false;
-  // The rest of the word: units up to the next word start or space.
+  // The rest of the word: units up to the next word start or space. A
+  // consonant typed exactly twice inside it is two letters the suffixes
+  // must spell (Piccinni is not piç-ini, aptalımmış is aptal-ım-mış); at
+  // the word's end it is emphasis (salakk). after[k] is the unit after the
+  // one letter k of `rest` came from.
   std::string rest;
+  std::vector<int> after;
   const int n = static_cast<int>(t.units.size());
   for (int i = root_end; i < n && rest.size() < 24; ++i) {
     if (t.letters[i] == ' ' || t.units[i].start) break;
-    rest.push_back(t.letters[i]);
+    const bool twice = t.units[i].run == 2 && !t.units[i].end_after &&
+                       !IsVowel(static_cast<char32_t>(t.letters[i]));
+    for (int k = twice ? 2 : 1; k > 0; --k) {
+      rest.push_back(t.letters[i]);
+      after.push_back(i + 1);
+    }
   }
   const SuffixGrammar& grammar = e.language == Language::kTurkish
                                      ? SuffixGrammar::Turkish()
@@ -393,7 +403,11 @@ bool Accept(const NormalizedText& t, const Pattern& p, const Entry& e,
     for (auto it = lengths.rbegin(); it != lengths.rend(); ++it) {
       const int real = *it - borrow;  // suffix letters after the root
       if (real <= 0) continue;
-      const int word_end = root_end + real;
+      // The suffixes must end where a typed unit ends.
+      const int word_end = after[real - 1];
+      if (real < static_cast<int>(after.size()) && after[real] == word_end) {
+        continue;
+      }
       if (word_end <= out->word_end) break;
       if (!t.units[word_end - 1].end_after) continue;
       const int first = root_end;  // first unit after the root

@@ -85,6 +85,8 @@ INSTANTIATE_TEST_SUITE_P(
         Caught{"Sen gerçekten aptalsın.", "aptal", "aptalsın", "none"},
         Caught{"Bunlar hep aptallar", "aptal", "aptallar", "none"},
         Caught{"Ne salaklık ama", "salak", "salaklık", "none"},
+        Caught{"O zaten aptalımmış", "aptal", "aptalımmış", "none"},
+        Caught{"bu adam aptalmışş", "aptal", "aptalmışş", "none"},
         Caught{"Seni gidi köpeğin teki", "köpek", "köpeğin", "none"},
         Caught{"Git köpeğe bak", "köpek", "köpeğe", "none"},
         Caught{"pezevengin biri", "pezevenk", "pezevengin", "none"},
