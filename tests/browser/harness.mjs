@@ -12,7 +12,14 @@ import { chromium } from "playwright-core";
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const DIST = path.join(REPO, "web", "dist");
-export const SCREENSHOTS = path.join(REPO, "docs", "screenshots");
+// The README's pictures (docs/screenshots/) are refreshed only when asked
+// (run.mjs --screenshots docs/screenshots); a test run writes its
+// screenshots next to the binary, so it leaves the source tree as it was.
+export function screenshotDir() {
+  const asked = process.env.NEWSROOM_SCREENSHOTS;
+  if (asked) return path.resolve(asked);
+  return path.join(path.dirname(binary()), "screenshots");
+}
 
 export const ALL_CAPS = "BU HABER ÇOK GÜZEL OLMUŞ, EMEĞİ GEÇENLERE TEŞEKKÜRLER";
 export const ALL_CAPS_FIX = "Bu haber çok güzel olmuş, emeği geçenlere teşekkürler";
@@ -168,8 +175,9 @@ export async function startStatic(files) {
 }
 
 export function screenshotPath(name) {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  return path.join(SCREENSHOTS, name);
+  const dir = screenshotDir();
+  mkdirSync(dir, { recursive: true });
+  return path.join(dir, name);
 }
 
 export function readRepoFile(rel) {
