@@ -1,5 +1,18 @@
+// Why the score is what it is. A share of the words alone let a long
+// comment with two plain typos through ("… oluyr … yetersz …" in twenty
+// words is a tenth misspelt), although the policy's clause is about exactly
+// such comments. A merely unknown word may be a rare word or a name, so
+// those still count by their share; but a word the checker is sure of (one
+// typo from a known word, an informal or colloquial spelling, letters
+// repeated) is a misspelling whatever the comment's length, and
+// `min_misspelled` sure ones send the comment to a moderator. The checker
+// is sure of a word of clean text rarely enough (BENCHMARKS.md, issue 13)
+// that this costs well-written comments little.
+//
 // Tested by spelling_rule_test.cc.
 #include "moderation/spelling_rule.h"
+
+#include <algorithm>
 
 #include "text/casing.h"
 
@@ -17,17 +30,23 @@ std::optional<Finding> SpellingRule::Check(Comment* comment) const {
   f.rule = RuleId::kSpelling;
   int checked = 0;
   int misspelled = 0;
+  int sure = 0;
   double weight = 0;
+  double all_false = 1;  // Π (1 − confidence) over the sure misspellings
   for (size_t i = 0; i < tokens.size(); ++i) {
     const text::Token& t = tokens[i];
     if (t.kind != text::TokenKind::kWord || comment->counted[i]) continue;
     ++checked;
-    spelling::WordCheck c = checker_.Check(
-        t.text, {comment->language, t.sentence_initial});
+    spelling::WordCheck c =
+        checker_.Check(t.text, {comment->language, t.sentence_initial});
     if (!c.misspelled) continue;
     if (!allow_.empty() && allow_.contains(text::ToLowerTr(t.text))) continue;
     ++misspelled;
     weight += c.confidence;
+    if (c.confidence >= kSure) {
+      ++sure;
+      all_false *= 1.0 - c.confidence;
+    }
     Span s;
     s.start = t.begin;
     s.end = t.end;
@@ -38,9 +57,13 @@ std::optional<Finding> SpellingRule::Check(Comment* comment) const {
     f.spans.push_back(std::move(s));
   }
   if (f.spans.empty()) return std::nullopt;
-  f.score = misspelled >= policy_.min_misspelled && checked > 0
-                ? std::min(1.0, weight / checked)
-                : 0.0;
+  f.score = 0;
+  if (misspelled >= policy_.min_misspelled && checked > 0) {
+    f.score = std::min(1.0, weight / checked);
+  }
+  if (sure >= policy_.min_misspelled) {
+    f.score = std::max(f.score, 1.0 - all_false);
+  }
   return f;
 }
 

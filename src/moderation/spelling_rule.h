@@ -9,9 +9,13 @@
 // Every word the earlier rules have not counted is put to the spelling
 // checker (Turkish or English, by the comment's language). Score: the
 // misspelled share of those words, each misspelling weighted by the
-// checker's confidence. One typo never violates the rule: at least
-// `min_misspelled` misspelled words are needed, else the score is 0 (the
-// spans are still reported, for the reader).
+// checker's confidence; or, when at least `min_misspelled` of them are
+// sure misspellings (confidence ≥ kSure: one typo from a known word,
+// informal or colloquial spellings such as "tmm", "kalıyo"), the chance
+// that one of those is a real misspelling, 1 − Π(1 − confidence),
+// whatever the comment's length. One typo never violates the rule: at
+// least `min_misspelled` misspelled words are needed, else the score is 0
+// (the spans are still reported, for the reader).
 //
 // There is no whole-comment fix: a wrong automatic correction is worse than
 // none, so each span carries suggestions the reader chooses from, and its
@@ -32,6 +36,9 @@ class SpellingRule : public Rule {
  public:
   // Suggestions offered per misspelled word.
   static constexpr int kSuggestions = 5;
+  // A misspelling at least this confident counts whatever the comment's
+  // length (spelling::WordCheck::confidence).
+  static constexpr float kSure = 0.9f;
 
   // REQUIRES: `checker` outlives the rule.
   SpellingRule(const SpellingPolicy& policy, const spelling::Checker& checker);

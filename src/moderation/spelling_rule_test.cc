@@ -13,9 +13,10 @@ class SpellingRuleTest : public ::testing::Test {
     checker_ = c->release();
   }
 
-  std::optional<Finding> Check(const std::string& text,
-                               langid::Language lang = langid::Language::kTurkish,
-                               const SpellingPolicy& policy = {}) {
+  std::optional<Finding> Check(
+      const std::string& text,
+      langid::Language lang = langid::Language::kTurkish,
+      const SpellingPolicy& policy = Policy().spelling) {
     auto doc = text::Document::Parse(text);
     EXPECT_TRUE(doc.ok());
     doc_ = std::move(*doc);
@@ -42,19 +43,43 @@ TEST_F(SpellingRuleTest, CommentsFullOfMisspellingsViolate) {
       "bu habr çok kötü yazılmş, imla kurallrına hiç dikat edilmemiş",
       "tmm slm napıyon bi bakalım",
   };
-  for (const char* c : cases) EXPECT_GE(Score(c), Policy().spelling.threshold) << c;
-  EXPECT_GE(Score("This sentnce has meny speling erors", langid::Language::kEnglish),
-            Policy().spelling.threshold);
+  for (const char* c : cases)
+    EXPECT_GE(Score(c), Policy().spelling.threshold) << c;
+  EXPECT_GE(
+      Score("This sentnce has meny speling erors", langid::Language::kEnglish),
+      Policy().spelling.threshold);
+}
+
+TEST_F(SpellingRuleTest, TwoSureTyposHoldALongCommentToo) {
+  const char* cases[] = {
+      // Two plain typos in twenty words: a tenth of the words.
+      "Belediyenin bu konudaki çalışmaları bence çok yetersz, her kış aynı "
+      "şey oluyr ve kimse sorumluluk almıyor, vatandaş da artık bıktı.",
+      // Colloquial spellings of the progressive ("yanlis" is left to the
+      // Turkish-letters rule, as the engine counts it there).
+      "herkes bu konuya duyarsız kalıyo bence yapıyolar bunu bilerek",
+  };
+  for (const char* c : cases) {
+    EXPECT_GE(Score(c), Policy().spelling.threshold) << c;
+  }
+}
+
+TEST_F(SpellingRuleTest, CapitalsAreCheckedByTheirTurkishLowerCase) {
+  EXPECT_FALSE(Check("HÜKÜMET BU İŞİ ÇÖZMELİ").has_value());
+  EXPECT_FALSE(Check("Hükümet bu işi çözmeli.").has_value());
 }
 
 TEST_F(SpellingRuleTest, CleanTextAndSingleTyposDoNotViolate) {
   const char* cases[] = {
-      "Belediyenin yeni park projesi çok güzel olmuş, emeği geçenlere teşekkürler.",
-      "Cumhurbaşkanı Erdoğan ve Kılıçdaroğlu'nun açıklamaları görüntülenecektir.",
+      "Belediyenin yeni park projesi çok güzel olmuş, emeği geçenlere "
+      "teşekkürler.",
+      "Cumhurbaşkanı Erdoğan ve Kılıçdaroğlu'nun açıklamaları "
+      "görüntülenecektir.",
       "TBMM Genel Kurulu'nda bütçe görüşmeleri sürüyor.",
       "Bu habr bence çok iyi hazırlanmış.",  // one typo
   };
-  for (const char* c : cases) EXPECT_LT(Score(c), Policy().spelling.threshold) << c;
+  for (const char* c : cases)
+    EXPECT_LT(Score(c), Policy().spelling.threshold) << c;
 }
 
 TEST_F(SpellingRuleTest, SpansCarrySuggestions) {

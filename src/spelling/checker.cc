@@ -9,7 +9,9 @@
 //  1. Shape. Single letters, words with digits or inner dots are not words.
 //     Three equal letters in a row are written speech ("çoook"), never
 //     Turkish spelling. Informal spellings ("tmm") come from a reviewed
-//     list.
+//     list; the progressive without its r ("kalıyo", "yapıyolar") is
+//     recognised by its shape (internal/colloquial.h) when the word with
+//     the r put back is Turkish and the word as typed is not.
 //  2. The word lists: a hash lookup of the Turkish lower case. The learned
 //     list holds the words of clean text, so most words of a comment stop
 //     here, in about a tenth of a microsecond.
@@ -59,6 +61,7 @@
 #include "absl/hash/hash.h"
 #include "absl/strings/str_cat.h"
 #include "spelling/internal/alphabet.h"
+#include "spelling/internal/colloquial.h"
 #include "spelling/internal/delete_index.h"
 #include "spelling/internal/edit_distance.h"
 #include "spelling/internal/form_hash.h"
@@ -490,8 +493,22 @@ WordCheck Checker::CheckPart(std::u32string_view w,
   if (informal_.contains(lower_utf8)) {
     return Wrong(Reason::kInformal, kSureInformal);
   }
+  if (context.language == Language::kTurkish &&
+      !ColloquialStandard(lower).empty()) {
+    return Wrong(Reason::kInformal, kSureInformal);
+  }
   if (context.language == Language::kEnglish) return CheckEnglish(w, utf8);
   return CheckTurkish(w, utf8, context);
+}
+
+std::u32string Checker::ColloquialStandard(std::u32string_view lower) const {
+  std::vector<std::u32string> candidates =
+      internal::ColloquialProgressiveStandards(lower);
+  if (candidates.empty() || SpellTurkish(lower)) return {};
+  for (std::u32string& c : candidates) {
+    if (SpellTurkish(c) || FindEntry(text::ToUtf8(c)) != nullptr) return c;
+  }
+  return {};
 }
 
 const WordList::Entry* Checker::FindEntry(std::string_view lower) const {
@@ -553,6 +570,48 @@ bool Checker::IsInflectedKnown(std::u32string_view lower) const {
   return false;
 }
 
+bool Checker::IsVariantOfKnownStem(std::u32string_view lower) const {
+  // hunspell-tr writes some words as dictionaries of decades ago did
+  // ("hükumet", "kağıt"); papers write them otherwise ("hükümet", "kâğıt"),
+  // and the learned list has the papers' spelling of the frequent forms.
+  // An inflected form the list lacks ("hükümetlerimizin") passes when a
+  // listed stem ("hükümet") differs from Hunspell's by one such letter and
+  // the whole word with that letter changed is Hunspell's
+  // ("hükumetlerimizin"). The letters and the stem must both be right, so
+  // a typo anywhere still fails.
+  // A circumflex is never a slip of the finger: "kârları", "hâlâ",
+  // "Kâzım" are the words without it ("karları").
+  std::u32string plain(lower);
+  bool circumflex = false;
+  for (char32_t& c : plain) {
+    char32_t p = c == U'â' ? U'a' : c == U'î' ? U'i' : c == U'û' ? U'u' : c;
+    circumflex |= p != c;
+    c = p;
+  }
+  if (circumflex && IsKnownTurkish(plain)) return true;
+  static constexpr std::pair<char32_t, char32_t> kVariants[] = {
+      {U'ü', U'u'}, {U'u', U'ü'}, {U'â', U'a'}, {U'a', U'â'},
+      {U'î', U'i'}, {U'i', U'î'}, {U'û', U'u'}, {U'u', U'û'}};
+  constexpr size_t kMinStem = 4;
+  for (size_t k = lower.size() - 1; k >= kMinStem && k < lower.size(); --k) {
+    const std::u32string_view stem = lower.substr(0, k);
+    const WordList::Entry* e = words_.Find(text::ToUtf8(stem));
+    if (e == nullptr || SpellTurkish(stem)) continue;
+    for (size_t i = 0; i < k; ++i) {
+      for (const auto& [from, to] : kVariants) {
+        if (lower[i] != from) continue;
+        std::u32string variant(lower);
+        variant[i] = to;
+        if (SpellTurkish(std::u32string_view(variant).substr(0, k)) &&
+            SpellTurkish(variant)) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
 WordCheck Checker::CheckTurkish(std::u32string_view w, std::string_view utf8,
                                 const WordContext& context) const {
   if (IsKnownTurkish(w)) {
@@ -565,7 +624,8 @@ WordCheck Checker::CheckTurkish(std::u32string_view w, std::string_view utf8,
     return CheckApostrophe(w, apostrophe, context);
   }
   std::u32string lower = internal::LowerTr(w);
-  if (shape != CaseShape::kMixed && IsInflectedKnown(lower)) {
+  if (shape != CaseShape::kMixed &&
+      (IsInflectedKnown(lower) || IsVariantOfKnownStem(lower))) {
     return Correct(Reason::kInflected);
   }
   // English, unless one typo from a Turkish word: "bird" is "bir" mistyped.
@@ -642,6 +702,19 @@ WordCheck Checker::CheckUnknownShape(std::u32string_view w,
       bool long_enough =
           context.sentence_initial ||
           static_cast<int>(lower.size()) >= options_.min_name_check_length;
+      // Inside a sentence, a short ALL-CAPS word is an acronym ("NYSE",
+      // "UAL") and a capitalised English word part of a name ("New
+      // York", "Air France"): nearly every short word is one typo from
+      // some Turkish form.
+      if (!context.sentence_initial) {
+        if (shape == CaseShape::kUpper &&
+            static_cast<int>(lower.size()) <= options_.max_acronym_length) {
+          return Correct(Reason::kAcronym);
+        }
+        if (shape == CaseShape::kTitle && SpellEnglish(w, text::ToUtf8(w))) {
+          return Correct(Reason::kForeignWord);
+        }
+      }
       if (long_enough && near_known()) {
         return Wrong(Reason::kNearKnownWord, kSureTypo);
       }
@@ -805,6 +878,13 @@ std::vector<std::string> Checker::SuggestUncached(std::string_view word,
   if (informal != informal_.end()) {
     cands.push_back(
         {text::ToUtf32(informal->second), informal->second, -10.0f, 0, true});
+  }
+  // The progressive's dropped r: "kalıyo" → "kalıyor".
+  if (language == Language::kTurkish) {
+    std::u32string standard = ColloquialStandard(lower);
+    if (!standard.empty()) {
+      cands.push_back({standard, text::ToUtf8(standard), -10.0f, 0, true});
+    }
   }
   // Repeated letters: "çoook" → "çok", "kaaaar" → "kaar"/"kar".
   if (HasTripleLetter(lower)) {

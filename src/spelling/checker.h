@@ -21,6 +21,11 @@
 //   - a known word plus a closing suffix Hunspell lacks, with vowel harmony
 //     and consonant assimilation checked: -DIr, -DIrlAr, -(y)DI, -(y)mIş,
 //     -(y)sA, -(y)ken, -(y)lA, -ki ("görüntülenecektir");
+//   - a word with â, î or û that is known without the circumflex
+//     ("kârları", "hâlâ");
+//   - a form of a learned stem that Hunspell spells with another of ü/u,
+//     â/a, î/i, û/u, when Hunspell accepts the form so spelt
+//     ("hükümetlerimizin": Hunspell has "hükumet");
 //   - a name with an apostrophe suffix ("Kılıçdaroğlu'nun", "LibreOffice'in"):
 //     the suffix must be a Turkish case/possessive/copula sequence;
 //   - an English word in Turkish text, when at least
@@ -28,10 +33,14 @@
 //   - mixed capitals ("LibreOffice", "iPhone"): a product name;
 //   - a capitalised or ALL-CAPS word that is not one typo away from a known
 //     word: a name or acronym ("Kılıçdaroğlu", "TBMM"). One typo away from a
-//     known word ("Ankra", "HABRLER"), it is misspelled.
+//     known word ("Ankra", "HABRLER"), it is misspelled; but inside a
+//     sentence an ALL-CAPS word of up to four letters is an acronym
+//     ("NYSE") and a capitalised English word part of a name ("New York");
 // Everything else is misspelled, in particular: letters repeated three or
 // more times ("çoook": written speech, not spelling), informal spellings
-// ("tmm", "slm", "bi", "napıyon"), names written in lower case ("ankara"),
+// ("tmm", "slm", "bi", "napıyon"), the progressive without its r
+// ("kalıyo", "yapıyolar": suggested as "kalıyor", "yapıyorlar"), names
+// written in lower case ("ankara"),
 // apostrophes after common nouns ("kitap'ta"), and unknown words.
 //
 // In English text words are checked with hunspell-en-us, with the same
@@ -161,6 +170,10 @@ class Checker {
     // of any length) are checked for being one typo from a known word;
     // shorter ones pass as names or acronyms ("AK").
     int min_name_check_length = 3;
+    // ALL-CAPS unknown words up to this long, not at a sentence start,
+    // pass as acronyms without that check ("NYSE"); Title-case ones pass
+    // when hunspell-en-us knows them ("York").
+    int max_acronym_length = 4;
     // Also count the forms hunspell-tr accepts (not only the word lists) as
     // "known words" when deciding whether a capitalised unknown word is a
     // typo. On tr-dev this lifts recall from 88.3 % to 90.8 % for 0.2
@@ -239,10 +252,16 @@ class Checker {
   bool SpellEnglish(std::u32string_view word, std::string_view utf8) const;
   // The list entry (learned or allowlisted) for a lower-case key.
   const WordList::Entry* FindEntry(std::string_view lower) const;
+  // The standard spelling of a colloquial progressive ("kalıyo" →
+  // "kalıyor"), or empty when `lower` is not one.
+  std::u32string ColloquialStandard(std::u32string_view lower) const;
   // Turkish: in a list or accepted by Hunspell, in any of the
   // capitalisations that fit `word`.
   bool IsKnownTurkish(std::u32string_view word) const;
   bool IsInflectedKnown(std::u32string_view lower) const;
+  // A form of a listed stem Hunspell spells with another letter
+  // ("hükümetlerimizin": "hükümet", Hunspell's "hükumet").
+  bool IsVariantOfKnownStem(std::u32string_view lower) const;
   // True when a known word other than `lower` is within one typo.
   bool IsNearKnownWord(std::u32string_view lower) const;
 

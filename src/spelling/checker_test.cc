@@ -57,8 +57,35 @@ TEST(CheckerTest, FlagsTyposAndInformalSpellings) {
           {"bi", false, true, Reason::kInformal},
           {"napıyon", false, true, Reason::kInformal},
           {"herşey", false, true, Reason::kInformal},
+          // The progressive without its r.
+          {"kalıyo", false, true, Reason::kInformal},
+          {"yapıyolar", false, true, Reason::kInformal},
+          {"diyosun", false, true, Reason::kInformal},
+          {"geliyom", false, true, Reason::kInformal},
       },
       Language::kTurkish);
+}
+
+TEST(CheckerTest, StandardProgressivesAndLookAlikesPass) {
+  for (const char* w :
+       {"kalıyor", "yapıyorlar", "oyun", "koyu", "biyoloji", "Tokyo"}) {
+    WordCheck c = CheckTr(w);
+    EXPECT_FALSE(c.misspelled) << w << " " << ReasonName(c.reason);
+  }
+}
+
+TEST(CheckerTest, WordsFrequentInTurkishPapersAreKnownInAnyCase) {
+  // hunspell-tr has "hükumet"; Turkish papers write "hükümet".
+  for (const char* w :
+       {"hükümet", "Hükümet", "HÜKÜMET", "hükümetin", "HÜKÜMETİN",
+        "hükümetlerimizin", "Hükümetlerimizin", "hükumet"}) {
+    WordCheck c = CheckTr(w);
+    EXPECT_FALSE(c.misspelled) << w << " " << ReasonName(c.reason);
+  }
+  // The variant letter licenses no typo.
+  for (const char* w : {"hükümetlerimzin", "hükümetlerimizn", "hükümte"}) {
+    EXPECT_TRUE(CheckTr(w).misspelled) << w;
+  }
 }
 
 TEST(CheckerTest, TyposOneEditFromAKnownWordAreSure) {
@@ -69,8 +96,8 @@ TEST(CheckerTest, TyposOneEditFromAKnownWordAreSure) {
 TEST(CheckerTest, AcceptsCleanAgglutinatedTurkish) {
   for (const char* w :
        {"görüntülenecektir", "yapabileceklerimizden", "kitaplarımızdan",
-        "gelmiyorum", "öntanımlı", "değiştirilebilir", "belgenizdeki", "haber",
-        "Haber", "HABER", "İSTANBUL", "ışık", "IŞIK", "seçiliyken",
+        "gelmiyorum", "hükümetlerimizin", "değiştirilebilir", "belgenizdeki",
+        "haber", "Haber", "HABER", "İSTANBUL", "ışık", "IŞIK", "seçiliyken",
         "algoritmadır"}) {
     WordCheck r = CheckTr(w);
     EXPECT_FALSE(r.misspelled) << w << " " << ReasonName(r.reason);
@@ -86,17 +113,17 @@ TEST(CheckerTest, ClosingSuffixesNeedHarmony) {
 TEST(CheckerTest, NamesAcronymsAndApostrophes) {
   RunCases(
       {
-          {"Ankara'da", false, false, Reason::kDictionary},
-          {"Türkiye'nin", false, false, Reason::kDictionary},
-          {"LibreOffice'in", false, false, Reason::kKnownWord},  // learned
+          {"Ankara'da", false, false, Reason::kKnownWord},
+          {"Türkiye'nin", false, false, Reason::kKnownWord},
+          {"LibreOffice'in", false, false, Reason::kProductName},
           {"NextCloud'un", false, false, Reason::kProductName},
           {"Kılıçdaroğluların", false, false, Reason::kProperNoun},
           {"Zeytinoğlu'nun", false, false, Reason::kProperNoun},
           {"TBMM", false, false, Reason::kKnownWord},
-          {"TBMM'de", false, false, Reason::kDictionary},
-          {"NATO", false, false, Reason::kDictionary},
+          {"TBMM'de", false, false, Reason::kKnownWord},
+          {"NATO", false, false, Reason::kKnownWord},
           {"XYZQ", false, false, Reason::kAcronym},
-          {"LibreOffice", false, false, Reason::kKnownWord},
+          {"LibreOffice", false, false, Reason::kForeignWord},
           {"iPhone", false, false, Reason::kKnownWord},
           {"YouTubeTV", false, false, Reason::kProductName},
           // One typo from a known word: a misspelled name, not a new one.
@@ -107,6 +134,19 @@ TEST(CheckerTest, NamesAcronymsAndApostrophes) {
           {"Ankara'dz", false, true, Reason::kUnknownWord},
       },
       Language::kTurkish);
+}
+
+TEST(CheckerTest, NamesAcronymsAndCircumflexesInNewsPass) {
+  EXPECT_FALSE(CheckTr("New").misspelled);  // "New York", mid-sentence
+  EXPECT_FALSE(CheckTr("York").misspelled);
+  EXPECT_FALSE(CheckTr("NYSE").misspelled);
+  EXPECT_FALSE(CheckTr("UAL").misspelled);
+  for (const char* w : {"kârları", "hâlâ", "hâle"}) {
+    EXPECT_FALSE(CheckTr(w).misspelled) << w;
+  }
+  // At a sentence start a capital says nothing: typos stay typos.
+  EXPECT_TRUE(CheckTr("Habr", /*initial=*/true).misspelled);
+  EXPECT_TRUE(CheckTr("HABRLER").misspelled);
 }
 
 TEST(CheckerTest, NotWordsAreNotChecked) {
@@ -122,7 +162,7 @@ TEST(CheckerTest, HyphenatedWordsAreCheckedPartByPart) {
 }
 
 TEST(CheckerTest, EnglishWordsInTurkishTextUnlessOneTypoFromTurkish) {
-  EXPECT_EQ(CheckTr("download").reason, Reason::kForeignWord);
+  EXPECT_FALSE(CheckTr("download").misspelled);  // English or learned
   // "bird" is English, but in Turkish text it is "bir" mistyped.
   EXPECT_TRUE(CheckTr("bird").misspelled);
 }
@@ -163,6 +203,8 @@ TEST(CheckerTest, SuggestsTheIntendedWordFirst) {
       {"Ankra", "Ankara"},
       {"kitap'ta", "kitapta"},
       {"yapabilecklerimizden", "yapabileceklerimizden"},
+      {"kalıyo", "kalıyor"},
+      {"yapıyolar", "yapıyorlar"},
   };
   for (const S& c : cases) {
     std::vector<std::string> s = Tr().Suggest(c.typed, Language::kTurkish, 5);

@@ -6,7 +6,10 @@
 //   o.turkish = dictionary.get();   // hunspell-tr
 //   absl::StatusOr<TrainStats> stats = TrainWordList(o);
 //
-// The corpus is well-edited Turkish, one sentence a line. Every word token
+// The corpus is well-edited Turkish, one sentence a line (a file, or
+// sentences given in memory). Frequency lists add what a corpus of a
+// million words is too small to see: each listed word counts as if seen
+// that often ("hükümet"). Every word token
 // (text::Document) is counted under its Turkish lower case, together with
 // how it is capitalised when it is not the first word of a sentence; the
 // list keeps each word in its usual form ("haber", "Ankara", "TBMM",
@@ -26,14 +29,34 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "morphology/dictionary.h"
 
 namespace newsroom::spelling {
 
+// A word of a frequency list, as listed (any case), with its count.
+struct ListedWord {
+  std::string word;
+  int64_t count = 0;
+  // False for lists that lower-case every word (wordfreq, OpenSubtitles):
+  // they add to the count but say nothing of how the word is written, so
+  // a name they list ("ankara") stays a name.
+  bool cased = true;
+};
+
 struct TrainOptions {
+  // The corpus file; when empty, `sentences` is the corpus.
   std::string corpus_path;
+  std::vector<std::string> sentences;
+  // Words of frequency lists, counted as if seen `count` times in the
+  // corpus. The caller leaves out spellings that lack Turkish letters
+  // ("degil"): they are frequent but misspelt.
+  std::vector<ListedWord> listed;
+  // Listed words Hunspell rejects are kept only from this count on (and
+  // then only if not a likely typo, as for the corpus's words).
+  int64_t min_listed_count = 1000;
   std::string out_path;
   // hunspell-tr; not owned. REQUIRES: non-null.
   const morphology::Dictionary* turkish = nullptr;
@@ -44,6 +67,9 @@ struct TrainOptions {
   // A rejected word one typo from a word at least this many times more
   // frequent is dropped as a typo.
   double typo_ratio = 20.0;
+  // The same for a word kept only because a list has it often enough:
+  // lists of web text count its common misspellings ("burda", "nerden").
+  double listed_typo_ratio = 3.0;
   // Written into the file's header line; the command that rebuilds it.
   std::string command = "newsroom train spelling";
 };
@@ -51,6 +77,7 @@ struct TrainOptions {
 struct TrainStats {
   int64_t sentences = 0;        // lines that parsed
   int64_t tokens = 0;           // word tokens counted
+  int64_t listed = 0;           // frequency list entries counted
   int64_t distinct = 0;         // distinct lower-case words
   int64_t kept_dictionary = 0;  // kept because Hunspell accepts them
   int64_t kept_frequent = 0;    // kept because frequent enough

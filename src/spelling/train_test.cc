@@ -81,6 +81,32 @@ TEST(TrainTest, KeepsDictionaryWordsFrequentUnknownsAndUsualForms) {
   std::remove(o.out_path.c_str());
 }
 
+TEST(TrainTest, ListedWordsCountAsSeenAndKeepTheirNamesCapitalised) {
+  TrainOptions o;
+  o.sentences = {"Bu haber kısa.", "Hükümet açıkladı."};
+  o.listed = {
+      {"hükümet", 5000},              // hunspell-tr has only "hükumet"
+      {"Kılıçdaroğlu", 3000},         // a name: frequent, capitalised
+      {"kılıçdaroğlu", 9000, false},  // a lower-case list: no say on case
+      {"nadirkelime", 10},            // rejected and too rare
+  };
+  o.min_listed_count = 1000;
+  o.out_path = TempPath("listed_words.tsv");
+  o.turkish = &Turkish();
+  auto stats = TrainWordList(o);
+  ASSERT_TRUE(stats.ok()) << stats.status();
+  EXPECT_EQ(stats->sentences, 2);
+  EXPECT_EQ(stats->listed, 4);
+  auto list = WordList::Load(o.out_path);
+  ASSERT_TRUE(list.ok()) << list.status();
+  ASSERT_NE(list->Find("hükümet"), nullptr);
+  EXPECT_EQ(list->Find("hükümet")->form, "hükümet");
+  ASSERT_NE(list->Find("kılıçdaroğlu"), nullptr);
+  EXPECT_EQ(list->Find("kılıçdaroğlu")->form, "Kılıçdaroğlu");
+  EXPECT_EQ(list->Find("nadirkelime"), nullptr);
+  std::remove(o.out_path.c_str());
+}
+
 TEST(TrainTest, MissingCorpusIsNotFound) {
   TrainOptions o;
   o.corpus_path = "/nonexistent/corpus.txt";
