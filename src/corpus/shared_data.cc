@@ -196,6 +196,13 @@ const char* WordSourceName(WordSource source) {
   return "?";
 }
 
+bool IsHeldBack(std::string_view source) {
+  for (const SentenceFile& f : kSentenceFiles) {
+    if (f.held_back && source == f.name) return true;
+  }
+  return false;
+}
+
 Part PartOf(std::string_view document_id, uint64_t seed) {
   switch (Hash(seed, document_id) % 10) {
     case 0:

@@ -92,6 +92,11 @@ struct Sentence {
 absl::StatusOr<std::vector<Sentence>> ReadSentences(
     const SharedDataOptions& options, Part part);
 
+// True for the files held out whole (Sentence::source
+// "common-voice-setimes.txt", "ntrex-news.txt", "ud-pud.txt",
+// "ud-boun.txt"): final measurement only, never trained or tuned on.
+bool IsHeldBack(std::string_view source);
+
 // Which part a document falls in: a pure function of its id and the seed.
 Part PartOf(std::string_view document_id, uint64_t seed);
 

@@ -141,6 +141,16 @@ TEST_F(SharedDataTest, SplitIsFixedBySeed) {
   EXPECT_NEAR(held, 1000, 150);
 }
 
+TEST(HeldBackTest, TheFourFinalTestFilesOnly) {
+  for (const char* f : {"common-voice-setimes.txt", "ntrex-news.txt",
+                        "ud-pud.txt", "ud-boun.txt"}) {
+    EXPECT_TRUE(IsHeldBack(f)) << f;
+  }
+  for (const char* f : {"tatoeba.txt", "ud-penn.txt", "offenseval-tr", ""}) {
+    EXPECT_FALSE(IsHeldBack(f)) << f;
+  }
+}
+
 TEST_F(SharedDataTest, TweetsOnlyWhenTypedWithTheirLetters) {
   std::vector<Sentence> tweets;
   for (Part part : {Part::kTrain, Part::kDev, Part::kHeldout}) {

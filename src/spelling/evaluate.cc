@@ -16,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "spelling/internal/letters.h"
+#include "text/casing.h"
 #include "text/document.h"
 #include "text/utf8.h"
 
@@ -108,6 +109,20 @@ absl::StatusOr<EvalReport> Evaluate(const Checker& checker,
     return absl::NotFoundError(
         absl::StrCat("evaluation data not found: ", options.data_path));
   }
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) {
+    if (options.max_sentences > 0 &&
+        static_cast<int>(lines.size()) >= options.max_sentences) {
+      break;
+    }
+    lines.push_back(std::move(line));
+  }
+  return EvaluateSentences(checker, turkish, lines, options);
+}
+
+absl::StatusOr<EvalReport> EvaluateSentences(
+    const Checker& checker, const morphology::Dictionary& turkish,
+    const std::vector<std::string>& sentences, const EvalOptions& options) {
   std::mt19937_64 rng(options.seed);
   EvalReport r;
   absl::flat_hash_map<std::string, int64_t> false_alarms;
@@ -123,8 +138,7 @@ absl::StatusOr<EvalReport> Evaluate(const Checker& checker,
     checker.Check("Bilgisyar", {Language::kTurkish, false});
     r.index_build_ms = Micros(Clock::now() - t0) / 1000.0;
   }
-  std::string line;
-  while (std::getline(in, line)) {
+  for (const std::string& line : sentences) {
     if (options.max_sentences > 0 && r.sentences >= options.max_sentences) {
       break;
     }
@@ -226,6 +240,135 @@ absl::StatusOr<EvalReport> Evaluate(const Checker& checker,
   std::sort(r.misses_by_reason.begin(), r.misses_by_reason.end(),
             [](const auto& a, const auto& b) { return a.second > b.second; });
   return r;
+}
+
+double DetectionCounts::precision() const {
+  return Share(true_positives, true_positives + false_positives);
+}
+double DetectionCounts::recall() const {
+  return Share(true_positives, true_positives + false_negatives);
+}
+double DetectionCounts::f1() const {
+  double p = precision(), r = recall();
+  return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
+}
+
+absl::StatusOr<PairReport> EvaluatePairs(
+    const Checker& checker, const morphology::Dictionary& turkish,
+    const std::vector<MisspellingPair>& pairs, const EvalOptions& options) {
+  if (pairs.empty()) {
+    return absl::InvalidArgumentError("no misspelling pairs to evaluate");
+  }
+  PairReport r;
+  // Distinct words, in first-seen order (deterministic examples).
+  std::vector<std::string> wrong_words, right_words;
+  absl::flat_hash_map<std::string, bool> is_wrong;  // word → wrong side
+  for (const MisspellingPair& p : pairs) {
+    if (is_wrong.emplace(p.wrong, true).second) wrong_words.push_back(p.wrong);
+  }
+  for (const MisspellingPair& p : pairs) {
+    if (is_wrong.emplace(p.right, false).second) right_words.push_back(p.right);
+  }
+  r.misspelt_words = static_cast<int64_t>(wrong_words.size());
+  r.correct_words = static_cast<int64_t>(right_words.size());
+  const WordContext ctx{Language::kTurkish, false};
+  for (const std::string& w : wrong_words) {
+    if (checker.Check(w, ctx).misspelled) {
+      ++r.checker.true_positives;
+    } else {
+      ++r.checker.false_negatives;
+      if (static_cast<int>(r.misses.size()) < options.examples) {
+        r.misses.push_back(absl::StrCat(
+            w, " (", ReasonName(checker.Check(w, ctx).reason), ")"));
+      }
+    }
+    if (turkish.Spell(w)) {
+      ++r.hunspell.false_negatives;
+    } else {
+      ++r.hunspell.true_positives;
+    }
+  }
+  for (const std::string& w : right_words) {
+    if (checker.Check(w, ctx).misspelled) {
+      ++r.checker.false_positives;
+      if (static_cast<int>(r.false_alarms.size()) < options.examples) {
+        r.false_alarms.push_back(w);
+      }
+    }
+    if (!turkish.Spell(w)) ++r.hunspell.false_positives;
+  }
+  Clock::duration suggest_time{};
+  for (const MisspellingPair& p : pairs) {
+    ++r.pairs;
+    const bool letters_only = text::FoldKey(p.wrong) == text::FoldKey(p.right);
+    r.letters_only_pairs += letters_only;
+    Clock::time_point t0 = Clock::now();
+    std::vector<std::string> s =
+        checker.Suggest(p.wrong, Language::kTurkish, options.suggestions);
+    suggest_time += Clock::now() - t0;
+    const bool first = !s.empty() && s[0] == p.right;
+    bool in5 = false;
+    for (size_t k = 0; k < s.size() && k < 5; ++k) in5 |= s[k] == p.right;
+    r.top1 += first;
+    r.top5 += in5;
+    if (letters_only) {
+      r.letters_only_top1 += first;
+      r.letters_only_top5 += in5;
+    }
+    if (!in5 && static_cast<int>(r.bad_suggestions.size()) < options.examples) {
+      std::string got = s.empty() ? "(none)" : s[0];
+      for (size_t k = 1; k < s.size() && k < 3; ++k) {
+        absl::StrAppend(&got, ", ", s[k]);
+      }
+      r.bad_suggestions.push_back(
+          absl::StrCat(p.wrong, " → ", got, " (wanted ", p.right, ")"));
+    }
+  }
+  r.suggest_us_per_word = Micros(suggest_time) / r.pairs;
+  return r;
+}
+
+std::string FormatPairReport(const PairReport& r, bool examples) {
+  std::string out;
+  absl::StrAppendFormat(
+      &out, "pairs                    %d (%d only restore Turkish letters)\n",
+      r.pairs, r.letters_only_pairs);
+  absl::StrAppendFormat(&out,
+                        "words                    %d misspelt, %d correct\n",
+                        r.misspelt_words, r.correct_words);
+  const std::pair<const char*, const DetectionCounts*> kRows[] = {
+      {"checker", &r.checker}, {"Hunspell alone", &r.hunspell}};
+  for (const auto& [name, d] : kRows) {
+    absl::StrAppendFormat(
+        &out, "detection, %-14s P %.4f  R %.4f  F1 %.4f  (TP %d FP %d FN %d)\n",
+        name, d->precision(), d->recall(), d->f1(), d->true_positives,
+        d->false_positives, d->false_negatives);
+  }
+  absl::StrAppendFormat(&out,
+                        "suggestions, all pairs   top-1 %.2f %%  top-5 %.2f %%"
+                        "  (%.1f µs/word)\n",
+                        100 * Share(r.top1, r.pairs),
+                        100 * Share(r.top5, r.pairs), r.suggest_us_per_word);
+  const int64_t typo_pairs = r.pairs - r.letters_only_pairs;
+  absl::StrAppendFormat(
+      &out, "  but letters only       top-1 %.2f %%  top-5 %.2f %%\n",
+      100 * Share(r.top1 - r.letters_only_top1, typo_pairs),
+      100 * Share(r.top5 - r.letters_only_top5, typo_pairs));
+  absl::StrAppendFormat(
+      &out, "  letters only           top-1 %.2f %%  top-5 %.2f %%\n",
+      100 * Share(r.letters_only_top1, r.letters_only_pairs),
+      100 * Share(r.letters_only_top5, r.letters_only_pairs));
+  if (examples) {
+    out += "misspelt words passed:\n ";
+    for (const std::string& m : r.misses) absl::StrAppend(&out, " ", m);
+    out += "\ncorrect words flagged:\n ";
+    for (const std::string& m : r.false_alarms) absl::StrAppend(&out, " ", m);
+    out += "\ncorrection not in the top 5:\n";
+    for (const std::string& m : r.bad_suggestions) {
+      absl::StrAppend(&out, "  ", m, "\n");
+    }
+  }
+  return out;
 }
 
 std::string FormatReport(const EvalReport& r, bool examples) {

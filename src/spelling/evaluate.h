@@ -104,6 +104,62 @@ absl::StatusOr<EvalReport> Evaluate(const Checker& checker,
                                     const morphology::Dictionary& turkish,
                                     const EvalOptions& options);
 
+// The same on sentences given in memory (`options.data_path` only names
+// them in messages). InvalidArgument when they hold no words.
+absl::StatusOr<EvalReport> EvaluateSentences(
+    const Checker& checker, const morphology::Dictionary& turkish,
+    const std::vector<std::string>& sentences, const EvalOptions& options);
+
+// A misspelt word and its correction, as a human wrote them down
+// (Starlang's pairs: "yetersz" → "yetersiz").
+struct MisspellingPair {
+  std::string wrong;
+  std::string right;
+};
+
+// Detection and correction on misspelling pairs, word by word, out of
+// context (not sentence-initial). Detection is scored on the distinct
+// words of the pairs: every wrong side is a positive, every right side
+// that is no pair's wrong side a negative; precision, recall and F1 as
+// usual, for the checker and for Hunspell alone (Spell() as typed) on the
+// same words. Suggestions are asked for every pair: top-1 / top-5 is the
+// share of pairs whose correction is the first / among the first five
+// suggestions (exactly, case included). "Letters only" are the pairs whose
+// sides differ only by Turkish letters ("degil" → "değil"), also counted
+// apart.
+struct DetectionCounts {
+  int64_t true_positives = 0;   // wrong words flagged
+  int64_t false_positives = 0;  // right words flagged
+  int64_t false_negatives = 0;  // wrong words passed
+  double precision() const;
+  double recall() const;
+  double f1() const;
+};
+
+struct PairReport {
+  int64_t pairs = 0;
+  int64_t letters_only_pairs = 0;
+  int64_t misspelt_words = 0;  // distinct wrong sides
+  int64_t correct_words = 0;   // distinct right sides, not also wrong sides
+  DetectionCounts checker;
+  DetectionCounts hunspell;
+  int64_t top1 = 0;
+  int64_t top5 = 0;
+  int64_t letters_only_top1 = 0;
+  int64_t letters_only_top5 = 0;
+  double suggest_us_per_word = 0;
+  std::vector<std::string> misses;           // wrong words passed
+  std::vector<std::string> false_alarms;     // right words flagged
+  std::vector<std::string> bad_suggestions;  // correction not in the top 5
+};
+
+// InvalidArgument when `pairs` is empty.
+absl::StatusOr<PairReport> EvaluatePairs(
+    const Checker& checker, const morphology::Dictionary& turkish,
+    const std::vector<MisspellingPair>& pairs, const EvalOptions& options);
+
+std::string FormatPairReport(const PairReport& report, bool examples);
+
 // A human-readable report; `examples` adds the example lists.
 std::string FormatReport(const EvalReport& report, bool examples);
 
