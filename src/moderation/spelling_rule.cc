@@ -2,9 +2,10 @@
 // comment with two plain typos through ("… oluyr … yetersz …" in twenty
 // words is a tenth misspelt), although the policy's clause is about exactly
 // such comments. A merely unknown word may be a rare word or a name, so
-// those still count by their share; but a word the checker is sure of (one
-// typo from a known word, an informal or colloquial spelling, letters
-// repeated) is a misspelling whatever the comment's length, and
+// those still count by their share; but a word the checker is sure of (a
+// lower-case word one typo from a known word, an informal or colloquial
+// spelling, letters repeated) is a misspelling whatever the comment's
+// length, and
 // `min_misspelled` sure ones send the comment to a moderator. The checker
 // is sure of a word of clean text rarely enough (BENCHMARKS.md, issue 13)
 // that this costs well-written comments little.
@@ -17,6 +18,24 @@
 #include "text/casing.h"
 
 namespace newsroom::moderation {
+namespace {
+
+// Lower-case typos one edit from a known word ("yetersz"), informal and
+// colloquial spellings, letters repeated. Not a capitalised word one typo
+// from a known word: in news that is mostly a foreign name ("Kavanaugh").
+bool IsSure(const spelling::WordCheck& c) {
+  if (c.confidence < SpellingRule::kSure) return false;
+  switch (c.reason) {
+    case spelling::Reason::kUnknownWord:
+    case spelling::Reason::kInformal:
+    case spelling::Reason::kRepeatedLetters:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
 
 SpellingRule::SpellingRule(const SpellingPolicy& policy,
                            const spelling::Checker& checker)
@@ -43,7 +62,7 @@ std::optional<Finding> SpellingRule::Check(Comment* comment) const {
     if (!allow_.empty() && allow_.contains(text::ToLowerTr(t.text))) continue;
     ++misspelled;
     weight += c.confidence;
-    if (c.confidence >= kSure) {
+    if (IsSure(c)) {
       ++sure;
       all_false *= 1.0 - c.confidence;
     }

@@ -10,8 +10,9 @@
 // checker (Turkish or English, by the comment's language). Score: the
 // misspelled share of those words, each misspelling weighted by the
 // checker's confidence; or, when at least `min_misspelled` of them are
-// sure misspellings (confidence ≥ kSure: one typo from a known word,
-// informal or colloquial spellings such as "tmm", "kalıyo"), the chance
+// sure misspellings (confidence ≥ kSure: a lower-case word one typo from
+// a known word, informal or colloquial spellings such as "tmm", "kalıyo",
+// letters repeated; not capitalised words, often names), the chance
 // that one of those is a real misspelling, 1 − Π(1 − confidence),
 // whatever the comment's length. One typo never violates the rule: at
 // least `min_misspelled` misspelled words are needed, else the score is 0
