@@ -37,12 +37,16 @@
 // fingerprint of the word and its context), because words repeat across
 // comments and the slow path of step 3–6 costs microseconds.
 //
-// Suggestions gather candidates from two sources and rank them by a
+// Suggestions gather candidates from three sources and rank them by a
 // keyboard-aware edit distance minus a small bonus for frequent words:
 // a symmetric-delete index over the word lists (up to two typos, ı/i-style
-// differences free), and every one-typo edit of the word looked up in the
-// set of all forms hunspell-tr accepts. The edits are looked up by
-// fingerprint, without building them (internal/form_hash.h), in batches,
+// differences free), every one-typo edit of the word looked up in the
+// set of all forms hunspell-tr accepts, and the forms of that set the word
+// reaches by putting any number of its Turkish letters right, with one
+// typo more when nothing closer was found (internal/fold_search.h):
+// "açabıleceğımız" is four letters from "açabileceğimiz", and people who
+// type without Turkish letters miss that many in one word. The edits are looked
+// up by fingerprint, without building them (internal/form_hash.h), in batches,
 // and only where the set's prefix and suffix filters allow a form at all:
 // of the six hundred edits of a ten-letter typo, typically a hundred or
 // two are looked up. Candidates the lists do not vouch for are confirmed
@@ -64,6 +68,7 @@
 #include "spelling/internal/colloquial.h"
 #include "spelling/internal/delete_index.h"
 #include "spelling/internal/edit_distance.h"
+#include "spelling/internal/fold_search.h"
 #include "spelling/internal/form_hash.h"
 #include "spelling/internal/form_set.h"
 #include "spelling/internal/letters.h"
@@ -160,6 +165,11 @@ constexpr float kFrequencyWeight = 0.15f;
 constexpr float kNameBonus = 0.15f;
 // Candidates farther than this are not suggested.
 constexpr float kMaxSuggestDistance = 2.0f;
+// Forms that differ by Turkish letters and one typo ("acmadk" → "açmadık")
+// are looked for only when no candidate is this close: on the dev pairs
+// that keeps nearly all they add (typo pairs top-5 76.1 % against 76.4 %
+// always) for a third of their cost.
+constexpr float kFoldTypoWhenNoneWithin = 1.0f;
 // Stand-in count for allowlisted words and forms only Hunspell knows.
 constexpr int64_t kAllowlistCount = 20;
 
@@ -839,6 +849,29 @@ void Checker::AddFormCandidates(std::u32string_view lower,
   });
 }
 
+void Checker::AddFoldCandidates(std::u32string_view lower,
+                                std::vector<Candidate>* out) const {
+  if (forms_ == nullptr) return;
+  internal::FoldSearch search(*forms_);
+  std::vector<std::u32string> found;
+  auto add_found = [&] {
+    for (std::u32string& cand : found) {
+      float d = internal::TypingDistance(lower, cand);
+      out->push_back({std::move(cand), "", d, 0, false});
+    }
+    found.clear();
+  };
+  search.Find(lower, 0, &found);
+  add_found();
+  // Letters and a typo together only when nothing within one typo was
+  // found: that walk costs ten times the other.
+  float best = kFoldTypoWhenNoneWithin + 1;
+  for (const Candidate& c : *out) best = std::min(best, c.distance);
+  if (best <= kFoldTypoWhenNoneWithin) return;
+  search.Find(lower, 1, &found);
+  add_found();
+}
+
 std::vector<std::string> Checker::Suggest(std::string_view word,
                                           Language language, int max) const {
   if (suggest_cache_ == nullptr || max <= 0 || word.empty() ||
@@ -942,6 +975,7 @@ std::vector<std::string> Checker::SuggestUncached(std::string_view word,
     if (options_.suggest_from_all_forms) {
       BuildFormSet();
       AddFormCandidates(lower, &cands);
+      AddFoldCandidates(lower, &cands);
     }
   }
 

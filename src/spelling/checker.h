@@ -211,9 +211,12 @@ class Checker {
 
   // Up to `max` corrections for `word`, best first, in the capitalisation
   // of the input ("HABRE" → "HABER", "Habrler" → "Haberler"); names keep
-  // their capital ("ankra" → "Ankara"). Empty when nothing is close
-  // (within two typos) or the language is neither Turkish nor English.
-  // Typically 5–20 µs, less when cached.
+  // their capital ("ankra" → "Ankara"). Turkish words may also differ by
+  // any number of Turkish letters ("açabıleceğımız" → "açabileceğimiz"),
+  // and by those and one typo. Empty when nothing is close (within two
+  // typos) or the language is neither Turkish nor English. Typically
+  // 10–50 µs, less when cached; bounded for any word (the letter search
+  // stops after a few thousand steps).
   std::vector<std::string> Suggest(std::string_view word, Language language,
                                    int max) const;
 
@@ -270,6 +273,10 @@ class Checker {
   void AddListCandidates(std::u32string_view lower,
                          std::vector<Candidate>* out) const;
   void AddFormCandidates(std::u32string_view lower,
+                         std::vector<Candidate>* out) const;
+  // Forms that differ from `lower` by Turkish letters only, or by those
+  // and one typo ("açabıleceğımız" → "açabileceğimiz").
+  void AddFoldCandidates(std::u32string_view lower,
                          std::vector<Candidate>* out) const;
 
   Options options_;

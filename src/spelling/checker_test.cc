@@ -205,6 +205,21 @@ TEST(CheckerTest, SuggestsTheIntendedWordFirst) {
       {"yapabilecklerimizden", "yapabileceklerimizden"},
       {"kalıyo", "kalıyor"},
       {"yapıyolar", "yapıyorlar"},
+      // Several Turkish letters wrong at once, beyond one edit.
+      {"açabıleceğımız", "açabileceğimiz"},
+      {"eğlendırebılırsınız", "eğlendirebilirsiniz"},
+      {"cocugumuzun", "çocuğumuzun"},
+      {"zıyaretçılerımız", "ziyaretçilerimiz"},
+      {"aksehir", "Akşehir"},
+      // Letters and a typo together.
+      {"ogrencilr", "öğrenciler"},
+      // Common typos keep their word first, whatever the letters add.
+      {"güzek", "güzel"},
+      {"teşekürler", "teşekkürler"},
+      {"yanlız", "yalnız"},
+      {"herkez", "herkes"},
+      {"birşey", "bir şey"},
+      {"hükumet", "hükümet"},
   };
   for (const S& c : cases) {
     std::vector<std::string> s = Tr().Suggest(c.typed, Language::kTurkish, 5);

@@ -89,6 +89,14 @@ class FormSet {
   void Splits(const EditHasher& word, std::vector<char>* starts,
               std::vector<char>* ends) const;
 
+  // Whether some form may begin with the word whose fingerprint this is
+  // (the FormHash of a prefix, "" and whole forms included): a walk that
+  // builds a word letter by letter stops where this says no. The no is
+  // certain; a yes is wrong 2–3 % of the time.
+  bool MayBePrefix(uint64_t fingerprint) const {
+    return prefix_filter_.MayContain(fingerprint);
+  }
+
   // True when the set holds exactly the words Hunspell accepts with these
   // files, with Hunspell's capitals: the affix file has only SET UTF-8,
   // LANG tr_TR (so that Hunspell's case mapping is Turkish, as here), TRY,

@@ -1,0 +1,140 @@
+#include "spelling/internal/fold_search.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "spelling/internal/letters.h"
+#include "text/utf8.h"
+
+namespace newsroom::spelling::internal {
+namespace {
+
+const FormSet& HunspellTr() {
+  static const FormSet* set = [] {
+    auto loaded = FormSet::Load("/usr/share/hunspell/tr_TR.aff",
+                                "/usr/share/hunspell/tr_TR.dic");
+    EXPECT_TRUE(loaded.ok()) << loaded.status();
+    return loaded->release();
+  }();
+  return *set;
+}
+
+std::vector<std::string> Find(const char* typed, int edits) {
+  std::vector<std::u32string> found;
+  FoldSearch(HunspellTr()).Find(text::ToUtf32(typed), edits, &found);
+  std::vector<std::string> out;
+  for (const std::u32string& f : found) out.push_back(text::ToUtf8(f));
+  return out;
+}
+
+bool Has(const std::vector<std::string>& v, const std::string& w) {
+  return std::find(v.begin(), v.end(), w) != v.end();
+}
+
+TEST(FoldClassTest, LettersAWordMayStandFor) {
+  EXPECT_EQ(FoldClass(U'i'), U"iı");
+  EXPECT_EQ(FoldClass(U'ı'), U"ıi");
+  EXPECT_EQ(FoldClass(U'g'), U"gğ");
+  EXPECT_EQ(FoldClass(U'ğ'), U"ğg");
+  EXPECT_EQ(FoldClass(U'ş'), U"şs");
+  EXPECT_EQ(FoldClass(U'c'), U"cç");
+  EXPECT_EQ(FoldClass(U'o'), U"oö");
+  EXPECT_EQ(FoldClass(U'u'), U"uü");
+  EXPECT_EQ(FoldClass(U'â'), U"âa");
+  EXPECT_EQ(FoldClass(U'î'), U"îiı");
+  EXPECT_EQ(FoldClass(U'û'), U"ûuü");
+  EXPECT_EQ(FoldClass(U'a'), U"a");  // nobody types a for â
+  EXPECT_EQ(FoldClass(U'k'), U"k");
+  EXPECT_EQ(FoldClass(U'\''), U"'");
+}
+
+// Words typed with several Turkish letters wrong at once: one edit away
+// from nothing, one fold away from the word meant.
+TEST(FoldSearchTest, FindsTheWordBehindEveryWrongLetter) {
+  struct Case {
+    const char* typed;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"açabıleceğımız", "açabileceğimiz"},  // ı for i, four times
+      {"acabilecegimiz", "açabileceğimiz"},  // no Turkish letter at all
+      {"dusunuyorum", "düşünüyorum"},
+      {"ogrencilerimiz", "öğrencilerimiz"},
+      {"cocuklugumuzda", "çocukluğumuzda"},
+      {"ısık", "ışık"},
+      {"sehır", "şehir"},
+      {"gunluk", "günlük"},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> found = Find(c.typed, 0);
+    EXPECT_TRUE(Has(found, c.want)) << c.typed;
+  }
+}
+
+TEST(FoldSearchTest, WithoutAnEditFindsOnlyFoldEqualFormsAndNeverTheWord) {
+  for (const char* typed : {"cok", "acmadik", "guzel", "kitap", "haberlr"}) {
+    std::vector<std::string> found = Find(typed, 0);
+    for (const std::string& f : found) {
+      EXPECT_NE(f, typed);
+      std::u32string a = text::ToUtf32(f), b = text::ToUtf32(typed);
+      ASSERT_EQ(a.size(), b.size()) << f;
+      for (size_t i = 0; i < a.size(); ++i) EXPECT_EQ(Fold(a[i]), Fold(b[i]));
+    }
+  }
+  EXPECT_TRUE(Has(Find("cok", 0), "çok"));
+  EXPECT_TRUE(Find("kitap", 0).empty());    // already right: nothing else
+  EXPECT_TRUE(Find("haberlr", 0).empty());  // a typo, not letters
+}
+
+// Letters wrong and a slip of the finger in the same word.
+TEST(FoldSearchTest, WithOneEditFindsLettersAndATypoTogether) {
+  struct Case {
+    const char* typed;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"acmadk", "açmadık"},                 // a letter left out
+      {"ogrencilr", "öğrenciler"},           // a vowel left out
+      {"dusunuyroum", "düşünüyorum"},        // two letters swapped
+      {"cocuklugumuzfa", "çocukluğumuzda"},  // f for d
+      {"gunlukk", "günlük"},                 // a letter typed twice
+  };
+  for (const Case& c : cases) {
+    EXPECT_FALSE(Has(Find(c.typed, 0), c.want)) << c.typed;
+    EXPECT_TRUE(Has(Find(c.typed, 1), c.want)) << c.typed;
+  }
+}
+
+TEST(FoldSearchTest, StaysWithinItsLimits) {
+  FoldSearch search(HunspellTr());
+  std::vector<std::u32string> found;
+  FoldSearch::Limits few;
+  few.max_probes = 10;
+  EXPECT_FALSE(search.Find(U"açabıleceğımız", 1, few, &found));
+  FoldSearch::Limits one;
+  one.max_results = 1;
+  found.clear();
+  EXPECT_FALSE(search.Find(U"acmadik", 0, one, &found));
+  EXPECT_EQ(found.size(), 1u);
+  // Too long to search at all: nothing found, and said so.
+  found.clear();
+  std::u32string long_word(41, U'i');
+  EXPECT_FALSE(search.Find(long_word, 1, &found));
+  EXPECT_TRUE(found.empty());
+  // A complete search says so.
+  EXPECT_TRUE(search.Find(U"cok", 0, &found));
+}
+
+TEST(FoldSearchTest, AppendsWithoutRepeatingWhatWasFound) {
+  FoldSearch search(HunspellTr());
+  std::vector<std::u32string> found;
+  search.Find(U"acmadik", 0, &found);
+  const size_t first = found.size();
+  ASSERT_GT(first, 0u);
+  search.Find(U"acmadik", 0, &found);
+  EXPECT_EQ(found.size(), first);
+}
+
+}  // namespace
+}  // namespace newsroom::spelling::internal
