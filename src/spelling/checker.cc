@@ -863,6 +863,17 @@ void Checker::AddFoldCandidates(std::u32string_view lower,
   };
   search.Find(lower, 0, &found);
   add_found();
+  // Words hunspell-tr lacks for a closing suffix ("kahvelerdı" →
+  // "kahvelerdi"), when the checker takes them: the stem is a word in
+  // lower case, not only a name's lower case.
+  search.FindSuffixed(lower, &found);
+  for (std::u32string& cand : found) {
+    if (!IsInflectedKnown(cand)) continue;
+    float d = internal::TypingDistance(lower, cand);
+    std::string form = text::ToUtf8(cand);
+    out->push_back({std::move(cand), std::move(form), d, 0, true});
+  }
+  found.clear();
   // Letters and a typo together only when nothing within one typo was
   // found: that walk costs ten times the other.
   float best = kFoldTypoWhenNoneWithin + 1;

@@ -211,6 +211,9 @@ TEST(CheckerTest, SuggestsTheIntendedWordFirst) {
       {"cocugumuzun", "çocuğumuzun"},
       {"zıyaretçılerımız", "ziyaretçilerimiz"},
       {"aksehir", "Akşehir"},
+      // … also on words hunspell-tr lacks for their closing suffix.
+      {"kahvelerdı", "kahvelerdi"},
+      {"bekletebılırdı", "bekletebilirdi"},
       // Letters and a typo together.
       {"ogrencilr", "öğrenciler"},
       // Common typos keep their word first, whatever the letters add.

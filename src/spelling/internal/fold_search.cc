@@ -23,6 +23,7 @@
 
 #include "spelling/internal/form_hash.h"
 #include "spelling/internal/letters.h"
+#include "spelling/internal/suffixes.h"
 #include "text/turkish.h"
 
 namespace newsroom::spelling::internal {
@@ -40,6 +41,9 @@ std::u32string FoldClass(char32_t c) {
 
 namespace {
 
+// "dirler", the longest closing suffix.
+constexpr size_t kLongestClosingSuffix = 6;
+
 class Walk {
  public:
   Walk(const FormSet& forms, std::u32string_view word,
@@ -54,8 +58,10 @@ class Walk {
     buffer_.reserve(word.size() + 1);
   }
 
-  // Returns false when a limit cut the walk short.
-  bool Run(int edits) {
+  // Returns false when a limit cut the walk short. `suffixed`: find what
+  // FoldSearch::FindSuffixed() finds instead of forms.
+  bool Run(int edits, bool suffixed) {
+    suffixed_ = suffixed;
     Visit(0, /*hash=*/0, edits);
     return !cut_;
   }
@@ -78,12 +84,12 @@ class Walk {
   void Visit(size_t i, uint64_t hash, int edits) {
     if (Stopped()) return;
     const size_t n = word_.size();
-    if (i == n && edits == 0) {
-      if (forms_.ContainsHash(hash) && buffer_ != word_ &&
-          std::find(found_->begin(), found_->end(), buffer_) == found_->end()) {
-        found_->push_back(buffer_);
-        cut_ = found_->size() >= initial_found_ + limits_.max_results;
+    if (suffixed_) {
+      if (i >= 2 && i < n && n - i <= kLongestClosingSuffix) {
+        SuffixesAfter(i, hash);
       }
+    } else if (i == n && edits == 0) {
+      if (forms_.ContainsHash(hash)) Add(buffer_);
       return;
     }
     uint64_t next;
@@ -128,6 +134,37 @@ class Walk {
     }
   }
 
+  void Add(const std::u32string& word) {
+    if (word == word_ ||
+        std::find(found_->begin(), found_->end(), word) != found_->end()) {
+      return;
+    }
+    found_->push_back(word);
+    cut_ = found_->size() >= initial_found_ + limits_.max_results;
+  }
+
+  // buffer_, word_[0, i) with its letters chosen, followed by a closing
+  // suffix whose letters fold like word_[i, n).
+  void SuffixesAfter(size_t i, uint64_t hash) {
+    if (probes_left_-- <= 0) {
+      cut_ = true;
+      return;
+    }
+    if (!forms_.ContainsHash(hash)) return;
+    const std::u32string_view tail = word_.substr(i);
+    for (const std::u32string& suffix : ClosingSuffixesAfter(buffer_)) {
+      if (suffix.size() != tail.size() ||
+          !std::equal(
+              suffix.begin(), suffix.end(), tail.begin(),
+              [](char32_t a, char32_t b) { return Fold(a) == Fold(b); })) {
+        continue;
+      }
+      std::u32string word = buffer_ + suffix;
+      if (!forms_.Contains(word)) Add(word);
+      if (Stopped()) return;
+    }
+  }
+
   void Descend(char32_t c, size_t i, uint64_t hash, int edits) {
     buffer_.push_back(c);
     Visit(i, hash, edits);
@@ -141,6 +178,7 @@ class Walk {
   const size_t initial_found_ = found_->size();
   int probes_left_;
   bool cut_ = false;
+  bool suffixed_ = false;
   std::vector<std::u32string> classes_;
   std::u32string buffer_;
 };
@@ -153,7 +191,16 @@ bool FoldSearch::Find(std::u32string_view lower, int edits,
   if (lower.empty() || lower.size() > limits.max_letters) {
     return lower.empty();
   }
-  return Walk(forms_, lower, limits, found).Run(std::clamp(edits, 0, 1));
+  return Walk(forms_, lower, limits, found)
+      .Run(std::clamp(edits, 0, 1), /*suffixed=*/false);
+}
+
+bool FoldSearch::FindSuffixed(std::u32string_view lower, const Limits& limits,
+                              std::vector<std::u32string>* found) const {
+  if (lower.empty() || lower.size() > limits.max_letters) {
+    return lower.empty();
+  }
+  return Walk(forms_, lower, limits, found).Run(0, /*suffixed=*/true);
 }
 
 }  // namespace newsroom::spelling::internal

@@ -74,6 +74,20 @@ class FoldSearch {
   bool Find(std::u32string_view lower, int edits, const Limits& limits,
             std::vector<std::u32string>* found) const;
 
+  // The same, with no edit, for words the set lacks because hunspell-tr
+  // has no closing suffix on them: a form of two letters or more followed
+  // by a closing suffix as written after it (ClosingSuffixesAfter(),
+  // suffixes.h), the whole fold-equal to `lower` ("kahvelerdı" →
+  // "kahvelerdi", "bekletebılırdı" → "bekletebilirdi"). Only such words
+  // that are not forms themselves. Whether the form is a word in lower
+  // case (not only a name's lower case) is the caller's to check.
+  bool FindSuffixed(std::u32string_view lower,
+                    std::vector<std::u32string>* found) const {
+    return FindSuffixed(lower, Limits(), found);
+  }
+  bool FindSuffixed(std::u32string_view lower, const Limits& limits,
+                    std::vector<std::u32string>* found) const;
+
  private:
   const FormSet& forms_;
 };

@@ -106,6 +106,34 @@ TEST(FoldSearchTest, WithOneEditFindsLettersAndATypoTogether) {
   }
 }
 
+// hunspell-tr lacks most closing suffixes on inflected words: the form
+// before them is a form, and the suffix follows its vowels.
+TEST(FoldSearchTest, FindsWordsTheSetLacksForAClosingSuffix) {
+  struct Case {
+    const char* typed;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"kahvelerdı", "kahvelerdi"},            // -DI after a plural
+      {"bekletebılırdı", "bekletebilirdi"},    // after -(y)Abil-Ir
+      {"iletiliyordur", "iletiliyordur"},      // typed right: not found
+      {"iletılıyordur", "iletiliyordur"},      // -DIr
+      {"animatorlerdeki", "animatörlerdeki"},  // -ki after a locative
+  };
+  for (const Case& c : cases) {
+    std::vector<std::u32string> found;
+    FoldSearch(HunspellTr()).FindSuffixed(text::ToUtf32(c.typed), &found);
+    bool has = std::find(found.begin(), found.end(), text::ToUtf32(c.want)) !=
+               found.end();
+    EXPECT_EQ(has, std::string(c.typed) != c.want) << c.typed;
+    EXPECT_FALSE(Has(Find(c.typed, 0), c.want)) << c.typed;  // not a form
+  }
+  // Forms themselves are Find()'s, not FindSuffixed()'s.
+  std::vector<std::u32string> found;
+  FoldSearch(HunspellTr()).FindSuffixed(U"gelmıyorum", &found);
+  EXPECT_EQ(std::find(found.begin(), found.end(), U"gelmiyorum"), found.end());
+}
+
 TEST(FoldSearchTest, StaysWithinItsLimits) {
   FoldSearch search(HunspellTr());
   std::vector<std::u32string> found;

@@ -102,17 +102,26 @@ bool Realize(std::u32string_view stem, std::u32string_view pattern,
   return true;
 }
 
+// The closing suffixes, in the notation of Realize().
+constexpr std::u32string_view kClosingPatterns[] = {
+    U"DIr", U"DIrlAr", U"YDI", U"YmIş", U"YsA", U"Yken", U"YlA",
+};
+
+// -ki follows a locative: "belgenizde" + "ki".
+bool EndsInLocative(std::u32string_view s) {
+  if (s.size() < 2) return false;
+  std::u32string_view loc = s.substr(s.size() - 2);
+  return loc == U"da" || loc == U"de" || loc == U"ta" || loc == U"te";
+}
+
 }  // namespace
 
 bool IsNominalSuffixChain(std::u32string_view s) { return MatchFrom(s, 0, 0); }
 
 std::vector<size_t> ClosingSuffixSplits(std::u32string_view lower) {
-  static constexpr std::u32string_view kPatterns[] = {
-      U"DIr", U"DIrlAr", U"YDI", U"YmIş", U"YsA", U"Yken", U"YlA",
-  };
   std::vector<size_t> splits;
   std::u32string realized;
-  for (std::u32string_view pattern : kPatterns) {
+  for (std::u32string_view pattern : kClosingPatterns) {
     // A realisation is as long as the pattern or one letter shorter.
     for (size_t len = pattern.size() - 1; len <= pattern.size(); ++len) {
       if (len + 2 > lower.size()) continue;
@@ -124,13 +133,21 @@ std::vector<size_t> ClosingSuffixSplits(std::u32string_view lower) {
     }
   }
   // -ki after a locative: "belgenizdeki".
-  if (lower.size() > 5 && lower.substr(lower.size() - 2) == U"ki") {
-    std::u32string_view loc = lower.substr(lower.size() - 4, 2);
-    if (loc == U"da" || loc == U"de" || loc == U"ta" || loc == U"te") {
-      splits.push_back(lower.size() - 2);
-    }
+  if (lower.size() > 5 && lower.substr(lower.size() - 2) == U"ki" &&
+      EndsInLocative(lower.substr(0, lower.size() - 2))) {
+    splits.push_back(lower.size() - 2);
   }
   return splits;
+}
+
+std::vector<std::u32string> ClosingSuffixesAfter(std::u32string_view stem) {
+  std::vector<std::u32string> out;
+  std::u32string realized;
+  for (std::u32string_view pattern : kClosingPatterns) {
+    if (Realize(stem, pattern, &realized)) out.push_back(realized);
+  }
+  if (stem.size() > 3 && EndsInLocative(stem)) out.push_back(U"ki");
+  return out;
 }
 
 }  // namespace newsroom::spelling::internal

@@ -5,6 +5,7 @@
 //   IsNominalSuffixChain(U"dz");     // false
 //   ClosingSuffixSplits(U"görüntülenecektir");
 //       // {17 - 3}: "görüntülenecek" + "tir"
+//   ClosingSuffixesAfter(U"görüntülenecek");  // "tir", "ti", "miş", …
 //
 // After an apostrophe (names, acronyms, product names) Turkish writes the
 // inflectional suffixes: plural, possessive, case, the relative -ki and the
@@ -24,6 +25,7 @@
 #ifndef NEWSROOM_SPELLING_INTERNAL_SUFFIXES_H_
 #define NEWSROOM_SPELLING_INTERNAL_SUFFIXES_H_
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -36,6 +38,12 @@ bool IsNominalSuffixChain(std::u32string_view s);
 // Stem lengths k such that lower[0, k) + a closing suffix realised for it
 // is `lower`. Stems are at least two letters and contain a vowel.
 std::vector<size_t> ClosingSuffixSplits(std::u32string_view lower);
+
+// The closing suffixes as written after lower-case `stem`, one for each:
+// ClosingSuffixesAfter(U"kahveler") holds "dir", "dirler", "di", "miş",
+// "se", "ken", "le" (and "ki" after a locative: "bölümde" → "ki"). Empty
+// for a stem without a vowel.
+std::vector<std::u32string> ClosingSuffixesAfter(std::u32string_view stem);
 
 }  // namespace newsroom::spelling::internal
 

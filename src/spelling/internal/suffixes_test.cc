@@ -42,5 +42,23 @@ TEST(SuffixesTest, ClosingSuffixesFollowHarmonyAndAssimilation) {
   }
 }
 
+TEST(SuffixesTest, ClosingSuffixesAsWrittenAfterAStem) {
+  EXPECT_EQ(ClosingSuffixesAfter(U"kahveler"),
+            (std::vector<std::u32string>{U"dir", U"dirler", U"di", U"miş",
+                                         U"se", U"ken", U"le"}));
+  EXPECT_EQ(ClosingSuffixesAfter(U"görüntülenecek"),
+            (std::vector<std::u32string>{U"tir", U"tirler", U"ti", U"miş",
+                                         U"se", U"ken", U"le"}));
+  EXPECT_EQ(ClosingSuffixesAfter(U"okulda"),  // after a vowel: y; and -ki
+            (std::vector<std::u32string>{U"dır", U"dırlar", U"ydı", U"ymış",
+                                         U"ysa", U"yken", U"yla", U"ki"}));
+  EXPECT_TRUE(ClosingSuffixesAfter(U"tv").empty());  // no vowel
+  // Every suffix given splits the word where the stem ends.
+  for (const std::u32string& suffix : ClosingSuffixesAfter(U"belgenizde")) {
+    std::vector<size_t> splits = ClosingSuffixSplits(U"belgenizde" + suffix);
+    EXPECT_NE(std::find(splits.begin(), splits.end(), 10u), splits.end());
+  }
+}
+
 }  // namespace
 }  // namespace newsroom::spelling::internal
