@@ -849,6 +849,49 @@ void Checker::AddFormCandidates(std::u32string_view lower,
   });
 }
 
+std::string Checker::NameForm(std::u32string_view lower) const {
+  const WordList::Entry* e = FindEntry(text::ToUtf8(lower));
+  if (e != nullptr) {
+    CaseShape shape = internal::ShapeOf(text::ToUtf32(e->form));
+    return shape == CaseShape::kTitle || shape == CaseShape::kUpper
+               ? e->form
+               : std::string();
+  }
+  std::u32string title = internal::ApplyShape(lower, CaseShape::kTitle);
+  if (SpellTurkish(title) && !SpellTurkish(lower)) return text::ToUtf8(title);
+  return {};
+}
+
+void Checker::AddListNamesWithSuffix(std::u32string_view lower,
+                                     std::vector<std::u32string>* out) const {
+  constexpr size_t kLongestSuffix = 8;
+  if (lower.find(U'\'') != std::u32string_view::npos) return;
+  BuildListIndex();
+  std::vector<uint32_t> ids;
+  for (size_t k = 2; k < lower.size(); ++k) {
+    if (lower.size() - k > kLongestSuffix) continue;
+    std::u32string_view stem = lower.substr(0, k);
+    ids.clear();
+    delete_index_->Candidates(stem, 0, &ids);
+    for (uint32_t id : ids) {
+      const std::u32string& name = index_words_[id];
+      if (name.size() != k || name == stem) continue;
+      bool fold_equal = true;
+      for (size_t i = 0; i < k && fold_equal; ++i) {
+        fold_equal = internal::Fold(name[i]) == internal::Fold(stem[i]);
+      }
+      if (!fold_equal) continue;
+      for (const std::u32string& suffix :
+           internal::ApostropheSuffixes(name, lower.substr(k))) {
+        std::u32string cand = name + U'\'' + suffix;
+        if (std::find(out->begin(), out->end(), cand) == out->end()) {
+          out->push_back(std::move(cand));
+        }
+      }
+    }
+  }
+}
+
 void Checker::AddFoldCandidates(std::u32string_view lower,
                                 std::vector<Candidate>* out) const {
   if (forms_ == nullptr) return;
@@ -861,19 +904,32 @@ void Checker::AddFoldCandidates(std::u32string_view lower,
     }
     found.clear();
   };
-  search.Find(lower, 0, &found);
-  add_found();
-  // Words hunspell-tr lacks for a closing suffix ("kahvelerdı" →
+  // Forms that differ by Turkish letters only, or by those and a left-out
+  // apostrophe ("akdenizde" → "akdeniz'de"). Words hunspell-tr lacks for a
+  // closing suffix ("kahvelerdı" →
   // "kahvelerdi"), when the checker takes them: the stem is a word in
-  // lower case, not only a name's lower case.
-  search.FindSuffixed(lower, &found);
-  for (std::u32string& cand : found) {
-    if (!IsInflectedKnown(cand)) continue;
+  // lower case, not only a name's lower case. And names with the
+  // apostrophe before their suffix left out ("atınadan" → "Atina'dan"),
+  // the name a form or a listed word.
+  std::vector<std::u32string> suffixed;
+  search.FindBoth(lower, &found, &suffixed);
+  add_found();
+  AddListNamesWithSuffix(lower, &suffixed);
+  for (std::u32string& cand : suffixed) {
+    std::string form;
+    size_t apostrophe = cand.find(U'\'');
+    if (apostrophe == std::u32string::npos) {
+      if (!IsInflectedKnown(cand)) continue;
+      form = text::ToUtf8(cand);
+    } else {
+      std::string name =
+          NameForm(std::u32string_view(cand).substr(0, apostrophe));
+      if (name.empty()) continue;
+      form = name + text::ToUtf8(std::u32string_view(cand).substr(apostrophe));
+    }
     float d = internal::TypingDistance(lower, cand);
-    std::string form = text::ToUtf8(cand);
     out->push_back({std::move(cand), std::move(form), d, 0, true});
   }
-  found.clear();
   // Letters and a typo together only when nothing within one typo was
   // found: that walk costs ten times the other.
   float best = kFoldTypoWhenNoneWithin + 1;

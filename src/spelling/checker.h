@@ -278,6 +278,13 @@ class Checker {
   // and one typo ("açabıleceğımız" → "açabileceğimiz").
   void AddFoldCandidates(std::u32string_view lower,
                          std::vector<Candidate>* out) const;
+  // Listed names the start of `lower` folds like, with the rest as their
+  // suffix after an apostrophe ("akbudundan" → "akbudun'dan"), lower case.
+  void AddListNamesWithSuffix(std::u32string_view lower,
+                              std::vector<std::u32string>* out) const;
+  // How the name whose lower case is `lower` is written ("Akbudun"), or
+  // empty when `lower` is no known name.
+  std::string NameForm(std::u32string_view lower) const;
 
   Options options_;
   WordList words_;

@@ -214,6 +214,10 @@ TEST(CheckerTest, SuggestsTheIntendedWordFirst) {
       // … also on words hunspell-tr lacks for their closing suffix.
       {"kahvelerdı", "kahvelerdi"},
       {"bekletebılırdı", "bekletebilirdi"},
+      // … and on names whose apostrophe was left out.
+      {"akdenızden", "Akdeniz'den"},
+      {"antalyadakıler", "Antalya'dakiler"},
+      {"helsınkıdekı", "Helsinki'deki"},
       // Letters and a typo together.
       {"ogrencilr", "öğrenciler"},
       // Common typos keep their word first, whatever the letters add.

@@ -39,29 +39,70 @@ std::u32string FoldClass(char32_t c) {
   return out;
 }
 
+std::vector<std::u32string> ApostropheSuffixes(std::u32string_view stem,
+                                               std::u32string_view typed) {
+  std::vector<std::u32string> out;
+  std::vector<std::u32string> classes;
+  size_t choices = 1;
+  for (char32_t c : typed) {
+    classes.push_back(FoldClass(c));
+    choices *= classes.back().size();
+    if (choices > 64) return out;
+  }
+  const char32_t low = text::LowVowelAfter(stem);
+  const char32_t high = text::HighVowelAfter(stem);
+  std::u32string t(typed.size(), 0);
+  for (size_t k = 0; k < choices; ++k) {
+    size_t rest = k;
+    for (size_t i = 0; i < typed.size(); ++i) {
+      t[i] = classes[i][rest % classes[i].size()];
+      rest /= classes[i].size();
+    }
+    char32_t first_vowel = 0;
+    for (char32_t c : t) {
+      if (text::IsVowel(c)) {
+        first_vowel = c;
+        break;
+      }
+    }
+    if (first_vowel != 0 && first_vowel != low && first_vowel != high) {
+      continue;
+    }
+    if (IsNominalSuffixChain(t)) out.push_back(t);
+  }
+  return out;
+}
+
 namespace {
 
-// "dirler", the longest closing suffix.
+// "dirler", the longest closing suffix; "larından", a long name's suffix.
 constexpr size_t kLongestClosingSuffix = 6;
+constexpr size_t kLongestNameSuffix = 8;
 
 class Walk {
  public:
+  // What the walk finds goes to `forms` (FoldSearch::Find()) and to
+  // `suffixed` (FoldSearch::FindSuffixed()); either may be null.
   Walk(const FormSet& forms, std::u32string_view word,
-       const FoldSearch::Limits& limits, std::vector<std::u32string>* found)
+       const FoldSearch::Limits& limits, std::vector<std::u32string>* found,
+       std::vector<std::u32string>* suffixed)
       : forms_(forms),
         word_(word),
         limits_(limits),
         found_(found),
-        probes_left_(limits.max_probes) {
+        suffixed_(suffixed),
+        initial_found_(found != nullptr ? found->size() : 0),
+        initial_suffixed_(suffixed != nullptr ? suffixed->size() : 0),
+        probes_left_(limits.max_probes),
+        apostrophe_allowed_(word.find(U'\'') == std::u32string_view::npos) {
     classes_.reserve(word.size());
     for (char32_t c : word) classes_.push_back(FoldClass(c));
     buffer_.reserve(word.size() + 1);
   }
 
-  // Returns false when a limit cut the walk short. `suffixed`: find what
-  // FoldSearch::FindSuffixed() finds instead of forms.
-  bool Run(int edits, bool suffixed) {
-    suffixed_ = suffixed;
+  // Returns false when a limit cut the walk short. REQUIRES: edits is 0
+  // unless only forms are looked for.
+  bool Run(int edits) {
     Visit(0, /*hash=*/0, edits);
     return !cut_;
   }
@@ -84,12 +125,14 @@ class Walk {
   void Visit(size_t i, uint64_t hash, int edits) {
     if (Stopped()) return;
     const size_t n = word_.size();
-    if (suffixed_) {
-      if (i >= 2 && i < n && n - i <= kLongestClosingSuffix) {
-        SuffixesAfter(i, hash);
+    if (suffixed_ != nullptr && !apostrophe_used_ && i >= 2 && i < n &&
+        n - i <= std::max(kLongestClosingSuffix, kLongestNameSuffix)) {
+      SuffixesAfter(i, hash);
+    }
+    if (i == n && edits == 0) {
+      if (found_ != nullptr && forms_.ContainsHash(hash)) {
+        Add(buffer_, found_, initial_found_);
       }
-    } else if (i == n && edits == 0) {
-      if (forms_.ContainsHash(hash)) Add(buffer_);
       return;
     }
     uint64_t next;
@@ -98,6 +141,14 @@ class Walk {
         if (Step(hash, c, &next)) Descend(c, i + 1, next, edits);
         if (Stopped()) return;
       }
+    }
+    // The apostrophe before a name's suffix, left out ("akdenizden").
+    if (found_ != nullptr && edits == 0 && apostrophe_allowed_ &&
+        !apostrophe_used_ && i > 1 && i < n && Step(hash, U'\'', &next)) {
+      apostrophe_used_ = true;
+      Descend(U'\'', i, next, edits);
+      apostrophe_used_ = false;
+      if (Stopped()) return;
     }
     if (edits == 0) return;
     const std::u32string_view alphabet = TurkishAlphabet();
@@ -134,17 +185,19 @@ class Walk {
     }
   }
 
-  void Add(const std::u32string& word) {
+  void Add(const std::u32string& word, std::vector<std::u32string>* out,
+           size_t initial) {
     if (word == word_ ||
-        std::find(found_->begin(), found_->end(), word) != found_->end()) {
+        std::find(out->begin(), out->end(), word) != out->end()) {
       return;
     }
-    found_->push_back(word);
-    cut_ = found_->size() >= initial_found_ + limits_.max_results;
+    out->push_back(word);
+    cut_ = out->size() >= initial + limits_.max_results;
   }
 
   // buffer_, word_[0, i) with its letters chosen, followed by a closing
-  // suffix whose letters fold like word_[i, n).
+  // suffix, or an apostrophe and a name's suffix, whose letters fold like
+  // word_[i, n).
   void SuffixesAfter(size_t i, uint64_t hash) {
     if (probes_left_-- <= 0) {
       cut_ = true;
@@ -152,6 +205,14 @@ class Walk {
     }
     if (!forms_.ContainsHash(hash)) return;
     const std::u32string_view tail = word_.substr(i);
+    if (apostrophe_allowed_ && tail.size() <= kLongestNameSuffix) {
+      for (const std::u32string& suffix : ApostropheSuffixes(buffer_, tail)) {
+        std::u32string word = buffer_ + U'\'' + suffix;
+        if (!forms_.Contains(word)) Add(word, suffixed_, initial_suffixed_);
+        if (Stopped()) return;
+      }
+    }
+    if (tail.size() > kLongestClosingSuffix) return;
     for (const std::u32string& suffix : ClosingSuffixesAfter(buffer_)) {
       if (suffix.size() != tail.size() ||
           !std::equal(
@@ -160,7 +221,7 @@ class Walk {
         continue;
       }
       std::u32string word = buffer_ + suffix;
-      if (!forms_.Contains(word)) Add(word);
+      if (!forms_.Contains(word)) Add(word, suffixed_, initial_suffixed_);
       if (Stopped()) return;
     }
   }
@@ -175,10 +236,13 @@ class Walk {
   const std::u32string_view word_;
   const FoldSearch::Limits& limits_;
   std::vector<std::u32string>* const found_;
-  const size_t initial_found_ = found_->size();
+  std::vector<std::u32string>* const suffixed_;
+  const size_t initial_found_;
+  const size_t initial_suffixed_;
   int probes_left_;
   bool cut_ = false;
-  bool suffixed_ = false;
+  const bool apostrophe_allowed_;  // the word has none
+  bool apostrophe_used_ = false;   // buffer_ has one the walk put in
   std::vector<std::u32string> classes_;
   std::u32string buffer_;
 };
@@ -191,16 +255,22 @@ bool FoldSearch::Find(std::u32string_view lower, int edits,
   if (lower.empty() || lower.size() > limits.max_letters) {
     return lower.empty();
   }
-  return Walk(forms_, lower, limits, found)
-      .Run(std::clamp(edits, 0, 1), /*suffixed=*/false);
+  return Walk(forms_, lower, limits, found, nullptr)
+      .Run(std::clamp(edits, 0, 1));
 }
 
 bool FoldSearch::FindSuffixed(std::u32string_view lower, const Limits& limits,
                               std::vector<std::u32string>* found) const {
+  return FindBoth(lower, limits, nullptr, found);
+}
+
+bool FoldSearch::FindBoth(std::u32string_view lower, const Limits& limits,
+                          std::vector<std::u32string>* forms,
+                          std::vector<std::u32string>* suffixed) const {
   if (lower.empty() || lower.size() > limits.max_letters) {
     return lower.empty();
   }
-  return Walk(forms_, lower, limits, found).Run(0, /*suffixed=*/true);
+  return Walk(forms_, lower, limits, forms, suffixed).Run(0);
 }
 
 }  // namespace newsroom::spelling::internal

@@ -49,6 +49,15 @@ namespace newsroom::spelling::internal {
 // other code point alone.
 std::u32string FoldClass(char32_t c);
 
+// The suffix chains (IsNominalSuffixChain(), suffixes.h) that fold like
+// `typed` and, after a name ending in `stem` (lower case), begin with the
+// vowel harmony asks for: ApostropheSuffixes(U"atina", U"dan") is {"dan"},
+// ApostropheSuffixes(U"antalya", U"dakıler") {"dakiler"},
+// ApostropheSuffixes(U"artvin", U"ın") {"in"}. Empty when `typed` has
+// more than six letters that fold.
+std::vector<std::u32string> ApostropheSuffixes(std::u32string_view stem,
+                                               std::u32string_view typed);
+
 class FoldSearch {
  public:
   struct Limits {
@@ -78,15 +87,28 @@ class FoldSearch {
   // has no closing suffix on them: a form of two letters or more followed
   // by a closing suffix as written after it (ClosingSuffixesAfter(),
   // suffixes.h), the whole fold-equal to `lower` ("kahvelerdı" →
-  // "kahvelerdi", "bekletebılırdı" → "bekletebilirdi"). Only such words
-  // that are not forms themselves. Whether the form is a word in lower
-  // case (not only a name's lower case) is the caller's to check.
+  // "kahvelerdi", "bekletebılırdı" → "bekletebilirdi"); and, when `lower`
+  // has no apostrophe, a form followed by an apostrophe and one of
+  // ApostropheSuffixes() ("atınadan" → "atina'dan": a name's suffix with
+  // the apostrophe left out). Only such words that are not forms
+  // themselves. Whether the form is a word in lower case, or a name, is
+  // the caller's to check.
   bool FindSuffixed(std::u32string_view lower,
                     std::vector<std::u32string>* found) const {
     return FindSuffixed(lower, Limits(), found);
   }
   bool FindSuffixed(std::u32string_view lower, const Limits& limits,
                     std::vector<std::u32string>* found) const;
+
+  // Find(lower, 0, forms) and FindSuffixed(lower, suffixed) in one walk,
+  // for the cost of one (Limits::max_results applies to each).
+  bool FindBoth(std::u32string_view lower, std::vector<std::u32string>* forms,
+                std::vector<std::u32string>* suffixed) const {
+    return FindBoth(lower, Limits(), forms, suffixed);
+  }
+  bool FindBoth(std::u32string_view lower, const Limits& limits,
+                std::vector<std::u32string>* forms,
+                std::vector<std::u32string>* suffixed) const;
 
  private:
   const FormSet& forms_;

@@ -134,6 +134,51 @@ TEST(FoldSearchTest, FindsWordsTheSetLacksForAClosingSuffix) {
   EXPECT_EQ(std::find(found.begin(), found.end(), U"gelmiyorum"), found.end());
 }
 
+TEST(FoldSearchTest, FindsNamesWhoseApostropheWasLeftOut) {
+  std::vector<std::u32string> forms, suffixed;
+  FoldSearch(HunspellTr()).FindBoth(U"nevsehıre", &forms, &suffixed);
+  EXPECT_NE(std::find(suffixed.begin(), suffixed.end(), U"nevşehir'e"),
+            suffixed.end());
+  // A form with its apostrophe is Find()'s: "izmir'de" is hunspell-tr's.
+  EXPECT_TRUE(Has(Find("izmırde", 0), "izmir'de"));
+  EXPECT_TRUE(Has(Find("ankarada", 0), "ankara'da"));
+  // A word typed with an apostrophe gets no second one.
+  for (const std::string& f : Find("izmır'de", 0)) {
+    EXPECT_EQ(std::count(f.begin(), f.end(), '\''), 1) << f;
+  }
+}
+
+TEST(FoldSearchTest, OneWalkFindsWhatTwoWould) {
+  for (const char* typed :
+       {"kahvelerdı", "nevsehıre", "turkıyede", "açabıleceğımız"}) {
+    std::u32string w = text::ToUtf32(typed);
+    std::vector<std::u32string> forms, suffixed, forms2, suffixed2;
+    FoldSearch search(HunspellTr());
+    search.FindBoth(w, &forms, &suffixed);
+    search.Find(w, 0, &forms2);
+    search.FindSuffixed(w, &suffixed2);
+    EXPECT_EQ(forms, forms2) << typed;
+    EXPECT_EQ(suffixed, suffixed2) << typed;
+  }
+}
+
+TEST(ApostropheSuffixesTest, ChainsThatFoldLikeTheTypedOnesInHarmony) {
+  struct Case {
+    std::u32string_view stem, typed;
+    std::vector<std::u32string> want;
+  };
+  const Case cases[] = {
+      {U"atina", U"dan", {U"dan"}}, {U"antalya", U"dakıler", {U"dakiler"}},
+      {U"artvin", U"ın", {U"in"}},  // front: not "ın"
+      {U"mehmet", U"e", {U"e"}},    {U"ankara", U"xyz", {}},  // no suffix
+      {U"ankara", U"ıııııııı", {}},  // too many letters to choose
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(ApostropheSuffixes(c.stem, c.typed), c.want)
+        << text::ToUtf8(c.stem) << "'" << text::ToUtf8(c.typed);
+  }
+}
+
 TEST(FoldSearchTest, StaysWithinItsLimits) {
   FoldSearch search(HunspellTr());
   std::vector<std::u32string> found;
