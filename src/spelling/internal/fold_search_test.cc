@@ -5,20 +5,13 @@
 #include <algorithm>
 
 #include "spelling/internal/letters.h"
+#include "spelling/internal/test_forms.h"
 #include "text/utf8.h"
 
 namespace newsroom::spelling::internal {
 namespace {
 
-const FormSet& HunspellTr() {
-  static const FormSet* set = [] {
-    auto loaded = FormSet::Load("/usr/share/hunspell/tr_TR.aff",
-                                "/usr/share/hunspell/tr_TR.dic");
-    EXPECT_TRUE(loaded.ok()) << loaded.status();
-    return loaded->release();
-  }();
-  return *set;
-}
+const FormSet& HunspellTr() { return HunspellTrForms(); }
 
 std::vector<std::string> Find(const char* typed, int edits) {
   std::vector<std::u32string> found;

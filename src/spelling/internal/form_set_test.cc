@@ -11,6 +11,7 @@
 
 #include "morphology/dictionary.h"
 #include "spelling/internal/letters.h"
+#include "spelling/internal/test_forms.h"
 #include "text/utf8.h"
 
 namespace newsroom::spelling::internal {
@@ -165,15 +166,7 @@ TEST(FormSetTest, RejectsUnsupportedFlagTypes) {
   std::remove(dic.c_str());
 }
 
-const FormSet& HunspellTr() {
-  static const FormSet* set = [] {
-    auto loaded = FormSet::Load("/usr/share/hunspell/tr_TR.aff",
-                                "/usr/share/hunspell/tr_TR.dic");
-    EXPECT_TRUE(loaded.ok()) << loaded.status();
-    return loaded->release();
-  }();
-  return *set;
-}
+const FormSet& HunspellTr() { return HunspellTrForms(); }
 
 TEST(FormSetTest, HunspellTrIsFiniteAndCovered) {
   const FormSet& set = HunspellTr();
