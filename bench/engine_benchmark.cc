@@ -39,12 +39,13 @@
 #include <string>
 #include <vector>
 
+#include "datadir/datadir.h"
 #include "moderation/engine.h"
 
 namespace {
 
 std::string g_comments_path =
-    std::string(NEWSROOM_DATA_DIR) +
+    newsroom::datadir::Get() +
     "/../../shared/data/offenseval-tr/offenseval-tr-training-v1.tsv";
 
 const std::vector<std::string>& Comments() {

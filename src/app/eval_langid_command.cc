@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "corpus/mo_file.h"
+#include "datadir/datadir.h"
 #include "langid/evaluation.h"
 #include "langid/identifier.h"
 #include "text/casing.h"
@@ -39,7 +40,7 @@ struct EvalLangidFlags {
   std::string licenses = "/usr/share/common-licenses";
   std::string locale_dir = "/usr/share/locale";
   std::vector<std::string> other_langs = {"de", "fr", "es", "az"};
-  std::string data_dir = NEWSROOM_DATA_DIR;
+  std::string data_dir = datadir::Get();
   std::string hint = "none";
   int slice = 0;
   int max_per_set = 4000;

@@ -16,6 +16,7 @@
 #include "classifier/classifier.h"
 #include "classifier/evaluate.h"
 #include "classifier/lexicon_features.h"
+#include "datadir/datadir.h"
 #include "lexicon/matcher.h"
 
 namespace newsroom::app {
@@ -24,10 +25,9 @@ namespace {
 struct Flags {
   std::string data;
   std::string split = "dev";
-  std::string model =
-      std::string(NEWSROOM_DATA_DIR) + "/models/offensive.model";
+  std::string model = datadir::Get() + "/models/offensive.model";
   double threshold = -1;
-  std::string lexicon = std::string(NEWSROOM_DATA_DIR) + "/lexicon";
+  std::string lexicon = datadir::Get() + "/lexicon";
   std::string lang = "tr";
 };
 

@@ -15,6 +15,7 @@
 #include "app/commands.h"
 #include "app/engine_loader.h"
 #include "auth/auth.h"
+#include "datadir/datadir.h"
 #include "http/server.h"
 #include "media/photo.h"
 #include "server/app.h"
@@ -58,6 +59,12 @@ int RunServe(const Options& o) {
   absl::StatusOr<std::pair<std::string, uint16_t>> address =
       http::ParseListenAddress(config.listen);
   if (!address.ok()) return Fail(address.status());
+  if (!datadir::Found()) {
+    return Fail(absl::NotFoundError(
+        "no data directory at " + datadir::Get() +
+        ": pass --data-dir DIR (the repository's data/, or where it is "
+        "installed)"));
+  }
   if (absl::Status s = auth::Init(); !s.ok()) return Fail(s);
   if (absl::Status s = media::Init(); !s.ok()) return Fail(s);
 
@@ -85,7 +92,7 @@ int RunServe(const Options& o) {
 
   server::App site(**engine, **store, config, *std::move(calibration));
   if (config.demo_content) {
-    if (absl::Status s = site.SeedDemoContent(NEWSROOM_DATA_DIR); !s.ok()) {
+    if (absl::Status s = site.SeedDemoContent(datadir::Get()); !s.ok()) {
       return Fail(s);
     }
   }

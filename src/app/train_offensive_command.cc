@@ -15,15 +15,14 @@
 #include "classifier/evaluate.h"
 #include "classifier/lexicon_features.h"
 #include "classifier/train.h"
+#include "datadir/datadir.h"
 #include "langid/language.h"
 #include "lexicon/matcher.h"
 
 namespace newsroom::app {
 namespace {
 
-std::string DefaultLexiconDir() {
-  return std::string(NEWSROOM_DATA_DIR) + "/lexicon";
-}
+std::string DefaultLexiconDir() { return datadir::Get() + "/lexicon"; }
 
 struct Flags {
   classifier::TrainOptions options;

@@ -23,6 +23,7 @@
 #include "classifier/dataset.h"
 #include "classifier/internal/model.h"
 #include "classifier/lexicon_features.h"
+#include "datadir/datadir.h"
 #include "lexicon/matcher.h"
 
 namespace newsroom::classifier {
@@ -48,8 +49,7 @@ const char* const kComments[] = {
 
 const Classifier& Model() {
   static const Classifier* model = [] {
-    auto c = Classifier::Load(std::string(NEWSROOM_DATA_DIR) +
-                              "/models/offensive.model");
+    auto c = Classifier::Load(datadir::Get() + "/models/offensive.model");
     if (!c.ok()) {
       std::fprintf(stderr, "%s\n", std::string(c.status().message()).c_str());
       std::exit(1);
@@ -81,7 +81,7 @@ BENCHMARK(BM_Score);
 const std::vector<std::string>& CorpusTexts() {
   static const std::vector<std::string>* texts = [] {
     const std::string path =
-        std::string(NEWSROOM_DATA_DIR) +
+        datadir::Get() +
         "/../../shared/data/offenseval-tr/offenseval-tr-training-v1.tsv";
     absl::StatusOr<std::vector<Example>> examples = ReadOffensEvalTsv(path);
     if (!examples.ok()) {
@@ -148,8 +148,7 @@ BENCHMARK(BM_ExtractFeaturesCorpus);
 // Only the reads (no parse): the ids of the first 3,000 tweets are computed
 // beforehand, back to back (~14 MB).
 void BM_ReadWeightsCorpus(benchmark::State& state) {
-  const std::string path =
-      std::string(NEWSROOM_DATA_DIR) + "/models/offensive.model";
+  const std::string path = datadir::Get() + "/models/offensive.model";
   static const internal::Model* model = [&] {
     std::ifstream in(path);
     std::stringstream contents;
@@ -260,8 +259,8 @@ BENCHMARK(BM_Parse);
 
 void BM_Load(benchmark::State& state) {
   for (auto _ : state) {
-    benchmark::DoNotOptimize(Classifier::Load(std::string(NEWSROOM_DATA_DIR) +
-                                              "/models/offensive.model"));
+    benchmark::DoNotOptimize(
+        Classifier::Load(datadir::Get() + "/models/offensive.model"));
   }
 }
 BENCHMARK(BM_Load)->Unit(benchmark::kMillisecond);

@@ -14,6 +14,7 @@
 
 #include "classifier/internal/model.h"
 #include "classifier/lexicon_features.h"
+#include "datadir/datadir.h"
 
 namespace newsroom::classifier {
 namespace {
@@ -21,13 +22,14 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-const std::string kModelPath =
-    std::string(NEWSROOM_DATA_DIR) + "/models/offensive.model";
+// A function, not a constant: a namespace-scope constant would ask for the
+// data directory before test_environment.cc has pointed it at data/.
+std::string ModelPath() { return datadir::Get() + "/models/offensive.model"; }
 
 class CommittedOffensiveModelTest : public testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto c = Classifier::Load(kModelPath);
+    auto c = Classifier::Load(ModelPath());
     ASSERT_TRUE(c.ok()) << c.status();
     classifier_ = c->release();
     auto m = lexicon::Matcher::Load(lexicon::LexiconPaths::Default());
@@ -155,11 +157,11 @@ TEST_F(CommittedOffensiveModelTest, TokenContributionsPointAtTheInsult) {
 // them; neither may change a number. The reference here is the plain
 // computation: every feature id, then the model's margin over them.
 TEST_F(CommittedOffensiveModelTest, ScoresEqualTheSimpleComputationExactly) {
-  std::ifstream in(kModelPath);
+  std::ifstream in(ModelPath());
   std::stringstream contents;
   contents << in.rdbuf();
   absl::StatusOr<internal::Model> model =
-      internal::ParseModel(contents.str(), kModelPath);
+      internal::ParseModel(contents.str(), ModelPath());
   ASSERT_TRUE(model.ok()) << model.status();
   const char* const kSentences[] = {
       "Seni gerizekalı aptal herif, sus artık",
@@ -235,7 +237,7 @@ TEST_F(CommittedOffensiveModelTest, ConcurrentScoringGivesTheSameScores) {
 }
 
 TEST_F(CommittedOffensiveModelTest, FileSaysHowToRebuildIt) {
-  std::ifstream in(kModelPath);
+  std::ifstream in(ModelPath());
   std::string first;
   std::getline(in, first);
   EXPECT_THAT(first,
@@ -244,7 +246,7 @@ TEST_F(CommittedOffensiveModelTest, FileSaysHowToRebuildIt) {
 }
 
 TEST(ClassifierLoadTest, BrokenFileIsInvalidArgumentNamingFileAndLine) {
-  std::ifstream in(kModelPath);
+  std::ifstream in(ModelPath());
   std::vector<std::string> lines;
   for (std::string line; std::getline(in, line);) lines.push_back(line);
   // Break the third weight line.
@@ -275,7 +277,7 @@ TEST(ClassifierLoadTest, MissingFileIsNotFoundAndSaysHowToBuildIt) {
 }
 
 TEST(ClassifierLoadTest, TruncatedFileIsInvalidArgument) {
-  std::ifstream in(kModelPath);
+  std::ifstream in(ModelPath());
   std::stringstream contents;
   contents << in.rdbuf();
   std::string text = contents.str().substr(0, contents.str().size() / 2);

@@ -45,6 +45,7 @@
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
+#include "datadir/datadir.h"
 #include "text/casing.h"
 #include "text/document.h"
 #include "text/turkish.h"
@@ -155,7 +156,7 @@ Deasciifier::Deasciifier(std::unique_ptr<const Model> model,
 Deasciifier::~Deasciifier() = default;
 
 std::string Deasciifier::DefaultModelPath() {
-  return std::string(NEWSROOM_DATA_DIR) + "/models/deasciifier.model";
+  return datadir::Get() + "/models/deasciifier.model";
 }
 
 absl::StatusOr<std::unique_ptr<const Deasciifier>> Deasciifier::Load(

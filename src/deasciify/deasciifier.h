@@ -137,7 +137,7 @@ class Deasciifier {
       std::string_view model_text, const std::string& name,
       const morphology::Dictionary* turkish);
 
-  // The committed model: NEWSROOM_DATA_DIR "/models/deasciifier.model".
+  // The committed model: datadir::Get() + "/models/deasciifier.model".
   static std::string DefaultModelPath();
 
   ~Deasciifier();

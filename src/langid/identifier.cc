@@ -92,18 +92,6 @@ int ArgMax(const std::array<double, 3>& s, int tie_winner) {
 
 }  // namespace
 
-const char* BasisName(Basis basis) {
-  switch (basis) {
-    case Basis::kText:
-      return "text";
-    case Basis::kHint:
-      return "hint";
-    case Basis::kDefault:
-      return "default";
-  }
-  return "unknown";
-}
-
 absl::StatusOr<std::unique_ptr<const Identifier>> Identifier::Create(
     const IdentifierOptions& options) {
   if (!(options.hint_weight >= 0)) {

@@ -55,6 +55,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "datadir/datadir.h"
 #include "langid/language.h"
 #include "text/document.h"
 
@@ -67,7 +68,7 @@ class CueLexicon;
 struct IdentifierOptions {
   // The repository's data directory. The cue lists are read from
   // <data_dir>/langid/turkish.txt, english.txt and other.txt.
-  std::string data_dir = NEWSROOM_DATA_DIR;
+  std::string data_dir = datadir::Get();
 
   // Add the cues to CLD2's vote. Off gives CLD2 alone, for comparison: it
   // misreads most short comments and most Turkish typed without Turkish
@@ -113,7 +114,6 @@ enum class Basis {
   kHint,     // the client's hint (little, mixed or no evidence)
   kDefault,  // no evidence and no hint: options.default_language
 };
-const char* BasisName(Basis basis);  // "text", "hint", "default"
 
 struct Detection {
   Language language = Language::kOther;

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "absl/status/status.h"
+#include "datadir/datadir.h"
 #include "text/casing.h"
 #include "text/utf8.h"
 
@@ -197,7 +198,7 @@ LexiconPaths LexiconPaths::InDirectory(const std::string& dir) {
 }
 
 LexiconPaths LexiconPaths::Default() {
-  return InDirectory(std::string(NEWSROOM_DATA_DIR) + "/lexicon");
+  return InDirectory(datadir::Get() + "/lexicon");
 }
 
 absl::StatusOr<std::vector<Entry>> ParseAbuseLexicon(std::string_view content,

@@ -98,7 +98,7 @@ struct LexiconPaths {
 
   // The files in `dir` (normally <data>/lexicon) under their usual names.
   static LexiconPaths InDirectory(const std::string& dir);
-  // InDirectory(NEWSROOM_DATA_DIR "/lexicon"): the tree's own data.
+  // InDirectory(datadir::Get() + "/lexicon"): the shipped lexicons.
   static LexiconPaths Default();
 };
 

@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "datadir/datadir.h"
+
 namespace newsroom::lexicon {
 namespace {
 
@@ -39,9 +41,8 @@ TEST(NeutralWordsTest, MalformedLinesNameTheFileAndLine) {
 }
 
 TEST(NeutralWordsTest, TheShippedListsLoad) {
-  auto n = NeutralWords::Load(
-      {std::string(NEWSROOM_DATA_DIR) + "/lexicon/neutral-tr.txt",
-       std::string(NEWSROOM_DATA_DIR) + "/lexicon/neutral-en.txt"});
+  auto n = NeutralWords::Load({datadir::Get() + "/lexicon/neutral-tr.txt",
+                               datadir::Get() + "/lexicon/neutral-en.txt"});
   ASSERT_TRUE(n.ok()) << n.status();
   EXPECT_TRUE((*n)->Contains("Belediye"));
   EXPECT_TRUE((*n)->Contains("sharks"));

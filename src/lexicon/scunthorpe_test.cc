@@ -4,6 +4,7 @@
 #include <fstream>
 #include <string>
 
+#include "datadir/datadir.h"
 #include "gtest/gtest.h"
 #include "lexicon/matcher.h"
 #include "text/casing.h"
@@ -20,7 +21,7 @@ struct Line {
 };
 
 std::vector<Line> ReadTable() {
-  std::ifstream in(std::string(NEWSROOM_DATA_DIR) + "/lexicon/scunthorpe.txt");
+  std::ifstream in(datadir::Get() + "/lexicon/scunthorpe.txt");
   EXPECT_TRUE(in.good()) << "cannot read scunthorpe.txt";
   std::vector<Line> lines;
   std::string line;

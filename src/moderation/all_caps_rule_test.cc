@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "datadir/datadir.h"
+
 namespace newsroom::moderation {
 namespace {
 
@@ -16,8 +18,7 @@ class AllCapsRuleTest : public ::testing::Test {
  protected:
   AllCapsRuleTest()
       : rule_(Policy().all_caps,
-              *LoadAcronyms(std::string(NEWSROOM_DATA_DIR) +
-                            "/lexicon/acronyms.txt"),
+              *LoadAcronyms(datadir::Get() + "/lexicon/acronyms.txt"),
               Turkish()) {}
 
   std::optional<Finding> Check(

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "datadir/datadir.h"
 #include "langid/language.h"
 #include "moderation/abuse_rules.h"
 #include "moderation/policy.h"
@@ -48,7 +49,7 @@ namespace newsroom::moderation {
 struct EngineOptions {
   Policy policy;
   // Models, word lists and lexicons (the repository's data/ directory).
-  std::string data_dir = NEWSROOM_DATA_DIR;
+  std::string data_dir = datadir::Get();
   // Debian's hunspell-tr and hunspell-en-us.
   morphology::Dictionary::Options turkish =
       morphology::Dictionary::Options::Turkish();
@@ -77,9 +78,6 @@ class Engine {
       std::optional<langid::Language> hint = std::nullopt) const;
 
   const Policy& policy() const { return policy_; }
-  const deasciify::Deasciifier& deasciifier() const { return *deasciifier_; }
-  const spelling::Checker& spelling() const { return *spelling_; }
-  const langid::Identifier& identifier() const { return *identifier_; }
 
  private:
   Engine() = default;

@@ -6,8 +6,7 @@ namespace newsroom::moderation {
 namespace {
 
 TEST(PolicyTest, TheShippedFileHoldsTheDefaults) {
-  auto file =
-      LoadPolicyFile(std::string(NEWSROOM_DATA_DIR) + "/../config/policy.toml");
+  auto file = LoadPolicyFile(NEWSROOM_SOURCE_DIR "/config/policy.toml");
   ASSERT_TRUE(file.ok()) << file.status();
   Policy defaults;
   EXPECT_EQ(file->max_length, defaults.max_length);

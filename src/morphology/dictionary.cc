@@ -77,9 +77,4 @@ std::vector<std::string> Dictionary::Stems(std::string_view word) const {
   return WithInstance([&](Hunspell& h) { return h.stem(w); });
 }
 
-std::vector<std::string> Dictionary::SlowSuggest(std::string_view word) const {
-  std::string w(word);
-  return WithInstance([&](Hunspell& h) { return h.suggest(w); });
-}
-
 }  // namespace newsroom::morphology

@@ -58,10 +58,6 @@ class Dictionary {
   // The dictionary stems of `word`; empty when it is not a word.
   std::vector<std::string> Stems(std::string_view word) const;
 
-  // Hunspell's own suggestions. Slow (about 0.1 s a word for Turkish): for
-  // tools and tests, never for the request path.
-  std::vector<std::string> SlowSuggest(std::string_view word) const;
-
  private:
   struct Slot {
     std::mutex mu;

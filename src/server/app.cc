@@ -25,12 +25,24 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
+#include "datadir/datadir.h"
 #include "http/compress.h"
 #include "moderation/rule_id.h"
 #include "server/app_internal.h"
 #include "text/utf8.h"
 
 namespace newsroom::server {
+namespace {
+
+// The built browser assets: `web/` in an installed data directory, else
+// the repository's web/dist/ beside data/.
+std::string DefaultAssetsDir() {
+  const std::string installed = datadir::Get() + "/web";
+  if (std::ifstream(installed + "/embed.js").good()) return installed;
+  return datadir::Get() + "/../web/dist";
+}
+
+}  // namespace
 
 // ---------------------------------------------------------------------------
 // App
@@ -81,9 +93,8 @@ App::App(const moderation::Engine& engine, store::Store& store, Config config,
                  std::string(log.status().message()).c_str());
     access_log_ = AccessLog::Open("-").value();
   }
-  assets_dir_ = config_.assets_dir.empty()
-                    ? std::string(NEWSROOM_DATA_DIR) + "/../web/dist"
-                    : config_.assets_dir;
+  assets_dir_ =
+      config_.assets_dir.empty() ? DefaultAssetsDir() : config_.assets_dir;
   LoadAssets();
 }
 

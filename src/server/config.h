@@ -54,7 +54,9 @@ struct Config {
   std::string site_name = "Newsroom";
   std::string lang = "tr";   // "tr" or "en": the interface's language
   bool demo_content = true;  // a new, empty database gets the demo article
-  std::string assets_dir;  // built browser assets; empty: DATA_DIR/../web/dist
+  // Built browser assets; empty: web/ in the data directory, or the
+  // repository's web/dist/ beside data/.
+  std::string assets_dir;
 
   // [perspective] — the Perspective API routes (docs/perspective.md).
   // Requests per minute per API key, with bursts of up to a minute's worth;

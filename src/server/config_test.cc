@@ -123,7 +123,7 @@ TEST(ConfigTest, TheDatabaseIsSetInOnePlace) {
 
 TEST(ConfigTest, TheShippedConfigFileHoldsTheDefaults) {
   absl::StatusOr<Config> file =
-      LoadConfigFile(std::string(NEWSROOM_DATA_DIR) + "/../config/server.toml");
+      LoadConfigFile(NEWSROOM_SOURCE_DIR "/config/server.toml");
   ASSERT_TRUE(file.ok()) << file.status();
   Config defaults;
   EXPECT_EQ(file->listen, defaults.listen);

@@ -74,6 +74,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "datadir/datadir.h"
 #include "langid/language.h"
 #include "moderation/verdict.h"
 
@@ -145,7 +146,7 @@ class Calibration {
 
 // <data dir>/models/perspective-calibration.txt.
 std::string DefaultCalibrationPath(
-    const std::string& data_dir = NEWSROOM_DATA_DIR);
+    const std::string& data_dir = datadir::Get());
 
 // The calibration of DefaultCalibrationPath(), loaded on first use and kept.
 // A missing or broken file is an error of the installation: it is fatal,

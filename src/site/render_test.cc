@@ -26,6 +26,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "datadir/datadir.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
@@ -1596,7 +1597,7 @@ std::optional<toml::table> ReadToml(const std::string& path) {
 }
 
 TEST(DemoContentTest, ArticleAndCommentsRender) {
-  const std::string dir = std::string(NEWSROOM_DATA_DIR) + "/demo/site";
+  const std::string dir = datadir::Get() + "/demo/site";
   std::optional<toml::table> article_toml = ReadToml(dir + "/article.toml");
   ASSERT_TRUE(article_toml.has_value());
   store::Article a;

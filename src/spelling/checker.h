@@ -64,6 +64,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
+#include "datadir/datadir.h"
 #include "langid/language.h"
 #include "morphology/dictionary.h"
 #include "spelling/word_list.h"
@@ -133,10 +134,10 @@ class Checker {
  public:
   struct Options {
     // The learned word list and the hand-curated lists.
-    std::string word_list_path = NEWSROOM_DATA_DIR "/spelling/tr-words.tsv";
-    std::string allowlist_path = NEWSROOM_DATA_DIR "/spelling/tr-allowlist.txt";
+    std::string word_list_path = datadir::Get() + "/spelling/tr-words.tsv";
+    std::string allowlist_path = datadir::Get() + "/spelling/tr-allowlist.txt";
     // Informal spelling → standard spelling, "tmm<TAB>tamam".
-    std::string informal_path = NEWSROOM_DATA_DIR "/spelling/tr-informal.tsv";
+    std::string informal_path = datadir::Get() + "/spelling/tr-informal.tsv";
 
     // Hunspell pools to share (not owned; must outlive the Checker). When
     // null, the Checker loads its own from the files below with

@@ -132,11 +132,6 @@ bool HasTurkishLetter(std::string_view s) {
   return false;
 }
 
-bool IsFoldableAscii(char32_t c) {
-  if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
-  return c < 0x80 && TurkishCounterpart(static_cast<char>(c)) != 0;
-}
-
 CaseCounts CountCase(std::string_view s) {
   CaseCounts counts;
   size_t i = 0;

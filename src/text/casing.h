@@ -48,10 +48,6 @@ std::string FoldKey(std::string_view s);
 // True when `s` contains one of ç ğ ı ö ş ü Ç Ğ İ Ö Ş Ü.
 bool HasTurkishLetter(std::string_view s);
 
-// True when code point `c` is one of c g i o s u (either case), the ASCII
-// letters that stand for a Turkish letter when it is missing.
-bool IsFoldableAscii(char32_t c);
-
 struct CaseCounts {
   int upper = 0;  // letters with an upper-case property (Lu, Lt)
   int lower = 0;  // letters with a lower-case property (Ll)

@@ -12,6 +12,8 @@ import { chromium } from "playwright-core";
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const DIST = path.join(REPO, "web", "dist");
+// The repository's data/, passed to the server explicitly.
+export const DATA = path.join(REPO, "data");
 // The README's pictures (docs/screenshots/) are refreshed only when asked
 // (run.mjs --screenshots docs/screenshots); a test run writes its
 // screenshots next to the binary, so it leaves the source tree as it was.
@@ -42,7 +44,8 @@ export async function startServer({ lang = "tr", extra = "" } = {}) {
     config,
     `[site]\nlang = "${lang}"\nassets_dir = ${JSON.stringify(DIST)}\n${extra}`,
   );
-  const args = ["serve", "--config", config, "--listen", "127.0.0.1:0", "--db", `sqlite:${db}`,
+  const args = ["serve", "--data-dir", DATA, "--config", config, "--listen", "127.0.0.1:0",
+    "--db", `sqlite:${db}`,
     "--rate-limit", "0", "--access-log", "off"];
   const child = spawn(binary(), args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";

@@ -20,6 +20,9 @@ import sys
 import time
 import unittest
 
+# The repository's data/, passed to every server explicitly.
+DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data")
+
 
 class NewsroomServer:
     def __init__(self, binary, workdir, extra_args=(), db=None, db_url=None,
@@ -35,7 +38,7 @@ class NewsroomServer:
         self.log_path = os.path.join(workdir, "server.log")
 
     def start(self):
-        args = [self.binary, "serve", "--listen", self.listen,
+        args = [self.binary, "serve", "--data-dir", DATA_DIR, "--listen", self.listen,
                 "--db", self.db_url, "--rate-limit", "0",
                 "--access-log", "off"] + self.extra_args
         self._log = open(self.log_path, "ab")

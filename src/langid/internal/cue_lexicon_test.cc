@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "datadir/datadir.h"
+
 namespace newsroom::langid::internal {
 namespace {
 
@@ -95,8 +97,7 @@ TEST(CueLexiconTest, RejectsBrokenLinesNamingThem) {
 }
 
 TEST(CueLexiconTest, LoadsTheRepositoryLists) {
-  absl::StatusOr<CueLexicon> lex =
-      CueLexicon::Load(std::string(NEWSROOM_DATA_DIR) + "/langid");
+  absl::StatusOr<CueLexicon> lex = CueLexicon::Load(datadir::Get() + "/langid");
   ASSERT_TRUE(lex.ok()) << lex.status();
   EXPECT_GT(lex->size(), 400u);
   EXPECT_EQ(LookupWord(*lex, "cok")->language, Language::kTurkish);
