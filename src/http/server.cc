@@ -46,6 +46,7 @@
 
 #include "http/server.h"
 
+#include <sys/resource.h>
 #include <time.h>
 
 #include <algorithm>
@@ -54,12 +55,15 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <charconv>
+#include <condition_variable>
+#include <csignal>
 #include <exception>
 #include <iostream>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -356,6 +360,17 @@ bool IsFramingHeader(std::string_view name) {
 
 constexpr size_t kLingerBufferSize = 4096;
 
+// The read buffer's bound. Beast needs a whole line of a chunked body (a
+// chunk header with its extensions, a trailer) in the buffer before it
+// parses it; without a bound, one endless chunk extension grew the buffer
+// (512 MB of ";eeee…" took the server to 1.2 GB). Bodies stream through
+// it, so it does not bound them.
+constexpr size_t kReadBufferBytes = 64 << 10;
+
+// How long a refused connection (over a connection limit) gets to send
+// its request line, in case it is a health check.
+constexpr std::chrono::seconds kRefusedHeaderTimeout{1};
+
 Response ErrorResponse(int status, std::string_view message) {
   Response r;
   r.status = status;
@@ -380,6 +395,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void Start() { ReadRequest(); }
   void Close();
   void Answer(Response response);
+  // Stopping: closes the connection unless a request of it is being
+  // answered (then it closes after the answer).
+  void Drain();
+
+  const std::string& remote_address() const { return remote_address_; }
+  // Answers every request but essential ones 503 with `why`, and closes.
+  void Refuse(std::string why) { refusal_ = std::move(why); }
 
  private:
   void ReadRequest();
@@ -416,6 +438,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
   unsigned version_ = 11;
   std::unique_ptr<char[]> linger_buffer_;  // only while lingering
   size_t lingered_bytes_ = 0;
+  bool writing_ = false;
+  std::string refusal_;  // non-empty: over a connection limit
+  // Chunk extensions of the request being read, all chunks together.
+  size_t chunk_extension_bytes_ = 0;
+  std::function<void(std::uint64_t, beast::string_view, beast::error_code&)>
+      on_chunk_header_;
 };
 
 // What a Responder shares with its connection. Answers 500 if dropped
@@ -493,15 +521,29 @@ class ServerImpl final : public Server {
   const std::shared_ptr<Gate>& gate() const { return gate_; }
 
   // False when the server is stopping: the connection must not start.
+  // Over a connection limit, it starts refused (Connection::Refuse).
   bool Register(Connection* c) {
     std::lock_guard<std::mutex> lock(mu_);
     if (stopping_) return false;
+    int& from_address = per_address_[c->remote_address()];
+    if (max_connections_ > 0 &&
+        connections_.size() >= static_cast<size_t>(max_connections_)) {
+      c->Refuse("the server is at its connection limit; try again shortly");
+    } else if (options_.max_connections_per_address > 0 &&
+               from_address >= options_.max_connections_per_address) {
+      c->Refuse(absl::StrCat("more than ", options_.max_connections_per_address,
+                             " open connections from your address"));
+    }
     connections_.insert(c);
+    ++from_address;
     return true;
   }
   void Unregister(Connection* c) {
     std::lock_guard<std::mutex> lock(mu_);
-    connections_.erase(c);
+    if (connections_.erase(c) == 0) return;
+    auto it = per_address_.find(c->remote_address());
+    if (it != per_address_.end() && --it->second <= 0) per_address_.erase(it);
+    if (connections_.empty()) drained_.notify_all();
   }
   bool stopping() const {
     return stopping_flag_.load(std::memory_order_relaxed);
@@ -523,10 +565,13 @@ class ServerImpl final : public Server {
   size_t next_context_ = 0;  // used by the acceptor's thread only
   uint16_t port_ = 0;
 
-  std::mutex mu_;  // guards stopping_, connections_
+  std::mutex mu_;  // guards stopping_, connections_, per_address_
   bool stopping_ = false;
   std::atomic<bool> stopping_flag_{false};
   std::unordered_set<Connection*> connections_;
+  std::unordered_map<std::string, int> per_address_;  // open connections
+  std::condition_variable drained_;  // connections_ became empty
+  int max_connections_ = 0;          // 0: no limit
 
   std::mutex wait_mu_;  // guards stopped_, waiters_
   bool stopped_ = false;
@@ -540,7 +585,16 @@ Connection::Connection(ServerImpl& server, asio::io_context& context,
     : server_(server),
       context_(&context),
       executor_(std::move(executor)),
-      stream_(std::move(socket)) {
+      stream_(std::move(socket)),
+      buffer_(std::max(kReadBufferBytes,
+                       server.options().max_header_bytes + 1024)) {
+  on_chunk_header_ = [this](std::uint64_t, beast::string_view extensions,
+                            beast::error_code& ec) {
+    chunk_extension_bytes_ += extensions.size();
+    if (chunk_extension_bytes_ > server_.options().max_header_bytes) {
+      ec = bhttp::error::bad_chunk_extension;
+    }
+  };
   beast::error_code ec;
   tcp::endpoint peer = stream_.socket().remote_endpoint(ec);
   if (!ec) {
@@ -578,7 +632,10 @@ void Connection::ReadRequest() {
   parser_->header_limit(static_cast<uint32_t>(
       std::min<size_t>(server_.options().max_header_bytes, UINT32_MAX)));
   parser_->body_limit(server_.options().max_body_bytes);
-  stream_.expires_after(server_.options().idle_timeout);
+  chunk_extension_bytes_ = 0;
+  parser_->on_chunk_header(on_chunk_header_);
+  stream_.expires_after(refusal_.empty() ? server_.options().header_timeout
+                                         : kRefusedHeaderTimeout);
   bhttp::async_read_header(
       stream_, buffer_, *parser_,
       [self = shared_from_this()](beast::error_code ec, size_t) {
@@ -591,11 +648,36 @@ void Connection::OnHeader(beast::error_code ec) {
     OnReadError(ec);
     return;
   }
+  const auto& request = parser_->get();
+  if (!refusal_.empty()) {
+    const std::string_view target(request.target().data(),
+                                  request.target().size());
+    const std::string_view path = target.substr(0, target.find('?'));
+    bool essential = false;
+    for (const std::string& p : server_.options().essential_paths) {
+      essential = essential || path == p;
+    }
+    if (!essential) {
+      Response busy = ErrorResponse(503, refusal_);
+      busy.headers.push_back({"Retry-After", "1"});
+      Write(std::move(busy), /*close=*/true);
+      return;
+    }
+  }
+  // RFC 9112 §6.3: a request whose Transfer-Encoding does not end in
+  // chunked has no length a server can know.
+  if (request.find(bhttp::field::transfer_encoding) != request.end() &&
+      !parser_->chunked()) {
+    Write(ErrorResponse(400,
+                        "malformed request: a Transfer-Encoding must end in "
+                        "chunked"),
+          /*close=*/true);
+    return;
+  }
   if (parser_->is_done()) {
     CallHandler();
     return;
   }
-  const auto& request = parser_->get();
   auto expect = request.find(bhttp::field::expect);
   if (expect != request.end() && request.version() >= 11 &&
       EqualsIgnoreCase(
@@ -631,6 +713,23 @@ void Connection::OnBody(beast::error_code ec) {
     OnReadError(ec);
     return;
   }
+  // Beast bounds the header, not the trailer it adds to it after a chunked
+  // body: headers and trailers together keep to the header limit.
+  if (parser_->chunked()) {
+    size_t fields = 0;
+    for (const auto& field : parser_->get()) {
+      fields += field.name_string().size() + field.value().size() + 4;
+    }
+    if (fields > server_.options().max_header_bytes) {
+      Write(
+          ErrorResponse(
+              431, absl::StrCat("the request headers and trailers are "
+                                "larger than ",
+                                server_.options().max_header_bytes, " bytes")),
+          /*close=*/true);
+      return;
+    }
+  }
   CallHandler();
 }
 
@@ -641,6 +740,13 @@ void Connection::OnReadError(beast::error_code ec) {
               413, absl::StrCat("the request body is larger than ",
                                 server_.options().max_body_bytes, " bytes")),
           /*close=*/true);
+  } else if (ec == bhttp::error::buffer_overflow && parser_ &&
+             parser_->is_header_done()) {
+    Write(
+        ErrorResponse(400, absl::StrCat("malformed request: a chunk header or "
+                                        "trailer is longer than ",
+                                        buffer_.max_size(), " bytes")),
+        /*close=*/true);
   } else if (ec == bhttp::error::header_limit ||
              ec == bhttp::error::buffer_overflow) {
     Write(ErrorResponse(
@@ -705,6 +811,11 @@ void Connection::CallHandler() {
   }
 }
 
+void Connection::Drain() {
+  if (awaiting_response_ || writing_) return;  // closes after the answer
+  Close();
+}
+
 void Connection::Answer(Response response) {
   if (closed_ || !awaiting_response_) return;
   awaiting_response_ = false;
@@ -761,9 +872,11 @@ void Connection::Write(Response response, bool close) {
   if (!head_ && !no_body) response_.body() = std::move(response.body);
 
   stream_.expires_after(server_.options().idle_timeout);
+  writing_ = true;
   bhttp::async_write(
       stream_, response_,
       [self = shared_from_this(), close](beast::error_code ec, size_t) {
+        self->writing_ = false;
         self->OnWrite(ec, close);
       });
 }
@@ -869,6 +982,13 @@ absl::Status ServerImpl::Listen() {
   if (ec) return failed("listen");
   port_ = acceptor_->local_endpoint(ec).port();
   if (ec) return failed("getsockname");
+  max_connections_ = options_.max_connections;
+  rlimit files{};
+  if (max_connections_ <= 0 && getrlimit(RLIMIT_NOFILE, &files) == 0 &&
+      files.rlim_cur != RLIM_INFINITY) {
+    max_connections_ = std::max<int>(
+        16, static_cast<int>(files.rlim_cur) - options_.reserved_descriptors);
+  }
   return absl::OkStatus();
 }
 
@@ -913,19 +1033,35 @@ void ServerImpl::Accept() {
 }
 
 void ServerImpl::Wait() {
-  asio::io_context signals_context(1);
-  asio::signal_set signals(signals_context, SIGINT, SIGTERM);
-  signals.async_wait([&signals_context](beast::error_code ec, int) {
-    if (!ec) signals_context.stop();
-  });
+  bool signalled = false;
   {
+    asio::io_context signals_context(1);
+    asio::signal_set signals(signals_context, SIGINT, SIGTERM);
+    signals.async_wait(
+        [&signals_context, &signalled](beast::error_code ec, int) {
+          if (ec) return;
+          signalled = true;
+          signals_context.stop();
+        });
+    {
+      std::lock_guard<std::mutex> lock(wait_mu_);
+      if (stopped_) return;
+      waiters_.push_back(&signals_context);
+    }
+    signals_context.run();
     std::lock_guard<std::mutex> lock(wait_mu_);
-    if (stopped_) return;
-    waiters_.push_back(&signals_context);
+    waiters_.erase(
+        std::find(waiters_.begin(), waiters_.end(), &signals_context));
   }
-  signals_context.run();
-  std::lock_guard<std::mutex> lock(wait_mu_);
-  waiters_.erase(std::find(waiters_.begin(), waiters_.end(), &signals_context));
+  // The signal set gave SIGINT and SIGTERM back their default action, and a
+  // second one (an impatient operator, a supervisor that repeats itself)
+  // would then kill the process in the middle of the drain that follows,
+  // with answers unsent. The drain is bounded (drain_timeout), so further
+  // stop signals are ignored; SIGKILL still ends the process at once.
+  if (signalled) {
+    std::signal(SIGINT, SIG_IGN);
+    std::signal(SIGTERM, SIG_IGN);
+  }
 }
 
 void ServerImpl::Stop() {
@@ -956,6 +1092,22 @@ void ServerImpl::Stop() {
         acceptor_->close(ec);
         accept_retry_->cancel();
       });
+    }
+    // Idle connections close now; those with a request in flight close
+    // after its answer, for at most drain_timeout.
+    for (std::shared_ptr<Connection>& c : open) {
+      asio::post(c->executor(), [c] { c->Drain(); });
+    }
+    open.clear();
+    if (current_context == nullptr) {  // not on an I/O thread, which must run
+      std::unique_lock<std::mutex> lock(mu_);
+      drained_.wait_for(lock, options_.drain_timeout,
+                        [this] { return connections_.empty(); });
+      for (Connection* c : connections_) {
+        if (auto shared = c->weak_from_this().lock()) {
+          open.push_back(std::move(shared));
+        }
+      }
     }
     for (std::shared_ptr<Connection>& c : open) {
       asio::post(c->executor(), [c] { c->Close(); });

@@ -21,8 +21,11 @@
 // connection never hangs.
 //
 // The server itself answers what never reaches a handler: a malformed
-// request (400), a body over the limit (413), headers over the limit (431);
-// each with a JSON error body (ErrorBody below).
+// request (400: also chunk extensions or trailers over the header limit,
+// and a Transfer-Encoding that does not end in chunked), a body over the
+// limit (413), headers over the limit (431), and a connection over the
+// per-address or total limits (503, except for essential paths such as
+// /healthz); each with a JSON error body (ErrorBody below).
 #ifndef NEWSROOM_HTTP_SERVER_H_
 #define NEWSROOM_HTTP_SERVER_H_
 
@@ -76,8 +79,30 @@ struct ServerOptions {
   uint16_t port = 8080;  // 0: a free port, see Server::port()
   int threads = 0;       // I/O threads; 0: one per core
   size_t max_body_bytes = 1 << 20;
+  // The request line and headers; also the most chunk extensions and
+  // trailers a chunked body may carry, all chunks together.
   size_t max_header_bytes = 16 << 10;
-  std::chrono::seconds idle_timeout{60};  // keep-alive connections
+  // Time to send a request's headers, counted from the end of the previous
+  // answer (or the connection's start): the longest a kept-alive
+  // connection waits idle, and all a slow client gets to dribble headers.
+  std::chrono::seconds header_timeout{10};
+  // Time to send a body, and to read an answer.
+  std::chrono::seconds idle_timeout{60};
+  // Open connections one client address may hold; 0: no limit. A
+  // connection beyond is answered 503 (Retry-After) and closed, unless it
+  // asks for one of `essential_paths`.
+  int max_connections_per_address = 0;
+  // Open connections in all; 0: the process's descriptor limit
+  // (RLIMIT_NOFILE) less `reserved_descriptors`, which stay free for the
+  // database, logs and the like. Beyond, new connections are refused as
+  // above, so that the server never runs out of descriptors for its own
+  // work and health checks are still answered.
+  int max_connections = 0;
+  int reserved_descriptors = 64;
+  // Paths answered even on a refused connection (load balancers' checks).
+  std::vector<std::string> essential_paths = {"/healthz"};
+  // Stop() lets answers in flight finish for at most this long.
+  std::chrono::seconds drain_timeout{10};
 };
 
 class Server {
@@ -91,9 +116,14 @@ class Server {
 
   // The port actually bound (useful with options.port = 0).
   virtual uint16_t port() const = 0;
-  // Blocks until SIGINT or SIGTERM arrives or Stop() is called.
+  // Blocks until SIGINT or SIGTERM arrives or Stop() is called. After a
+  // signal, the process ignores further SIGINT and SIGTERM, so that a
+  // second one cannot cut the drain of Stop() short (it is bounded by
+  // drain_timeout; SIGKILL still stops the process at once).
   virtual void Wait() = 0;
-  // Stops accepting, closes connections, joins the I/O threads. Idempotent.
+  // Stops accepting, closes idle connections, lets requests in flight be
+  // answered (for at most options.drain_timeout), closes the rest, joins
+  // the I/O threads. Idempotent.
   virtual void Stop() = 0;
 };
 

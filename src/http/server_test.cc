@@ -534,6 +534,152 @@ TEST_F(ServerTest, HeadersOverLimitAnswer431) {
   EXPECT_TRUE(client.ReadsEndOfStream());
 }
 
+// 512 MB of ";eeee…" in one chunk header once raised the server to 1.2 GB.
+TEST_F(ServerTest, AnEndlessChunkExtensionIs400) {
+  int calls = 0;
+  StartServer(
+      [&](Request request, Responder respond) {
+        ++calls;
+        respond(Response{});
+      },
+      ServerOptions{.threads = 1, .max_body_bytes = 1 << 20});
+  Client client(server_->port());
+  ASSERT_TRUE(client.Send(
+      "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5;"));
+  const std::string extension(64 << 10, 'e');
+  bool refused = false;
+  for (int i = 0; i < 32 && !refused; ++i) refused = !client.Send(extension);
+  auto response = client.Read();
+  ASSERT_TRUE(response) << "refused while sending: " << refused;
+  ExpectJsonError(*response, 400, "BAD_REQUEST");
+  EXPECT_THAT(response->body, HasSubstr("chunk"));
+  EXPECT_EQ(calls, 0);
+}
+
+TEST_F(ServerTest, ChunkExtensionsAddUpToTheHeaderLimit) {
+  StartServer(Echo(), ServerOptions{.max_header_bytes = 4096});
+  std::string body;
+  for (int i = 0; i < 8; ++i)
+    body += "1;" + std::string(600, 'e') + "\r\na\r\n";
+  auto response = RoundTrip(
+      "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" +
+      body + "0\r\n\r\n");
+  ASSERT_TRUE(response);
+  ExpectJsonError(*response, 400, "BAD_REQUEST");
+  // Within the limit, extensions are read and ignored.
+  response = RoundTrip(
+      "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+      "3;ad=deger\r\nabc\r\n0\r\n\r\n");
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 200);
+  EXPECT_THAT(response->body, HasSubstr("[abc]"));
+}
+
+TEST_F(ServerTest, TrailersCountAgainstTheHeaderLimit) {
+  StartServer(Echo(), ServerOptions{.max_header_bytes = 1024});
+  auto response = RoundTrip(
+      "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+      "3\r\nabc\r\n0\r\nX-Trailer: " +
+      std::string(4000, 't') + "\r\n\r\n");
+  ASSERT_TRUE(response);
+  EXPECT_TRUE(response->status == 400 || response->status == 431)
+      << response->status;
+}
+
+// RFC 9112 §6.3: without chunked last, a request body has no length.
+TEST_F(ServerTest, TransferEncodingNotEndingInChunkedIs400AndCloses) {
+  int calls = 0;
+  StartServer([&](Request request, Responder respond) {
+    ++calls;
+    respond(Response{});
+  });
+  for (const char* coding : {"gzip", "chunked, gzip", "identity"}) {
+    Client client(server_->port());
+    ASSERT_TRUE(client.Send(std::string("POST / HTTP/1.1\r\nHost: x\r\n"
+                                        "Transfer-Encoding: ") +
+                            coding + "\r\n\r\nabc"));
+    auto response = client.Read();
+    ASSERT_TRUE(response) << coding;
+    ExpectJsonError(*response, 400, "BAD_REQUEST");
+    EXPECT_EQ(response->header("connection"), "close") << coding;
+    EXPECT_TRUE(client.ReadsEndOfStream()) << coding;
+  }
+  EXPECT_EQ(calls, 0);
+}
+
+// 60 s to send headers let 1,100 slow connections take a site down.
+TEST_F(ServerTest, SlowHeadersAreCutOffAtTheHeaderDeadline) {
+  StartServer(Echo(), ServerOptions{.header_timeout = std::chrono::seconds(1),
+                                    .idle_timeout = std::chrono::seconds(60)});
+  Client client(server_->port());
+  ASSERT_TRUE(client.Send("GET / HTTP/1.1\r\nHost: x\r\n"));
+  // Nothing more: the deadline, not the 60 s idle time, ends it.
+  EXPECT_TRUE(client.ReadsEndOfStream());
+}
+
+TEST_F(ServerTest, OneAddressHoldsABoundedNumberOfConnections) {
+  StartServer(Echo(), ServerOptions{.max_connections_per_address = 2});
+  Client first(server_->port());
+  Client second(server_->port());
+  ASSERT_TRUE(first.Send("GET /bir HTTP/1.1\r\nHost: x\r\n\r\n"));
+  ASSERT_TRUE(first.Read());
+  ASSERT_TRUE(second.Send("GET /iki HTTP/1.1\r\nHost: x\r\n\r\n"));
+  ASSERT_TRUE(second.Read());
+  Client third(server_->port());
+  ASSERT_TRUE(third.Send("GET /uc HTTP/1.1\r\nHost: x\r\n\r\n"));
+  auto refused = third.Read();
+  ASSERT_TRUE(refused);
+  ExpectJsonError(*refused, 503, "SERVICE_UNAVAILABLE");
+  EXPECT_EQ(refused->header("retry-after"), "1");
+  EXPECT_TRUE(third.ReadsEndOfStream());
+  // Health checks are answered even over the limit.
+  Client health(server_->port());
+  ASSERT_TRUE(health.Send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"));
+  auto answered = health.Read();
+  ASSERT_TRUE(answered);
+  EXPECT_EQ(answered->status, 200);
+}
+
+TEST_F(ServerTest, AtTheConnectionLimitOnlyHealthChecksAreServed) {
+  StartServer(Echo(), ServerOptions{.max_connections = 2});
+  Client a(server_->port());
+  Client b(server_->port());
+  ASSERT_TRUE(a.Send("GET /a HTTP/1.1\r\nHost: x\r\n\r\n"));
+  ASSERT_TRUE(a.Read());
+  ASSERT_TRUE(b.Send("GET /b HTTP/1.1\r\nHost: x\r\n\r\n"));
+  ASSERT_TRUE(b.Read());
+  auto busy = RoundTrip("GET /sayfa HTTP/1.1\r\nHost: x\r\n\r\n");
+  ASSERT_TRUE(busy);
+  ExpectJsonError(*busy, 503, "SERVICE_UNAVAILABLE");
+  auto health = RoundTrip("GET /healthz?x=1 HTTP/1.1\r\nHost: x\r\n\r\n");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+}
+
+// SIGTERM once dropped the answers in flight.
+TEST_F(ServerTest, StopLetsAnswersInFlightFinish) {
+  ParkingHandler parking;
+  StartServer(parking.handler(),
+              ServerOptions{.drain_timeout = std::chrono::seconds(10)});
+  Client busy(server_->port());
+  ASSERT_TRUE(busy.Send("GET /yavas HTTP/1.1\r\nHost: x\r\n\r\n"));
+  Client idle(server_->port());
+  ASSERT_TRUE(idle.connected());
+  auto [path, respond] = parking.Next();
+  std::thread answer([respond = std::move(respond)]() mutable {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    respond(Text("yetişti"));
+  });
+  server_->Stop();
+  answer.join();
+  auto response = busy.Read();
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(response->body, "yetişti");
+  EXPECT_EQ(response->header("connection"), "close");
+  EXPECT_TRUE(idle.ReadsEndOfStream());
+}
+
 struct MalformedCase {
   const char* name;
   const char* request;
@@ -606,7 +752,7 @@ TEST_F(ServerTest, ConnectionCloseRequestIsHonoured) {
 }
 
 TEST_F(ServerTest, IdleConnectionIsClosedAfterTimeout) {
-  StartServer(Echo(), ServerOptions{.idle_timeout = std::chrono::seconds(1)});
+  StartServer(Echo(), ServerOptions{.header_timeout = std::chrono::seconds(1)});
   Client client(server_->port());
   ASSERT_TRUE(client.Send("GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
   ASSERT_TRUE(client.Read());
@@ -631,7 +777,8 @@ TEST_F(ServerTest, StopClosesOpenConnections) {
 
 TEST_F(ServerTest, StopWhileHandlerHoldsResponder) {
   ParkingHandler parking;
-  StartServer(parking.handler());
+  const ServerOptions quick{.drain_timeout = std::chrono::seconds(1)};
+  StartServer(parking.handler(), quick);
   Client client(server_->port());
   ASSERT_TRUE(client.Send("GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
   auto [path, respond] = parking.Next();
@@ -640,7 +787,7 @@ TEST_F(ServerTest, StopWhileHandlerHoldsResponder) {
   // Answering after Stop, and after the server is gone, is harmless.
   respond(Text("geç"));
   ParkingHandler parking2;
-  StartServer(parking2.handler());
+  StartServer(parking2.handler(), quick);
   Client client2(server_->port());
   ASSERT_TRUE(client2.Send("GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
   auto [path2, respond2] = parking2.Next();
