@@ -212,6 +212,10 @@ INSERT OR IGNORE INTO comment_findings (comment_id, rule, violated)
   WHERE CASE WHEN r.type = 'object' THEN json_type(r.value, '$.rule') = 'text'
              ELSE 0 END;
 )sql"},
+      {5, "accounts can be disabled", R"sql(
+-- When the account was disabled; NULL while it may log in.
+ALTER TABLE users ADD COLUMN disabled_at INTEGER;
+)sql"},
   };
   return *migrations;
 }

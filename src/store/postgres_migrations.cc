@@ -231,6 +231,10 @@ INSERT INTO comment_findings (comment_id, rule, violated)
   FROM comments AS c, newsroom_findings(c.verdict_json) AS f
   ON CONFLICT DO NOTHING;
 )sql"},
+      {5, "accounts can be disabled", R"sql(
+-- As in SQLite's migration 5 (migrations.cc).
+ALTER TABLE users ADD COLUMN disabled_at BIGINT;
+)sql"},
   };
   return *migrations;
 }

@@ -613,12 +613,16 @@ std::vector<absl::StatusOr<Comment>> PostgresStore::DecideAll(
           }
           const std::string reason =
               r.to == CommentStatus::kRejected ? r.reason : std::string();
+          // An approval answers the reports so far (sqlite_store.cc).
+          const int report_count =
+              r.to == CommentStatus::kApproved ? 0 : comment->report_count;
           absl::Status s = c.Query(
-                                "UPDATE comments SET status = $1, reason = $2 "
-                                "WHERE id = $3",
+                                "UPDATE comments SET status = $1, reason = $2, "
+                                "report_count = $3 WHERE id = $4",
                                 PgParams()
                                     .Add(CommentStatusName(r.to))
                                     .Add(reason)
+                                    .Add(report_count)
                                     .Add(r.comment_id))
                                .status();
           if (s.ok()) {
@@ -628,6 +632,7 @@ std::vector<absl::StatusOr<Comment>> PostgresStore::DecideAll(
           if (!s.ok()) return s;
           comment->status = r.to;
           comment->reason = reason;
+          comment->report_count = report_count;
           results[i] = *std::move(comment);
           ++count;
         }

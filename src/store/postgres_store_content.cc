@@ -55,7 +55,7 @@ PgParams ArticleParams(const Article& a) {
 }
 
 constexpr std::string_view kUserColumns =
-    "id, username, role, password_hash, created_at";
+    "id, username, role, password_hash, created_at, disabled_at";
 
 User UserFromRow(const PgResult& r, int row) {
   User u;
@@ -64,7 +64,19 @@ User UserFromRow(const PgResult& r, int row) {
   u.role = ParseRole(r.Text(row, 2)).value_or(Role::kModerator);
   u.password_hash = r.Text(row, 3);
   u.created_at = r.Time(row, 4);
+  u.disabled = !r.IsNull(row, 5);
   return u;
+}
+
+// Ends the sessions of a user, inside the caller's transaction.
+absl::Status DeleteSessionsOfUserNamed(PgConnection& c,
+                                       std::string_view username) {
+  return c
+      .Query(
+          "DELETE FROM sessions WHERE user_id = "
+          "(SELECT id FROM users WHERE username = $1)",
+          PgParams().Add(username))
+      .status();
 }
 
 ApiKey ApiKeyFromRow(const PgResult& r, int row) {
@@ -498,7 +510,35 @@ absl::Status PostgresStore::SetPassword(std::string_view username,
     if (r->affected() == 0) {
       return absl::NotFoundError(absl::StrCat("no user ", Quote(username)));
     }
-    return absl::OkStatus();
+    return DeleteSessionsOfUserNamed(c, username);
+  });
+}
+
+absl::Status PostgresStore::SetUserDisabled(std::string_view username,
+                                            bool disabled) {
+  return Write([&](PgConnection& c) -> absl::Status {
+    absl::StatusOr<PgResult> r =
+        disabled
+            ? c.Query(
+                  "UPDATE users SET disabled_at = coalesce(disabled_at, $1) "
+                  "WHERE username = $2",
+                  PgParams().Add(Truncate(absl::Now())).Add(username))
+            : c.Query("UPDATE users SET disabled_at = NULL WHERE username = $1",
+                      PgParams().Add(username));
+    if (!r.ok()) return r.status();
+    if (r->affected() == 0) {
+      return absl::NotFoundError(absl::StrCat("no user ", Quote(username)));
+    }
+    return disabled ? DeleteSessionsOfUserNamed(c, username) : absl::OkStatus();
+  });
+}
+
+absl::StatusOr<int64_t> PostgresStore::DeleteSessionsOfUser(int64_t user_id) {
+  return Write([&](PgConnection& c) -> absl::StatusOr<int64_t> {
+    absl::StatusOr<PgResult> r = c.Query(
+        "DELETE FROM sessions WHERE user_id = $1", PgParams().Add(user_id));
+    if (!r.ok()) return r.status();
+    return static_cast<int64_t>(r->affected());
   });
 }
 
@@ -514,6 +554,14 @@ absl::Status PostgresStore::AddSession(const Session& session) {
     if (*user == 0) {
       return absl::NotFoundError(
           absl::StrCat("user ", session.user_id, " does not exist"));
+    }
+    absl::StatusOr<int64_t> disabled = c.QueryInt(
+        "SELECT count(*) FROM users WHERE id = $1 AND disabled_at IS NOT NULL",
+        PgParams().Add(session.user_id));
+    if (!disabled.ok()) return disabled.status();
+    if (*disabled > 0) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "user ", session.user_id, " is disabled and may not log in"));
     }
     // Sessions that had expired when this one began are of no more use.
     absl::Status s = c.Query("DELETE FROM sessions WHERE expires_at <= $1",
@@ -541,8 +589,9 @@ absl::StatusOr<Session> PostgresStore::FindSession(std::string_view token_hash,
                                                    absl::Time now) {
   absl::StatusOr<Session> session = Read([&](PgConnection& c) {
     return OneRow<Session>(
-        c.Query("SELECT token_hash, user_id, csrf_token, created_at, "
-                "expires_at FROM sessions WHERE token_hash = $1",
+        c.Query("SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, "
+                "s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id "
+                "WHERE s.token_hash = $1 AND u.disabled_at IS NULL",
                 PgParams().Add(token_hash)),
         [](const PgResult& r, int row) {
           Session out;

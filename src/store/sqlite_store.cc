@@ -437,12 +437,19 @@ std::vector<absl::StatusOr<Comment>> SqliteStore::DecideAll(
           }
           const std::string reason =
               r.to == CommentStatus::kRejected ? r.reason : std::string();
+          // An approval answers the reports so far: only new reporters can
+          // send the comment back to the queue.
+          const int report_count =
+              r.to == CommentStatus::kApproved ? 0 : comment->report_count;
           absl::Status s = Execute(
-              c, "UPDATE comments SET status = ?, reason = ? WHERE id = ?",
+              c,
+              "UPDATE comments SET status = ?, reason = ?, report_count = ? "
+              "WHERE id = ?",
               [&](Statement& st) {
                 st.Bind(1, CommentStatusName(r.to))
                     .Bind(2, reason)
-                    .Bind(3, r.comment_id);
+                    .Bind(3, report_count)
+                    .Bind(4, r.comment_id);
               });
           if (s.ok()) {
             s = InsertDecision(c, r.comment_id, decided_by, comment->status,
@@ -451,6 +458,7 @@ std::vector<absl::StatusOr<Comment>> SqliteStore::DecideAll(
           if (!s.ok()) return s;
           comment->status = r.to;
           comment->reason = reason;
+          comment->report_count = report_count;
           results[i] = *std::move(comment);
           ++count;
         }
@@ -555,7 +563,10 @@ absl::StatusOr<int64_t> SqliteStore::PurgeRejected(absl::Time before) {
 // --- what nodes share -------------------------------------------------------
 
 absl::Status SqliteStore::Ping() {
-  return Read([](Connection& c) { return c.Exec("SELECT 1"); });
+  return Read([](Connection& c) {
+    if (absl::Status s = c.CheckInPlace(); !s.ok()) return s;
+    return c.Exec("SELECT 1");
+  });
 }
 
 absl::StatusOr<uint64_t> SqliteStore::PageGeneration() {

@@ -123,10 +123,13 @@ class SqliteStore final : public Store {
   absl::StatusOr<User> FindUserById(int64_t id) override;
   absl::Status SetPassword(std::string_view username,
                            std::string_view password_hash) override;
+  absl::Status SetUserDisabled(std::string_view username,
+                               bool disabled) override;
   absl::Status AddSession(const Session& session) override;
   absl::StatusOr<Session> FindSession(std::string_view token_hash,
                                       absl::Time now) override;
   absl::Status DeleteSession(std::string_view token_hash) override;
+  absl::StatusOr<int64_t> DeleteSessionsOfUser(int64_t user_id) override;
 
   absl::StatusOr<ApiKey> AddApiKey(std::string_view name,
                                    std::string_view key_hash,

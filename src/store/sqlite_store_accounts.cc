@@ -28,6 +28,7 @@ User UserFromRow(const Statement& row) {
   u.role = ParseRole(row.Text(2)).value_or(Role::kModerator);
   u.password_hash = row.Text(3);
   u.created_at = row.Time(4);
+  u.disabled = !row.IsNull(5);
   return u;
 }
 
@@ -40,6 +41,15 @@ ApiKey ApiKeyFromRow(const Statement& row) {
   k.created_at = row.Time(4);
   if (!row.IsNull(5)) k.revoked_at = row.Time(5);
   return k;
+}
+
+// Ends the sessions of a user, inside the caller's transaction.
+absl::Status DeleteSessionsOfUserNamed(Connection& c,
+                                       std::string_view username) {
+  return Execute(c,
+                 "DELETE FROM sessions WHERE user_id = "
+                 "(SELECT id FROM users WHERE username = ?)",
+                 [&](Statement& st) { st.Bind(1, username); });
 }
 
 }  // namespace
@@ -82,7 +92,8 @@ absl::StatusOr<User> SqliteStore::FindUser(std::string_view username) {
   return Read([&](Connection& c) {
     return QueryOne<User>(
         c,
-        "SELECT id, username, role, password_hash, created_at FROM users "
+        "SELECT id, username, role, password_hash, created_at, disabled_at "
+        "FROM users "
         "WHERE username = ?",
         [&](Statement& s) { s.Bind(1, username); }, UserFromRow,
         absl::StrCat("no user ", Quote(username)));
@@ -93,7 +104,8 @@ absl::StatusOr<User> SqliteStore::FindUserById(int64_t id) {
   return Read([&](Connection& c) {
     return QueryOne<User>(
         c,
-        "SELECT id, username, role, password_hash, created_at FROM users "
+        "SELECT id, username, role, password_hash, created_at, disabled_at "
+        "FROM users "
         "WHERE id = ?",
         [&](Statement& s) { s.Bind(1, id); }, UserFromRow,
         absl::StrCat("user ", id, " does not exist"));
@@ -112,6 +124,29 @@ absl::Status SqliteStore::SetPassword(std::string_view username,
     if (s.ok() && c.changes() == 0) {
       s = absl::NotFoundError(absl::StrCat("no user ", Quote(username)));
     }
+    if (s.ok()) s = DeleteSessionsOfUserNamed(c, username);
+    return s;
+  });
+}
+
+absl::Status SqliteStore::SetUserDisabled(std::string_view username,
+                                          bool disabled) {
+  return Write([&](Connection& c) -> absl::Status {
+    absl::Status s =
+        disabled
+            ? Execute(c,
+                      "UPDATE users SET disabled_at = coalesce(disabled_at, ?) "
+                      "WHERE username = ?",
+                      [&](Statement& st) {
+                        st.Bind(1, Truncate(absl::Now())).Bind(2, username);
+                      })
+            : Execute(c,
+                      "UPDATE users SET disabled_at = NULL WHERE username = ?",
+                      [&](Statement& st) { st.Bind(1, username); });
+    if (s.ok() && c.changes() == 0) {
+      s = absl::NotFoundError(absl::StrCat("no user ", Quote(username)));
+    }
+    if (s.ok() && disabled) s = DeleteSessionsOfUserNamed(c, username);
     return s;
   });
 }
@@ -127,6 +162,14 @@ absl::Status SqliteStore::AddSession(const Session& session) {
     if (!*user) {
       return absl::NotFoundError(
           absl::StrCat("user ", session.user_id, " does not exist"));
+    }
+    absl::StatusOr<bool> disabled = Exists(
+        c, "SELECT 1 FROM users WHERE id = ? AND disabled_at IS NOT NULL",
+        session.user_id);
+    if (!disabled.ok()) return disabled.status();
+    if (*disabled) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "user ", session.user_id, " is disabled and may not log in"));
     }
     // Sessions that had expired when this one began are of no more use.
     absl::Status s =
@@ -155,8 +198,9 @@ absl::StatusOr<Session> SqliteStore::FindSession(std::string_view token_hash,
   absl::StatusOr<Session> session = Read([&](Connection& c) {
     return QueryOne<Session>(
         c,
-        "SELECT token_hash, user_id, csrf_token, created_at, expires_at "
-        "FROM sessions WHERE token_hash = ?",
+        "SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, "
+        "s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id "
+        "WHERE s.token_hash = ? AND u.disabled_at IS NULL",
         [&](Statement& s) { s.Bind(1, token_hash); },
         [](const Statement& s) {
           Session out;
@@ -181,6 +225,15 @@ absl::Status SqliteStore::DeleteSession(std::string_view token_hash) {
                              [&](Statement& st) { st.Bind(1, token_hash); });
     if (s.ok() && c.changes() == 0) s = absl::NotFoundError("no such session");
     return s;
+  });
+}
+
+absl::StatusOr<int64_t> SqliteStore::DeleteSessionsOfUser(int64_t user_id) {
+  return Write([&](Connection& c) -> absl::StatusOr<int64_t> {
+    absl::Status s = Execute(c, "DELETE FROM sessions WHERE user_id = ?",
+                             [&](Statement& st) { st.Bind(1, user_id); });
+    if (!s.ok()) return s;
+    return static_cast<int64_t>(c.changes());
   });
 }
 

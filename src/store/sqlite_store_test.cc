@@ -100,6 +100,34 @@ class SqliteStoreFileTest : public testing::Test {
   std::string path_;
 };
 
+// The database's directory deleted under the running server: nothing may
+// be acknowledged as stored any more, and the health check says so.
+TEST_F(SqliteStoreFileTest, ADeletedDatabaseRefusesWritesAndFailsThePing) {
+  std::unique_ptr<SqliteStore> store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  absl::StatusOr<Article> article =
+      store->CreateArticle(SampleArticle("kopru-acildi"), "elif");
+  ASSERT_OK(article);
+  NewComment post;
+  post.article_id = article->id;
+  post.author = "Mehmet K.";
+  post.text = "Silinmeden önce";
+  post.verdict_json = R"({"decision":"approve","language":"tr","rules":[]})";
+  post.client = "c1f3a9";
+  ASSERT_OK(store->AddCommentAndWait(post));
+  ASSERT_OK(store->Ping());
+  RemoveDatabase(path_);
+
+  absl::Status ping = store->Ping();
+  EXPECT_TRUE(absl::IsUnavailable(ping)) << ping;
+  EXPECT_THAT(ping.message(), HasSubstr("deleted or moved"));
+  post.text = "Silindikten sonra";
+  absl::StatusOr<Comment> lost = store->AddCommentAndWait(post);
+  EXPECT_TRUE(absl::IsUnavailable(lost.status())) << lost.status();
+  EXPECT_TRUE(absl::IsUnavailable(
+      store->AddUser("elif", Role::kModerator, "$h").status()));
+}
+
 TEST_F(SqliteStoreFileTest, ReopeningDoesNotMigrateAgain) {
   OpenStore().reset();
   EXPECT_EQ(UserVersion(), static_cast<int64_t>(SchemaMigrations().size()));

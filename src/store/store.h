@@ -14,7 +14,8 @@
 // absl::Status values: NotFound for a missing row, AlreadyExists for a
 // duplicate slug or user name, FailedPrecondition for a decision on a
 // comment whose status changed meanwhile, Unavailable when the database
-// cannot be reached (a caller may retry later), Internal for the rest.
+// cannot be reached or its file is gone (a caller may retry later),
+// Internal for the rest.
 //
 // Durability: AddComment answers only after the comment is on disk (a
 // durable commit; concurrent posts may share one commit). Every other
@@ -228,6 +229,7 @@ struct User {
   Role role = Role::kModerator;
   std::string password_hash;  // argon2id string (auth::HashPassword)
   absl::Time created_at;
+  bool disabled = false;  // may not log in; has no sessions
 };
 
 struct Session {
@@ -384,7 +386,9 @@ class Store {
   // InvalidArgument. A refused decision changes nothing; no decision is
   // silently overwritten. The others, and their audit rows, are written in
   // one transaction. A rejection stores its reason with the comment; an
-  // approval clears it. At most 1000 requests (InvalidArgument for each
+  // approval clears it and answers the reports so far: the comment counts
+  // reports from zero again (readers who reported it before still count
+  // once, and not again). At most 1000 requests (InvalidArgument for each
   // beyond).
   virtual std::vector<absl::StatusOr<Comment>> DecideAll(
       const std::vector<DecisionRequest>& requests,
@@ -423,13 +427,24 @@ class Store {
                                        std::string_view password_hash) = 0;
   virtual absl::StatusOr<User> FindUser(std::string_view username) = 0;
   virtual absl::StatusOr<User> FindUserById(int64_t id) = 0;
+  // Replaces the user's password hash and ends every session of the user
+  // in the same transaction: whoever held the old password is logged out.
+  // NotFound for an unknown user name.
   virtual absl::Status SetPassword(std::string_view username,
                                    std::string_view password_hash) = 0;
+  // Disables an account (it may not log in, and every session of it ends
+  // in the same transaction) or enables it again. NotFound for an unknown
+  // user name.
+  virtual absl::Status SetUserDisabled(std::string_view username,
+                                       bool disabled) = 0;
+  // NotFound for an unknown user; FailedPrecondition for a disabled one.
   virtual absl::Status AddSession(const Session& session) = 0;
-  // NotFound when absent or expired at `now`.
+  // NotFound when absent, expired at `now`, or of a disabled user.
   virtual absl::StatusOr<Session> FindSession(std::string_view token_hash,
                                               absl::Time now) = 0;
   virtual absl::Status DeleteSession(std::string_view token_hash) = 0;
+  // Ends every session of the user; returns how many there were.
+  virtual absl::StatusOr<int64_t> DeleteSessionsOfUser(int64_t user_id) = 0;
 
   // API keys for the moderation API.
   virtual absl::StatusOr<ApiKey> AddApiKey(std::string_view name,
@@ -446,8 +461,10 @@ class Store {
 
   // What the nodes of a site share (every node on one database agrees).
 
-  // OK when the database answers now; Unavailable when it does not
-  // (/healthz).
+  // OK when the database answers now; Unavailable when it does not, or
+  // when its file was deleted or moved away under the running server —
+  // writes are then refused with Unavailable too, never acknowledged and
+  // lost (/healthz).
   virtual absl::Status Ping() = 0;
   // A number that moves, on every node, after each committed change that
   // can alter a rendered page: an article created or updated, a comment

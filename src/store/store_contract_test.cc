@@ -935,6 +935,44 @@ TEST_P(StoreContractTest, ReportsMoveAnApprovedCommentAtTheThreshold) {
   EXPECT_EQ(store_->ListDecisions(10)->size(), 2u);
 }
 
+TEST_P(StoreContractTest, AnApprovalAnswersTheReportsSoFar) {
+  int64_t article = AddArticle("kopru-acildi");
+  Comment c = AddComment(Post(article, "Tartışmalı ama kurallara uygun"));
+  for (const char* reader : {"okur-1", "okur-2", "okur-3"}) {
+    ASSERT_OK(store_->ReportComment(c.id, reader, 3));
+  }
+  ASSERT_EQ(store_->FindComment(c.id)->status, CommentStatus::kReported);
+  absl::StatusOr<Comment> approved = store_->Decide(
+      c.id, CommentStatus::kApproved, "ayse", CommentStatus::kReported);
+  ASSERT_OK(approved);
+  EXPECT_EQ(approved->report_count, 0);
+  EXPECT_EQ(store_->FindComment(c.id)->report_count, 0);
+
+  // One more report does not hide it again, nor do the same readers.
+  absl::StatusOr<Comment> r = store_->ReportComment(c.id, "okur-4", 3);
+  ASSERT_OK(r);
+  EXPECT_EQ(r->report_count, 1);
+  EXPECT_EQ(r->status, CommentStatus::kApproved);
+  for (const char* reader : {"okur-1", "okur-2", "okur-3"}) {
+    r = store_->ReportComment(c.id, reader, 3);
+    ASSERT_OK(r);
+    EXPECT_EQ(r->report_count, 1) << reader;
+  }
+  // New readers, as many as the threshold, can.
+  ASSERT_OK(store_->ReportComment(c.id, "okur-5", 3));
+  r = store_->ReportComment(c.id, "okur-6", 3);
+  ASSERT_OK(r);
+  EXPECT_EQ(r->status, CommentStatus::kReported);
+
+  // Other decisions keep the count.
+  Comment other = AddComment(Post(article, "Başka bir yorum"));
+  ASSERT_OK(store_->ReportComment(other.id, "okur-1", 3));
+  absl::StatusOr<Comment> rejected =
+      store_->Decide(other.id, CommentStatus::kRejected, "ayse", std::nullopt);
+  ASSERT_OK(rejected);
+  EXPECT_EQ(rejected->report_count, 1);
+}
+
 TEST_P(StoreContractTest, ReportErrors) {
   int64_t article = AddArticle("kopru-acildi");
   Comment pending =
@@ -1333,12 +1371,63 @@ TEST_P(StoreContractTest, BadUserNamesAreInvalidArgument) {
       store_->AddUser("elif", Role::kModerator, "").status()));
 }
 
-TEST_P(StoreContractTest, SetPasswordReplacesTheHash) {
-  ASSERT_OK(store_->AddUser("elif", Role::kModerator, "$argon2id$eski"));
+// A new password, and `newsroom session revoke`, end the user's sessions
+// and no one else's.
+TEST_P(StoreContractTest, SetPasswordAndDeleteSessionsOfUserEndSessions) {
+  absl::StatusOr<User> elif =
+      store_->AddUser("elif", Role::kModerator, "$argon2id$eski");
+  ASSERT_OK(elif);
+  absl::StatusOr<User> deniz = store_->AddUser("deniz", Role::kEditor, "$h");
+  ASSERT_OK(deniz);
+  const absl::Time start = absl::Now();
+  const absl::Time end = start + absl::Hours(12);
+  ASSERT_OK(store_->AddSession({"elif-1", elif->id, "c1", start, end}));
+  ASSERT_OK(store_->AddSession({"elif-2", elif->id, "c2", start, end}));
+  ASSERT_OK(store_->AddSession({"deniz-1", deniz->id, "c3", start, end}));
+
   ASSERT_OK(store_->SetPassword("elif", "$argon2id$yeni"));
   EXPECT_EQ(store_->FindUser("elif")->password_hash, "$argon2id$yeni");
+  EXPECT_TRUE(absl::IsNotFound(store_->FindSession("elif-1", start).status()));
+  EXPECT_TRUE(absl::IsNotFound(store_->FindSession("elif-2", start).status()));
+  EXPECT_TRUE(store_->FindSession("deniz-1", start).ok())
+      << "others stay logged in";
+
+  ASSERT_OK(store_->AddSession({"elif-3", elif->id, "c4", start, end}));
+  ASSERT_OK(store_->AddSession({"elif-4", elif->id, "c5", start, end}));
+  absl::StatusOr<int64_t> ended = store_->DeleteSessionsOfUser(elif->id);
+  ASSERT_OK(ended);
+  EXPECT_EQ(*ended, 2);
+  EXPECT_TRUE(absl::IsNotFound(store_->FindSession("elif-3", start).status()));
+  EXPECT_TRUE(store_->FindSession("deniz-1", start).ok());
+  ended = store_->DeleteSessionsOfUser(elif->id);
+  ASSERT_OK(ended);
+  EXPECT_EQ(*ended, 0);
+
   EXPECT_TRUE(absl::IsNotFound(store_->SetPassword("zeynep", "$h")));
   EXPECT_TRUE(absl::IsInvalidArgument(store_->SetPassword("elif", "")));
+}
+
+TEST_P(StoreContractTest, ADisabledUserHasNoSessionsAndGetsNone) {
+  absl::StatusOr<User> elif = store_->AddUser("elif", Role::kModerator, "$h");
+  ASSERT_OK(elif);
+  EXPECT_FALSE(elif->disabled);
+  const absl::Time start = absl::Now();
+  const absl::Time end = start + absl::Hours(12);
+  ASSERT_OK(store_->AddSession({"elif-1", elif->id, "c1", start, end}));
+
+  ASSERT_OK(store_->SetUserDisabled("elif", true));
+  EXPECT_TRUE(store_->FindUser("elif")->disabled);
+  EXPECT_TRUE(store_->FindUserById(elif->id)->disabled);
+  EXPECT_TRUE(absl::IsNotFound(store_->FindSession("elif-1", start).status()));
+  EXPECT_TRUE(absl::IsFailedPrecondition(
+      store_->AddSession({"elif-2", elif->id, "c2", start, end})));
+  ASSERT_OK(store_->SetUserDisabled("elif", true));  // twice is fine
+
+  ASSERT_OK(store_->SetUserDisabled("elif", false));
+  EXPECT_FALSE(store_->FindUser("elif")->disabled);
+  ASSERT_OK(store_->AddSession({"elif-3", elif->id, "c3", start, end}));
+  EXPECT_TRUE(store_->FindSession("elif-3", start).ok());
+  EXPECT_TRUE(absl::IsNotFound(store_->SetUserDisabled("zeynep", true)));
 }
 
 TEST_P(StoreContractTest, SessionsExpire) {

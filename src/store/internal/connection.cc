@@ -225,6 +225,20 @@ absl::StatusOr<std::string> Connection::QueryText(std::string_view sql) {
   return *row ? stmt->Text(0) : std::string();
 }
 
+absl::Status Connection::CheckInPlace() {
+  int moved = 0;
+  // SQLITE_NOTFOUND for an in-memory database, which cannot move.
+  if (sqlite3_file_control(db_, "main", SQLITE_FCNTL_HAS_MOVED, &moved) ==
+          SQLITE_OK &&
+      moved != 0) {
+    return absl::UnavailableError(absl::StrCat(
+        "database ", name_,
+        " was deleted or moved away while in use; nothing more is written "
+        "to it (restart the server with its file in place)"));
+  }
+  return absl::OkStatus();
+}
+
 Transaction::~Transaction() {
   if (open_) connection_.Exec("ROLLBACK").IgnoreError();
 }
@@ -238,6 +252,7 @@ absl::Status Transaction::Begin() {
 }
 
 absl::Status Transaction::Commit() {
+  if (absl::Status s = connection_.CheckInPlace(); !s.ok()) return s;
   absl::StatusOr<Statement> commit = connection_.Prepare("COMMIT");
   if (!commit.ok()) return commit.status();
   absl::Status s = commit->Run();

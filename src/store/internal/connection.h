@@ -114,6 +114,11 @@ class Connection {
   // The first column of the first row of `sql` as text ("" when none).
   absl::StatusOr<std::string> QueryText(std::string_view sql);
 
+  // Unavailable when the database file was deleted, renamed or replaced
+  // since it was opened (SQLITE_FCNTL_HAS_MOVED): whatever is written now
+  // would be lost with the unlinked file. OK for ":memory:".
+  absl::Status CheckInPlace();
+
   int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
   int changes() const { return sqlite3_changes(db_); }
   // False once a transaction has ended, including when SQLite rolled it
@@ -131,7 +136,9 @@ class Connection {
 
 // One write transaction (BEGIN IMMEDIATE: the write lock is taken at the
 // start, so a transaction that read a row cannot lose a race to write it).
-// Rolled back on destruction unless committed.
+// Rolled back on destruction unless committed. Commit() refuses
+// (Unavailable, rolled back) when the database file is no longer in place:
+// a commit into a deleted file would be acknowledged and lost.
 class Transaction {
  public:
   explicit Transaction(Connection& connection) : connection_(connection) {}
