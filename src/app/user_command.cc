@@ -1,9 +1,16 @@
 // `newsroom user add --role editor|moderator [--db URL] USERNAME`
 // `newsroom user passwd [--db URL] USERNAME`
+// `newsroom user disable [--db URL] USERNAME`, `user enable …`
+// `newsroom session revoke --user USERNAME [--db URL]`
 //
 // Accounts for editors and moderators. The password is read from the
 // terminal (asked twice, not echoed) or, when stdin is not a terminal, from
-// its first line; it is stored only as an argon2id hash.
+// its first line; it must pass auth::CheckNewPassword (at least eight
+// characters, not blank, not the user name, not a common password) and is
+// stored only as an argon2id hash. A new password, a disabled account and
+// `session revoke` each end every session of the user at once (the store
+// does it in the same transaction): a running server asks the database for
+// the session of every request, so the next request is logged out.
 #include <termios.h>
 #include <unistd.h>
 
@@ -12,6 +19,7 @@
 
 #include "app/commands.h"
 #include "auth/auth.h"
+#include "auth/password_policy.h"
 #include "store/store.h"
 
 namespace newsroom::app {
@@ -37,7 +45,7 @@ std::string ReadHidden(const char* prompt) {
   return line;
 }
 
-absl::StatusOr<std::string> ReadPassword() {
+absl::StatusOr<std::string> ReadPassword(const std::string& username) {
   std::string password;
   if (isatty(STDIN_FILENO)) {
     password = ReadHidden("Password: ");
@@ -48,8 +56,8 @@ absl::StatusOr<std::string> ReadPassword() {
     return absl::InvalidArgumentError("no password on stdin");
   }
   if (!password.empty() && password.back() == '\r') password.pop_back();
-  if (password.size() < 8) {
-    return absl::InvalidArgumentError("a password needs at least 8 characters");
+  if (absl::Status s = auth::CheckNewPassword(username, password); !s.ok()) {
+    return s;
   }
   return password;
 }
@@ -71,7 +79,7 @@ int Run(const Options& o, bool add) {
   }
   absl::StatusOr<std::unique_ptr<store::Store>> store = store::Open(o.db);
   if (!store.ok()) return Fail(store.status());
-  absl::StatusOr<std::string> password = ReadPassword();
+  absl::StatusOr<std::string> password = ReadPassword(o.username);
   if (!password.ok()) return Fail(password.status());
   absl::StatusOr<std::string> hash = auth::HashPassword(*password);
   if (!hash.ok()) return Fail(hash.status());
@@ -83,8 +91,32 @@ int Run(const Options& o, bool add) {
   } else {
     absl::Status s = (*store)->SetPassword(o.username, *hash);
     if (!s.ok()) return Fail(s);
-    std::cerr << "newsroom user: new password for " << o.username << "\n";
+    std::cerr << "newsroom user: new password for " << o.username
+              << "; every session of it has ended\n";
   }
+  return 0;
+}
+
+int SetDisabled(const Options& o, bool disabled) {
+  absl::StatusOr<std::unique_ptr<store::Store>> store = store::Open(o.db);
+  if (!store.ok()) return Fail(store.status());
+  absl::Status s = (*store)->SetUserDisabled(o.username, disabled);
+  if (!s.ok()) return Fail(s);
+  std::cerr << "newsroom user: " << o.username
+            << (disabled ? " is disabled; every session of it has ended\n"
+                         : " may log in again\n");
+  return 0;
+}
+
+int RevokeSessions(const Options& o) {
+  absl::StatusOr<std::unique_ptr<store::Store>> store = store::Open(o.db);
+  if (!store.ok()) return Fail(store.status());
+  absl::StatusOr<store::User> user = (*store)->FindUser(o.username);
+  if (!user.ok()) return Fail(user.status());
+  absl::StatusOr<int64_t> ended = (*store)->DeleteSessionsOfUser(user->id);
+  if (!ended.ok()) return Fail(ended.status());
+  std::cerr << "newsroom session: ended " << *ended << " session"
+            << (*ended == 1 ? "" : "s") << " of " << o.username << "\n";
   return 0;
 }
 
@@ -108,6 +140,31 @@ void RegisterUserCommand(CLI::App& app, int* exit_code) {
   p->add_option("--db", passwd->db, "Database URL (default sqlite:newsroom.db)");
   p->add_option("username", passwd->username, "User name")->required();
   p->callback([passwd, exit_code] { *exit_code = Run(*passwd, false); });
+
+  for (bool disabled : {true, false}) {
+    auto options = std::make_shared<Options>();
+    CLI::App* d = user->add_subcommand(
+        disabled ? "disable" : "enable",
+        disabled ? "Disable an account: it may not log in, and every "
+                   "session of it ends"
+                 : "Let a disabled account log in again");
+    d->add_option("--db", options->db,
+                  "Database URL (default sqlite:newsroom.db)");
+    d->add_option("username", options->username, "User name")->required();
+    d->callback([options, disabled, exit_code] {
+      *exit_code = SetDisabled(*options, disabled);
+    });
+  }
+
+  CLI::App* session = app.add_subcommand("session", "Login sessions");
+  session->require_subcommand(1);
+  auto revoke = std::make_shared<Options>();
+  CLI::App* r = session->add_subcommand(
+      "revoke", "End every session of a user (logged out at their next click)");
+  r->add_option("--user", revoke->username, "User name")->required();
+  r->add_option("--db", revoke->db,
+                "Database URL (default sqlite:newsroom.db)");
+  r->callback([revoke, exit_code] { *exit_code = RevokeSessions(*revoke); });
 }
 
 }  // namespace newsroom::app
