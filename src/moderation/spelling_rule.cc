@@ -50,16 +50,27 @@ std::optional<Finding> SpellingRule::Check(Comment* comment) const {
   int checked = 0;
   int misspelled = 0;
   int sure = 0;
+  int suggested = 0;
   double weight = 0;
   double all_false = 1;  // Π (1 − confidence) over the sure misspellings
   for (size_t i = 0; i < tokens.size(); ++i) {
     const text::Token& t = tokens[i];
     if (t.kind != text::TokenKind::kWord || comment->counted[i]) continue;
     ++checked;
-    spelling::WordCheck c =
-        checker_.Check(t.text, {comment->language, t.sentence_initial});
+    const int letters = t.end - t.begin;
+    spelling::WordCheck c;
+    if (letters > kMaxWordLetters) {
+      c.misspelled = true;
+      c.confidence = 1.0;
+      c.reason = spelling::Reason::kUnknownWord;
+    } else {
+      c = checker_.Check(t.text, {comment->language, t.sentence_initial});
+    }
     if (!c.misspelled) continue;
-    if (!allow_.empty() && allow_.contains(text::ToLowerTr(t.text))) continue;
+    if (!allow_.empty() && letters <= kMaxWordLetters &&
+        allow_.contains(text::ToLowerTr(t.text))) {
+      continue;
+    }
     ++misspelled;
     weight += c.confidence;
     if (IsSure(c)) {
@@ -71,7 +82,10 @@ std::optional<Finding> SpellingRule::Check(Comment* comment) const {
     s.end = t.end;
     s.text = t.text;
     s.reason = spelling::ReasonName(c.reason);
-    s.suggestions = checker_.Suggest(t.text, comment->language, kSuggestions);
+    if (letters <= kMaxSuggestedLetters && suggested < kMaxSuggestedWords) {
+      ++suggested;
+      s.suggestions = checker_.Suggest(t.text, comment->language, kSuggestions);
+    }
     if (!s.suggestions.empty()) s.replacement = s.suggestions.front();
     f.spans.push_back(std::move(s));
   }

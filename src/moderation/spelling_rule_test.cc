@@ -82,6 +82,45 @@ TEST_F(SpellingRuleTest, CleanTextAndSingleTyposDoNotViolate) {
     EXPECT_LT(Score(c), Policy().spelling.threshold) << c;
 }
 
+// A 5,000-letter word once took 2.3 s of suggestion search. The bounds
+// are the rule's, whatever the checker does: pinned here by what the rule
+// returns (bench/engine_worst_case searches for the slowest text).
+TEST_F(SpellingRuleTest, AWordLongerThanAnyWordIsMisspelledWithoutSuggestions) {
+  // A made-up word of n letters, Turkish ones among them.
+  auto word = [](int n) {
+    const char* letters[] = {"a", "ç", "d", "ğ", "ı", "k", "ö", "r", "ş", "ü"};
+    std::string w;
+    for (int i = 0; i < n; ++i) w += letters[(i * 7 + i / 3) % 10];
+    return w;
+  };
+  // As long as max_length (5,000) allows with the words around it.
+  std::optional<Finding> f = Check("Bu " + word(4980) + " çok güzel.");
+  ASSERT_TRUE(f.has_value());
+  ASSERT_EQ(f->spans.size(), 1u);
+  EXPECT_EQ(f->spans[0].end - f->spans[0].start, 4980);
+  EXPECT_EQ(f->spans[0].reason, "unknown_word");
+  EXPECT_TRUE(f->spans[0].suggestions.empty());
+  // Past the suggestion bound but within a word's length: marked, no
+  // suggestions.
+  f = Check("Bu " + word(SpellingRule::kMaxSuggestedLetters + 1) + " güzel.");
+  ASSERT_TRUE(f.has_value());
+  ASSERT_EQ(f->spans.size(), 1u);
+  EXPECT_TRUE(f->spans[0].suggestions.empty());
+}
+
+TEST_F(SpellingRuleTest, OnlyTheFirstMisspelledWordsGetSuggestions) {
+  std::string text;
+  for (int i = 0; i < 30; ++i) text += "habr yazann güzl ";
+  std::optional<Finding> f = Check(text);
+  ASSERT_TRUE(f.has_value());
+  ASSERT_EQ(f->spans.size(), 90u) << "every misspelled word is marked";
+  int with_suggestions = 0;
+  for (const Span& s : f->spans) with_suggestions += !s.suggestions.empty();
+  EXPECT_EQ(with_suggestions, SpellingRule::kMaxSuggestedWords);
+  EXPECT_FALSE(f->spans.front().suggestions.empty());
+  EXPECT_TRUE(f->spans.back().suggestions.empty());
+}
+
 TEST_F(SpellingRuleTest, SpansCarrySuggestions) {
   std::optional<Finding> f = Check("Bu bilgisyar çok iyi.");
   ASSERT_TRUE(f.has_value());
