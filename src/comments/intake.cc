@@ -9,7 +9,13 @@
 // The engine's own refusals (text too long, nothing to read) are the
 // reader's to fix, like a bad field, but they are not a malformed request:
 // they come back as OutOfRange so that the site can answer 422 rather than
-// 400.
+// 400. So does a name that breaks the policy's abuse rules: the name is
+// printed above the comment, so it is moderated too (but only by those
+// rules; names need neither Turkish letters nor a dictionary).
+//
+// Text and name are taken as a reader will see them (text::AsDisplayed):
+// directional overrides resolved, invisible characters dropped. What is
+// stored is what was moderated is what is shown.
 //
 // Tested by intake_test.cc.
 #include "comments/intake.h"
@@ -19,9 +25,25 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "moderation/combined_fix.h"
+#include "moderation/rule_id.h"
+#include "moderation/verdict_json.h"
+#include "text/displayed.h"
 #include "text/utf8.h"
 
 namespace newsroom::comments {
+namespace {
+
+// The rules a name can break. The language rules (capitals, spelling,
+// Turkish letters) do not apply to names: "AYŞE", "Ozturk" and "Xanthe"
+// are names people have.
+bool IsAbuseRule(moderation::RuleId rule) {
+  return rule == moderation::RuleId::kInsult ||
+         rule == moderation::RuleId::kProfanity ||
+         rule == moderation::RuleId::kOffensive ||
+         rule == moderation::RuleId::kBeliefAttack;
+}
+
+}  // namespace
 
 Intake::Intake(const moderation::Engine& engine, store::Store& store,
                IntakeOptions options)
@@ -46,9 +68,16 @@ absl::Status Intake::Validate(Draft& draft) const {
   if (!text::ValidateUtf8(draft.text).ok()) {
     return absl::InvalidArgumentError("field \"text\" is not valid UTF-8");
   }
+  // What readers will see is what is stored and moderated.
+  draft.author = text::AsDisplayed(draft.author);
+  draft.text = text::AsDisplayed(draft.text);
   draft.author = std::string(absl::StripAsciiWhitespace(draft.author));
   if (draft.author.empty()) {
     return absl::InvalidArgumentError("field \"author\" must not be empty");
+  }
+  if (!text::HasVisibleCharacter(draft.author)) {
+    return absl::InvalidArgumentError(
+        "field \"author\" has no visible character");
   }
   if (text::CodePointCount(draft.author) > options_.max_author_chars) {
     return absl::InvalidArgumentError(
@@ -63,6 +92,21 @@ absl::Status Intake::Validate(Draft& draft) const {
         "field \"parent_id\" must be a comment id (a positive integer)");
   }
   return absl::OkStatus();
+}
+
+absl::Status Intake::CheckAuthor(const std::string& author) const {
+  absl::StatusOr<moderation::Verdict> verdict = engine_.Moderate(author);
+  if (!verdict.ok()) return absl::OkStatus();  // nothing in it to judge
+  std::string broken;
+  for (const moderation::Finding& f : verdict->findings) {
+    if (!f.violated || !IsAbuseRule(f.rule)) continue;
+    if (!broken.empty()) broken += ", ";
+    broken += moderation::RuleIdName(f.rule);
+  }
+  if (broken.empty()) return absl::OkStatus();
+  return absl::OutOfRangeError(
+      absl::StrCat("field \"author\" breaks the comment policy (", broken,
+                   "): choose another name"));
 }
 
 void Intake::Submit(Draft draft, Done done) const {
@@ -105,6 +149,10 @@ void Intake::Submit(Draft draft, Done done) const {
     }
   }
 
+  if (absl::Status name = CheckAuthor(draft.author); !name.ok()) {
+    done(name);
+    return;
+  }
   absl::StatusOr<moderation::Verdict> verdict = engine_.Moderate(draft.text);
   if (!verdict.ok()) {
     done(absl::IsInvalidArgument(verdict.status())

@@ -23,7 +23,9 @@
 //     draft is not there for readers.
 //   - PermissionDenied: the editors closed the article's comments (403).
 //   - OutOfRange: the engine will not read the text (longer than the
-//     policy's max_length, or nothing in it to moderate); 422.
+//     policy's max_length, or nothing in it to moderate), or the author
+//     name breaks an abuse rule of the policy (insult, profanity,
+//     offensive, belief_attack); 422. Nothing is stored.
 //   - Otherwise the store's error (Unavailable, Internal: 5xx), or the
 //     Posted comment. A comment the policy refuses is not an error: it is
 //     stored with status kRejected, for the moderation log's audit, and
@@ -56,6 +58,8 @@ struct IntakeOptions {
 };
 
 // What a reader sends. Fields are untrusted: Submit checks each.
+// Author and text are stored as a reader will see them: directional
+// controls resolved and invisible characters dropped (text::AsDisplayed).
 struct Draft {
   std::string article_slug;
   std::string author;  // ASCII white space at the ends is dropped
@@ -92,6 +96,8 @@ class Intake {
   // The draft's fields, checked and tidied (InvalidArgument naming the
   // field).
   absl::Status Validate(Draft& draft) const;
+  // OutOfRange when the name breaks an abuse rule of the policy.
+  absl::Status CheckAuthor(const std::string& author) const;
 
   const moderation::Engine& engine_;
   store::Store& store_;

@@ -195,6 +195,58 @@ TEST_F(IntakeTest, TheReceiptHashIsStoredAndTheCombinedFixAnswered) {
             "Bu haber çok güzel olmuş, emeği geçenlere teşekkürler");
 }
 
+// "Orospu çocuğu aptal gerizekalı" as a name was once published above a
+// harmless comment.
+TEST_F(IntakeTest, ANameThatBreaksThePolicyIsRefused) {
+  // (This intake takes names of up to 20 characters.)
+  for (const char* name :
+       {"Orospu çocuğu", "aptal gerizekalı", "Aptal Herif", "salak"}) {
+    absl::StatusOr<Posted> posted = Submit(MakeDraft(
+        "Köprünün açılması ilçeye çok yakışmış, emeği geçenlere teşekkürler.",
+        name));
+    EXPECT_TRUE(absl::IsOutOfRange(posted.status())) << name;
+    EXPECT_NE(posted.status().message().find("\"author\""), std::string::npos)
+        << posted.status();
+  }
+  // Ordinary names pass, in capitals or without Turkish letters too.
+  for (const char* name : {"Ayşe Yılmaz", "MEHMET ÖZTÜRK", "Ozgur Celik",
+                           "Okur 42", "John Smith", "Gül"}) {
+    absl::StatusOr<Posted> posted = Submit(MakeDraft(
+        "Köprünün açılması ilçeye çok yakışmış, emeği geçenlere teşekkürler.",
+        name));
+    EXPECT_TRUE(posted.ok()) << name << ": " << posted.status();
+  }
+}
+
+TEST_F(IntakeTest, AnInvisibleNameIsNoName) {
+  for (const char* name :
+       {"\u200b\u200b", "\u202e\u202c", "\u3000", "\u2060\u00ad"}) {
+    absl::StatusOr<Posted> posted = Submit(MakeDraft("Güzel haber.", name));
+    EXPECT_TRUE(absl::IsInvalidArgument(posted.status())) << posted.status();
+  }
+}
+
+// "Sen tam bir \u202enıslatpa\u202c" is shown as "Sen tam bir aptalsın":
+// it is moderated, and stored, as shown.
+TEST_F(IntakeTest, TextIsModeratedAndStoredAsDisplayed) {
+  absl::StatusOr<Posted> posted =
+      Submit(MakeDraft("Sen tam bir \u202enıslatpa\u202c"));
+  ASSERT_TRUE(posted.ok()) << posted.status();
+  EXPECT_EQ(posted->comment.text, "Sen tam bir aptalsın");
+  EXPECT_NE(posted->comment.status, CommentStatus::kApproved);
+  bool insult = false;
+  for (const moderation::Finding& f : posted->verdict.findings) {
+    insult = insult || (f.rule == moderation::RuleId::kInsult && f.violated);
+  }
+  EXPECT_TRUE(insult);
+
+  posted = Submit(MakeDraft("Köprü çok gü\u200bzel ol\u00admuş, teşekkürler.",
+                            "Ay\u200bşe"));
+  ASSERT_TRUE(posted.ok()) << posted.status();
+  EXPECT_EQ(posted->comment.text, "Köprü çok güzel olmuş, teşekkürler.");
+  EXPECT_EQ(posted->comment.author, "Ayşe");
+}
+
 TEST(IntakeStatusTest, EachDecisionHasItsStatus) {
   EXPECT_EQ(Intake::StatusFor(moderation::Decision::kApprove),
             CommentStatus::kApproved);
