@@ -32,6 +32,7 @@
 #include <vips/vips8>
 
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "media/internal/demo_scene.h"
 
 namespace newsroom::media {
@@ -283,6 +284,14 @@ absl::StatusOr<std::vector<store::PhotoVariant>> MakeVariants(
     return absl::InvalidArgumentError("not an image: the upload is empty");
   }
   if (Sniff(image_bytes) == Format::kOther) return Unsupported(image_bytes);
+
+  // libvips' error buffer is one for the process: one upload at a time, and
+  // each starts from an empty buffer, so that an error is this upload's
+  // own and never what another call left behind. (Uploads are rare, and
+  // libvips runs each on one thread anyway.)
+  static absl::Mutex* const mu = new absl::Mutex;
+  absl::MutexLock lock(mu);
+  vips_error_clear();
 
   // The header alone: dimensions before any pixel is decoded.
   int64_t width = 0, height = 0;

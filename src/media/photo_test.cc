@@ -354,6 +354,24 @@ TEST_F(PhotoTest, OversizeImagesAreRefusedFromTheHeader) {
       MakeVariants(Encode(Gradient(300, 200), Format::kPng), options).ok());
 }
 
+// libvips keeps one error buffer for the process: what an earlier call
+// left in it (a warning, another request's failure) once came back as the
+// next upload's error.
+TEST_F(PhotoTest, AnErrorLeftInLibvipsDoesNotBecomeTheNextUploadsError) {
+  vips_error("elsewhere", "%s", "leftover from another request");
+  const std::string png = Encode(Gradient(800, 600), Format::kPng);
+  auto variants = MakeVariants("\xFF\xD8\xFF" + std::string(500, 'x'));
+  ASSERT_FALSE(variants.ok());
+  EXPECT_THAT(std::string(variants.status().message()),
+              Not(HasSubstr("leftover")));
+  vips_error("elsewhere", "%s", "leftover again");
+  auto good = MakeVariants(png);
+  ASSERT_TRUE(good.ok()) << good.status();
+  auto bad = MakeVariants(png.substr(0, png.size() / 2));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_THAT(std::string(bad.status().message()), Not(HasSubstr("leftover")));
+}
+
 TEST_F(PhotoTest, BadUploadsAreInvalidArgumentsThatSayWhatIsWrong) {
   const std::string jpeg = Encode(Gradient(800, 600), Format::kJpeg);
   const std::string png = Encode(Gradient(800, 600), Format::kPng);
