@@ -32,10 +32,16 @@ struct Options {
   std::string listen;
   std::string db;
   std::string access_log;
+  std::string base_url;
   double rate_limit = -1;
   int threads = -1;
   bool no_demo = false;
 };
+
+// 127.0.0.0/8, ::1, localhost: only this machine can connect.
+bool IsLoopback(const std::string& host) {
+  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
 
 int Fail(const absl::Status& status) {
   std::cerr << "newsroom serve: " << status.message() << "\n";
@@ -59,6 +65,15 @@ int RunServe(const Options& o) {
   absl::StatusOr<std::pair<std::string, uint16_t>> address =
       http::ParseListenAddress(config.listen);
   if (!address.ok()) return Fail(address.status());
+  if (!o.base_url.empty()) config.base_url = o.base_url;
+  // A site others reach must not build its links from the request's Host
+  // header (RSS, canonical and Open Graph links, share links).
+  if (config.base_url.empty() && !IsLoopback(address->first)) {
+    return Fail(absl::InvalidArgumentError(
+        "listening on " + config.listen +
+        " needs the site's public address: set [server] base_url in the "
+        "config or pass --base-url https://haber.example.com"));
+  }
   if (!datadir::Found()) {
     return Fail(absl::NotFoundError(
         "no data directory at " + datadir::Get() +
@@ -103,6 +118,11 @@ int RunServe(const Options& o) {
   options.port = address->second;
   options.threads = config.threads;
   options.max_body_bytes = config.max_body_bytes;
+  options.header_timeout = std::chrono::seconds(config.header_timeout_seconds);
+  // Behind a reverse proxy every connection comes from the proxy's address:
+  // the proxy limits clients, not this cap.
+  options.max_connections_per_address =
+      config.trust_proxy ? 0 : config.max_connections_per_client;
   absl::StatusOr<std::unique_ptr<http::Server>> http = http::Server::Start(
       options, [&site](http::Request request, http::Responder respond) {
         site.Handle(std::move(request), std::move(respond));
@@ -155,6 +175,9 @@ void RegisterServeCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--listen", options->listen,
                   "Address to listen on, HOST:PORT (default 127.0.0.1:8080; "
                   "port 0 takes a free one)");
+  cmd->add_option("--base-url", options->base_url,
+                  "The site's public address (https://haber.example.com); "
+                  "required when listening beyond this machine");
   cmd->add_option(
       "--db", options->db,
       "Database URL: sqlite:PATH, or postgresql://USER@HOST:PORT/DBNAME "

@@ -9,8 +9,7 @@
 // The rate limiter is a token bucket per key. A bucket that has been idle
 // long enough to be full again is indistinguishable from a new one, so a
 // periodic sweep drops such buckets without changing any answer: memory
-// stays bounded by the keys seen within one refill time. The login
-// throttle forgets keys the same way once their window has passed.
+// stays bounded by the keys seen within one refill time.
 //
 // Tested by auth_test.cc.
 #include "auth/auth.h"
@@ -167,56 +166,6 @@ int RateLimiter::RetryAfterSeconds(std::string_view key, absl::Time now) {
 size_t RateLimiter::TrackedKeys() {
   std::lock_guard<std::mutex> lock(mu_);
   return buckets_.size();
-}
-
-// ---------------------------------------------------------------------------
-// LoginThrottle
-
-LoginThrottle::LoginThrottle(int max_failures, absl::Duration window)
-    : max_failures_(max_failures), window_(window) {}
-
-void LoginThrottle::SweepLocked(absl::Time now) {
-  if (now - last_sweep_ < std::max(window_, kMinSweepInterval)) return;
-  last_sweep_ = now;
-  for (auto it = entries_.begin(); it != entries_.end();) {
-    if (now - it->second.last >= window_) {
-      entries_.erase(it++);
-    } else {
-      ++it;
-    }
-  }
-}
-
-bool LoginThrottle::Blocked(std::string_view key, absl::Time now) {
-  if (max_failures_ <= 0) return false;
-  std::lock_guard<std::mutex> lock(mu_);
-  auto it = entries_.find(std::string(key));
-  if (it == entries_.end()) return false;
-  if (now - it->second.last >= window_) {
-    entries_.erase(it);
-    return false;
-  }
-  return it->second.failures >= max_failures_;
-}
-
-void LoginThrottle::Failure(std::string_view key, absl::Time now) {
-  if (max_failures_ <= 0) return;
-  std::lock_guard<std::mutex> lock(mu_);
-  SweepLocked(now);
-  Entry& entry = entries_[std::string(key)];
-  if (entry.failures > 0 && now - entry.last >= window_) entry.failures = 0;
-  ++entry.failures;
-  entry.last = std::max(entry.last, now);
-}
-
-void LoginThrottle::Success(std::string_view key) {
-  std::lock_guard<std::mutex> lock(mu_);
-  entries_.erase(std::string(key));
-}
-
-size_t LoginThrottle::TrackedKeys() {
-  std::lock_guard<std::mutex> lock(mu_);
-  return entries_.size();
 }
 
 }  // namespace newsroom::auth

@@ -5,6 +5,7 @@
 //   std::string cookie = auth::RandomToken();      // goes to the browser
 //   std::string stored = auth::TokenHash(cookie);  // goes to the database
 //
+// Failed logins are judged by auth/login_guard.h.
 // Built on libsodium: argon2id (crypto_pwhash_str) for passwords, its
 // CSPRNG for tokens, SHA-256 for token hashes, constant-time comparison.
 // Call Init() once before anything else (the server and the commands do).
@@ -40,17 +41,27 @@ std::string RandomToken(int bytes = 32);
 std::string TokenHash(std::string_view token);
 bool ConstantTimeEquals(std::string_view a, std::string_view b);
 
-// A token bucket per key ("client address", "api key"): `rate` tokens a
-// second up to `burst`. Allow() takes one token when there is one.
-// rate <= 0 allows everything (the switch-off for load tests). Thread-safe;
-// keys idle long enough to be full again are forgotten. A burst below one
-// is read as one.
-class RateLimiter {
+// A limit of requests per key ("client address", "api key"). An interface
+// so that several servers can share one (a PostgreSQL-backed limit);
+// RateLimiter below keeps it in this process. Thread-safe.
+class RateLimit {
+ public:
+  virtual ~RateLimit() = default;
+  // True (and one request counted) when `key` may make a request now.
+  virtual bool Allow(std::string_view key, absl::Time now) = 0;
+  // Seconds until Allow(key) would next succeed (for Retry-After).
+  virtual int RetryAfterSeconds(std::string_view key, absl::Time now) = 0;
+};
+
+// A token bucket per key: `rate` tokens a second up to `burst`. Allow()
+// takes one token when there is one. rate <= 0 allows everything (the
+// switch-off for load tests). Thread-safe; keys idle long enough to be
+// full again are forgotten. A burst below one is read as one.
+class RateLimiter final : public RateLimit {
  public:
   RateLimiter(double rate, double burst);
-  bool Allow(std::string_view key, absl::Time now);
-  // Seconds until Allow(key) would next succeed (for Retry-After).
-  int RetryAfterSeconds(std::string_view key, absl::Time now);
+  bool Allow(std::string_view key, absl::Time now) override;
+  int RetryAfterSeconds(std::string_view key, absl::Time now) override;
   // How many keys are remembered now (for metrics and tests).
   size_t TrackedKeys();
 
@@ -66,34 +77,6 @@ class RateLimiter {
   const double burst_;
   std::mutex mu_;
   absl::flat_hash_map<std::string, Bucket> buckets_;
-  absl::Time last_sweep_ = absl::InfinitePast();
-};
-
-// Failed logins per key (user name, client address): after `max_failures`
-// within `window`, Blocked() is true until the window has passed since the
-// last failure. A success clears the key. max_failures <= 0 never blocks.
-// Thread-safe.
-class LoginThrottle {
- public:
-  LoginThrottle(int max_failures, absl::Duration window);
-  bool Blocked(std::string_view key, absl::Time now);
-  void Failure(std::string_view key, absl::Time now);
-  void Success(std::string_view key);
-  // How many keys are remembered now (for metrics and tests); keys whose
-  // window has passed are forgotten.
-  size_t TrackedKeys();
-
- private:
-  struct Entry {
-    int failures = 0;
-    absl::Time last;
-  };
-  void SweepLocked(absl::Time now);
-
-  const int max_failures_;
-  const absl::Duration window_;
-  std::mutex mu_;
-  absl::flat_hash_map<std::string, Entry> entries_;
   absl::Time last_sweep_ = absl::InfinitePast();
 };
 

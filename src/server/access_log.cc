@@ -6,6 +6,8 @@
 // Tested by access_log_test.cc.
 #include "server/access_log.h"
 
+#include <optional>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
@@ -27,7 +29,38 @@ std::string Escaped(std::string_view s) {
   return out;
 }
 
+// Whether a query parameter's name, once decoded as a server reads it
+// ("%6Bey" is "key"), is one whose value must not be written down.
+bool IsSecretName(std::string_view encoded_name) {
+  std::optional<std::string> name = http::PercentDecode(encoded_name, true);
+  return name.has_value() && *name == "key";
+}
+
 }  // namespace
+
+std::string AccessLog::Redacted(std::string_view target) {
+  const size_t q = target.find('?');
+  if (q == std::string_view::npos) return std::string(target);
+  std::string out(target.substr(0, q + 1));
+  std::string_view rest = target.substr(q + 1);
+  bool first = true;
+  while (true) {
+    const size_t amp = rest.find('&');
+    std::string_view param = rest.substr(0, amp);
+    if (!first) out.push_back('&');
+    first = false;
+    const size_t eq = param.find('=');
+    if (IsSecretName(param.substr(0, eq))) {
+      out.append(param.substr(0, eq));
+      out.append("=REDACTED");
+    } else {
+      out.append(param);
+    }
+    if (amp == std::string_view::npos) break;
+    rest = rest.substr(amp + 1);
+  }
+  return out;
+}
 
 absl::StatusOr<std::unique_ptr<AccessLog>> AccessLog::Open(
     const std::string& where) {
@@ -57,7 +90,7 @@ std::string AccessLog::Line(const http::Request& request, int status,
       absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", now, absl::UTCTimeZone()), " ",
       request.remote_address, " \"",
       request.method.size() <= 16 ? Escaped(request.method) : "?", " ",
-      Escaped(request.target), "\" ", status, " ", bytes, " ",
+      Escaped(Redacted(request.target)), "\" ", status, " ", bytes, " ",
       absl::StrFormat("%.3fms", absl::ToDoubleMilliseconds(took)));
 }
 

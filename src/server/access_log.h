@@ -10,6 +10,9 @@
 //
 // What a client sent is printed escaped (control bytes, quotes and
 // backslashes as \xNN), so that a request cannot forge or break lines.
+// The value of a `key` query parameter (an API key) is written as
+// REDACTED, however its name is escaped ("?%6Bey=…" is "key" to the
+// server, so it is to the log).
 // Thread-safe: each line is written whole, under a lock.
 #ifndef NEWSROOM_SERVER_ACCESS_LOG_H_
 #define NEWSROOM_SERVER_ACCESS_LOG_H_
@@ -19,6 +22,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
@@ -36,6 +40,9 @@ class AccessLog {
 
   void Write(const http::Request& request, int status, size_t bytes,
              absl::Duration took);
+
+  // `target` with the value of every `key` parameter replaced by REDACTED.
+  static std::string Redacted(std::string_view target);
 
   // The line Write() would write at `now`, without its newline.
   static std::string Line(const http::Request& request, int status,

@@ -17,6 +17,10 @@
 // and the table's matching by router_test.cc.
 #include "server/app.h"
 
+#include <arpa/inet.h>
+
+#include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <utility>
 
@@ -29,6 +33,7 @@
 #include "http/compress.h"
 #include "moderation/rule_id.h"
 #include "server/app_internal.h"
+#include "server/json_body.h"
 #include "text/utf8.h"
 
 namespace newsroom::server {
@@ -74,17 +79,32 @@ App::App(const moderation::Engine& engine, store::Store& store, Config config,
       intake_(engine, store,
               comments::IntakeOptions{.max_author_chars =
                                           config_.max_author_chars}),
-      comment_limiter_(config_.rate_per_minute / 60.0, config_.burst),
-      report_limiter_(config_.rate_per_minute > 0 ? 10.0 / 60.0 : 0, 10),
-      login_throttle_(config_.login_max_failures,
-                      absl::Minutes(config_.login_window_minutes)),
-      address_throttle_(config_.login_max_failures * 4,
-                        absl::Minutes(config_.login_window_minutes)),
+      // rate_per_minute 0 (--rate-limit 0, load tests) switches every
+      // per-client limit off.
+      comment_limiter_(std::make_unique<auth::RateLimiter>(
+          config_.rate_per_minute / 60.0, config_.burst)),
+      moderate_limiter_(std::make_unique<auth::RateLimiter>(
+          config_.rate_per_minute > 0 ? config_.moderate_per_minute / 60.0 : 0,
+          config_.moderate_burst)),
+      report_limiter_(std::make_unique<auth::RateLimiter>(
+          config_.rate_per_minute > 0 ? config_.reports_per_hour / 3600.0 : 0,
+          std::max(1.0, config_.reports_per_hour / 5))),
+      login_guard_(
+          std::make_unique<auth::InMemoryLoginGuard>(auth::LoginGuardOptions{
+              .pair_failures = config_.login_max_failures,
+              .window = absl::Minutes(config_.login_window_minutes),
+              .address_failures = config_.login_max_failures * 4,
+              .account_failures = config_.login_max_failures * 4})),
       client_salt_(SiteSalt(store)),
       calibration_(std::move(calibration)),
       // A minute's worth of requests at once, then the rate.
       api_key_limiter_(config_.perspective_requests_per_minute / 60.0,
-                       config_.perspective_requests_per_minute) {
+                       config_.perspective_requests_per_minute),
+      page_cache_(static_cast<size_t>(config_.page_cache_megabytes) << 20),
+      workers_({.threads = config_.workers,
+                .max_queued = static_cast<size_t>(config_.worker_queue)}),
+      // argon2id takes 64 MiB a hash: a thread or two, a short queue.
+      login_workers_({.threads = 1, .max_queued = 32}) {
   auto log = AccessLog::Open(config_.access_log);
   if (log.ok()) {
     access_log_ = *std::move(log);
@@ -214,13 +234,6 @@ void App::Redirect(Context& c, std::string location,
 
 std::optional<nlohmann::json> App::ReadJson(Context& c,
                                             const http::Request& request) {
-  if (request.body.size() > config_.max_json_bytes) {
-    Error(c, 413,
-          absl::StrCat("request body of ", request.body.size(),
-                       " bytes exceeds the limit of ", config_.max_json_bytes,
-                       " bytes"));
-    return std::nullopt;
-  }
   std::string_view type = request.header("content-type");
   if (!type.empty() &&
       !absl::StartsWithIgnoreCase(AV(type), "application/json")) {
@@ -229,21 +242,13 @@ std::optional<nlohmann::json> App::ReadJson(Context& c,
                        std::string(type)));
     return std::nullopt;
   }
-  if (!text::ValidateUtf8(request.body).ok()) {
-    Error(c, 400, "request body is not valid UTF-8");
+  absl::StatusOr<nlohmann::json> body =
+      ParseJsonObject(request.body, config_.max_json_bytes);
+  if (!body.ok()) {
+    Error(c, JsonBodyHttpStatus(body.status()), SV(body.status().message()));
     return std::nullopt;
   }
-  nlohmann::json body =
-      nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
-  if (body.is_discarded()) {
-    Error(c, 400, "request body is not valid JSON");
-    return std::nullopt;
-  }
-  if (!body.is_object()) {
-    Error(c, 400, "request body must be a JSON object");
-    return std::nullopt;
-  }
-  return body;
+  return *std::move(body);
 }
 
 std::optional<std::unordered_map<std::string, std::string>> App::ReadForm(
@@ -295,7 +300,9 @@ bool App::SameOrigin(Context& c, const http::Request& request) {
     return !host.empty() && rest == host;
   };
   std::string_view origin = request.header("origin");
-  if (!origin.empty() && origin != "null") {
+  if (origin == "null") {
+    // An opaque origin (a sandboxed frame, a data: URL, a file): never ours.
+  } else if (!origin.empty()) {
     if (matches(origin)) return true;
   } else {
     std::string_view referer = request.header("referer");
@@ -303,6 +310,49 @@ bool App::SameOrigin(Context& c, const http::Request& request) {
   }
   Error(c, 403, "cross-site form posts are refused");
   return false;
+}
+
+bool IsHostHeader(std::string_view host) {
+  if (host.empty() || host.size() > 255) return false;
+  size_t end = host.size();
+  if (host.front() == '[') {
+    end = host.find(']');
+    if (end == std::string_view::npos) return false;
+    for (char ch : host.substr(1, end - 1)) {
+      if (!absl::ascii_isxdigit(static_cast<unsigned char>(ch)) && ch != ':' &&
+          ch != '.') {
+        return false;
+      }
+    }
+    ++end;
+  } else {
+    end = std::min(host.find(':'), host.size());
+    if (end == 0) return false;
+    for (char ch : host.substr(0, end)) {
+      if (!absl::ascii_isalnum(static_cast<unsigned char>(ch)) && ch != '.' &&
+          ch != '-') {
+        return false;
+      }
+    }
+  }
+  if (end == host.size()) return true;
+  if (host[end] != ':' || end + 1 == host.size() || host.size() - end > 6) {
+    return false;
+  }
+  for (char ch : host.substr(end + 1)) {
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(ch))) return false;
+  }
+  return true;
+}
+
+std::string ClientNetwork(std::string_view address) {
+  in6_addr v6;
+  const std::string text(address);
+  if (inet_pton(AF_INET6, text.c_str(), &v6) != 1) return text;
+  char out[INET6_ADDRSTRLEN];
+  std::memset(v6.s6_addr + 8, 0, 8);  // a /64 is one subscriber
+  if (inet_ntop(AF_INET6, &v6, out, sizeof out) == nullptr) return text;
+  return std::string(out) + "/64";
 }
 
 std::string App::ClientKey(const http::Request& request) const {
@@ -314,7 +364,7 @@ std::string App::ClientKey(const http::Request& request) const {
           AV(forwarded.substr(0, forwarded.find(',')))));
     }
   }
-  return auth::TokenHash(client_salt_ + address).substr(0, 24);
+  return auth::TokenHash(client_salt_ + ClientNetwork(address)).substr(0, 24);
 }
 
 bool App::Secure(const http::Request& request) const {
@@ -341,10 +391,12 @@ site::SiteInfo App::SiteFor(const http::Request& request) const {
   if (!config_.base_url.empty()) {
     info.base_url = config_.base_url;
   } else {
+    // Only on a server for this machine (serve refuses a public address
+    // without base_url): the Host header, if it is a host name.
     std::string_view host = request.header("host");
     info.base_url =
         absl::StrCat(Secure(request) ? "https://" : "http://",
-                     host.empty() ? config_.listen : std::string(host));
+                     IsHostHeader(host) ? std::string(host) : config_.listen);
   }
   while (!info.base_url.empty() && info.base_url.back() == '/') {
     info.base_url.pop_back();
@@ -364,16 +416,21 @@ const RouteTable<App::Handler>& App::Routes() {
     auto* t = new RouteTable<Handler>;
     constexpr Cors kSite = Cors::kSameOrigin;
     // The reader API that embedded comments on other sites call: reading
-    // and posting comments, reporting one, and the draft check. Anonymous
-    // (no cookie is read or set), so any origin may call it; a browser
-    // asks first with OPTIONS.
+    // and posting comments, and the draft check. Anonymous (no cookie is
+    // read or set), so any origin may call it; a browser asks first with
+    // OPTIONS. Reporting is the site's own pages' only: a report hides a
+    // comment, and no other site's page may send them in a reader's name.
     constexpr Cors kEmbed = Cors::kAnyOrigin;
 
     // Pages and files.
     t->Add({"GET"}, "/", kSite, &App::FrontPage);
     t->Add({"GET"}, "/news/{slug}", kSite, &App::ArticlePage);
     t->Add({"GET"}, "/news/{slug}/photo", kSite, &App::PhotoPage);
-    t->Add({"POST"}, "/news/{slug}/comments", kSite, &App::PostCommentForm);
+    // Where the engine, argon2id or libvips run: off the I/O threads.
+    constexpr Exec kWorker = Exec::kWorker;
+    constexpr Exec kLogin = Exec::kLogin;
+    t->Add({"POST"}, "/news/{slug}/comments", kSite, &App::PostCommentForm,
+           kWorker);
     t->Add({"POST"}, "/news/{slug}/comments/{id}/report", kSite,
            &App::ReportCommentForm);
     t->Add({"GET"}, "/rss.xml", kSite, &App::Rss);
@@ -390,7 +447,7 @@ const RouteTable<App::Handler>& App::Routes() {
 
     // Moderators' pages.
     t->Add({"GET"}, "/login", kSite, &App::LoginPage);
-    t->Add({"POST"}, "/login", kSite, &App::LoginForm);
+    t->Add({"POST"}, "/login", kSite, &App::LoginForm, kLogin);
     t->Add({"POST"}, "/logout", kSite, &App::LogoutForm);
     t->Add({"GET"}, "/moderation", kSite, &App::ModerationPage);
     t->Add({"POST"}, "/moderation/comments/{id}/approve", kSite,
@@ -410,12 +467,12 @@ const RouteTable<App::Handler>& App::Routes() {
     t->Add({"POST"}, "/desk/articles/{id}", kSite, &App::SaveArticleForm);
 
     // The JSON API (docs/api.md).
-    t->Add({"POST"}, "/api/v1/moderate", kEmbed, &App::ModerateApi);
+    t->Add({"POST"}, "/api/v1/moderate", kEmbed, &App::ModerateApi, kWorker);
     t->Add({"GET"}, "/api/v1/articles/{slug}/comments", kEmbed,
            &App::ListCommentsApi);
     t->Add({"POST"}, "/api/v1/articles/{slug}/comments", kEmbed,
-           &App::PostCommentApi);
-    t->Add({"POST"}, "/api/v1/comments/{id}/report", kEmbed,
+           &App::PostCommentApi, kWorker);
+    t->Add({"POST"}, "/api/v1/comments/{id}/report", kSite,
            &App::ReportCommentApi);
     t->Add({"GET"}, "/api/v1/comments/{id}/status", kEmbed,
            &App::CommentStatusApi);
@@ -424,8 +481,8 @@ const RouteTable<App::Handler>& App::Routes() {
     t->Add({"GET"}, "/api/v1/articles/{slug}", kSite, &App::GetArticleApi);
     t->Add({"PATCH", "PUT"}, "/api/v1/articles/{slug}", kSite,
            &App::UpdateArticleApi);
-    t->Add({"POST"}, "/api/v1/photos", kSite, &App::UploadPhotoApi);
-    t->Add({"POST"}, "/api/v1/session", kSite, &App::LoginApi);
+    t->Add({"POST"}, "/api/v1/photos", kSite, &App::UploadPhotoApi, kWorker);
+    t->Add({"POST"}, "/api/v1/session", kSite, &App::LoginApi, kLogin);
     t->Add({"DELETE"}, "/api/v1/session", kSite, &App::LogoutApi);
     t->Add({"GET"}, "/api/v1/moderation/queue", kSite, &App::QueueApi);
     t->Add({"GET"}, "/api/v1/moderation/audit", kSite, &App::AuditApi);
@@ -440,7 +497,7 @@ const RouteTable<App::Handler>& App::Routes() {
     // Google's Perspective API: the method is the last path segment
     // ("comments:analyze"); the handler answers every HTTP method, in
     // Google's error shape.
-    t->Add({}, "/v1alpha1/{method}", kSite, &App::PerspectiveRoute);
+    t->Add({}, "/v1alpha1/{method}", kSite, &App::PerspectiveRoute, kWorker);
     return t;
   }();
   return *table;
@@ -460,10 +517,26 @@ void App::Handle(http::Request request, http::Responder respond) {
   RouteMatch<Handler> match = Routes().Find(request.method, request.path);
   c.cors = match.cors;
   switch (match.outcome) {
-    case RouteOutcome::kFound:
+    case RouteOutcome::kFound: {
       c.route = match.route->pattern.text();
-      (this->*(match.route->handler))(c, request, match.params);
+      const Handler handler = match.route->handler;
+      if (match.route->exec == Exec::kInline) {
+        (this->*handler)(c, request, match.params);
+        return;
+      }
+      WorkerPool& pool =
+          match.route->exec == Exec::kLogin ? login_workers_ : workers_;
+      const bool queued =
+          pool.TrySubmit([this, handler, c, request = std::move(request),
+                          params = std::move(match.params)]() mutable {
+            (this->*handler)(c, request, params);
+          });
+      if (!queued) {
+        Error(c, 503, "the server is busy; try again in a moment",
+              {{"Retry-After", "1"}});
+      }
       return;
+    }
     case RouteOutcome::kPreflight: {
       c.route = "preflight";
       http::Response r;
@@ -503,6 +576,7 @@ void App::Healthz(Context& c, const http::Request&, const PathParams&) {
   // A node whose database does not answer is out of service: a load
   // balancer sends its readers elsewhere.
   http::Response r;
+  r.headers.push_back({"Cache-Control", "no-store"});
   if (absl::Status db = store_.Ping(); !db.ok()) {
     r.status = 503;
     r.headers.push_back({"Retry-After", "1"});
@@ -517,6 +591,18 @@ void App::MetricsText(Context& c, const http::Request&, const PathParams&) {
   http::Response r;
   r.content_type = "text/plain; version=0.0.4; charset=utf-8";
   r.body = metrics_.Render();
+  absl::StrAppend(
+      &r.body,
+      "# HELP newsroom_page_cache_entries Pages and comment lists in the "
+      "page cache.\n# TYPE newsroom_page_cache_entries gauge\n"
+      "newsroom_page_cache_entries ",
+      page_cache_.size(),
+      "\n# HELP newsroom_page_cache_bytes Bytes the page cache holds.\n"
+      "# TYPE newsroom_page_cache_bytes gauge\nnewsroom_page_cache_bytes ",
+      page_cache_.bytes(),
+      "\n# HELP newsroom_worker_queue Requests waiting for a worker thread.\n"
+      "# TYPE newsroom_worker_queue gauge\nnewsroom_worker_queue ",
+      workers_.queued(), "\n");
   Respond(c, std::move(r));
 }
 

@@ -45,6 +45,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "auth/auth.h"
+#include "auth/login_guard.h"
 #include "comments/intake.h"
 #include "http/server.h"
 #include "moderation/engine.h"
@@ -52,12 +53,24 @@
 #include "server/access_log.h"
 #include "server/config.h"
 #include "server/metrics.h"
+#include "server/page_cache.h"
 #include "server/perspective.h"
 #include "server/router.h"
+#include "server/worker_pool.h"
 #include "site/render.h"
 #include "store/store.h"
 
 namespace newsroom::server {
+
+// The network a client address stands for in per-client limits: an IPv4
+// address itself, an IPv6 address's /64 (what one subscriber gets, so
+// that rotating through it does not make a new client).
+// "2001:db8:1:2:aa::5" → "2001:db8:1:2::/64".
+std::string ClientNetwork(std::string_view address);
+
+// True when a Host header is a host name or address with an optional port
+// ("haber.example.com", "127.0.0.1:8080", "[::1]:8080"), nothing else.
+bool IsHostHeader(std::string_view host);
 
 class App {
  public:
@@ -82,6 +95,14 @@ class App {
  private:
   struct Context;  // one request on its way: route, timing, client
   struct Viewer;   // the logged-in user of a request, if any
+  struct LoginResult {
+    int status = 200;
+    int64_t retry_after = 0;  // seconds, for 429
+    std::string message;
+    std::string token;
+    store::Session session;
+    store::User user;
+  };
 
   // Every route: what it matches and who answers it (app.cc has the
   // table). A handler gets the request and the path's parameters.
@@ -111,6 +132,10 @@ class App {
                    const PathParams& p);
 
   // Accounts and moderation (moderation.cc).
+  // A password tried: the session made, or why not (401, 403, 429, 5xx).
+  LoginResult TryLogin(const http::Request& request,
+                       const std::string& username,
+                       const std::string& password);
   void LoginApi(Context& c, const http::Request& request, const PathParams& p);
   void LogoutApi(Context& c, const http::Request& request, const PathParams& p);
   void QueueApi(Context& c, const http::Request& request, const PathParams& p);
@@ -261,6 +286,13 @@ class App {
   void Redirect(Context& c, std::string location,
                 std::vector<http::Header> headers = {});
   void NotFound(Context& c, const http::Request& request);
+  // The generation an answer cached now is valid for, or an answered
+  // error when the store cannot say.
+  std::optional<PageCache::Generation> CacheGeneration(Context& c);
+  // A cached page or list: 304 when the request's If-None-Match names its
+  // ETag, else the body; both with the ETag.
+  void Cached(Context& c, const http::Request& request,
+              const PageCache::Entry& entry, std::string_view content_type);
   // The parsed JSON object of a request body, or an answered error.
   std::optional<nlohmann::json> ReadJson(Context& c,
                                          const http::Request& request);
@@ -299,12 +331,13 @@ class App {
   Metrics metrics_;
   const comments::Intake intake_;
   std::unique_ptr<AccessLog> access_log_;
-  auth::RateLimiter comment_limiter_;
-  auth::RateLimiter report_limiter_;
-  // Failed logins: per user name, and (four times looser, since many
-  // people can share an address) per client address.
-  auth::LoginThrottle login_throttle_;
-  auth::LoginThrottle address_throttle_;
+  // Per client: comments, draft checks, reports.
+  std::unique_ptr<auth::RateLimit> comment_limiter_;
+  std::unique_ptr<auth::RateLimit> moderate_limiter_;
+  std::unique_ptr<auth::RateLimit> report_limiter_;
+  // Failed logins, per (account, client) with an account-wide backoff that
+  // spares known-good clients (auth/login_guard.h).
+  std::unique_ptr<auth::LoginGuard> login_guard_;
   // Client keys are hashes, salted with the site's salt, which every node
   // shares through the store (so that a reader's report counts once
   // whichever node takes it, and after restarts).
@@ -329,18 +362,17 @@ class App {
   std::mutex key_cache_mu_;
   std::unordered_map<std::string, CachedKey> key_cache_;
 
-  // Rendered article pages, by slug and order, valid while generation_
+  // Rendered article pages and comment lists, valid while generation_
   // (this node's changes) and the store's PageGeneration() (every node's)
   // have not moved (any change to an article or to which comments are
-  // approved moves them).
+  // approved moves them), within config_.page_cache_megabytes.
   std::atomic<uint64_t> generation_{0};
-  struct CachedPage {
-    uint64_t generation;
-    uint64_t shared_generation;
-    std::string html;
-  };
-  std::mutex cache_mu_;
-  std::unordered_map<std::string, CachedPage> page_cache_;
+  PageCache page_cache_;
+
+  // Last: destroyed first, they finish their queued work while everything
+  // it uses is still here.
+  WorkerPool workers_;
+  WorkerPool login_workers_;
 };
 
 }  // namespace newsroom::server

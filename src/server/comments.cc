@@ -13,6 +13,7 @@
 #include "server/api_json.h"
 #include "server/app.h"
 #include "server/app_internal.h"
+#include "text/displayed.h"
 #include "text/utf8.h"
 
 namespace newsroom::server {
@@ -49,9 +50,9 @@ void App::PostComment(Context& c, const http::Request& request,
                       std::string_view slug, bool form) {
   const bool english = config_.lang == "en";
   if (form && !SameOrigin(c, request)) return;
-  if (!comment_limiter_.Allow(ClientKey(request), absl::Now())) {
+  if (!comment_limiter_->Allow(ClientKey(request), absl::Now())) {
     int after =
-        comment_limiter_.RetryAfterSeconds(ClientKey(request), absl::Now());
+        comment_limiter_->RetryAfterSeconds(ClientKey(request), absl::Now());
     Error(c, 429,
           absl::StrCat("too many comments from this address; try again in ",
                        after, " s"),
@@ -174,6 +175,15 @@ void App::PostComment(Context& c, const http::Request& request,
 void App::ListCommentsApi(Context& c, const http::Request& request,
                           const PathParams& p) {
   const std::string_view slug = p.Get("slug");
+  // What the embed reads on other sites' pages: from the page cache, under
+  // the same generation as the article page.
+  const std::string key = absl::StrCat("comments|", AV(slug));
+  const std::optional<PageCache::Generation> generation = CacheGeneration(c);
+  if (!generation) return;
+  if (auto hit = page_cache_.Find(key, *generation)) {
+    Cached(c, request, *hit, "application/json; charset=utf-8");
+    return;
+  }
   absl::StatusOr<store::Article> article = FindPublishedArticle(slug);
   if (!article.ok()) {
     if (absl::IsNotFound(article.status())) {
@@ -189,7 +199,12 @@ void App::ListCommentsApi(Context& c, const http::Request& request,
     ErrorFromStatus(c, comments.status());
     return;
   }
-  Json(c, 200, CommentListJson(slug, *comments));
+  std::string body =
+      CommentListJson(slug, *comments)
+          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  body.push_back('\n');
+  auto entry = page_cache_.Insert(key, *generation, std::move(body));
+  Cached(c, request, *entry, "application/json; charset=utf-8");
 }
 
 void App::ReportCommentApi(Context& c, const http::Request& request,
@@ -205,10 +220,14 @@ void App::ReportCommentForm(Context& c, const http::Request& request,
 void App::ReportComment(Context& c, const http::Request& request, int64_t id,
                         std::string_view form_slug) {
   const bool form = !form_slug.empty();
-  if (form && !SameOrigin(c, request)) return;
+  if (!SameOrigin(c, request)) return;
   const std::string reporter = ClientKey(request);
-  if (!report_limiter_.Allow(reporter, absl::Now())) {
-    Error(c, 429, "too many reports from this address; try again later");
+  if (!report_limiter_->Allow(reporter, absl::Now())) {
+    const int after = report_limiter_->RetryAfterSeconds(reporter, absl::Now());
+    Error(c, 429,
+          absl::StrCat("too many reports from this address; try again in ",
+                       after, " s"),
+          {{"Retry-After", absl::StrCat(after)}});
     return;
   }
   absl::StatusOr<store::Comment> comment =
@@ -235,6 +254,15 @@ void App::ReportComment(Context& c, const http::Request& request, int64_t id,
 
 void App::ModerateApi(Context& c, const http::Request& request,
                       const PathParams&) {
+  if (!moderate_limiter_->Allow(ClientKey(request), absl::Now())) {
+    const int after =
+        moderate_limiter_->RetryAfterSeconds(ClientKey(request), absl::Now());
+    Error(c, 429,
+          absl::StrCat("too many draft checks from this address; try again in ",
+                       after, " s"),
+          {{"Retry-After", absl::StrCat(after)}});
+    return;
+  }
   auto body = ReadJson(c, request);
   if (!body) return;
   auto t = body->find("text");
@@ -262,8 +290,9 @@ void App::ModerateApi(Context& c, const http::Request& request,
       return;
     }
   }
+  // As the reader will see it (text/displayed.h), as a posted comment is.
   absl::StatusOr<moderation::Verdict> verdict =
-      engine_.Moderate(t->get<std::string>(), hint);
+      engine_.Moderate(text::AsDisplayed(t->get<std::string>()), hint);
   if (!verdict.ok()) {
     Error(c, absl::IsInvalidArgument(verdict.status()) ? 422 : 500,
           SV(verdict.status().message()));

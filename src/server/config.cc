@@ -135,19 +135,29 @@ absl::StatusOr<Config> ParseConfig(std::string_view text,
     std::string_view k = key.str();
     if (k != "server" && k != "database" && k != "comments" &&
         k != "sessions" && k != "site" && k != "perspective") {
-      return absl::InvalidArgumentError(absl::StrCat(
-          Where(origin, node), ": unknown table ", std::string(k),
-          " (known: server, database, comments, sessions, site, "
-          "perspective)"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(Where(origin, node), ": unknown table ", std::string(k),
+                       " (known: server, database, comments, sessions, site, "
+                       "perspective)"));
     }
   }
   RETURN_IF_ERROR(r.Table("server", [&](const toml::table& t) -> absl::Status {
     RETURN_IF_ERROR(r.Known(
-        t, {"listen", "db", "threads", "base_url", "max_body_bytes",
-            "max_json_bytes", "access_log", "trust_proxy", "secure_cookies"}));
+        t, {"listen", "db", "threads", "workers", "worker_queue", "base_url",
+            "max_body_bytes", "max_json_bytes", "access_log", "trust_proxy",
+            "secure_cookies", "max_connections_per_client",
+            "header_timeout_seconds", "page_cache_megabytes"}));
     RETURN_IF_ERROR(r.String(t, "listen", &c.listen));
     RETURN_IF_ERROR(r.String(t, "db", &c.db));
     RETURN_IF_ERROR(r.Integer(t, "threads", &c.threads, 0, 256));
+    RETURN_IF_ERROR(r.Integer(t, "workers", &c.workers, 0, 256));
+    RETURN_IF_ERROR(r.Integer(t, "worker_queue", &c.worker_queue, 1, 100000));
+    RETURN_IF_ERROR(r.Integer(t, "max_connections_per_client",
+                              &c.max_connections_per_client, 0, 1000000));
+    RETURN_IF_ERROR(r.Integer(t, "header_timeout_seconds",
+                              &c.header_timeout_seconds, 1, 3600));
+    RETURN_IF_ERROR(r.Integer(t, "page_cache_megabytes",
+                              &c.page_cache_megabytes, 0, 1 << 16));
     RETURN_IF_ERROR(r.String(t, "base_url", &c.base_url));
     RETURN_IF_ERROR(r.Integer(t, "max_body_bytes", &c.max_body_bytes, 1024,
                               int64_t{1} << 30));
@@ -158,25 +168,33 @@ absl::StatusOr<Config> ParseConfig(std::string_view text,
     return r.Bool(t, "secure_cookies", &c.secure_cookies);
   }));
   // [database] url; [server] db is the older spelling of the same setting.
-  RETURN_IF_ERROR(r.Table("database", [&](const toml::table& t) -> absl::Status {
-    RETURN_IF_ERROR(r.Known(t, {"url"}));
-    if (root["server"]["db"] && t.contains("url")) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          std::string(origin),
-          ": the database is set twice, as [database] url and [server] db; "
-          "keep [database] url"));
-    }
-    return r.String(t, "url", &c.db);
-  }));
+  RETURN_IF_ERROR(
+      r.Table("database", [&](const toml::table& t) -> absl::Status {
+        RETURN_IF_ERROR(r.Known(t, {"url"}));
+        if (root["server"]["db"] && t.contains("url")) {
+          return absl::InvalidArgumentError(absl::StrCat(
+              std::string(origin),
+              ": the database is set twice, as [database] url and [server] db; "
+              "keep [database] url"));
+        }
+        return r.String(t, "url", &c.db);
+      }));
   RETURN_IF_ERROR(
       r.Table("comments", [&](const toml::table& t) -> absl::Status {
         RETURN_IF_ERROR(
-            r.Known(t, {"rate_per_minute", "burst", "report_threshold",
-                        "rejected_retention_days", "max_author_chars",
-                        "tell_commenter_reason"}));
+            r.Known(t, {"rate_per_minute", "burst", "moderate_per_minute",
+                        "moderate_burst", "reports_per_hour",
+                        "report_threshold", "rejected_retention_days",
+                        "max_author_chars", "tell_commenter_reason"}));
         RETURN_IF_ERROR(
             r.Number(t, "rate_per_minute", &c.rate_per_minute, 0, 1e9));
         RETURN_IF_ERROR(r.Number(t, "burst", &c.burst, 1, 1e9));
+        RETURN_IF_ERROR(
+            r.Number(t, "moderate_per_minute", &c.moderate_per_minute, 0, 1e9));
+        RETURN_IF_ERROR(
+            r.Number(t, "moderate_burst", &c.moderate_burst, 1, 1e9));
+        RETURN_IF_ERROR(
+            r.Number(t, "reports_per_hour", &c.reports_per_hour, 0, 1e9));
         RETURN_IF_ERROR(
             r.Integer(t, "report_threshold", &c.report_threshold, 1, 1000000));
         RETURN_IF_ERROR(r.Integer(t, "rejected_retention_days",

@@ -21,6 +21,10 @@ struct Config {
   // [database] url (also read from [server] db, its older spelling).
   std::string db = "sqlite:newsroom.db";
   int threads = 0;  // 0: one I/O thread per core
+  // Threads for the engine and image work, off the I/O threads (0: one per
+  // core), and how many requests may wait for them before 503.
+  int workers = 0;
+  int worker_queue = 256;
   // The site's public address for links that leave the page (Open Graph,
   // RSS, share links). Empty: http://{listen}.
   std::string base_url;
@@ -33,11 +37,27 @@ struct Config {
   // Mark cookies Secure even without X-Forwarded-Proto (site served over
   // TLS by a proxy that does not say so).
   bool secure_cookies = false;
+  // Open connections one client address may hold; beyond, a new one is
+  // answered 503 and closed. 0: no limit. Not applied with trust_proxy
+  // (behind a reverse proxy every connection comes from the proxy's
+  // address).
+  int max_connections_per_client = 64;
+  // Seconds a client has to send a request's headers (including the wait
+  // for the next request on a kept-alive connection).
+  int header_timeout_seconds = 10;
+  // Rendered pages and comment lists kept in memory, in MiB.
+  int page_cache_megabytes = 64;
 
   // [comments]
   double rate_per_minute = 6;  // per client; 0 switches the limit off
   double burst = 3;
-  int report_threshold = 3;          // reports that send a comment to review
+  // Draft checks (POST /api/v1/moderate) per client: the comment form asks
+  // as the reader types, at most every 400 ms. 0 switches the limit off.
+  double moderate_per_minute = 120;
+  double moderate_burst = 30;
+  // Reports per client per hour (a burst of a fifth of it at once).
+  double reports_per_hour = 20;
+  int report_threshold = 3;         // reports that send a comment to review
   int rejected_retention_days = 30;  // the moderation log's memory
   int max_author_chars = 80;
   // A commenter whose comment a moderator rejected with a reason is told

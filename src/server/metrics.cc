@@ -22,6 +22,16 @@ std::string Label(std::string_view v) {
   return out;
 }
 
+// The methods HTTP defines; anything else a client sends is "other", so
+// that the number of series stays bounded whatever clients send.
+std::string_view MethodLabel(std::string_view method) {
+  for (std::string_view known : {"GET", "HEAD", "POST", "PUT", "PATCH",
+                                 "DELETE", "OPTIONS", "CONNECT", "TRACE"}) {
+    if (method == known) return known;
+  }
+  return "other";
+}
+
 std::string Number(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.9g", v);
@@ -35,9 +45,10 @@ Metrics::Metrics() : started_(absl::Now()) {}
 void Metrics::ObserveRequest(std::string_view route, std::string_view method,
                              int status, absl::Duration latency) {
   const double seconds = absl::ToDoubleSeconds(latency);
+  const std::string_view label = MethodLabel(method);
   std::lock_guard<std::mutex> lock(mu_);
-  ++requests_[{std::string(route), std::string(method), status}];
-  Histogram& h = latency_[{std::string(route), std::string(method)}];
+  ++requests_[{std::string(route), std::string(label), status}];
+  Histogram& h = latency_[{std::string(route), std::string(label)}];
   for (size_t i = 0; i < kBuckets.size(); ++i) {
     if (seconds <= kBuckets[i]) ++h.buckets[i];
   }

@@ -4,8 +4,9 @@
 //   metrics.CountComment(moderation::Decision::kApprove, {"spelling"});
 //   std::string text = metrics.Render();
 //
-// Labels are the route's pattern, never the raw path, so the number of
-// series stays bounded whatever clients send. Thread-safe.
+// Labels are the route's pattern, never the raw path, and a method HTTP
+// defines or "other", so the number of series stays bounded whatever
+// clients send. Thread-safe.
 #ifndef NEWSROOM_SERVER_METRICS_H_
 #define NEWSROOM_SERVER_METRICS_H_
 

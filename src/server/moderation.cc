@@ -76,35 +76,24 @@ std::optional<App::Viewer> App::RequireViewer(Context& c,
   return viewer;
 }
 
-namespace {
-
-struct LoginResult {
-  int status = 200;
-  std::string message;
-  std::string token;
-  store::Session session;
-  store::User user;
-};
-
-}  // namespace
-
-// Shared by the JSON and the form login.
-static LoginResult TryLogin(store::Store& store, auth::LoginThrottle& throttle,
-                            auth::LoginThrottle& address_throttle,
-                            int session_hours, const std::string& client,
-                            const std::string& username,
-                            const std::string& password) {
+// Shared by the JSON and the form login. Runs on a worker thread: argon2id
+// costs tens of milliseconds and 64 MiB by design.
+App::LoginResult App::TryLogin(const http::Request& request,
+                               const std::string& username,
+                               const std::string& password) {
   LoginResult r;
   const absl::Time now = absl::Now();
-  const std::string user_key = "u:" + username;
-  const std::string client_key = "c:" + client;
-  if (throttle.Blocked(user_key, now) ||
-      address_throttle.Blocked(client_key, now)) {
+  const std::string client = ClientKey(request);
+  if (absl::Duration wait = login_guard_->Wait(username, client, now);
+      wait > absl::ZeroDuration()) {
     r.status = 429;
-    r.message = "too many failed logins; try again later";
+    r.retry_after = std::max<int64_t>(
+        1, absl::ToInt64Seconds(absl::Ceil(wait, absl::Seconds(1))));
+    r.message = absl::StrCat("too many failed logins; try again in ",
+                             r.retry_after, " s");
     return r;
   }
-  absl::StatusOr<store::User> user = store.FindUser(username);
+  absl::StatusOr<store::User> user = store_.FindUser(username);
   if (!user.ok()) {
     // As slow as a wrong password, so that timing does not tell which user
     // names exist.
@@ -115,27 +104,32 @@ static LoginResult TryLogin(store::Store& store, auth::LoginThrottle& throttle,
   if (!user.ok() || !auth::VerifyPassword(user->password_hash, password)) {
     if (user.ok() || absl::IsNotFound(user.status()) ||
         absl::IsInvalidArgument(user.status())) {
-      throttle.Failure(user_key, now);
-      address_throttle.Failure(client_key, now);
+      login_guard_->Failure(username, client, now);
       r.status = 401;
       r.message = "wrong user name or password";
     } else {
-      r.status = 500;
+      r.status = 503;
       r.message = std::string(user.status().message());
     }
     return r;
   }
-  throttle.Success(user_key);
-  address_throttle.Success(client_key);
+  login_guard_->Success(username, client, now);
+  if (user->disabled) {
+    r.status = 403;
+    r.message = "this account is disabled; ask an editor";
+    return r;
+  }
   r.token = auth::RandomToken();
   r.session.token_hash = auth::TokenHash(r.token);
   r.session.user_id = user->id;
   r.session.csrf_token = auth::RandomToken();
   r.session.created_at = now;
-  r.session.expires_at = now + absl::Hours(session_hours);
-  absl::Status added = store.AddSession(r.session);
+  r.session.expires_at = now + absl::Hours(config_.session_hours);
+  absl::Status added = store_.AddSession(r.session);
   if (!added.ok()) {
-    r.status = 500;
+    r.status = absl::IsFailedPrecondition(added) ? 403
+               : absl::IsUnavailable(added)      ? 503
+                                                 : 500;
     r.message = std::string(added.message());
     return r;
   }
@@ -154,11 +148,14 @@ void App::LoginApi(Context& c, const http::Request& request,
     Error(c, 400, "fields \"username\" and \"password\" are required strings");
     return;
   }
-  LoginResult r = TryLogin(store_, login_throttle_, address_throttle_,
-                           config_.session_hours, ClientKey(request),
-                           u->get<std::string>(), p->get<std::string>());
+  LoginResult r =
+      TryLogin(request, u->get<std::string>(), p->get<std::string>());
   if (r.status != 200) {
-    Error(c, r.status, r.message);
+    std::vector<http::Header> headers;
+    if (r.retry_after > 0) {
+      headers.push_back({"Retry-After", absl::StrCat(r.retry_after)});
+    }
+    Error(c, r.status, r.message, std::move(headers));
     return;
   }
   Json(c, 200,
@@ -287,9 +284,8 @@ void App::LoginForm(Context& c, const http::Request& request,
   if (!SameOrigin(c, request)) return;
   auto fields = ReadForm(c, request);
   if (!fields) return;
-  LoginResult r = TryLogin(store_, login_throttle_, address_throttle_,
-                           config_.session_hours, ClientKey(request),
-                           (*fields)["username"], (*fields)["password"]);
+  LoginResult r =
+      TryLogin(request, (*fields)["username"], (*fields)["password"]);
   if (r.status != 200) {
     std::string message =
         r.status == 401 ? SiteText("Kullanıcı adı veya parola yanlış.",
@@ -298,11 +294,17 @@ void App::LoginForm(Context& c, const http::Request& request,
             ? SiteText(
                   "Çok fazla başarısız deneme; daha sonra yeniden deneyin.",
                   "Too many failed logins; try again later.")
+        : r.status == 403
+            ? SiteText("Bu hesap kapatılmış.", "This account is disabled.")
             : SiteText("Sunucu hatası.", "Server error.");
+    std::vector<http::Header> headers = {{"Cache-Control", "no-store"}};
+    if (r.retry_after > 0) {
+      headers.push_back({"Retry-After", absl::StrCat(r.retry_after)});
+    }
     Html(
         c, r.status,
         site::RenderLoginPage(SiteFor(request), "", message, (*fields)["next"]),
-        {{"Cache-Control", "no-store"}});
+        std::move(headers));
     return;
   }
   Redirect(

@@ -65,7 +65,10 @@ void App::ArticlePage(Context& c, const http::Request& request,
                       const PathParams& p) {
   const std::string_view slug = p.Get("slug");
   const site::SiteInfo info = SiteFor(request);
-  const std::string order = request.query_param("order").value_or("newest");
+  // Only two orders exist; anything else a client writes is the default,
+  // so that it cannot mint cache keys.
+  const std::string order =
+      request.query_param("order") == "oldest" ? "oldest" : "newest";
   const std::optional<std::string> posted = request.query_param("posted");
   const bool reported = request.query_param("reported").has_value();
   std::optional<int64_t> reply_to;
@@ -77,26 +80,13 @@ void App::ArticlePage(Context& c, const http::Request& request,
   // cached.
   const bool cacheable = !posted && !reported && !reply_to;
   const std::string key =
-      absl::StrCat(AV(slug), "|", order, "|", info.base_url);
-  const uint64_t generation = generation_.load();
-  // What every node agrees on: read before the article and its comments,
-  // so that a page cached under it shows every change made before it
-  // moved, on whichever node (store.h).
-  uint64_t shared_generation = 0;
+      absl::StrCat("page|", AV(slug), "|", order, "|", info.base_url);
+  std::optional<PageCache::Generation> generation;
   if (cacheable) {
-    absl::StatusOr<uint64_t> g = store_.PageGeneration();
-    if (!g.ok()) {
-      ErrorFromStatus(c, g.status());
-      return;
-    }
-    shared_generation = *g;
-  }
-  if (cacheable) {
-    std::lock_guard<std::mutex> lock(cache_mu_);
-    auto it = page_cache_.find(key);
-    if (it != page_cache_.end() && it->second.generation == generation &&
-        it->second.shared_generation == shared_generation) {
-      Html(c, 200, it->second.html);
+    generation = CacheGeneration(c);
+    if (!generation) return;
+    if (auto hit = page_cache_.Find(key, *generation)) {
+      Cached(c, request, *hit, "text/html; charset=utf-8");
       return;
     }
   }
@@ -139,11 +129,41 @@ void App::ArticlePage(Context& c, const http::Request& request,
   }
   std::string html = site::RenderArticlePage(info, page);
   if (cacheable) {
-    std::lock_guard<std::mutex> lock(cache_mu_);
-    if (page_cache_.size() > 10000) page_cache_.clear();
-    page_cache_[key] = CachedPage{generation, shared_generation, html};
+    auto entry = page_cache_.Insert(key, *generation, std::move(html));
+    Cached(c, request, *entry, "text/html; charset=utf-8");
+    return;
   }
   Html(c, 200, std::move(html));
+}
+
+std::optional<PageCache::Generation> App::CacheGeneration(Context& c) {
+  // This node's changes, and what every node agrees on: read before the
+  // article and its comments, so that an answer cached under it shows
+  // every change made before it moved, on whichever node (store.h).
+  PageCache::Generation g;
+  g.site = generation_.load();
+  absl::StatusOr<uint64_t> shared = store_.PageGeneration();
+  if (!shared.ok()) {
+    ErrorFromStatus(c, shared.status());
+    return std::nullopt;
+  }
+  g.store = *shared;
+  return g;
+}
+
+void App::Cached(Context& c, const http::Request& request,
+                 const PageCache::Entry& entry, std::string_view content_type) {
+  http::Response r;
+  r.content_type = std::string(content_type);
+  // Shared and cacheable, but checked with the server each time: a
+  // comment may have been published since.
+  r.headers = {{"ETag", entry.etag}, {"Cache-Control", "no-cache"}};
+  if (PageCache::Matches(request.header("if-none-match"), entry.etag)) {
+    r.status = 304;
+  } else {
+    r.body = entry.body;
+  }
+  Respond(c, std::move(r));
 }
 
 void App::PhotoPage(Context& c, const http::Request& request,

@@ -12,8 +12,8 @@
 // API keys are stored hashed (auth::TokenHash); a key found valid is
 // trusted for `[perspective] key_cache_seconds` before the database is
 // asked again, so `newsroom apikey revoke` takes effect within that time.
-// Unknown keys are never cached: a new key works at once. The key is
-// taken out of the access log's request line.
+// Unknown keys are never cached: a new key works at once. The access log
+// writes the key parameter as REDACTED (server/access_log.h).
 //
 // analyze never stores anything of the comment (whatever `doNotStore`
 // says); suggestscore stores the suggestion as moderator feedback, one row
@@ -28,40 +28,16 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "auth/auth.h"
 #include "langid/language.h"
 #include "server/app.h"
 #include "server/app_internal.h"
+#include "server/json_body.h"
 #include "server/perspective.h"
-#include "text/utf8.h"
+#include "text/displayed.h"
 
 namespace newsroom::server {
-namespace {
-
-// `target` with the value of every `key` query parameter replaced, for the
-// access log: an API key must not end up in a log file.
-std::string RedactKey(const std::string& target) {
-  const size_t q = target.find('?');
-  if (q == std::string::npos) return target;
-  std::string out = target.substr(0, q + 1);
-  bool first = true;
-  for (absl::string_view param :
-       absl::StrSplit(absl::string_view(target).substr(q + 1), '&')) {
-    if (!first) out.push_back('&');
-    first = false;
-    if (absl::StartsWith(param, "key=")) {
-      out += "key=REDACTED";
-    } else {
-      out.append(param.data(), param.size());
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
 void App::PerspectiveError(Context& c, int status, std::string_view message,
                            std::vector<http::Header> headers) {
   Json(c, status, perspective::ErrorJson(status, message), std::move(headers));
@@ -84,7 +60,6 @@ void App::PerspectiveRoute(Context& c, const http::Request& request,
                            const PathParams& p) {
   // Some clients escape the colon of "comments:analyze".
   const std::string method = http::PercentDecode(p.Get("method")).value_or("");
-  c.log_request->target = RedactKey(request.target);
   if (method != "comments:analyze" && method != "comments:suggestscore") {
     c.route = "unmatched";
     PerspectiveError(
@@ -170,37 +145,19 @@ std::optional<store::ApiKey> App::RequireApiKey(Context& c,
 
 std::optional<nlohmann::json> App::ReadPerspectiveJson(
     Context& c, const http::Request& request) {
-  if (request.body.size() > config_.max_json_bytes) {
-    PerspectiveError(c, 413,
-                     absl::StrCat("Request payload of ", request.body.size(),
-                                  " bytes exceeds the limit of ",
-                                  config_.max_json_bytes, " bytes."));
-    return std::nullopt;
-  }
   // Any Content-Type is read as JSON, as curl users forget to set it.
-  if (absl::Status utf8 = text::ValidateUtf8(request.body); !utf8.ok()) {
+  absl::StatusOr<nlohmann::json> body =
+      ParseJsonObject(request.body, config_.max_json_bytes);
+  if (!body.ok()) {
+    const int status = JsonBodyHttpStatus(body.status());
     PerspectiveError(
-        c, 400,
-        absl::StrCat("Invalid JSON payload received: ", utf8.message(), "."));
+        c, status,
+        absl::StrCat(status == 413 ? "Request payload too large: "
+                                   : "Invalid JSON payload received: ",
+                     body.status().message(), "."));
     return std::nullopt;
   }
-  nlohmann::json body;
-  try {
-    body = nlohmann::json::parse(request.body);
-  } catch (const nlohmann::json::parse_error& e) {
-    PerspectiveError(c, 400,
-                     absl::StrCat("Invalid JSON payload received: syntax "
-                                  "error at byte ",
-                                  e.byte, "."));
-    return std::nullopt;
-  }
-  if (!body.is_object()) {
-    PerspectiveError(c, 400,
-                     "Invalid JSON payload received: the body must be a JSON "
-                     "object.");
-    return std::nullopt;
-  }
-  return body;
+  return *std::move(body);
 }
 
 void App::AnalyzeCommentApi(Context& c, const http::Request& request) {
@@ -214,9 +171,12 @@ void App::AnalyzeCommentApi(Context& c, const http::Request& request) {
     return;
   }
   // The engine's limits (text too long, only white space) are the
-  // client's to fix: InvalidArgument, 400.
-  absl::StatusOr<moderation::Verdict> verdict = engine_.Moderate(
-      analyze->text, perspective::LanguageHint(analyze->languages));
+  // client's to fix: InvalidArgument, 400. The text is scored as the
+  // client's readers will see it (directional overrides resolved,
+  // text/displayed.h), not as it is stored.
+  absl::StatusOr<moderation::Verdict> verdict =
+      engine_.Moderate(text::AsDisplayed(analyze->text),
+                       perspective::LanguageHint(analyze->languages));
   if (!verdict.ok()) {
     PerspectiveError(c, verdict.status());
     return;

@@ -1,5 +1,6 @@
 // The site's routes as a table: each route is a path pattern, the methods
-// it takes, whether other origins may call it (CORS), and its handler.
+// it takes, whether other origins may call it (CORS), its handler, and
+// where the handler runs (the I/O thread, or a worker for slow work).
 //
 //   RouteTable<std::function<void(const PathParams&)>> routes;
 //   routes.Add({"GET"}, "/news/{slug}", Cors::kSameOrigin,
@@ -84,6 +85,13 @@ enum class Cors {
   kAnyOrigin,   // any origin: answers carry Access-Control-Allow-Origin: *
 };
 
+// Where a route's handler runs.
+enum class Exec {
+  kInline,  // on the I/O thread that read the request: quick work only
+  kWorker,  // on a worker thread: the engine, image work (the site's pool)
+  kLogin,   // on the password workers: argon2id, kept apart from the rest
+};
+
 enum class RouteOutcome {
   kFound,        // `route` takes the method; `params` are set
   kWrongMethod,  // the path is a route's, the method is not: 405 + `allow`
@@ -97,6 +105,7 @@ struct Route {
   PathPattern pattern;
   Cors cors = Cors::kSameOrigin;
   Handler handler;
+  Exec exec = Exec::kInline;
 };
 
 template <typename Handler>
@@ -114,8 +123,10 @@ template <typename Handler>
 class RouteTable {
  public:
   void Add(std::initializer_list<std::string_view> methods,
-           std::string_view pattern, Cors cors, Handler handler) {
-    Route<Handler> route{{}, PathPattern(pattern), cors, std::move(handler)};
+           std::string_view pattern, Cors cors, Handler handler,
+           Exec exec = Exec::kInline) {
+    Route<Handler> route{
+        {}, PathPattern(pattern), cors, std::move(handler), exec};
     for (std::string_view m : methods) route.methods.emplace_back(m);
     routes_.push_back(std::move(route));
   }

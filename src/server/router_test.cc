@@ -89,7 +89,9 @@ TEST(RouteTableTest, FindsTheRouteAndItsParameters) {
       EXPECT_EQ(std::string(m.params.Get("slug")), c.slug);
       EXPECT_EQ(m.params.Id(), c.id);
     }
-    if (c.outcome == RouteOutcome::kNotFound) EXPECT_EQ(m.route, nullptr);
+    if (c.outcome == RouteOutcome::kNotFound) {
+      EXPECT_EQ(m.route, nullptr);
+    }
   }
 }
 

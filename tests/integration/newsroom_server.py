@@ -26,24 +26,35 @@ DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", 
 
 class NewsroomServer:
     def __init__(self, binary, workdir, extra_args=(), db=None, db_url=None,
-                 listen="127.0.0.1:0"):
+                 listen="127.0.0.1:0", rate_limits=False, preexec_fn=None):
+        """rate_limits: keep the per-client limits of the config (they are
+        switched off by default, as the tests post many comments);
+        preexec_fn: runs in the server's process before it starts (to
+        lower its descriptor limit, say)."""
         self.binary = binary
         self.workdir = workdir
         self.db = db or os.path.join(workdir, "newsroom.db")
         self.db_url = db_url or "sqlite:" + self.db
         self.listen = listen
         self.extra_args = list(extra_args)
+        self.rate_limits = rate_limits
+        self.preexec_fn = preexec_fn
         self.process = None
         self.port = None
         self.log_path = os.path.join(workdir, "server.log")
 
     def start(self):
         args = [self.binary, "serve", "--data-dir", DATA_DIR, "--listen", self.listen,
-                "--db", self.db_url, "--rate-limit", "0",
-                "--access-log", "off"] + self.extra_args
+                "--db", self.db_url]
+        if "--access-log" not in self.extra_args:
+            args += ["--access-log", "off"]
+        if not self.rate_limits:
+            args += ["--rate-limit", "0"]
+        args += self.extra_args
         self._log = open(self.log_path, "ab")
         self.process = subprocess.Popen(
-            args, stdout=subprocess.PIPE, stderr=self._log, cwd=self.workdir)
+            args, stdout=subprocess.PIPE, stderr=self._log, cwd=self.workdir,
+            preexec_fn=self.preexec_fn)
         line = self.process.stdout.readline().decode()
         if not line.startswith("listening on "):
             self.process.kill()
