@@ -461,10 +461,12 @@ const RouteTable<App::Handler>& App::Routes() {
     // The editors' desk.
     t->Add({"GET"}, "/desk", kSite, &App::DeskPage);
     t->Add({"GET"}, "/desk/new", kSite, &App::NewArticlePage);
-    t->Add({"POST"}, "/desk/new", kSite, &App::CreateArticleForm);
+    // Both forms may carry a photo that libvips decodes and resizes.
+    t->Add({"POST"}, "/desk/new", kSite, &App::CreateArticleForm, kWorker);
     t->Add({"POST"}, "/desk/preview", kSite, &App::PreviewArticleForm);
     t->Add({"GET"}, "/desk/articles/{id}", kSite, &App::EditArticlePage);
-    t->Add({"POST"}, "/desk/articles/{id}", kSite, &App::SaveArticleForm);
+    t->Add({"POST"}, "/desk/articles/{id}", kSite, &App::SaveArticleForm,
+           kWorker);
 
     // The JSON API (docs/api.md).
     t->Add({"POST"}, "/api/v1/moderate", kEmbed, &App::ModerateApi, kWorker);
@@ -501,6 +503,12 @@ const RouteTable<App::Handler>& App::Routes() {
     return t;
   }();
   return *table;
+}
+
+Exec App::WhereRuns(std::string_view method, std::string_view path) {
+  RouteMatch<Handler> match = Routes().Find(method, path);
+  if (match.outcome != RouteOutcome::kFound) return Exec::kInline;
+  return match.route->exec;
 }
 
 void App::Handle(http::Request request, http::Responder respond) {

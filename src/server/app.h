@@ -92,6 +92,11 @@ class App {
 
   Metrics& metrics() { return metrics_; }
 
+  // Where the route that answers `method` and `path` runs (the I/O thread
+  // for quick work, a worker for the engine, libvips and argon2id);
+  // kInline when no route answers. For tests and the docs' route list.
+  static Exec WhereRuns(std::string_view method, std::string_view path);
+
  private:
   struct Context;  // one request on its way: route, timing, client
   struct Viewer;   // the logged-in user of a request, if any

@@ -25,6 +25,40 @@ TEST(ClientNetworkTest, AnIpv6ClientIsItsSlash64) {
   }
 }
 
+// Decoding a photo, moderating a text or hashing a password takes from
+// milliseconds to a second: such routes never run on an I/O thread, where
+// they would stall every other client of that thread.
+TEST(AppRoutesTest, SlowWorkRunsOffTheIoThreads) {
+  struct Case {
+    const char* method;
+    const char* path;
+    Exec exec;
+  };
+  const Case cases[] = {
+      // libvips: photo uploads, and the desk's forms that carry one.
+      {"POST", "/api/v1/photos", Exec::kWorker},
+      {"POST", "/desk/new", Exec::kWorker},
+      {"POST", "/desk/articles/12", Exec::kWorker},
+      // The engine.
+      {"POST", "/news/kopru-acildi/comments", Exec::kWorker},
+      {"POST", "/api/v1/articles/kopru-acildi/comments", Exec::kWorker},
+      {"POST", "/api/v1/moderate", Exec::kWorker},
+      {"POST", "/v1alpha1/comments:analyze", Exec::kWorker},
+      // argon2id, on its own workers.
+      {"POST", "/login", Exec::kLogin},
+      {"POST", "/api/v1/session", Exec::kLogin},
+      // Quick work stays on the I/O thread: no queueing for a cached page.
+      {"GET", "/news/kopru-acildi", Exec::kInline},
+      {"GET", "/api/v1/articles/kopru-acildi/comments", Exec::kInline},
+      {"GET", "/healthz", Exec::kInline},
+      {"GET", "/desk/articles/12", Exec::kInline},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(App::WhereRuns(c.method, c.path), c.exec)
+        << c.method << " " << c.path;
+  }
+}
+
 TEST(IsHostHeaderTest, OnlyHostNamesAndAddressesWithAPort) {
   for (const char* good :
        {"haber.example.com", "localhost", "127.0.0.1:8080", "[::1]:8080",
