@@ -161,6 +161,12 @@ constexpr float kSureInformal = 0.95f;
 constexpr float kUnsure = 0.6f;
 // Suggestion ranking: distance minus this much per decade of frequency.
 constexpr float kFrequencyWeight = 0.15f;
+// The most a candidate that differs only by Turkish letters costs, however
+// many: who types without them misses every one ("acabilecegimiz"). The
+// cost of two (TypingDistance). On the dev part this lifts the pairs that
+// only restore letters from 91.0 to 91.8 % top-1, and costs one injected
+// keyboard typo in about 4,000 its place (lower caps cost a few more).
+constexpr float kLettersOnlyCost = 0.6f;
 // Edge given to a name when the input is capitalised.
 constexpr float kNameBonus = 0.15f;
 // Candidates farther than this are not suggested.
@@ -875,12 +881,7 @@ void Checker::AddListNamesWithSuffix(std::u32string_view lower,
     delete_index_->Candidates(stem, 0, &ids);
     for (uint32_t id : ids) {
       const std::u32string& name = index_words_[id];
-      if (name.size() != k || name == stem) continue;
-      bool fold_equal = true;
-      for (size_t i = 0; i < k && fold_equal; ++i) {
-        fold_equal = internal::Fold(name[i]) == internal::Fold(stem[i]);
-      }
-      if (!fold_equal) continue;
+      if (name == stem || !internal::FoldEqual(name, stem)) continue;
       for (const std::u32string& suffix :
            internal::ApostropheSuffixes(name, lower.substr(k))) {
         std::u32string cand = name + U'\'' + suffix;
@@ -1051,6 +1052,9 @@ std::vector<std::string> Checker::SuggestUncached(std::string_view word,
   // vouches for), give names a small edge when the input is capitalised
   // ("Ankra" → "Ankara" before "Anıra"), and rank again.
   for (Candidate& c : cands) {
+    if (internal::FoldEqual(c.lower, lower)) {
+      c.distance = std::min(c.distance, kLettersOnlyCost);
+    }
     c.distance -= kFrequencyWeight * std::log10(1.0f + c.count);
   }
   auto by_score = [](const Candidate& a, const Candidate& b) {

@@ -211,6 +211,9 @@ TEST(CheckerTest, SuggestsTheIntendedWordFirst) {
       {"cocugumuzun", "çocuğumuzun"},
       {"zıyaretçılerımız", "ziyaretçilerimiz"},
       {"aksehir", "Akşehir"},
+      // However many letters, before a rarer word one typo away.
+      {"ıçtığımızı", "içtiğimizi"},
+      {"maılınızı", "mailinizi"},
       // … also on words hunspell-tr lacks for their closing suffix.
       {"kahvelerdı", "kahvelerdi"},
       {"bekletebılırdı", "bekletebilirdi"},

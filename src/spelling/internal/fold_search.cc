@@ -214,12 +214,7 @@ class Walk {
     }
     if (tail.size() > kLongestClosingSuffix) return;
     for (const std::u32string& suffix : ClosingSuffixesAfter(buffer_)) {
-      if (suffix.size() != tail.size() ||
-          !std::equal(
-              suffix.begin(), suffix.end(), tail.begin(),
-              [](char32_t a, char32_t b) { return Fold(a) == Fold(b); })) {
-        continue;
-      }
+      if (!FoldEqual(suffix, tail)) continue;
       std::u32string word = buffer_ + suffix;
       if (!forms_.Contains(word)) Add(word, suffixed_, initial_suffixed_);
       if (Stopped()) return;

@@ -55,6 +55,16 @@ inline char32_t Fold(char32_t c) {
   return folded != 0 ? static_cast<char32_t>(folded) : c;
 }
 
+// True when lower-case `a` and `b` differ at most by letters with the same
+// ASCII fold: FoldEqual(U"acmadik", U"açmadık").
+inline bool FoldEqual(std::u32string_view a, std::u32string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (Fold(a[i]) != Fold(b[i])) return false;
+  }
+  return true;
+}
+
 // True when `a` and `b` (lower case) are different keys side by side on a
 // Turkish Q keyboard, in the same row or the rows above and below.
 bool AreKeyboardNeighbours(char32_t a, char32_t b);

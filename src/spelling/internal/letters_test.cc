@@ -52,5 +52,14 @@ TEST(LettersTest, FoldKeepsWhatIsNotATurkishLetter) {
   EXPECT_EQ(Fold(U'x'), U'x');
 }
 
+TEST(LettersTest, FoldEqualWordsDifferOnlyByTurkishLetters) {
+  EXPECT_TRUE(FoldEqual(U"acmadik", U"açmadık"));
+  EXPECT_TRUE(FoldEqual(U"açabıleceğımız", U"açabileceğimiz"));
+  EXPECT_TRUE(FoldEqual(U"kâr", U"kar"));
+  EXPECT_TRUE(FoldEqual(U"", U""));
+  EXPECT_FALSE(FoldEqual(U"kalem", U"kalen"));  // a typo
+  EXPECT_FALSE(FoldEqual(U"cok", U"çokk"));     // not the same length
+}
+
 }  // namespace
 }  // namespace newsroom::spelling::internal
