@@ -217,7 +217,7 @@ class Checker {
   // and by those and one typo. Empty when nothing is close (within two
   // typos) or the language is neither Turkish nor English. Typically
   // 10–50 µs, less when cached; bounded for any word (the letter search
-  // stops after a few thousand steps).
+  // stops after 1,500 steps).
   std::vector<std::string> Suggest(std::string_view word, Language language,
                                    int max) const;
 

@@ -9,7 +9,7 @@
 // costs another 11 MB (1.35 million forms) and cannot answer "fold-equal
 // after one edit" without indexing every deletion too. The prefix filter
 // is already built for the one-edit search, and the walk over it stays
-// within a few thousand probes even with one edit: at each position the
+// within 1,500 probes even with one edit: at each position the
 // edit branches (about seventy letters) die within a step or two unless
 // they are a real prefix.
 //
