@@ -14,6 +14,10 @@
 
 #include <cstdio>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+
 namespace newsroom::server {
 
 PageCache::PageCache(size_t max_bytes) : max_bytes_(max_bytes) {}
@@ -31,21 +35,14 @@ std::string PageCache::ETagOf(std::string_view body) {
 }
 
 bool PageCache::Matches(std::string_view if_none_match, std::string_view etag) {
-  std::string_view rest = if_none_match;
-  while (!rest.empty()) {
-    size_t comma = rest.find(',');
-    std::string_view item = rest.substr(0, comma);
-    rest = comma == std::string_view::npos ? std::string_view()
-                                           : rest.substr(comma + 1);
-    while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) {
-      item.remove_prefix(1);
-    }
-    while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) {
-      item.remove_suffix(1);
-    }
+  // Debian's Abseil has its own string_view.
+  const absl::string_view header(if_none_match.data(), if_none_match.size());
+  const absl::string_view tag(etag.data(), etag.size());
+  for (absl::string_view item : absl::StrSplit(header, ',')) {
+    item = absl::StripAsciiWhitespace(item);
     if (item == "*") return true;
-    if (item.substr(0, 2) == "W/") item.remove_prefix(2);
-    if (!item.empty() && item == etag) return true;
+    absl::ConsumePrefix(&item, "W/");
+    if (!item.empty() && item == tag) return true;
   }
   return false;
 }
