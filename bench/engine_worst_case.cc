@@ -2,9 +2,9 @@
 // coverage, that looks for the text within the policy's max_length that
 // costs Engine::Moderate the most, and a timer for inputs already found.
 //
-//   taskset -c 0 build/bench/engine_worst_case --search=600 \
+//   taskset -c 0 build/bench/engine_worst_case --search=600
 //       --out=/tmp/worst [--seed=1] [--keep=8]
-//   taskset -c 0 build/bench/engine_worst_case \
+//   taskset -c 0 build/bench/engine_worst_case
 //       src/moderation/testdata/worst_case/*.txt
 //
 // Times are CPU time of the moderating thread (CLOCK_THREAD_CPUTIME_ID),
