@@ -2,9 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "moderation/verdict_json.h"
+#include "text/utf8.h"
 
 namespace newsroom::moderation {
 namespace {
@@ -218,6 +222,44 @@ TEST(EngineTest, OneEngineServesManyThreads) {
   }
   for (auto& t : threads) t.join();
   EXPECT_EQ(mismatches.load(), 0);
+}
+
+// The slowest texts bench/engine_worst_case found within max_length, kept
+// in testdata/worst_case/ (their time is the benchmark's to measure, in
+// BENCHMARKS.md): each still gets a verdict, the same one twice, with
+// every span inside the text and showing what is there.
+TEST(EngineTest, TheSlowestTextsFoundStillGetAVerdict) {
+  const std::filesystem::path dir =
+      std::filesystem::path(NEWSROOM_SOURCE_DIR) /
+      "src/moderation/testdata/worst_case";
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".txt") continue;
+    ++files;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream read;
+    read << in.rdbuf();
+    const std::string text = read.str();
+    const std::string name = entry.path().filename().string();
+    const int length = text::CodePointCount(text);
+    ASSERT_LE(length, DefaultEngine().policy().max_length) << name;
+    auto first = DefaultEngine().Moderate(text);
+    ASSERT_TRUE(first.ok()) << name << ": " << first.status();
+    auto second = DefaultEngine().Moderate(text);
+    ASSERT_TRUE(second.ok()) << name;
+    EXPECT_EQ(VerdictToJson(*first).dump(), VerdictToJson(*second).dump())
+        << name;
+    for (const Finding& f : first->findings) {
+      for (const Span& s : f.spans) {
+        ASSERT_LE(0, s.start) << name;
+        ASSERT_LE(s.start, s.end) << name;
+        ASSERT_LE(s.end, length) << name;
+        EXPECT_EQ(s.text, text::SubstrByCodePoints(text, s.start, s.end))
+            << name << " " << RuleIdName(f.rule);
+      }
+    }
+  }
+  EXPECT_GE(files, 1) << "no kept inputs in " << dir;
 }
 
 }  // namespace
