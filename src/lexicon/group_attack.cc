@@ -18,14 +18,22 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "text/casing.h"
 
 namespace newsroom::lexicon {
 namespace {
 
-// Folded lower case of a token, for comparing with the lists below.
-std::string Key(const text::Token& t) { return text::FoldKey(t.text); }
+// Folded lower case of each token, for comparing with the lists below:
+// computed once a comment, so that the work stays linear in its words
+// however many group names it repeats.
+std::vector<std::string> Keys(const std::vector<text::Token>& tokens) {
+  std::vector<std::string> keys;
+  keys.reserve(tokens.size());
+  for (const text::Token& t : tokens) keys.push_back(text::FoldKey(t.text));
+  return keys;
+}
 
 bool IsClauseBreak(std::string_view key) {
   static constexpr std::string_view kBreaks[] = {
@@ -49,11 +57,10 @@ bool IsQuantifier(std::string_view key) {
 // compared with vermin is dehumanised wherever the comparison stands in
 // the clause. "gibi" is always a comparison; "like" only after a verb or
 // "everywhere", not as the verb itself ("gay people like dogs").
-bool IsSimile(const std::vector<text::Token>& tokens, size_t first,
-              size_t last) {
-  if (last + 1 < tokens.size() && Key(tokens[last + 1]) == "gibi") return true;
-  if (first < 2 || Key(tokens[first - 1]) != "like") return false;
-  const std::string before = Key(tokens[first - 2]);
+bool IsSimile(const std::vector<std::string>& keys, size_t first, size_t last) {
+  if (last + 1 < keys.size() && keys[last + 1] == "gibi") return true;
+  if (first < 2 || keys[first - 1] != "like") return false;
+  const std::string& before = keys[first - 2];
   auto ends_with = [&](std::string_view e) {
     return before.size() > e.size() &&
            before.compare(before.size() - e.size(), e.size(), e) == 0;
@@ -91,9 +98,10 @@ bool IsNegationBefore(std::string_view key) {
 // The first token at or after code point `at`, and the last that ends at or
 // before `end`.
 size_t FirstToken(const std::vector<text::Token>& tokens, int at) {
-  size_t i = 0;
-  while (i < tokens.size() && tokens[i].end <= at) ++i;
-  return i;
+  return std::partition_point(
+             tokens.begin(), tokens.end(),
+             [at](const text::Token& t) { return t.end <= at; }) -
+         tokens.begin();
 }
 size_t LastToken(const std::vector<text::Token>& tokens, int end) {
   size_t i = FirstToken(tokens, end);
@@ -106,25 +114,26 @@ size_t LastToken(const std::vector<text::Token>& tokens, int end) {
 // since Turkish writes peoples with a capital and a novel (roman) without.
 // An all-caps or sentence-initial word says nothing either way.
 bool NamesPeople(const Match& m, const std::vector<text::Token>& tokens,
-                 size_t first, size_t last) {
+                 const std::vector<std::string>& keys, size_t first,
+                 size_t last) {
   if (m.language == langid::Language::kTurkish) {
     const text::Token& t = tokens[first];
     return !t.sentence_initial && text::ToTitleWordTr(t.text) == t.text &&
            text::ToLowerTr(t.text) != t.text;
   }
-  if (last + 1 >= tokens.size()) return false;
-  std::string next = Key(tokens[last + 1]);
+  if (last + 1 >= keys.size()) return false;
+  const std::string& next = keys[last + 1];
   return next == "people" || next == "folks";
 }
 
 // A plural target: "Suriyeliler", "Muslims", "black people".
-bool IsPlural(const Match& m, const std::vector<text::Token>& tokens,
+bool IsPlural(const Match& m, const std::vector<std::string>& keys,
               size_t last) {
   const std::string typed = text::FoldKey(m.typed);
   const std::string term = text::FoldKey(m.term);
   if (m.language == langid::Language::kEnglish) {
-    if (last + 1 < tokens.size()) {
-      std::string next = Key(tokens[last + 1]);
+    if (last + 1 < keys.size()) {
+      const std::string& next = keys[last + 1];
       if (next == "people" || next == "folks") return true;
     }
     return (!typed.empty() && typed.back() == 's') ||
@@ -149,15 +158,21 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
   if (!any_target || !any_attack) return out;
 
   const std::vector<text::Token>& tokens = doc.tokens();
-  // Clause number of each token.
+  const std::vector<std::string> keys = Keys(tokens);
+  // Clause number of each token, and what each clause says of a group as
+  // a whole ("hepsi", "all") or of how it is treated ("treated like").
   std::vector<int> clause(tokens.size(), 0);
+  std::vector<char> quantified_clause(1, 0), treatment_clause(1, 0);
   int current = 0;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (i > 0 &&
-        (tokens[i].sentence_initial || IsClauseBreak(Key(tokens[i])))) {
+    if (i > 0 && (tokens[i].sentence_initial || IsClauseBreak(keys[i]))) {
       ++current;
+      quantified_clause.push_back(0);
+      treatment_clause.push_back(0);
     }
     clause[i] = current;
+    quantified_clause[current] |= IsQuantifier(keys[i]);
+    treatment_clause[current] |= IsTreatment(keys[i]);
   }
   // Each match's first and last token.
   std::vector<std::pair<size_t, size_t>> at(matches.size());
@@ -172,16 +187,12 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
     const Match& target = matches[t];
     if (!IsTarget(target.category) || !in_range(at[t].first)) continue;
     const int target_clause = clause[at[t].first];
-    bool quantified = false, treatment = false;
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      if (clause[i] != target_clause) continue;
-      quantified |= IsQuantifier(Key(tokens[i]));
-      treatment |= IsTreatment(Key(tokens[i]));
-    }
+    const bool quantified = quantified_clause[target_clause];
+    const bool treatment = treatment_clause[target_clause];
     const bool ambiguous =
         target.ambiguous &&
-        !NamesPeople(target, tokens, at[t].first, at[t].second);
-    const bool plural = IsPlural(target, tokens, at[t].second);
+        !NamesPeople(target, tokens, keys, at[t].first, at[t].second);
+    const bool plural = IsPlural(target, keys, at[t].second);
     std::optional<GroupAttack> best;
     for (size_t a = 0; a < matches.size(); ++a) {
       const Match& attack = matches[a];
@@ -198,11 +209,10 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
         distance = at[t].first - at[a].second - 1;
       }
       const size_t first = at[a].first, last = at[a].second;
-      if ((first > 0 && IsNegationBefore(Key(tokens[first - 1]))) ||
-          (last + 1 < tokens.size() &&
-           IsNegationAfter(Key(tokens[last + 1]))) ||
-          (first >= 2 && IsNegationBefore(Key(tokens[first - 2])) &&
-           Key(tokens[first - 1]).size() <= 3)) {  // "are not all"
+      if ((first > 0 && IsNegationBefore(keys[first - 1])) ||
+          (last + 1 < keys.size() && IsNegationAfter(keys[last + 1])) ||
+          (first >= 2 && IsNegationBefore(keys[first - 2]) &&
+           keys[first - 1].size() <= 3)) {  // "are not all"
         continue;
       }
       bool counts = false;
@@ -221,7 +231,7 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
             // spreading everywhere like vermin"), and is no attack when
             // the clause says how the group is treated.
             const bool after = at[a].first > at[t].second;
-            const bool simile = IsSimile(tokens, first, last);
+            const bool simile = IsSimile(keys, first, last);
             counts = after && !(simile && treatment) &&
                      (distance <= 1 || (simile && (plural || quantified)));
             break;
