@@ -76,26 +76,10 @@ absl::Status CheckOptions(const TrainOptions& o) {
   return absl::OkStatus();
 }
 
-// â î û and their capitals as a i u A I U; other code points as they are.
-char32_t WithoutCircumflex(char32_t c) {
-  switch (c) {
-    case U'â':
-      return 'a';
-    case U'î':
-      return 'i';
-    case U'û':
-      return 'u';
-    case U'Â':
-      return 'A';
-    case U'Î':
-      return 'I';
-    case U'Û':
-      return 'U';
-    case U'\u2019':
-      return '\'';
-    default:
-      return c;
-  }
+// â î û and their capitals as a i u A I U, the typographic apostrophe as
+// the plain one; other code points as they are.
+char32_t Plain(char32_t c) {
+  return c == U'\u2019' ? U'\'' : text::WithoutCircumflex(c);
 }
 
 // The lower-case spelling of a word, and its key; empty when the word
@@ -117,7 +101,7 @@ bool Lower(std::string_view word, bool foreign_i, Spelling* out) {
   out->ambiguous = false;
   size_t i = 0;
   while (i < word.size()) {
-    char32_t c = WithoutCircumflex(text::NextCodePoint(word, &i));
+    char32_t c = Plain(text::NextCodePoint(word, &i));
     if (c == 'I') {
       c = foreign_i ? internal::kForeignI : U'ı';
     } else {

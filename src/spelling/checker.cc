@@ -73,6 +73,7 @@
 #include "spelling/internal/form_set.h"
 #include "spelling/internal/letters.h"
 #include "spelling/internal/suffixes.h"
+#include "text/turkish.h"
 #include "text/utf8.h"
 
 namespace newsroom::spelling {
@@ -600,7 +601,7 @@ bool Checker::IsVariantOfKnownStem(std::u32string_view lower) const {
   std::u32string plain(lower);
   bool circumflex = false;
   for (char32_t& c : plain) {
-    char32_t p = c == U'â' ? U'a' : c == U'î' ? U'i' : c == U'û' ? U'u' : c;
+    const char32_t p = text::WithoutCircumflex(c);
     circumflex |= p != c;
     c = p;
   }

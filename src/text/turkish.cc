@@ -90,6 +90,25 @@ char AsciiFoldLetter(char32_t c) {
   }
 }
 
+char32_t WithoutCircumflex(char32_t c) {
+  switch (c) {
+    case U'â':
+      return 'a';
+    case U'î':
+      return 'i';
+    case U'û':
+      return 'u';
+    case U'Â':
+      return 'A';
+    case U'Î':
+      return 'I';
+    case U'Û':
+      return 'U';
+    default:
+      return c;
+  }
+}
+
 char32_t TurkishCounterpart(char c) {
   switch (c) {
     case 'c':

@@ -45,6 +45,11 @@ char AsciiFoldLower(char32_t c);
 // lower-case ones as AsciiFoldLower; 0 for any other code point.
 char AsciiFoldLetter(char32_t c);
 
+// â î û and their capitals as a i u A I U; any other code point as it is.
+// The circumflex marks a long vowel or a palatal consonant ("kâr", "hâlâ");
+// the same word is also written without it.
+char32_t WithoutCircumflex(char32_t c);
+
 // The Turkish letter that lower-case ASCII `c` stands for when a text is
 // typed without Turkish letters: c→ç g→ğ i→ı o→ö s→ş u→ü; 0 for any other
 // byte. The inverse of AsciiFoldLower on the six letters.

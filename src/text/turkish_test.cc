@@ -48,6 +48,17 @@ TEST(TurkishTest, FoldingAndCounterpartsAreInverse) {
   }
 }
 
+TEST(TurkishTest, WithoutCircumflexKeepsEverythingElse) {
+  const std::u32string marked = U"âîûÂÎÛ";
+  const std::u32string plain = U"aiuAIU";
+  for (size_t k = 0; k < marked.size(); ++k) {
+    EXPECT_EQ(WithoutCircumflex(marked[k]), plain[k]);
+  }
+  for (char32_t c : std::u32string(U"aiuçğıöşüÇĞİÖŞÜéê’'x")) {
+    EXPECT_EQ(WithoutCircumflex(c), c) << static_cast<uint32_t>(c);
+  }
+}
+
 TEST(TurkishTest, DottedAndDotlessIOneCodePointAtATime) {
   struct Case {
     char32_t upper, lower;
