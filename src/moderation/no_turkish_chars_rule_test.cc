@@ -80,7 +80,9 @@ TEST_F(NoTurkishCharsRuleTest, NamesAreRestoredButNotCounted) {
   std::optional<Finding> f = Check("Dun aksam Sisli'de konser vardi");
   ASSERT_TRUE(f.has_value());
   for (size_t i = 0; i < comment_->counted.size(); ++i) {
-    if (doc_->tokens()[i].text == "Sisli'de") EXPECT_FALSE(comment_->counted[i]);
+    if (doc_->tokens()[i].text == "Sisli'de") {
+      EXPECT_FALSE(comment_->counted[i]);
+    }
   }
 }
 
