@@ -580,6 +580,18 @@ void App::NotFound(Context& c, const http::Request& request) {
   }
 }
 
+bool App::WithinLimit(Context& c, auth::RateLimit& limit, std::string_view key,
+                      std::string_view what) {
+  const absl::Time now = absl::Now();
+  if (limit.Allow(key, now)) return true;
+  const int after = limit.RetryAfterSeconds(key, now);
+  Error(c, 429,
+        absl::StrCat("too many ", AV(what), " from this address; try again in ",
+                     after, " s"),
+        {{"Retry-After", absl::StrCat(after)}});
+  return false;
+}
+
 void App::Healthz(Context& c, const http::Request&, const PathParams&) {
   // A node whose database does not answer is out of service: a load
   // balancer sends its readers elsewhere.

@@ -291,6 +291,11 @@ class App {
   void Redirect(Context& c, std::string location,
                 std::vector<http::Header> headers = {});
   void NotFound(Context& c, const http::Request& request);
+  // True when `key` may make one more request of `limit` now (and counts
+  // it); otherwise answers 429 "too many `what` from this address" with
+  // Retry-After and returns false.
+  bool WithinLimit(Context& c, auth::RateLimit& limit, std::string_view key,
+                   std::string_view what);
   // The generation an answer cached now is valid for, or an answered
   // error when the store cannot say.
   std::optional<PageCache::Generation> CacheGeneration(Context& c);

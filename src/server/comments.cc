@@ -50,13 +50,7 @@ void App::PostComment(Context& c, const http::Request& request,
                       std::string_view slug, bool form) {
   const bool english = config_.lang == "en";
   if (form && !SameOrigin(c, request)) return;
-  if (!comment_limiter_->Allow(ClientKey(request), absl::Now())) {
-    int after =
-        comment_limiter_->RetryAfterSeconds(ClientKey(request), absl::Now());
-    Error(c, 429,
-          absl::StrCat("too many comments from this address; try again in ",
-                       after, " s"),
-          {{"Retry-After", absl::StrCat(after)}});
+  if (!WithinLimit(c, *comment_limiter_, ClientKey(request), "comments")) {
     return;
   }
 
@@ -222,14 +216,7 @@ void App::ReportComment(Context& c, const http::Request& request, int64_t id,
   const bool form = !form_slug.empty();
   if (!SameOrigin(c, request)) return;
   const std::string reporter = ClientKey(request);
-  if (!report_limiter_->Allow(reporter, absl::Now())) {
-    const int after = report_limiter_->RetryAfterSeconds(reporter, absl::Now());
-    Error(c, 429,
-          absl::StrCat("too many reports from this address; try again in ",
-                       after, " s"),
-          {{"Retry-After", absl::StrCat(after)}});
-    return;
-  }
+  if (!WithinLimit(c, *report_limiter_, reporter, "reports")) return;
   absl::StatusOr<store::Comment> comment =
       store_.ReportComment(id, reporter, config_.report_threshold);
   if (!comment.ok()) {
@@ -254,13 +241,7 @@ void App::ReportComment(Context& c, const http::Request& request, int64_t id,
 
 void App::ModerateApi(Context& c, const http::Request& request,
                       const PathParams&) {
-  if (!moderate_limiter_->Allow(ClientKey(request), absl::Now())) {
-    const int after =
-        moderate_limiter_->RetryAfterSeconds(ClientKey(request), absl::Now());
-    Error(c, 429,
-          absl::StrCat("too many draft checks from this address; try again in ",
-                       after, " s"),
-          {{"Retry-After", absl::StrCat(after)}});
+  if (!WithinLimit(c, *moderate_limiter_, ClientKey(request), "draft checks")) {
     return;
   }
   auto body = ReadJson(c, request);
