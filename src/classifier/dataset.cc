@@ -20,6 +20,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "text/hash.h"
 #include "text/utf8.h"
 
 namespace newsroom::classifier {
@@ -31,11 +32,7 @@ uint64_t Mix(uint64_t z) {
   return z ^ (z >> 31);
 }
 
-uint64_t IdHash(std::string_view id) {
-  uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : id) h = (h ^ c) * 1099511628211ull;
-  return Mix(h);
-}
+uint64_t IdHash(std::string_view id) { return Mix(text::Fnv1a64(id)); }
 
 absl::Status LineError(const std::string& name, int line,
                        const std::string& message) {

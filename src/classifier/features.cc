@@ -30,13 +30,11 @@
 #include <string_view>
 
 #include "text/casing.h"
+#include "text/hash.h"
 #include "text/utf8.h"
 
 namespace newsroom::classifier {
 namespace {
-
-constexpr uint64_t kFnvOffset = 14695981039346656037ull;
-constexpr uint64_t kFnvPrime = 1099511628211ull;
 
 // Kind markers: values above U+10FFFF, fed to the hash before the n-gram.
 enum Kind : char32_t {
@@ -50,9 +48,9 @@ enum Kind : char32_t {
   kPlainWord,
 };
 
-inline uint64_t Step(uint64_t h, char32_t c) { return (h ^ c) * kFnvPrime; }
+inline uint64_t Step(uint64_t h, char32_t c) { return text::Fnv1a64Step(h, c); }
 
-inline uint64_t Seed(Kind kind) { return Step(kFnvOffset, kind); }
+inline uint64_t Seed(Kind kind) { return Step(text::kFnv1a64Basis, kind); }
 
 inline uint32_t Reduce(uint64_t h, int bits) {
   h ^= h >> 29;

@@ -25,6 +25,7 @@
 #include "corpus/mo_file.h"
 #include "text/casing.h"
 #include "text/document.h"
+#include "text/hash.h"
 
 namespace newsroom::corpus {
 namespace {
@@ -33,16 +34,18 @@ namespace fs = std::filesystem;
 
 const std::unordered_set<std::string_view>& TurkishFunctionWords() {
   static const auto* words = new std::unordered_set<std::string_view>{
-      "ve", "bir", "bu", "için", "ile", "da", "de", "olarak", "veya", "gibi",
-      "daha", "ya", "çok", "ne", "mi", "her", "en", "kadar", "şu", "o",
-      "sonra", "önce", "ise", "ama", "ancak", "tüm", "bütün", "olan"};
+      "ve",     "bir",  "bu",   "için",  "ile", "da",    "de",
+      "olarak", "veya", "gibi", "daha",  "ya",  "çok",   "ne",
+      "mi",     "her",  "en",   "kadar", "şu",  "o",     "sonra",
+      "önce",   "ise",  "ama",  "ancak", "tüm", "bütün", "olan"};
   return *words;
 }
 
 const std::unordered_set<std::string_view>& EnglishFunctionWords() {
   static const auto* words = new std::unordered_set<std::string_view>{
-      "the", "is", "of", "and", "to", "this", "that", "with", "for", "are",
-      "returns", "you", "your", "an", "be", "can", "if", "it", "by", "from"};
+      "the",  "is",  "of",  "and",     "to",  "this", "that",
+      "with", "for", "are", "returns", "you", "your", "an",
+      "be",   "can", "if",  "it",      "by",  "from"};
   return *words;
 }
 
@@ -81,9 +84,17 @@ struct Sink {
       files[split] << normalized << '\n';
       int words = doc->word_count();
       switch (split) {
-        case 0: ++stats->train_sentences; stats->train_words += words; break;
-        case 1: ++stats->dev_sentences; stats->dev_words += words; break;
-        default: ++stats->heldout_sentences; stats->heldout_words += words;
+        case 0:
+          ++stats->train_sentences;
+          stats->train_words += words;
+          break;
+        case 1:
+          ++stats->dev_sentences;
+          stats->dev_words += words;
+          break;
+        default:
+          ++stats->heldout_sentences;
+          stats->heldout_words += words;
       }
     }
   }
@@ -103,15 +114,14 @@ std::vector<fs::path> SortedFiles(const fs::path& dir, std::string_view ext) {
 }  // namespace
 
 int SplitOf(std::string_view document_id) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : document_id) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
+  const uint64_t h = text::Fnv1a64(document_id, kSplitBasis);
   switch (h % 10) {
-    case 0: return 2;
-    case 1: return 1;
-    default: return 0;
+    case 0:
+      return 2;
+    case 1:
+      return 1;
+    default:
+      return 0;
   }
 }
 

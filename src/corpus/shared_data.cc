@@ -28,8 +28,10 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "corpus/builder.h"
 #include "text/casing.h"
 #include "text/document.h"
+#include "text/hash.h"
 #include "text/turkish.h"
 #include "text/utf8.h"
 
@@ -72,14 +74,12 @@ constexpr const char* kTweetSource = "offenseval-tr";
 constexpr double kWithoutLettersShare = 0.01;
 
 uint64_t Hash(uint64_t seed, std::string_view id) {
-  uint64_t h = 1469598103934665603ull;
-  auto mix = [&h](unsigned char c) {
-    h ^= c;
-    h *= 1099511628211ull;
-  };
-  for (int i = 0; i < 8; ++i) mix(static_cast<unsigned char>(seed >> (8 * i)));
-  mix(':');
-  for (unsigned char c : id) mix(c);
+  uint64_t h = kSplitBasis;
+  for (int i = 0; i < 8; ++i) {
+    h = text::Fnv1a64Step(h, (seed >> (8 * i)) & 0xff);
+  }
+  h = text::Fnv1a64(":", h);
+  h = text::Fnv1a64(id, h);
   // FNV's low bits are weak; fold the high ones in.
   return h ^ (h >> 29);
 }

@@ -31,6 +31,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "text/hash.h"
 #include "text/turkish.h"
 #include "text/utf8.h"
 
@@ -157,11 +158,9 @@ std::string Context(const std::u32string& left, const std::u32string& right,
 }
 
 uint64_t Fingerprint(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
+  // The basis the committed lists were built with (FNV's with its last
+  // digit missing): another would change every key.
+  uint64_t h = text::Fnv1a64(s, 1469598103934665603ull);
   h ^= h >> 31;
   h *= 0x9E3779B97F4A7C15ull;
   return h ^ (h >> 29);

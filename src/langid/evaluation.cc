@@ -17,17 +17,15 @@
 
 #include "absl/status/status.h"
 #include "text/document.h"
+#include "text/hash.h"
 
 namespace newsroom::langid {
 namespace {
 
 uint64_t Hash(std::string_view key) {
-  uint64_t h = 0xcbf29ce484222325ull ^ 0x6e657773726f6f6dull;
-  for (unsigned char c : key) {
-    h ^= c;
-    h *= 0x100000001b3ull;
-  }
-  return h;
+  // FNV-1a from a basis of its own ("newsroom" xor FNV's), so that its
+  // split is not the corpus's.
+  return text::Fnv1a64(key, text::kFnv1a64Basis ^ 0x6e657773726f6f6dull);
 }
 
 std::string_view Trim(std::string_view s) {

@@ -28,16 +28,13 @@
 #include "server/app.h"
 #include "server/app_internal.h"
 #include "site/internal/html.h"
+#include "text/hash.h"
 
 namespace newsroom::server {
 namespace {
 
-std::string Fnv1a(std::string_view bytes) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char ch : bytes) {
-    h ^= ch;
-    h *= 1099511628211ull;
-  }
+std::string ContentHash(std::string_view bytes) {
+  const uint64_t h = text::Fnv1a64(bytes);
   return absl::StrFormat("%08x", static_cast<uint32_t>(h ^ (h >> 32)));
 }
 
@@ -67,7 +64,7 @@ void App::AddAsset(std::string name, std::string content_type,
 
 void App::LoadAssets() {
   const std::string css(site::DefaultStylesheet());
-  stylesheet_path_ = absl::StrCat("/assets/site-", Fnv1a(css), ".css");
+  stylesheet_path_ = absl::StrCat("/assets/site-", ContentHash(css), ".css");
   AddAsset(stylesheet_path_.substr(8), "text/css; charset=utf-8", kImmutable,
            css);
   AddAsset("site.css", "text/css; charset=utf-8", kShort, css);  // old links

@@ -17,17 +17,14 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "text/hash.h"
 
 namespace newsroom::server {
 
 PageCache::PageCache(size_t max_bytes) : max_bytes_(max_bytes) {}
 
 std::string PageCache::ETagOf(std::string_view body) {
-  uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : body) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
+  const uint64_t h = text::Fnv1a64(body);
   char out[24];
   std::snprintf(out, sizeof out, "\"%016llx\"",
                 static_cast<unsigned long long>(h));

@@ -31,6 +31,7 @@
 #include "store/internal/url.h"
 #include "store/migrations.h"
 #include "store/postgres_migrations.h"
+#include "text/hash.h"
 
 namespace newsroom::store {
 namespace {
@@ -292,13 +293,8 @@ class Checksum {
   uint64_t value() const { return hash_; }
 
  private:
-  void Bytes(std::string_view b) {
-    for (unsigned char c : b) {
-      hash_ ^= c;
-      hash_ *= 0x100000001b3ULL;
-    }
-  }
-  uint64_t hash_ = 0xcbf29ce484222325ULL;
+  void Bytes(std::string_view b) { hash_ = text::Fnv1a64(b, hash_); }
+  uint64_t hash_ = text::kFnv1a64Basis;
 };
 
 // One database, either backend: what the copy reads and writes.

@@ -12,6 +12,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "deasciify/internal/letters.h"
+#include "text/hash.h"
 #include "text/turkish.h"
 #include "text/utf8.h"
 
@@ -147,12 +148,9 @@ std::string Model::PatternKey(int left, std::string_view window) {
 
 uint64_t Model::Fingerprint(int left, std::string_view window) {
   // FNV-1a, then a MurmurHash3 finalizer to spread the bits.
-  uint64_t h = 0xcbf29ce484222325ull ^ static_cast<uint64_t>(left);
-  h *= 0x100000001b3ull;
-  for (unsigned char c : window) {
-    h ^= c;
-    h *= 0x100000001b3ull;
-  }
+  uint64_t h =
+      text::Fnv1a64Step(text::kFnv1a64Basis, static_cast<uint64_t>(left));
+  h = text::Fnv1a64(window, h);
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdull;
   h ^= h >> 33;
