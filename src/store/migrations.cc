@@ -216,6 +216,12 @@ INSERT OR IGNORE INTO comment_findings (comment_id, rule, violated)
 -- When the account was disabled; NULL while it may log in.
 ALTER TABLE users ADD COLUMN disabled_at INTEGER;
 )sql"},
+      {6, "a window of an article's comments", R"sql(
+-- Store::ListCommentWindow: an article's threads in one status, by
+-- posting time either way, one index range scan from the cursor.
+CREATE INDEX comments_by_article_time
+  ON comments(article_id, status, created_at, id);
+)sql"},
   };
   return *migrations;
 }

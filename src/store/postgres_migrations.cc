@@ -235,6 +235,11 @@ INSERT INTO comment_findings (comment_id, rule, violated)
 -- As in SQLite's migration 5 (migrations.cc).
 ALTER TABLE users ADD COLUMN disabled_at BIGINT;
 )sql"},
+      {6, "a window of an article's comments", R"sql(
+-- As in SQLite's migration 6 (migrations.cc).
+CREATE INDEX comments_by_article_time
+  ON comments(article_id, status, created_at, id);
+)sql"},
   };
   return *migrations;
 }

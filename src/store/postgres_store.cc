@@ -31,6 +31,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "store/internal/comment_window.h"
 #include "store/internal/pg_rows.h"
 #include "store/internal/validate.h"
 #include "store/postgres_migrations.h"
@@ -49,6 +50,19 @@ using internal::PgStatusFromColumn;
 using internal::Truncate;
 
 namespace {
+
+// NotFound naming the article when no article has the id.
+absl::Status CheckArticleExists(PgConnection& c, int64_t article_id) {
+  absl::StatusOr<int64_t> found =
+      c.QueryInt("SELECT count(*) FROM articles WHERE id = $1",
+                 PgParams().Add(article_id));
+  if (!found.ok()) return found.status();
+  if (*found == 0) {
+    return absl::NotFoundError(
+        absl::StrCat("article ", article_id, " does not exist"));
+  }
+  return absl::OkStatus();
+}
 
 // A comment and its audit row, in one statement that inserts nothing when
 // the article does not exist or the parent is not a comment of it.
@@ -416,6 +430,37 @@ absl::StatusOr<Comment> PostgresStore::FindComment(int64_t id) {
   return Read([&](PgConnection& c) { return PgReadComment(c, id); });
 }
 
+absl::StatusOr<CommentWindow> PostgresStore::ListCommentWindow(
+    const CommentWindowQuery& q) {
+  if (absl::Status s = internal::ValidateCommentWindowQuery(q); !s.ok()) {
+    return s;
+  }
+  const std::string sql =
+      internal::CommentWindowSql(q, internal::PgCommentColumns("c"), '$');
+  const internal::WindowParams w = internal::MakeWindowParams(q);
+  PgParams params;
+  params.Add(w.article_id).Add(w.status).Add(w.thread_limit).Add(w.replies);
+  if (q.after) params.Add(w.after_created_at).Add(w.after_id);
+  return Read([&](PgConnection& c) -> absl::StatusOr<CommentWindow> {
+    absl::StatusOr<PgResult> r = c.Query(sql, params);
+    if (!r.ok()) return r.status();
+    std::vector<internal::WindowRow> rows;
+    rows.reserve(r->rows());
+    constexpr int n = internal::kPgCommentColumnCount;
+    for (int i = 0; i < r->rows(); ++i) {
+      rows.push_back({PgCommentFromRow(*r, i), r->Int(i, n), r->Int(i, n + 1),
+                      r->Int(i, n + 2), r->Int(i, n + 3)});
+    }
+    // No comments: tell an article without comments from no article.
+    if (rows.empty()) {
+      if (absl::Status s = CheckArticleExists(c, q.article_id); !s.ok()) {
+        return s;
+      }
+    }
+    return internal::AssembleWindow(q, std::move(rows));
+  });
+}
+
 absl::StatusOr<std::vector<Comment>> PostgresStore::ListComments(
     int64_t article_id, CommentStatus status) {
   static const std::string* sql = new std::string(absl::StrCat(
@@ -430,14 +475,7 @@ absl::StatusOr<std::vector<Comment>> PostgresStore::ListComments(
     for (int i = 0; i < r->rows(); ++i) out.push_back(PgCommentFromRow(*r, i));
     if (!out.empty()) return out;
     // No comments: tell an article without comments from no article.
-    absl::StatusOr<int64_t> found =
-        c.QueryInt("SELECT count(*) FROM articles WHERE id = $1",
-                   PgParams().Add(article_id));
-    if (!found.ok()) return found.status();
-    if (*found == 0) {
-      return absl::NotFoundError(
-          absl::StrCat("article ", article_id, " does not exist"));
-    }
+    if (absl::Status s = CheckArticleExists(c, article_id); !s.ok()) return s;
     return out;
   });
 }

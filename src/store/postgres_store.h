@@ -114,6 +114,8 @@ class PostgresStore final : public Store {
   absl::StatusOr<Comment> FindComment(int64_t id) override;
   absl::StatusOr<std::vector<Comment>> ListComments(
       int64_t article_id, CommentStatus status) override;
+  absl::StatusOr<CommentWindow> ListCommentWindow(
+      const CommentWindowQuery& query) override;
   absl::StatusOr<std::vector<QueueItem>> SearchQueue(
       const QueueQuery& query) override;
   absl::StatusOr<std::map<CommentStatus, int64_t>> CountByStatus() override;

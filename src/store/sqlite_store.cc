@@ -20,6 +20,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "store/internal/comment_window.h"
 #include "store/internal/rows.h"
 #include "store/internal/validate.h"
 #include "store/migrations.h"
@@ -263,6 +264,42 @@ absl::StatusOr<Comment> SqliteStore::FindComment(int64_t id) {
   return Read([&](Connection& c) { return ReadComment(c, id); });
 }
 
+absl::StatusOr<CommentWindow> SqliteStore::ListCommentWindow(
+    const CommentWindowQuery& q) {
+  if (absl::Status s = internal::ValidateCommentWindowQuery(q); !s.ok()) {
+    return s;
+  }
+  const std::string sql =
+      internal::CommentWindowSql(q, internal::CommentColumns("c"), '?');
+  const internal::WindowParams p = internal::MakeWindowParams(q);
+  return Read([&](Connection& c) -> absl::StatusOr<CommentWindow> {
+    absl::StatusOr<std::vector<internal::WindowRow>> rows =
+        QueryAll<internal::WindowRow>(
+            c, sql,
+            [&](Statement& s) {
+              s.Bind(1, p.article_id)
+                  .Bind(2, p.status)
+                  .Bind(3, p.thread_limit)
+                  .Bind(4, p.replies);
+              if (q.after) s.Bind(5, p.after_created_at).Bind(6, p.after_id);
+            },
+            [](const Statement& s) {
+              constexpr int n = internal::kCommentColumnCount;
+              return internal::WindowRow{CommentFromRow(s), s.Int(n),
+                                         s.Int(n + 1), s.Int(n + 2),
+                                         s.Int(n + 3)};
+            });
+    if (!rows.ok()) return rows.status();
+    // No comments: tell an article without comments from no article.
+    if (rows->empty()) {
+      if (absl::Status s = CheckArticleExists(c, q.article_id); !s.ok()) {
+        return s;
+      }
+    }
+    return internal::AssembleWindow(q, *std::move(rows));
+  });
+}
+
 absl::StatusOr<std::vector<Comment>> SqliteStore::ListComments(
     int64_t article_id, CommentStatus status) {
   return Read([&](Connection& c) -> absl::StatusOr<std::vector<Comment>> {
@@ -278,13 +315,7 @@ absl::StatusOr<std::vector<Comment>> SqliteStore::ListComments(
         [](const Statement& s) { return CommentFromRow(s); });
     if (!comments.ok() || !comments->empty()) return comments;
     // No comments: tell an article without comments from no article.
-    absl::StatusOr<bool> found =
-        Exists(c, "SELECT 1 FROM articles WHERE id = ?", article_id);
-    if (!found.ok()) return found.status();
-    if (!*found) {
-      return absl::NotFoundError(
-          absl::StrCat("article ", article_id, " does not exist"));
-    }
+    if (absl::Status s = CheckArticleExists(c, article_id); !s.ok()) return s;
     return comments;
   });
 }

@@ -199,6 +199,52 @@ struct ImportOutcome {
   bool added = false;      // false: the key had been imported before
 };
 
+// The order of an article's threads: by the time their first comment was
+// posted (then by id), newest or oldest first.
+enum class CommentOrder { kNewestFirst, kOldestFirst };
+
+// Where a thread stands in that order: its first comment's posting time
+// and id. What a window hands on to the next one (CommentWindow::next).
+struct CommentPosition {
+  absl::Time created_at;
+  int64_t id = 0;
+  bool operator==(const CommentPosition&) const = default;
+};
+
+// Which window of an article's comments a reader wants: a page of threads.
+// A thread is a comment in `status` whose parent is not (no parent, or a
+// parent in another status), with every comment in `status` below it
+// through parents in `status` — as the article page threads them.
+struct CommentWindowQuery {
+  int64_t article_id = 0;
+  CommentStatus status = CommentStatus::kApproved;
+  CommentOrder order = CommentOrder::kNewestFirst;
+  // The threads after this position in `order`; nullopt: from the first.
+  std::optional<CommentPosition> after;
+  // The thread at `after` too (a permalink's window begins with its
+  // thread).
+  bool including_after = false;
+  int threads = 50;   // 1 to kMaxWindowThreads
+  int replies = 100;  // per thread, oldest first: 0 to kMaxWindowReplies
+};
+inline constexpr int kMaxWindowThreads = 200;
+inline constexpr int kMaxWindowReplies = 100;
+
+// A window of an article's comments (Store::ListCommentWindow).
+struct CommentWindow {
+  // Threads in the query's order, each its first comment followed by its
+  // replies (replies to replies too) oldest first.
+  std::vector<Comment> comments;
+  // Threads whose replies were cut at CommentWindowQuery::replies: the
+  // first comment's id → how many of its replies are not in the window.
+  std::map<int64_t, int64_t> more_replies;
+  // Every comment of the article in the status, in every thread.
+  int64_t total = 0;
+  // The position of the window's last thread when more threads follow;
+  // nullopt at the end.
+  std::optional<CommentPosition> next;
+};
+
 // A comment in a moderator's queue, with the article it belongs to.
 struct QueueItem {
   Comment comment;
@@ -340,9 +386,18 @@ class Store {
   absl::StatusOr<Comment> AddCommentAndWait(NewComment comment);
 
   virtual absl::StatusOr<Comment> FindComment(int64_t id) = 0;
-  // One article's comments in one status, oldest first.
+  // One article's comments in one status, oldest first: all of them, for
+  // tools that need every one. Readers' pages use ListCommentWindow.
   virtual absl::StatusOr<std::vector<Comment>> ListComments(
       int64_t article_id, CommentStatus status) = 0;
+  // A window of one article's threads in one status (CommentWindowQuery),
+  // for the pages and the API that readers read: bounded by the query, and
+  // its cost depends on the window's threads, not on the article's size
+  // (one index range scan for the threads, the replies of those threads,
+  // and an index-only count for `total`). InvalidArgument for `threads` or
+  // `replies` out of range; NotFound for an unknown article.
+  virtual absl::StatusOr<CommentWindow> ListCommentWindow(
+      const CommentWindowQuery& query) = 0;
   // The comments of a queue that match `query`, oldest first (a queue is
   // worked from its oldest end), with their articles.
   virtual absl::StatusOr<std::vector<QueueItem>> SearchQueue(

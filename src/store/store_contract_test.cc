@@ -11,12 +11,14 @@
 
 #include <atomic>
 #include <cmath>
+#include <map>
 #include <set>
 #include <string>
 #include <thread>
 #include <tuple>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "store/store.h"
@@ -315,6 +317,178 @@ TEST_P(StoreContractTest, CommentsOfAMissingArticleAreNotFound) {
   absl::StatusOr<Comment> posted =
       store_->AddCommentAndWait(Post(empty + 1, "Olmayan habere yorum"));
   EXPECT_TRUE(absl::IsNotFound(posted.status())) << posted.status();
+}
+
+// --- windows of comments ---------------------------------------------------
+
+std::vector<int64_t> Ids(const std::vector<Comment>& comments) {
+  std::vector<int64_t> ids;
+  for (const Comment& c : comments) ids.push_back(c.id);
+  return ids;
+}
+
+TEST_P(StoreContractTest, CommentWindowsWalkTheThreadsToTheEndInEitherOrder) {
+  int64_t article = AddArticle("kopru-acildi");
+  int64_t other = AddArticle("baska-haber");
+  std::vector<int64_t> approved;  // oldest first
+  for (int i = 0; i < 7; ++i) {
+    approved.push_back(
+        AddComment(Post(article, absl::StrCat(i + 1, ". yorum: köprü güzel.")))
+            .id);
+  }
+  AddComment(Post(article, "Bekleyen yorum", CommentStatus::kPending));
+  AddComment(Post(other, "Başka habere yorum."));
+  std::vector<int64_t> newest(approved.rbegin(), approved.rend());
+
+  for (CommentOrder order :
+       {CommentOrder::kNewestFirst, CommentOrder::kOldestFirst}) {
+    SCOPED_TRACE(order == CommentOrder::kNewestFirst ? "newest" : "oldest");
+    CommentWindowQuery q;
+    q.article_id = article;
+    q.order = order;
+    q.threads = 3;
+    std::vector<int64_t> seen;
+    std::vector<size_t> sizes;
+    for (int round = 0; round < 10; ++round) {
+      absl::StatusOr<CommentWindow> w = store_->ListCommentWindow(q);
+      ASSERT_OK(w);
+      EXPECT_EQ(w->total, 7);
+      sizes.push_back(w->comments.size());
+      for (int64_t id : Ids(w->comments)) seen.push_back(id);
+      if (!w->next) break;
+      EXPECT_EQ(w->next->id, w->comments.back().id);
+      q.after = w->next;
+    }
+    EXPECT_THAT(sizes, ElementsAre(3, 3, 1));
+    EXPECT_EQ(seen, order == CommentOrder::kNewestFirst ? newest : approved);
+  }
+
+  // Exactly a window's worth: no next window promised that would be empty.
+  CommentWindowQuery all;
+  all.article_id = article;
+  all.threads = 7;
+  absl::StatusOr<CommentWindow> w = store_->ListCommentWindow(all);
+  ASSERT_OK(w);
+  EXPECT_EQ(w->comments.size(), 7u);
+  EXPECT_FALSE(w->next.has_value());
+
+  // A permalink's window begins with its thread; a cursor does not.
+  CommentWindowQuery from;
+  from.article_id = article;
+  from.threads = 2;
+  absl::StatusOr<Comment> fourth = store_->FindComment(approved[3]);
+  ASSERT_OK(fourth);
+  from.after = CommentPosition{fourth->created_at, fourth->id};
+  EXPECT_THAT(Ids(store_->ListCommentWindow(from)->comments),
+              ElementsAre(approved[2], approved[1]));
+  from.including_after = true;
+  EXPECT_THAT(Ids(store_->ListCommentWindow(from)->comments),
+              ElementsAre(approved[3], approved[2]));
+
+  CommentWindowQuery pending = all;
+  pending.status = CommentStatus::kPending;
+  EXPECT_EQ(store_->ListCommentWindow(pending)->total, 1);
+}
+
+TEST_P(StoreContractTest, CommentWindowsKeepRepliesUnderTheirThreadBounded) {
+  int64_t article = AddArticle("kopru-acildi");
+  Comment a = AddComment(Post(article, "Köprü çok güzel olmuş."));
+  Comment b = AddComment(Post(article, "Trafik yine de sıkışık."));
+  Comment a1 = AddComment(Post(article, "Katılıyorum, çok hızlı bitti.",
+                               CommentStatus::kApproved, a.id));
+  Comment a2 = AddComment(
+      Post(article, "Bence de öyle.", CommentStatus::kApproved, a1.id));
+  Comment held = AddComment(
+      Post(article, "Bekleyen yanıt", CommentStatus::kPending, b.id));
+  // Its parent is not published: it heads a thread of its own, as the page
+  // shows it.
+  Comment orphan = AddComment(Post(article, "Bekleyen yanıta yanıt.",
+                                   CommentStatus::kApproved, held.id));
+  Comment a3 = AddComment(
+      Post(article, "Ben katılmıyorum.", CommentStatus::kApproved, a.id));
+
+  CommentWindowQuery q;
+  q.article_id = article;
+  q.order = CommentOrder::kOldestFirst;
+  q.threads = 2;
+  absl::StatusOr<CommentWindow> w = store_->ListCommentWindow(q);
+  ASSERT_OK(w);
+  EXPECT_THAT(Ids(w->comments), ElementsAre(a.id, a1.id, a2.id, a3.id, b.id));
+  EXPECT_EQ(w->total, 6);
+  EXPECT_TRUE(w->more_replies.empty());
+  ASSERT_TRUE(w->next.has_value());
+  q.after = w->next;
+  EXPECT_THAT(Ids(store_->ListCommentWindow(q)->comments),
+              ElementsAre(orphan.id));
+
+  // Replies are cut at the bound, oldest kept, and the cut is counted.
+  q.after.reset();
+  q.replies = 2;
+  w = store_->ListCommentWindow(q);
+  ASSERT_OK(w);
+  EXPECT_THAT(Ids(w->comments), ElementsAre(a.id, a1.id, a2.id, b.id));
+  EXPECT_EQ(w->more_replies, (std::map<int64_t, int64_t>{{a.id, 1}}));
+  q.replies = 0;
+  EXPECT_THAT(Ids(store_->ListCommentWindow(q)->comments),
+              ElementsAre(a.id, b.id));
+}
+
+TEST_P(StoreContractTest, CommentWindowsFollowThePostingTimeNotTheId) {
+  // Imported comments keep the time they had at their source: an import
+  // may store old comments after new ones.
+  int64_t article = AddArticle("kopru-acildi");
+  Comment recent = AddComment(Post(article, "Bugün yazılan yorum."));
+  ImportedComment old;
+  old.import_key = "disqus:1";
+  old.article_id = article;
+  old.author = "Zeynep";
+  old.text = "Geçen yıl yazılmış yorum.";
+  old.status = CommentStatus::kApproved;
+  old.verdict_json = "{}";
+  old.created_at = recent.created_at - absl::Hours(24 * 365);
+  absl::StatusOr<std::vector<ImportOutcome>> imported =
+      store_->ImportComments({old}, "import");
+  ASSERT_OK(imported);
+  const int64_t old_id = (*imported)[0].comment_id;
+  ASSERT_GT(old_id, recent.id);
+  CommentWindowQuery q;
+  q.article_id = article;
+  q.threads = 1;
+  absl::StatusOr<CommentWindow> w = store_->ListCommentWindow(q);
+  ASSERT_OK(w);
+  EXPECT_THAT(Ids(w->comments), ElementsAre(recent.id));
+  q.after = w->next;
+  EXPECT_THAT(Ids(store_->ListCommentWindow(q)->comments), ElementsAre(old_id));
+}
+
+TEST_P(StoreContractTest, CommentWindowErrors) {
+  int64_t empty = AddArticle("yorumsuz-haber");
+  CommentWindowQuery q;
+  q.article_id = empty;
+  absl::StatusOr<CommentWindow> none = store_->ListCommentWindow(q);
+  ASSERT_OK(none);
+  EXPECT_TRUE(none->comments.empty());
+  EXPECT_EQ(none->total, 0);
+  EXPECT_FALSE(none->next.has_value());
+
+  q.article_id = empty + 1;
+  EXPECT_TRUE(absl::IsNotFound(store_->ListCommentWindow(q).status()));
+  q.article_id = empty;
+  for (auto [threads, replies] :
+       std::vector<std::pair<int, int>>{{0, 10},
+                                        {-1, 10},
+                                        {kMaxWindowThreads + 1, 10},
+                                        {10, -1},
+                                        {10, kMaxWindowReplies + 1}}) {
+    q.threads = threads;
+    q.replies = replies;
+    absl::StatusOr<CommentWindow> w = store_->ListCommentWindow(q);
+    EXPECT_TRUE(absl::IsInvalidArgument(w.status()))
+        << threads << " threads, " << replies << " replies: " << w.status();
+  }
+  q.threads = kMaxWindowThreads;
+  q.replies = kMaxWindowReplies;
+  EXPECT_TRUE(store_->ListCommentWindow(q).ok());
 }
 
 TEST_P(StoreContractTest, RepliesKeepTheirParent) {
