@@ -435,8 +435,8 @@ absl::StatusOr<CommentWindow> PostgresStore::ListCommentWindow(
   if (absl::Status s = internal::ValidateCommentWindowQuery(q); !s.ok()) {
     return s;
   }
-  const std::string sql =
-      internal::CommentWindowSql(q, internal::PgCommentColumns("c"), '$');
+  const std::string sql = internal::CommentWindowSql(
+      q, internal::PgCommentColumns("c"), internal::SqlDialect::kPostgres);
   const internal::WindowParams w = internal::MakeWindowParams(q);
   PgParams params;
   params.Add(w.article_id).Add(w.status).Add(w.thread_limit).Add(w.replies);

@@ -269,8 +269,8 @@ absl::StatusOr<CommentWindow> SqliteStore::ListCommentWindow(
   if (absl::Status s = internal::ValidateCommentWindowQuery(q); !s.ok()) {
     return s;
   }
-  const std::string sql =
-      internal::CommentWindowSql(q, internal::CommentColumns("c"), '?');
+  const std::string sql = internal::CommentWindowSql(
+      q, internal::CommentColumns("c"), internal::SqlDialect::kSqlite);
   const internal::WindowParams p = internal::MakeWindowParams(q);
   return Read([&](Connection& c) -> absl::StatusOr<CommentWindow> {
     absl::StatusOr<std::vector<internal::WindowRow>> rows =

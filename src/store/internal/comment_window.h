@@ -4,7 +4,8 @@
 // rows into a CommentWindow.
 //
 //   if (absl::Status s = ValidateCommentWindowQuery(q); !s.ok()) return s;
-//   std::string sql = CommentWindowSql(q, CommentColumns("c"), '?');
+//   std::string sql =
+//       CommentWindowSql(q, CommentColumns("c"), SqlDialect::kSqlite);
 //   // bind WindowParams(q) in order as ?1…?6, read each row into a
 //   // WindowRow, then:
 //   CommentWindow w = AssembleWindow(q, std::move(rows));
@@ -41,9 +42,11 @@ WindowParams MakeWindowParams(const CommentWindowQuery& query);
 // comment columns `columns` (aliased "c."), then the id of the thread's
 // first comment, the comment's rank in its thread (0 for the first, then
 // 1… for replies oldest first), the thread's reply count, and the total.
-// `placeholder` is '?' (SQLite, ?1…) or '$' (PostgreSQL, $1…).
+enum class SqlDialect { kSqlite, kPostgres };
+// Parameters are ?1… in SQLite and $1… in PostgreSQL; SQLite's text also
+// pins the plan of the replies' step (see comment_window.cc).
 std::string CommentWindowSql(const CommentWindowQuery& query,
-                             std::string_view columns, char placeholder);
+                             std::string_view columns, SqlDialect dialect);
 
 // One row of that statement.
 struct WindowRow {
