@@ -282,7 +282,8 @@ std::string CommentsHtml(const SiteInfo& info, const ArticlePage& page) {
       "<section class=\"comments\" id=\"comments\" "
       "aria-labelledby=\"comments-title\">\n<h2 id=\"comments-title\">",
       Say(info, "Yorumlar", "Comments"), " <span class=\"count\">(",
-      page.comments.size(), ")</span></h2>\n");
+      page.comment_total.value_or(static_cast<int64_t>(page.comments.size())),
+      ")</span></h2>\n");
 
   const bool newest = page.order == CommentOrder::kNewestFirst;
   absl::StrAppend(&out, "<nav class=\"comment-order\" aria-label=\"",
@@ -313,9 +314,33 @@ std::string CommentsHtml(const SiteInfo& info, const ArticlePage& page) {
         }
         out += "</ol>\n";
       }
+      if (auto more = page.more_replies.find(t.top->id);
+          more != page.more_replies.end()) {
+        absl::StrAppend(
+            &out, "<p class=\"more-replies\">",
+            Say(info, absl::StrCat(more->second, " yanıt daha gösterilmiyor."),
+                absl::StrCat(more->second,
+                             more->second == 1
+                                 ? " more reply is not shown."
+                                 : " more replies are not shown.")),
+            "</p>\n");
+      }
       out += "</li>\n";
     }
     out += "</ol>\n";
+  }
+  if (page.next_cursor) {
+    // A plain link: the next window is a page of its own, cached like the
+    // first, and reached without JavaScript.
+    absl::StrAppend(
+        &out, "<nav class=\"comment-pages\" aria-label=\"",
+        SayText(info, "Yorum sayfaları", "Comment pages"),
+        "\"><a class=\"more-comments\" rel=\"next\" href=\"", path,
+        newest ? "?cursor=" : "?order=oldest&amp;cursor=", *page.next_cursor,
+        "#comments\" data-next-cursor=\"", *page.next_cursor, "\">",
+        newest ? Say(info, "Daha eski yorumlar", "Older comments")
+               : Say(info, "Daha yeni yorumlar", "Newer comments"),
+        "</a></nav>\n");
   }
   out += "</section>\n";
   return out;

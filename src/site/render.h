@@ -60,7 +60,7 @@ struct PhotoView {
   std::string credit;
 };
 
-enum class CommentOrder { kNewestFirst, kOldestFirst };
+using CommentOrder = store::CommentOrder;
 
 // What the reader is told after posting through the plain HTML form.
 struct FormNotice {
@@ -74,9 +74,20 @@ struct FormNotice {
 struct ArticlePage {
   store::Article article;
   std::optional<PhotoView> photo;
-  std::vector<store::Comment> comments;  // approved; any order
+  // Approved; any order. A window of the article's threads
+  // (store::ListCommentWindow), or all of them.
+  std::vector<store::Comment> comments;
   // Top-level comments in this order; replies under them oldest first.
   CommentOrder order = CommentOrder::kNewestFirst;
+  // How many approved comments the article has in all windows, for the
+  // heading; nullopt: comments.size().
+  std::optional<int64_t> comment_total;
+  // The cursor of the window after this one (a comment id): the page then
+  // links to it ("Older comments"); nullopt: this is the last window.
+  std::optional<int64_t> next_cursor;
+  // Threads whose replies the window cut: the first comment's id → how
+  // many replies are not shown.
+  std::map<int64_t, int64_t> more_replies;
   // The comment the reader chose to answer (?reply_to=ID): the form then
   // carries it as parent_id. Ignored unless it is one of `comments`.
   std::optional<int64_t> reply_to;

@@ -698,6 +698,55 @@ TEST(ArticlePageTest, ThreadsCommentsOneLevelDeepInEitherOrder) {
   }
 }
 
+// A window of the article's comments: the heading counts them all, and a
+// plain link leads on to the next window in the same order.
+TEST(ArticlePageTest, AWindowCountsEveryCommentAndLinksToTheNext) {
+  const std::string path = "/news/kadikoy-kutuphanesi-yeniden-acildi";
+  struct Case {
+    Lang lang;
+    CommentOrder order;
+    std::string href;
+    std::string text;
+    std::string more;
+  };
+  const Case cases[] = {
+      {Lang::kTr, CommentOrder::kNewestFirst, path + "?cursor=1#comments",
+       "Daha eski yorumlar", "2 yanıt daha gösterilmiyor."},
+      {Lang::kTr, CommentOrder::kOldestFirst,
+       path + "?order=oldest&cursor=1#comments", "Daha yeni yorumlar",
+       "2 yanıt daha gösterilmiyor."},
+      {Lang::kEn, CommentOrder::kNewestFirst, path + "?cursor=1#comments",
+       "Older comments", "2 more replies are not shown."},
+      {Lang::kEn, CommentOrder::kOldestFirst,
+       path + "?order=oldest&cursor=1#comments", "Newer comments",
+       "2 more replies are not shown."},
+  };
+  for (const Case& c : cases) {
+    ArticlePage page = Page();
+    page.order = c.order;
+    page.comments = {MakeComment(2, std::nullopt, Utc(2026, 11, 27, 7, 0)),
+                     MakeComment(3, 2, Utc(2026, 11, 27, 8, 0)),
+                     MakeComment(1, std::nullopt, Utc(2026, 11, 27, 6, 0))};
+    page.comment_total = 120;
+    page.more_replies = {{2, 2}};
+    page.next_cursor = 1;
+    SiteInfo info = Info();
+    info.lang = c.lang;
+    Doc doc = Doc::Html(RenderArticlePage(info, page));
+    EXPECT_THAT(doc.TextOf("//h2[@id='comments-title']"), HasSubstr("(120)"));
+    EXPECT_EQ(doc.AttrOf("//a[@class='more-comments']", "href"), c.href);
+    EXPECT_EQ(doc.TextOf("//a[@class='more-comments']"), c.text);
+    EXPECT_EQ(doc.TextOf("//li[@id='comment-2']/p[@class='more-replies']"),
+              c.more);
+    EXPECT_EQ(doc.Count("//p[@class='more-replies']"), 1u);
+
+    // The last window links nowhere.
+    page.next_cursor.reset();
+    Doc last = Doc::Html(RenderArticlePage(info, page));
+    EXPECT_EQ(last.Count("//a[@class='more-comments']"), 0u);
+  }
+}
+
 TEST(ArticlePageTest, OrderToggleLinksMarkTheCurrentOrder) {
   ArticlePage page = Page();
   page.order = CommentOrder::kOldestFirst;
