@@ -26,15 +26,24 @@ nlohmann::json CommentJson(const store::Comment& comment) {
   return j;
 }
 
-nlohmann::json CommentListJson(std::string_view slug,
-                               const std::vector<store::Comment>& comments) {
+nlohmann::json CommentWindowJson(std::string_view slug,
+                                 const store::CommentWindow& window) {
   nlohmann::json list = nlohmann::json::array();
-  for (const store::Comment& comment : comments) {
+  for (const store::Comment& comment : window.comments) {
     nlohmann::json j = CommentJson(comment);
     j.erase("status");
+    if (auto more = window.more_replies.find(comment.id);
+        more != window.more_replies.end()) {
+      j["more_replies"] = more->second;
+    }
     list.push_back(std::move(j));
   }
-  return {{"article", std::string(slug)}, {"comments", std::move(list)}};
+  return {{"article", std::string(slug)},
+          {"comments", std::move(list)},
+          {"total", window.total},
+          {"next_cursor", window.next
+                              ? nlohmann::json(absl::StrCat(window.next->id))
+                              : nlohmann::json(nullptr)}};
 }
 
 nlohmann::json ArticleJson(const store::Article& a) {

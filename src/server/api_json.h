@@ -21,10 +21,13 @@ namespace newsroom::server {
 
 // A comment with its status.
 nlohmann::json CommentJson(const store::Comment& comment);
-// GET /api/v1/articles/{slug}/comments: the published comments of an
-// article, oldest first, without their (always "approved") status.
-nlohmann::json CommentListJson(std::string_view slug,
-                               const std::vector<store::Comment>& comments);
+// GET /api/v1/articles/{slug}/comments: a window of an article's published
+// comments, in the window's order, without their (always "approved")
+// status; a thread's first comment says how many of its replies were cut
+// ("more_replies"); with the article's total and the cursor of the next
+// window as a string (null at the end).
+nlohmann::json CommentWindowJson(std::string_view slug,
+                                 const store::CommentWindow& window);
 // A whole article (GET /api/v1/articles/{slug}, and the editors' answers).
 nlohmann::json ArticleJson(const store::Article& article);
 // One line of GET /api/v1/articles.

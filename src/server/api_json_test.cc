@@ -29,13 +29,25 @@ TEST(ApiJsonTest, Comment) {
   EXPECT_EQ(CommentJson(c)["parent_id"], 3);
 }
 
-TEST(ApiJsonTest, CommentListLeavesOutTheStatus) {
-  nlohmann::json list = CommentListJson("kopru", {MakeComment()});
+TEST(ApiJsonTest, CommentWindowLeavesOutTheStatusAndNamesTheNextWindow) {
+  store::CommentWindow window;
+  window.comments = {MakeComment()};
+  window.total = 12;
+  window.next = store::CommentPosition{absl::FromUnixSeconds(1767604323), 7};
+  window.more_replies = {{7, 3}};
+  nlohmann::json list = CommentWindowJson("kopru", window);
   EXPECT_EQ(list["article"], "kopru");
   ASSERT_EQ(list["comments"].size(), 1u);
   EXPECT_FALSE(list["comments"][0].contains("status"));
   EXPECT_EQ(list["comments"][0]["id"], 7);
-  EXPECT_EQ(CommentListJson("bos", {})["comments"], nlohmann::json::array());
+  EXPECT_EQ(list["comments"][0]["more_replies"], 3);
+  EXPECT_EQ(list["total"], 12);
+  EXPECT_EQ(list["next_cursor"], "7");
+
+  nlohmann::json last = CommentWindowJson("bos", store::CommentWindow{});
+  EXPECT_EQ(last["comments"], nlohmann::json::array());
+  EXPECT_EQ(last["total"], 0);
+  EXPECT_TRUE(last["next_cursor"].is_null());
 }
 
 TEST(ApiJsonTest, ArticleAndItsSummary) {

@@ -333,6 +333,35 @@ class App {
   static std::string PhotoUrl(int64_t photo_id, const store::PhotoVariant& v);
   absl::StatusOr<std::optional<site::PhotoView>> PhotoViewFor(
       const store::Article& article);
+  // Which window of an article's approved comments a reader asked for
+  // (the article page, the embed's list). See CommentWindowFor.
+  struct WindowRequest {
+    store::CommentOrder order = store::CommentOrder::kNewestFirst;
+    // The threads after this comment's (a cursor a previous window gave).
+    std::optional<int64_t> cursor;
+    // Without a cursor: begin with this comment's thread (a permalink, a
+    // reply being written), when it is a published comment of the
+    // article; else the first window.
+    std::optional<int64_t> anchor;
+    int threads = 0;
+  };
+  // The window a reader's query asks for: `order` (oldest, or else
+  // newest), `cursor` and, when `with_limit`, `limit` (threads; default
+  // `threads_per_page`). InvalidArgument naming a cursor or limit that is
+  // not a plain number in range (ParseUrlNumber).
+  absl::StatusOr<WindowRequest> WindowFromQuery(const http::Request& request,
+                                                bool with_limit) const;
+  // The window's part of a cache key, from canonical values only
+  // ("newest|123|50").
+  static std::string WindowKey(const WindowRequest& w);
+  // The window `w` names, at most kRepliesShown replies a thread.
+  // InvalidArgument when the cursor is not a comment of the article.
+  absl::StatusOr<store::CommentWindow> CommentWindowFor(
+      const store::Article& article, const WindowRequest& w);
+  // Replies shown under each thread of a window.
+  static constexpr int kRepliesShown = 50;
+  // Puts a window's comments, total, cut replies and next cursor on a page.
+  static void SetWindow(site::ArticlePage& page, store::CommentWindow window);
   void ArticlesChanged() { generation_.fetch_add(1); }
 
   const moderation::Engine& engine_;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "http/server.h"
@@ -52,6 +53,13 @@ inline std::vector<std::string> ViolatedRules(const moderation::Verdict& v) {
   }
   return rules;
 }
+
+// A number a reader's URL carries (a comment window's cursor or limit),
+// written as the server writes it: 1 to `max`, decimal digits without a
+// sign or leading zeros, so that one number has one spelling (cache keys
+// are made of it). InvalidArgument naming `param` otherwise.
+absl::StatusOr<int64_t> ParseUrlNumber(std::string_view param,
+                                       std::string_view value, int64_t max);
 
 }  // namespace newsroom::server
 

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "server/app_internal.h"
+
 namespace newsroom::server {
 namespace {
 
@@ -72,6 +74,43 @@ TEST(IsHostHeaderTest, OnlyHostNamesAndAddressesWithAPort) {
     EXPECT_FALSE(IsHostHeader(bad)) << bad;
   }
   EXPECT_FALSE(IsHostHeader(std::string(300, 'a')));
+}
+
+// Cursors and limits become cache keys: one number, one spelling.
+TEST(ParseUrlNumberTest, OneSpellingOfOneNumberInRange) {
+  struct Case {
+    const char* value;
+    int64_t max;
+    int64_t want;  // 0: refused
+  };
+  const Case cases[] = {
+      {"1", 200, 1},
+      {"200", 200, 200},
+      {"9223372036854775807", INT64_MAX, INT64_MAX},
+      {"201", 200, 0},
+      {"0", 200, 0},
+      {"-5", 200, 0},
+      {"+7", 200, 0},
+      {"007", 200, 0},
+      {" 7", 200, 0},
+      {"7 ", 200, 0},
+      {"1e3", 2000, 0},
+      {"3.0", 200, 0},
+      {"", 200, 0},
+      {"abc", 200, 0},
+      {"99999999999999999999999", INT64_MAX, 0},
+  };
+  for (const Case& c : cases) {
+    absl::StatusOr<int64_t> n = ParseUrlNumber("cursor", c.value, c.max);
+    if (c.want == 0) {
+      ASSERT_FALSE(n.ok()) << c.value;
+      EXPECT_TRUE(absl::IsInvalidArgument(n.status())) << c.value;
+      EXPECT_NE(n.status().message().find("cursor"), std::string::npos);
+    } else {
+      ASSERT_TRUE(n.ok()) << c.value << ": " << n.status();
+      EXPECT_EQ(*n, c.want);
+    }
+  }
 }
 
 }  // namespace

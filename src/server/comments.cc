@@ -139,10 +139,13 @@ void App::PostComment(Context& c, const http::Request& request,
           return;
         }
         if (stored.status != store::CommentStatus::kRejected) {
+          // A published comment's permalink: the window that shows it
+          // (a reply's thread may be far down the article's comments).
           Redirect(c,
                    absl::StrCat("/news/", slug_copy, "?posted=", status,
                                 stored.status == store::CommentStatus::kApproved
-                                    ? absl::StrCat("#comment-", stored.id)
+                                    ? absl::StrCat("&comment=", stored.id,
+                                                   "#comment-", stored.id)
                                     : std::string("#comment-form")));
           return;
         }
@@ -156,9 +159,10 @@ void App::PostComment(Context& c, const http::Request& request,
         page.article = *article;
         auto photo = PhotoViewFor(*article);
         if (photo.ok()) page.photo = *photo;
-        auto published =
-            store_.ListComments(article->id, store::CommentStatus::kApproved);
-        if (published.ok()) page.comments = *std::move(published);
+        WindowRequest first;
+        first.threads = config_.threads_per_page;
+        auto published = CommentWindowFor(*article, first);
+        if (published.ok()) SetWindow(page, *std::move(published));
         page.notice = site::FormNotice{"rejected",
                                        RefusalMessage(posted->verdict, english),
                                        text, stored.author};
@@ -169,9 +173,17 @@ void App::PostComment(Context& c, const http::Request& request,
 void App::ListCommentsApi(Context& c, const http::Request& request,
                           const PathParams& p) {
   const std::string_view slug = p.Get("slug");
+  // A window of the comments, as the article page shows them.
+  absl::StatusOr<WindowRequest> window =
+      WindowFromQuery(request, /*with_limit=*/true);
+  if (!window.ok()) {
+    Error(c, 400, SV(window.status().message()));
+    return;
+  }
   // What the embed reads on other sites' pages: from the page cache, under
   // the same generation as the article page.
-  const std::string key = absl::StrCat("comments|", AV(slug));
+  const std::string key =
+      absl::StrCat("comments|", AV(slug), "|", WindowKey(*window));
   const std::optional<PageCache::Generation> generation = CacheGeneration(c);
   if (!generation) return;
   if (auto hit = page_cache_.Find(key, *generation)) {
@@ -187,14 +199,14 @@ void App::ListCommentsApi(Context& c, const http::Request& request,
     }
     return;
   }
-  auto comments =
-      store_.ListComments(article->id, store::CommentStatus::kApproved);
+  absl::StatusOr<store::CommentWindow> comments =
+      CommentWindowFor(*article, *window);
   if (!comments.ok()) {
-    ErrorFromStatus(c, comments.status());
+    ErrorFromStatus(c, comments.status());  // 400 for a foreign cursor
     return;
   }
   std::string body =
-      CommentListJson(slug, *comments)
+      CommentWindowJson(slug, *comments)
           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   body.push_back('\n');
   auto entry = page_cache_.Insert(key, *generation, std::move(body));
@@ -230,7 +242,7 @@ void App::ReportComment(Context& c, const http::Request& request, int64_t id,
   if (comment->status == store::CommentStatus::kReported) ArticlesChanged();
   if (form) {
     Redirect(c, absl::StrCat("/news/", std::string(form_slug),
-                             "?reported=1#comment-", id));
+                             "?reported=1&comment=", id, "#comment-", id));
     return;
   }
   Json(c, 200,

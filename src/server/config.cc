@@ -6,6 +6,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "store/store.h"
 #include "toml++/toml.h"
 
 namespace newsroom::server {
@@ -181,11 +182,11 @@ absl::StatusOr<Config> ParseConfig(std::string_view text,
       }));
   RETURN_IF_ERROR(
       r.Table("comments", [&](const toml::table& t) -> absl::Status {
-        RETURN_IF_ERROR(
-            r.Known(t, {"rate_per_minute", "burst", "moderate_per_minute",
-                        "moderate_burst", "reports_per_hour",
-                        "report_threshold", "rejected_retention_days",
-                        "max_author_chars", "tell_commenter_reason"}));
+        RETURN_IF_ERROR(r.Known(
+            t, {"rate_per_minute", "burst", "moderate_per_minute",
+                "moderate_burst", "reports_per_hour", "report_threshold",
+                "rejected_retention_days", "max_author_chars",
+                "threads_per_page", "tell_commenter_reason"}));
         RETURN_IF_ERROR(
             r.Number(t, "rate_per_minute", &c.rate_per_minute, 0, 1e9));
         RETURN_IF_ERROR(r.Number(t, "burst", &c.burst, 1, 1e9));
@@ -201,6 +202,8 @@ absl::StatusOr<Config> ParseConfig(std::string_view text,
                                   &c.rejected_retention_days, 0, 36500));
         RETURN_IF_ERROR(
             r.Integer(t, "max_author_chars", &c.max_author_chars, 1, 1000));
+        RETURN_IF_ERROR(r.Integer(t, "threads_per_page", &c.threads_per_page, 1,
+                                  store::kMaxWindowThreads));
         return r.Bool(t, "tell_commenter_reason", &c.tell_commenter_reason);
       }));
   RETURN_IF_ERROR(

@@ -1,7 +1,7 @@
 // How `newsroom serve` runs: the [server], [database], [comments],
-// [sessions], [site] and [perspective] tables of config/server.toml, each value overridable on the
-// command line. Every field's default is the one written here and in
-// config/server.toml.
+// [sessions], [site] and [perspective] tables of config/server.toml, each value
+// overridable on the command line. Every field's default is the one written
+// here and in config/server.toml.
 #ifndef NEWSROOM_SERVER_CONFIG_H_
 #define NEWSROOM_SERVER_CONFIG_H_
 
@@ -57,9 +57,12 @@ struct Config {
   double moderate_burst = 30;
   // Reports per client per hour (a burst of a fifth of it at once).
   double reports_per_hour = 20;
-  int report_threshold = 3;         // reports that send a comment to review
+  int report_threshold = 3;          // reports that send a comment to review
   int rejected_retention_days = 30;  // the moderation log's memory
   int max_author_chars = 80;
+  // Threads of comments on one page of an article (and the embed's list
+  // by default): the rest are a link ("Older comments") away.
+  int threads_per_page = 50;
   // A commenter whose comment a moderator rejected with a reason is told
   // the reason (the clause of the policy), when they ask with the receipt
   // their post was answered with.

@@ -34,6 +34,7 @@ rate_per_minute = 0
 burst = 10
 report_threshold = 5
 rejected_retention_days = 7
+threads_per_page = 20
 [sessions]
 session_hours = 8
 [site]
@@ -56,6 +57,7 @@ calibration = "/srv/newsroom/calibration.txt"
   EXPECT_EQ(c->burst, 10);
   EXPECT_EQ(c->report_threshold, 5);
   EXPECT_EQ(c->rejected_retention_days, 7);
+  EXPECT_EQ(c->threads_per_page, 20);
   EXPECT_EQ(c->session_hours, 8);
   EXPECT_EQ(c->site_name, "Kent Haber");
   EXPECT_EQ(c->lang, "en");
@@ -92,6 +94,10 @@ INSTANTIATE_TEST_SUITE_P(
                   "comments.rate_per_minute must be a number"},
         BadConfig{"[comments]\nburst = 0\n",
                   "comments.burst must be a number in [1,"},
+        BadConfig{"[comments]\nthreads_per_page = 0\n",
+                  "comments.threads_per_page must be an integer in [1, 200]"},
+        BadConfig{"[comments]\nthreads_per_page = 201\n",
+                  "comments.threads_per_page must be an integer in [1, 200]"},
         BadConfig{"[site]\nlang = \"de\"\n",
                   "site.lang must be \"tr\" or \"en\""},
         BadConfig{"[perspective]\nrequests_per_minute = -1\n",
@@ -134,6 +140,7 @@ TEST(ConfigTest, TheShippedConfigFileHoldsTheDefaults) {
   EXPECT_EQ(file->burst, defaults.burst);
   EXPECT_EQ(file->report_threshold, defaults.report_threshold);
   EXPECT_EQ(file->rejected_retention_days, defaults.rejected_retention_days);
+  EXPECT_EQ(file->threads_per_page, defaults.threads_per_page);
   EXPECT_EQ(file->session_hours, defaults.session_hours);
   EXPECT_EQ(file->login_max_failures, defaults.login_max_failures);
   EXPECT_EQ(file->site_name, defaults.site_name);

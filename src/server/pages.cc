@@ -3,6 +3,8 @@
 // that was never used.
 #include <algorithm>
 #include <functional>
+#include <limits>
+#include <map>
 #include <string>
 #include <utility>
 
@@ -61,14 +63,114 @@ void App::FrontPage(Context& c, const http::Request& request,
   Html(c, 200, site::RenderFrontPage(SiteFor(request), *articles));
 }
 
+absl::StatusOr<int64_t> ParseUrlNumber(std::string_view param,
+                                       std::string_view value, int64_t max) {
+  int64_t n = 0;
+  // SimpleAtoi takes "+7", " 7" and "007" too: only one spelling counts.
+  if (!absl::SimpleAtoi(AV(value), &n) || n < 1 || n > max ||
+      absl::StrCat(n) != value) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        AV(param), " must be a number from 1 to ", max, ", written plainly"));
+  }
+  return n;
+}
+
+absl::StatusOr<App::WindowRequest> App::WindowFromQuery(
+    const http::Request& request, bool with_limit) const {
+  WindowRequest w;
+  // Only two orders exist; anything else a client writes is the default,
+  // so that it cannot mint cache keys.
+  if (request.query_param("order") == "oldest") {
+    w.order = store::CommentOrder::kOldestFirst;
+  }
+  w.threads = config_.threads_per_page;
+  // A cursor is a comment id in one spelling (checked against the article
+  // before anything is cached under it): no other value reaches a key.
+  if (auto cursor = request.query_param("cursor")) {
+    absl::StatusOr<int64_t> id =
+        ParseUrlNumber("cursor", *cursor, std::numeric_limits<int64_t>::max());
+    if (!id.ok()) return id.status();
+    w.cursor = *id;
+  }
+  if (auto limit = request.query_param("limit"); limit && with_limit) {
+    absl::StatusOr<int64_t> n =
+        ParseUrlNumber("limit", *limit, store::kMaxWindowThreads);
+    if (!n.ok()) return n.status();
+    w.threads = static_cast<int>(*n);
+  }
+  return w;
+}
+
+std::string App::WindowKey(const WindowRequest& w) {
+  return absl::StrCat(
+      w.order == store::CommentOrder::kOldestFirst ? "oldest" : "newest", "|",
+      w.cursor ? absl::StrCat(*w.cursor) : std::string(), "|", w.threads);
+}
+
+absl::StatusOr<store::CommentWindow> App::CommentWindowFor(
+    const store::Article& article, const WindowRequest& w) {
+  store::CommentWindowQuery q;
+  q.article_id = article.id;
+  q.status = store::CommentStatus::kApproved;
+  q.order = w.order;
+  q.threads = w.threads;
+  q.replies = kRepliesShown;
+  if (w.cursor) {
+    absl::StatusOr<store::Comment> at = store_.FindComment(*w.cursor);
+    if (!at.ok() && !absl::IsNotFound(at.status())) return at.status();
+    if (!at.ok() || at->article_id != article.id) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "cursor ", *w.cursor, " is not a comment of this article"));
+    }
+    q.after = store::CommentPosition{at->created_at, at->id};
+  } else if (w.anchor) {
+    // The window begins with the thread the comment is shown in: up from
+    // it through its published parents (as the page threads them).
+    absl::StatusOr<std::vector<store::Comment>> thread =
+        store_.ListThread(*w.anchor);
+    if (!thread.ok() && !absl::IsNotFound(thread.status())) {
+      return thread.status();
+    }
+    if (thread.ok()) {
+      std::map<int64_t, const store::Comment*> by_id;
+      for (const store::Comment& c : *thread) by_id[c.id] = &c;
+      auto at = by_id.find(*w.anchor);
+      const auto published = [&](decltype(at) it) {
+        return it != by_id.end() && it->second->article_id == article.id &&
+               it->second->status == store::CommentStatus::kApproved;
+      };
+      if (published(at)) {
+        for (size_t steps = 0; steps < by_id.size(); ++steps) {
+          if (!at->second->parent_id) break;
+          auto parent = by_id.find(*at->second->parent_id);
+          if (!published(parent)) break;
+          at = parent;
+        }
+        q.after = store::CommentPosition{at->second->created_at, at->first};
+        q.including_after = true;
+      }
+    }
+  }
+  return store_.ListCommentWindow(q);
+}
+
 void App::ArticlePage(Context& c, const http::Request& request,
                       const PathParams& p) {
   const std::string_view slug = p.Get("slug");
   const site::SiteInfo info = SiteFor(request);
-  // Only two orders exist; anything else a client writes is the default,
-  // so that it cannot mint cache keys.
-  const std::string order =
-      request.query_param("order") == "oldest" ? "oldest" : "newest";
+  absl::StatusOr<WindowRequest> parsed =
+      WindowFromQuery(request, /*with_limit=*/false);
+  if (!parsed.ok()) {
+    Html(c, 400,
+         site::RenderErrorPage(
+             info, 400,
+             SiteText("Bu yorum sayfası yok: bağlantıdaki imleç bir yorum "
+                      "numarası değil.",
+                      "There is no such page of comments: the link's cursor "
+                      "is not a comment number.")));
+    return;
+  }
+  WindowRequest window = *std::move(parsed);
   const std::optional<std::string> posted = request.query_param("posted");
   const bool reported = request.query_param("reported").has_value();
   std::optional<int64_t> reply_to;
@@ -76,11 +178,19 @@ void App::ArticlePage(Context& c, const http::Request& request,
     int64_t id = 0;
     if (absl::SimpleAtoi(*r, &id) && id > 0) reply_to = id;
   }
+  // A permalink (?comment=ID, where a post or a report sends the reader)
+  // and a reply being written show the window with that comment.
+  std::optional<int64_t> anchor = reply_to;
+  if (auto a = request.query_param("comment"); a && !anchor) {
+    int64_t id = 0;
+    if (absl::SimpleAtoi(*a, &id) && id > 0) anchor = id;
+  }
+  if (!window.cursor) window.anchor = anchor;
   // Plain views of the page are shared by every reader; only they are
   // cached.
-  const bool cacheable = !posted && !reported && !reply_to;
-  const std::string key =
-      absl::StrCat("page|", AV(slug), "|", order, "|", info.base_url);
+  const bool cacheable = !posted && !reported && !anchor;
+  const std::string key = absl::StrCat("page|", AV(slug), "|",
+                                       WindowKey(window), "|", info.base_url);
   std::optional<PageCache::Generation> generation;
   if (cacheable) {
     generation = CacheGeneration(c);
@@ -111,15 +221,24 @@ void App::ArticlePage(Context& c, const http::Request& request,
     return;
   }
   page.photo = *std::move(photo);
-  auto comments =
-      store_.ListComments(article->id, store::CommentStatus::kApproved);
+  absl::StatusOr<store::CommentWindow> comments =
+      CommentWindowFor(*article, window);
   if (!comments.ok()) {
-    ErrorFromStatus(c, comments.status());
+    if (absl::IsInvalidArgument(comments.status())) {
+      Html(c, 400,
+           site::RenderErrorPage(
+               info, 400,
+               SiteText("Bu yorum sayfası yok: bağlantıdaki yorum bu habere "
+                        "ait değil ya da kaldırılmış.",
+                        "There is no such page of comments: the link's "
+                        "comment is not on this article, or was removed.")));
+    } else {
+      ErrorFromStatus(c, comments.status());
+    }
     return;
   }
-  page.comments = *std::move(comments);
-  page.order = order == "oldest" ? site::CommentOrder::kOldestFirst
-                                 : site::CommentOrder::kNewestFirst;
+  SetWindow(page, *std::move(comments));
+  page.order = window.order;
   page.reply_to = reply_to;
   // The page's own words for each notice (site::RenderArticlePage).
   if (posted == "approved" || posted == "pending") {
@@ -134,6 +253,13 @@ void App::ArticlePage(Context& c, const http::Request& request,
     return;
   }
   Html(c, 200, std::move(html));
+}
+
+void App::SetWindow(site::ArticlePage& page, store::CommentWindow window) {
+  page.comments = std::move(window.comments);
+  page.comment_total = window.total;
+  page.more_replies = std::move(window.more_replies);
+  if (window.next) page.next_cursor = window.next->id;
 }
 
 std::optional<PageCache::Generation> App::CacheGeneration(Context& c) {

@@ -78,8 +78,16 @@ class DurabilityTest(unittest.TestCase):
                     self.assertEqual(status, 200)
                     # The queue shows at most 1000; count from the API too.
                     stored.update({c["id"]: c["text"] for c in queue["comments"]})
-                status, _, listed = server.json("GET", path)
-                stored.update({c["id"]: c["text"] for c in listed["comments"]})
+                # Every window of the published comments, to the end.
+                cursor = None
+                while True:
+                    window = path + "?limit=200" + ("&cursor=" + cursor if cursor else "")
+                    status, _, listed = server.json("GET", window)
+                    self.assertEqual(status, 200)
+                    stored.update({c["id"]: c["text"] for c in listed["comments"]})
+                    cursor = listed["next_cursor"]
+                    if cursor is None:
+                        break
                 missing = [(i, t) for i, t in acknowledged if stored.get(i) != t]
                 print("acknowledged %d comments before SIGKILL; %d found after restart; "
                       "missing %d" % (len(acknowledged), len(stored), len(missing)))

@@ -13,6 +13,7 @@ import struct
 import sys
 import tempfile
 import unittest
+import urllib.parse
 import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -398,6 +399,191 @@ class SiteTest(unittest.TestCase):
         status, _, body = self.server.json("POST", "/api/v1/photos", body=b"not an image",
                                            headers=dict(auth, **{"Content-Type": "image/png"}))
         self.assertEqual(status, 422, body)
+
+
+# Clean comments the engine publishes at once, one per thread of the
+# paging tests.
+PAGED = [
+    "Köprünün açılması ilçeye çok yakışmış, emeği geçenlere teşekkürler.",
+    "Trafik sabahları artık çok daha rahat akıyor.",
+    "Belediye bu işi zamanında bitirdi, tebrik ederim.",
+    "Yaya yolu da genişletilmiş, yürümek çok keyifli.",
+    "Akşam ışıklandırması da çok güzel olmuş.",
+    "Bisiklet yolu da eklenseydi daha iyi olurdu.",
+    "Köprüden her gün geçiyorum, fark gerçekten büyük.",
+]
+
+
+class PagingTest(unittest.TestCase):
+    """An article's comments come a window of threads at a time: three a
+    page here, so that seven threads make three windows."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory(prefix="newsroom-paging-test-")
+        config = os.path.join(cls.tmp.name, "server.toml")
+        with open(config, "w", encoding="utf-8") as f:
+            f.write("[comments]\nthreads_per_page = 3\n")
+        cls.server = NewsroomServer(BINARY, cls.tmp.name, ["--config", config]).start()
+        cls.server.add_user("editor1", "editör-parola-42", "editor")
+        cookie, csrf = cls.server.login("editor1", "editör-parola-42")
+        cls.slug = "kopru-yorumlari"
+        for slug in (cls.slug, "baska-haber"):
+            status, _, body = cls.server.json(
+                "POST", "/api/v1/articles",
+                {"slug": slug, "headline": "Köprü yeniden açıldı",
+                 "lead": "Köprü üç ayın ardından açıldı.", "body": "Bir paragraf."},
+                headers={"Cookie": cookie, "X-CSRF-Token": csrf})
+            assert status == 201, body
+        cls.ids = []  # oldest first
+        for text in PAGED:
+            status, _, body = cls.server.json(
+                "POST", "/api/v1/articles/%s/comments" % cls.slug,
+                {"author": "Okur", "text": text})
+            assert status == 201 and body["status"] == "approved", body
+            cls.ids.append(body["comment"]["id"])
+        status, _, body = cls.server.json(
+            "POST", "/api/v1/articles/baska-haber/comments",
+            {"author": "Okur", "text": PAGED[0]})
+        assert status == 201, body
+        cls.other_id = body["comment"]["id"]
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        cls.tmp.cleanup()
+
+    def page(self, query=""):
+        status, headers, body = self.server.request("GET", "/news/%s%s" % (self.slug, query))
+        return status, headers, body.decode()
+
+    def top_level_ids(self, page):
+        """The ids of the page's threads, in the page's order."""
+        listed = re.search(r'<ol class="comment-list">(.*)</ol>\s*(<nav|</section>)', page, re.S)
+        if not listed:
+            return []
+        ids, depth = [], 0
+        for tag in re.finditer(r'<(/?)ol\b|<li class="comment"[^>]*data-comment-id="(\d+)"',
+                               listed.group(1)):
+            if tag.group(2) and depth == 0:
+                ids.append(int(tag.group(2)))
+            elif tag.group(2) is None:
+                depth += -1 if tag.group(1) else 1
+        return ids
+
+    def total(self):
+        """Every published comment of the article (other tests add replies)."""
+        status, _, body = self.server.json("GET", "/api/v1/articles/%s/comments" % self.slug)
+        self.assertEqual(status, 200, body)
+        return body["total"]
+
+    def cache_entries(self):
+        _, _, body = self.server.request("GET", "/metrics")
+        for line in body.decode().splitlines():
+            if line.startswith("newsroom_page_cache_entries "):
+                return float(line.split()[1])
+        self.fail("no newsroom_page_cache_entries in /metrics")
+
+    def test_the_page_walks_its_windows_by_plain_links_to_the_end(self):
+        cases = [("", "Daha eski yorumlar", list(reversed(self.ids))),
+                 ("?order=oldest", "Daha yeni yorumlar", self.ids)]
+        for query, link_text, expected in cases:
+            with self.subTest(order=query or "newest"):
+                seen, sizes, url = [], [], "/news/%s%s" % (self.slug, query)
+                count = '<span class="count">(%d)</span>' % self.total()
+                for _ in range(10):
+                    status, _, body = self.server.request("GET", url)
+                    self.assertEqual(status, 200, url)
+                    page = body.decode()
+                    self.assertTrue(count in page, "%s: no %s" % (url, count))
+                    window = self.top_level_ids(page)
+                    sizes.append(len(window))
+                    seen += window
+                    more = re.search(r'<a class="more-comments" rel="next" href="([^"]+)"[^>]*>'
+                                     r'([^<]+)</a>', page)
+                    if not more:
+                        break
+                    self.assertEqual(more.group(2), link_text)
+                    url = html.unescape(more.group(1)).split("#")[0]
+                    self.assertIn("cursor=%d" % window[-1], url)
+                self.assertEqual(sizes, [3, 3, 1])
+                self.assertEqual(seen, expected)
+
+    def test_the_api_walks_its_windows_to_the_end_and_revalidates(self):
+        cases = [("", 2, [2, 2, 2, 1], list(reversed(self.ids))),
+                 ("order=oldest&", 3, [3, 3, 1], self.ids),
+                 ("", None, [3, 3, 1], list(reversed(self.ids)))]
+        for query, limit, sizes_expected, expected in cases:
+            with self.subTest(query=query, limit=limit):
+                seen, sizes, cursor, total = [], [], None, self.total()
+                for _ in range(10):
+                    params = query + ("limit=%d&" % limit if limit else "")
+                    if cursor is not None:
+                        params += "cursor=" + cursor
+                    status, headers, body = self.server.json(
+                        "GET", "/api/v1/articles/%s/comments?%s" % (self.slug, params))
+                    self.assertEqual(status, 200, body)
+                    self.assertEqual(body["total"], total)
+                    tops = [c["id"] for c in body["comments"] if c["parent_id"] is None]
+                    sizes.append(len(tops))
+                    seen += tops
+                    status, _, _ = self.server.request(
+                        "GET", "/api/v1/articles/%s/comments?%s" % (self.slug, params),
+                        headers={"If-None-Match": headers["etag"]})
+                    self.assertEqual(status, 304)
+                    cursor = body["next_cursor"]
+                    if cursor is None:
+                        break
+                self.assertEqual(sizes, sizes_expected)
+                self.assertEqual(seen, expected)
+
+    def test_hostile_cursors_are_400_and_cache_nothing(self):
+        self.page()  # the first window, cached
+        before = self.cache_entries()
+        cursors = ["abc", "-5", "0", "007", "+7", " 7", "1e3", "",
+                   "99999999999999999999999", "9223372036854775807",
+                   str(self.other_id), "%d" % (self.ids[-1] + 1000)]
+        for cursor in cursors:
+            with self.subTest(cursor=cursor):
+                status, _, page = self.page("?cursor=" + urllib.parse.quote(cursor))
+                self.assertEqual(status, 400, cursor)
+                self.assertTrue("yorum sayfası yok" in page, cursor)
+                status, _, body = self.server.json(
+                    "GET", "/api/v1/articles/%s/comments?cursor=%s"
+                    % (self.slug, urllib.parse.quote(cursor)))
+                self.assertEqual(status, 400, body)
+                self.assertIn("cursor", json.dumps(body))
+        for limit in ["0", "-1", "201", "x", "05", "3.0"]:
+            with self.subTest(limit=limit):
+                status, _, body = self.server.json(
+                    "GET", "/api/v1/articles/%s/comments?limit=%s" % (self.slug, limit))
+                self.assertEqual(status, 400, body)
+                self.assertIn("limit", json.dumps(body))
+        self.assertEqual(self.cache_entries(), before)
+
+    def test_a_permalink_shows_the_window_with_its_comment(self):
+        # A reply, through the plain form, to the oldest thread: the first
+        # window (newest first) does not hold it; the redirect's does.
+        oldest = self.ids[0]
+        form = urllib.parse.urlencode({"author": "Zeynep", "parent_id": str(oldest),
+                                       "text": "Katılıyorum, köprü gerçekten çok güzel."})
+        status, headers, _ = self.server.request(
+            "POST", "/news/%s/comments" % self.slug, body=form,
+            headers={"Content-Type": "application/x-www-form-urlencoded"})
+        self.assertEqual(status, 303)
+        location = headers["location"]
+        reply = int(re.search(r"#comment-(\d+)$", location).group(1))
+        self.assertIn("comment=%d" % reply, location)
+        status, _, page = self.page(location[len("/news/" + self.slug):].split("#")[0])
+        self.assertEqual(status, 200)
+        self.assertTrue('id="comment-%d"' % reply in page, "the reply is on its page")
+        self.assertEqual(self.top_level_ids(page)[0], oldest)
+        self.assertTrue('<span class="count">(%d)</span>' % self.total() in page)
+        _, _, first = self.page()
+        self.assertFalse('id="comment-%d"' % reply in first, "not in the first window")
+        # Replying to it from a later window keeps the comment in view.
+        status, _, page = self.page("?reply_to=%d" % reply)
+        self.assertTrue('<p class="replying-to">' in page, "replying to it")
 
 
 class RestartTest(unittest.TestCase):
