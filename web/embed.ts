@@ -24,7 +24,8 @@ function addStyles(): void {
 }
 
 // Top-level comments newest first, each followed by its whole thread
-// oldest first (as the article page shows them).
+// oldest first (as the article page shows them). The windows loaded so far
+// follow one another newest first, so their comments thread as one list.
 function threads(comments: Comment[]): { top: Comment; replies: Comment[] }[] {
   const sorted = [...comments].sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
   const threadOf = new Map<number, number>();
@@ -47,6 +48,10 @@ class Embed {
   private readonly api: Api;
   private readonly list = el("ol", { class: "comment-list" });
   private readonly count = el("span", { class: "count" });
+  // The windows loaded so far, and the cursor of the next (null: none).
+  private loaded: Comment[] = [];
+  private next: string | null = null;
+  private readonly more: HTMLButtonElement;
   private readonly empty: HTMLParagraphElement;
   private parentId: number | null = null;
   private readonly form: HTMLFormElement;
@@ -70,6 +75,8 @@ class Embed {
     root.classList.add("nr-embed");
     root.setAttribute("lang", lang);
     this.empty = el("p", { class: "no-comments", hidden: "" }, t.noComments);
+    this.more = el("button", { type: "button", class: "more-comments", hidden: "" }, t.moreComments);
+    this.more.addEventListener("click", () => void this.loadMore());
     this.textarea = el("textarea", {
       id: id("text"), name: "text", rows: "5", required: "", maxlength: "5000",
       "aria-describedby": `${id("help")} ${id("feedback")}`,
@@ -100,6 +107,7 @@ class Embed {
         el("h2", { id: id("title") }, `${t.comments} `, this.count),
         this.empty,
         this.list,
+        this.more,
       ),
       this.form,
       el("p", { class: "nr-powered" }, t.poweredBy),
@@ -114,9 +122,13 @@ class Embed {
     });
   }
 
+  // The first window again (after a post of one's own, too).
   async load(): Promise<void> {
     try {
-      this.render(await this.api.comments(this.slug));
+      const w = await this.api.comments(this.slug);
+      this.loaded = w.comments;
+      this.next = w.next_cursor;
+      this.render(w.total);
     } catch {
       this.count.textContent = "";
       this.empty.hidden = false;
@@ -124,17 +136,36 @@ class Embed {
     }
   }
 
-  private render(comments: Comment[]): void {
+  // The window after those shown, added below them.
+  private async loadMore(): Promise<void> {
+    if (this.next === null) return;
+    this.more.disabled = true;
+    try {
+      const w = await this.api.comments(this.slug, this.next);
+      const shown = new Set(this.loaded.map((c) => c.id));
+      this.loaded.push(...w.comments.filter((c) => !shown.has(c.id)));
+      this.next = w.next_cursor;
+      this.render(w.total);
+    } catch {
+      this.more.textContent = this.t.loadFailed;
+    } finally {
+      this.more.disabled = false;
+    }
+  }
+
+  private render(total: number): void {
     this.list.replaceChildren();
-    for (const th of threads(comments)) {
+    for (const th of threads(this.loaded)) {
       const li = this.item(th.top);
       if (th.replies.length) {
         li.append(el("ol", { class: "replies", "aria-label": this.t.replies }, ...th.replies.map((r) => this.item(r))));
       }
+      if (th.top.more_replies) li.append(el("p", { class: "more-replies" }, this.t.moreReplies(th.top.more_replies)));
       this.list.append(li);
     }
-    this.count.textContent = `(${comments.length})`;
-    this.empty.hidden = comments.length > 0;
+    this.count.textContent = `(${total})`;
+    this.empty.hidden = this.loaded.length > 0;
+    this.more.hidden = this.next === null;
   }
 
   private item(c: Comment): HTMLLIElement {

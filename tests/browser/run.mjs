@@ -16,7 +16,7 @@ const { values } = parseArgs({
 });
 if (!values.binary) {
   console.error("usage: node tests/browser/run.mjs --binary PATH/TO/newsroom " +
-    "[--only reader|moderator|embed|desk|bulk|languages|audit] [--screenshots DIR]");
+    "[--only reader|moderator|embed|desk|bulk|languages|audit|paging] [--screenshots DIR]");
   process.exit(2);
 }
 process.env.NEWSROOM_BINARY = path.resolve(values.binary);
@@ -31,6 +31,6 @@ for (const [f, found] of [
     process.exit(1);
   }
 }
-const suites = ["reader", "moderator", "embed", "desk", "bulk", "languages", "audit"]
+const suites = ["reader", "moderator", "embed", "desk", "bulk", "languages", "audit", "paging"]
   .filter((s) => !values.only || values.only === s);
 for (const s of suites) await import(`./${s}.test.mjs`);

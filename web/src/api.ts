@@ -28,6 +28,13 @@ export interface Verdict {
   fix?: string;
 }
 
+// GET /api/v1/articles/{slug}/comments: a window of threads (docs/api.md).
+export interface CommentWindow {
+  comments: Comment[];
+  total: number; // every published comment of the article
+  next_cursor: string | null; // null: the last window
+}
+
 export interface Comment {
   id: number;
   author: string;
@@ -35,6 +42,7 @@ export interface Comment {
   parent_id: number | null;
   created_at: string;
   status?: string;
+  more_replies?: number; // a thread's replies its window left out
 }
 
 export interface PostResult {
@@ -108,13 +116,21 @@ export class Api {
     return result;
   }
 
-  async comments(slug: string): Promise<Comment[]> {
-    const r = await fetch(this.url(`/api/v1/articles/${encodeURIComponent(slug)}/comments`), {
+  // One window of an article's published comments, newest threads first:
+  // the first without a cursor, the next with the cursor the last gave.
+  async comments(slug: string, cursor: string | null = null): Promise<CommentWindow> {
+    const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";
+    const r = await fetch(this.url(`/api/v1/articles/${encodeURIComponent(slug)}/comments${query}`), {
       headers: { Accept: "application/json" },
     });
     if (!r.ok) throw new Error(`comments: HTTP ${r.status}`);
     const data = await r.json();
-    return Array.isArray(data.comments) ? (data.comments as Comment[]) : [];
+    const comments = Array.isArray(data.comments) ? (data.comments as Comment[]) : [];
+    return {
+      comments,
+      total: typeof data.total === "number" ? data.total : comments.length,
+      next_cursor: typeof data.next_cursor === "string" ? data.next_cursor : null,
+    };
   }
 
   async report(id: string): Promise<boolean> {

@@ -103,6 +103,8 @@ const tr = {
   help: "Yorumlar yayımlanmadan önce yorum politikamıza göre denetlenir.",
   poweredBy: "Yorumlar Newsroom ile denetlenir",
   replies: "Yanıtlar",
+  moreComments: "Daha eski yorumlar",
+  moreReplies: (n: number) => `${n} yanıt daha gösterilmiyor.`,
 };
 
 type Strings = typeof tr;
@@ -194,6 +196,8 @@ const en: Strings = {
   help: "Comments are checked against our comment policy before they are published.",
   poweredBy: "Comments moderated by Newsroom",
   replies: "Replies",
+  moreComments: "Older comments",
+  moreReplies: (n: number) => (n === 1 ? "1 more reply is not shown." : `${n} more replies are not shown.`),
 };
 
 export function strings(lang: Lang): Strings {
