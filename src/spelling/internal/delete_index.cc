@@ -72,9 +72,16 @@ void DeleteIndex::Candidates(std::u32string_view query, int max_query_deletes,
   std::u32string q = Folded(query);
   const size_t n = q.size();
   EditHasher edits(q);
-  // The distinct delete forms, in the order of the traversal.
+  // The distinct delete forms, in the order of the traversal: at most the
+  // query, its n deletions and their n(n-1)/2 pairs, room made at once
+  // rather than by growing (a suggestion asks for a dozen-letter word's
+  // seventy-odd forms).
+  const size_t most = 1 + (max_query_deletes >= 1 ? n : 0) +
+                      (max_query_deletes >= 2 ? n * (n - 1) / 2 : 0);
   std::vector<uint64_t> keys;
+  keys.reserve(most);
   absl::flat_hash_set<uint64_t> seen;
+  seen.reserve(most);
   auto visit = [&](uint64_t h) {
     if (!seen.insert(h).second) return false;
     keys.push_back(h);
