@@ -63,6 +63,21 @@ void App::FrontPage(Context& c, const http::Request& request,
   Html(c, 200, site::RenderFrontPage(SiteFor(request), *articles));
 }
 
+namespace {
+
+// The comment a page's link names (?reply_to=ID, ?comment=ID), or nullopt
+// when the parameter is absent or not a comment id: the page is then shown
+// without it.
+std::optional<int64_t> CommentIdParam(const http::Request& request,
+                                      std::string_view name) {
+  const std::optional<std::string> value = request.query_param(name);
+  int64_t id = 0;
+  if (value && absl::SimpleAtoi(*value, &id) && id > 0) return id;
+  return std::nullopt;
+}
+
+}  // namespace
+
 absl::StatusOr<int64_t> ParseUrlNumber(std::string_view param,
                                        std::string_view value, int64_t max) {
   int64_t n = 0;
@@ -173,18 +188,11 @@ void App::ArticlePage(Context& c, const http::Request& request,
   WindowRequest window = *std::move(parsed);
   const std::optional<std::string> posted = request.query_param("posted");
   const bool reported = request.query_param("reported").has_value();
-  std::optional<int64_t> reply_to;
-  if (auto r = request.query_param("reply_to")) {
-    int64_t id = 0;
-    if (absl::SimpleAtoi(*r, &id) && id > 0) reply_to = id;
-  }
+  const std::optional<int64_t> reply_to = CommentIdParam(request, "reply_to");
   // A permalink (?comment=ID, where a post or a report sends the reader)
   // and a reply being written show the window with that comment.
-  std::optional<int64_t> anchor = reply_to;
-  if (auto a = request.query_param("comment"); a && !anchor) {
-    int64_t id = 0;
-    if (absl::SimpleAtoi(*a, &id) && id > 0) anchor = id;
-  }
+  const std::optional<int64_t> anchor =
+      reply_to ? reply_to : CommentIdParam(request, "comment");
   if (!window.cursor) window.anchor = anchor;
   // Plain views of the page are shared by every reader; only they are
   // cached.
