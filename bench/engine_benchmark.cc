@@ -11,7 +11,11 @@
 // only; rules:2, 3, 4 run all_caps, no_turkish_chars, spelling alone;
 // rules:5 the four abuse rules (insult, profanity, offensive,
 // belief_attack) alone; rules:6 the three language rules (all_caps,
-// no_turkish_chars, spelling). The engines' caches start
+// no_turkish_chars, spelling). Comments are moderated as the site moderates
+// a posted comment: suggestions for misspelled words only when the comment
+// is withheld (Engine::Suggestions::kWhenWithheld);
+// BM_ModerateSuggestingAlways/rules:0 and rules:6 work them out for every
+// comment, as a draft check does. The engines' caches start
 // cold. BM_Latency times every comment of the file once and reports
 // p50/p99/max in microseconds, and the resident memory of the process.
 //
@@ -24,7 +28,9 @@
 //       build/bench/engine_benchmark --run=2000       (one command line)
 //
 // moderates the first N comments of the file (0: all) once each with the
-// variant --rules (default 0) and exits; --print writes one line a comment
+// variant --rules (default 0) and exits; --suggest=always|withheld|never
+// (default withheld, as a posted comment) says when suggestions are worked
+// out; --print writes one line a comment
 // with the decision and every finding, scores as exact hex floats, so that
 // two builds can be compared with diff.
 #include <benchmark/benchmark.h>
@@ -36,6 +42,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,8 +78,16 @@ const std::vector<std::string>& Comments() {
 }
 
 // Which rules an engine variant runs.
-enum Variant { kAllRules = 0, kNoRules, kAllCapsOnly, kNoTurkishCharsOnly,
-               kSpellingOnly, kAbuseOnly, kLanguageRules, kVariants };
+enum Variant {
+  kAllRules = 0,
+  kNoRules,
+  kAllCapsOnly,
+  kNoTurkishCharsOnly,
+  kSpellingOnly,
+  kAbuseOnly,
+  kLanguageRules,
+  kVariants
+};
 
 const newsroom::moderation::Engine& EngineFor(int variant) {
   static const newsroom::moderation::Engine* engines[kVariants] = {};
@@ -111,15 +126,17 @@ double ResidentMegabytes(const char* field) {
   return 0;
 }
 
+using Suggestions = newsroom::moderation::Engine::Suggestions;
+
 // state.range(0) is the Variant (see the file comment).
-void BM_Moderate(benchmark::State& state) {
+void Moderate(benchmark::State& state, Suggestions suggestions) {
   const auto& comments = Comments();
   const auto& engine = EngineFor(static_cast<int>(state.range(0)));
 
   size_t i = 0;
   size_t rejected = 0;
   for (auto _ : state) {
-    auto verdict = engine.Moderate(comments[i]);
+    auto verdict = engine.Moderate(comments[i], std::nullopt, suggestions);
     if (verdict.ok() &&
         verdict->decision == newsroom::moderation::Decision::kReject) {
       ++rejected;
@@ -131,9 +148,22 @@ void BM_Moderate(benchmark::State& state) {
   state.counters["rejected_share"] =
       static_cast<double>(rejected) / static_cast<double>(state.iterations());
 }
+
+void BM_Moderate(benchmark::State& state) {
+  Moderate(state, Suggestions::kWhenWithheld);
+}
 BENCHMARK(BM_Moderate)
     ->ArgName("rules")
     ->DenseRange(kAllRules, kLanguageRules)
+    ->MinTime(3.0);
+
+void BM_ModerateSuggestingAlways(benchmark::State& state) {
+  Moderate(state, Suggestions::kAlways);
+}
+BENCHMARK(BM_ModerateSuggestingAlways)
+    ->ArgName("rules")
+    ->Arg(kAllRules)
+    ->Arg(kLanguageRules)
     ->MinTime(3.0);
 
 void BM_Latency(benchmark::State& state) {
@@ -167,24 +197,26 @@ void BM_Latency(benchmark::State& state) {
 BENCHMARK(BM_Latency)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 // The --run mode (see the file comment).
-int RunFixed(size_t count, int variant, bool print) {
+int RunFixed(size_t count, int variant, Suggestions suggestions, bool print) {
   using newsroom::moderation::Verdict;
   const auto& comments = Comments();
   const auto& engine = EngineFor(variant);
   if (count == 0 || count > comments.size()) count = comments.size();
   size_t rejected = 0;
   for (size_t i = 0; i < count; ++i) {
-    absl::StatusOr<Verdict> v = engine.Moderate(comments[i]);
+    absl::StatusOr<Verdict> v =
+        engine.Moderate(comments[i], std::nullopt, suggestions);
     if (!v.ok()) {
-      if (print) std::printf("%zu error %s\n", i, v.status().ToString().c_str());
+      if (print)
+        std::printf("%zu error %s\n", i, v.status().ToString().c_str());
       continue;
     }
     rejected += v->decision == newsroom::moderation::Decision::kReject;
     if (!print) continue;
-    std::printf("%zu %s %d %a", i,
-                std::string(newsroom::moderation::DecisionName(v->decision))
-                    .c_str(),
-                static_cast<int>(v->language), v->language_confidence);
+    std::printf(
+        "%zu %s %d %a", i,
+        std::string(newsroom::moderation::DecisionName(v->decision)).c_str(),
+        static_cast<int>(v->language), v->language_confidence);
     for (const auto& f : v->findings) {
       std::printf(" | %s %d %a",
                   std::string(newsroom::moderation::RuleIdName(f.rule)).c_str(),
@@ -210,6 +242,7 @@ int main(int argc, char** argv) {
   long run = -1;  // --run=N; -1: benchmarks
   int variant = kAllRules;
   bool print = false;
+  Suggestions suggestions = Suggestions::kWhenWithheld;
   for (int i = 1; i < argc; ++i) {
     bool ours = true;
     if (std::strncmp(argv[i], "--comments=", 11) == 0) {
@@ -218,6 +251,12 @@ int main(int argc, char** argv) {
       run = std::atol(argv[i] + 6);
     } else if (std::strncmp(argv[i], "--rules=", 8) == 0) {
       variant = std::atoi(argv[i] + 8);
+    } else if (std::strcmp(argv[i], "--suggest=always") == 0) {
+      suggestions = Suggestions::kAlways;
+    } else if (std::strcmp(argv[i], "--suggest=withheld") == 0) {
+      suggestions = Suggestions::kWhenWithheld;
+    } else if (std::strcmp(argv[i], "--suggest=never") == 0) {
+      suggestions = Suggestions::kNever;
     } else if (std::strcmp(argv[i], "--print") == 0) {
       print = true;
     } else {
@@ -233,7 +272,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "--rules must be in [0, %d]\n", kVariants - 1);
     return 2;
   }
-  if (run >= 0) return RunFixed(static_cast<size_t>(run), variant, print);
+  if (run >= 0) {
+    return RunFixed(static_cast<size_t>(run), variant, suggestions, print);
+  }
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   Comments();

@@ -58,7 +58,8 @@ double TimeIt(const Engine& engine, const std::string& text, int repeat) {
   double best = 1e300;
   for (int i = 0; i < repeat; ++i) {
     double start = ThreadCpuMs();
-    auto verdict = engine.Moderate(text);
+    auto verdict =
+        engine.Moderate(text, std::nullopt, Engine::Suggestions::kAlways);
     double took = ThreadCpuMs() - start;
     (void)verdict;
     best = std::min(best, took);
@@ -343,7 +344,8 @@ int main(int argc, char** argv) {
   // What the engine builds on first use is not part of any comment's cost.
   (void)(*engine)->Moderate("Köprü çok güzel olmuş, tesekkurler.");
   (void)(*engine)->Moderate("The bridge looks great, thank you.");
-  (void)(*engine)->Moderate("bilgisyar habr yazann");
+  (void)(*engine)->Moderate("bilgisyar habr yazann", std::nullopt,
+                            Engine::Suggestions::kAlways);
   if (search_seconds > 0) {
     return Search(**engine, search_seconds, out_dir, seed, keep, repeat, files);
   }

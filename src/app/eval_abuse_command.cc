@@ -205,7 +205,8 @@ int RunEvalAbuse(const EvalAbuseFlags& flags) {
     r.format = in.format;
     for (const classifier::Example& x : in.examples) {
       progress.Tick();
-      absl::StatusOr<moderation::Verdict> v = (*engine)->Moderate(x.text, hint);
+      absl::StatusOr<moderation::Verdict> v = (*engine)->Moderate(
+          x.text, hint, moderation::Engine::Suggestions::kNever);
       bool withheld = false, policy_withheld = false, belief = false;
       if (!v.ok()) {
         ++r.errors;

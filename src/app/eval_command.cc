@@ -90,9 +90,11 @@ int RunLanguageRules(const std::string& data, const std::string& policy,
   int64_t not_turkish = 0, errors = 0;
   Progress progress(static_cast<int64_t>(sentences.size()));
   using moderation::RuleId;
+  // Only decisions are counted here.
+  constexpr auto kNoSuggestions = moderation::Engine::Suggestions::kNever;
   for (const std::string& s : sentences) {
     progress.Tick();
-    auto original = (*engine)->Moderate(s);
+    auto original = (*engine)->Moderate(s, std::nullopt, kNoSuggestions);
     if (!original.ok()) {
       ++errors;
       continue;
@@ -108,12 +110,12 @@ int RunLanguageRules(const std::string& data, const std::string& policy,
     }
     std::string folded = text::AsciiFold(s);
     if (folded != s) {
-      auto v = (*engine)->Moderate(folded);
+      auto v = (*engine)->Moderate(folded, std::nullopt, kNoSuggestions);
       no_turkish.Add(true, v.ok() && Violated(*v, RuleId::kNoTurkishChars));
     }
     std::string upper = text::ToUpperTr(s);
     if (upper != s) {
-      auto v = (*engine)->Moderate(upper);
+      auto v = (*engine)->Moderate(upper, std::nullopt, kNoSuggestions);
       all_caps.Add(true, v.ok() && Violated(*v, RuleId::kAllCaps));
     }
   }

@@ -90,7 +90,8 @@ int Run(const Flags& flags) {
   for (const classifier::Example& e : *data) {
     if (split && classifier::SplitOf(e.id) != *split) continue;
     progress.Tick();
-    absl::StatusOr<moderation::Verdict> v = (*engine)->Moderate(e.text);
+    absl::StatusOr<moderation::Verdict> v = (*engine)->Moderate(
+        e.text, std::nullopt, moderation::Engine::Suggestions::kNever);
     if (!v.ok()) {
       ++errors;
       continue;

@@ -34,8 +34,9 @@ struct Request {
 };
 
 // Parses one input line into a request; InvalidArgument for bad JSON.
-absl::StatusOr<Request> ParseLine(const std::string& line, int64_t number,
-                                  std::optional<langid::Language> default_lang) {
+absl::StatusOr<Request> ParseLine(
+    const std::string& line, int64_t number,
+    std::optional<langid::Language> default_lang) {
   Request r;
   r.id = number;
   r.lang = default_lang;
@@ -43,7 +44,8 @@ absl::StatusOr<Request> ParseLine(const std::string& line, int64_t number,
     r.text = line;
     return r;
   }
-  nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  nlohmann::json j =
+      nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) {
     return absl::InvalidArgumentError("line is not valid JSON");
   }
@@ -68,13 +70,16 @@ absl::StatusOr<Request> ParseLine(const std::string& line, int64_t number,
 std::string Marked(const std::string& text, const moderation::Finding& f) {
   std::vector<text::Edit> edits;
   for (const moderation::Span& s : f.spans) {
-    edits.push_back({s.start, s.end,
-                     "⟦" + std::string(text::SubstrByCodePoints(text, s.start, s.end)) + "⟧"});
+    edits.push_back(
+        {s.start, s.end,
+         "⟦" + std::string(text::SubstrByCodePoints(text, s.start, s.end)) +
+             "⟧"});
   }
   return text::ApplyEdits(text, std::move(edits));
 }
 
-void Explain(const Request& r, const moderation::Verdict& v, std::ostream& out) {
+void Explain(const Request& r, const moderation::Verdict& v,
+             std::ostream& out) {
   out << "── " << r.id.dump() << "  " << moderation::DecisionName(v.decision)
       << "  (language " << langid::LanguageCode(v.language) << ")\n";
   out << "   " << r.text << "\n";
@@ -83,7 +88,8 @@ void Explain(const Request& r, const moderation::Verdict& v, std::ostream& out) 
     char score[16];
     std::snprintf(score, sizeof(score), "%.2f", f.score);
     out << "   • " << moderation::RuleIdName(f.rule) << "  score " << score
-        << (f.violated ? "  VIOLATED → " + std::string(moderation::ActionName(f.action))
+        << (f.violated ? "  VIOLATED → " +
+                             std::string(moderation::ActionName(f.action))
                        : "  below threshold")
         << "\n";
     if (!f.spans.empty()) out << "     at:  " << Marked(r.text, f) << "\n";
@@ -114,7 +120,8 @@ int Run(const Options& o) {
   if (!o.lang.empty()) {
     absl::StatusOr<langid::Language> l = langid::ParseLanguageCode(o.lang);
     if (!l.ok()) {
-      std::cerr << "newsroom moderate: --lang: " << l.status().message() << "\n";
+      std::cerr << "newsroom moderate: --lang: " << l.status().message()
+                << "\n";
       return 2;
     }
     default_lang = *l;
@@ -149,8 +156,10 @@ int Run(const Options& o) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     absl::StatusOr<Request> request = ParseLine(line, number, default_lang);
     absl::StatusOr<moderation::Verdict> verdict =
-        request.ok() ? (*engine)->Moderate(request->text, request->lang)
-                     : absl::StatusOr<moderation::Verdict>(request.status());
+        request.ok()
+            ? (*engine)->Moderate(request->text, request->lang,
+                                  moderation::Engine::Suggestions::kAlways)
+            : absl::StatusOr<moderation::Verdict>(request.status());
     progress.Tick();
     nlohmann::json id = request.ok() ? request->id : nlohmann::json(number);
     if (!verdict.ok()) {
@@ -158,10 +167,11 @@ int Run(const Options& o) {
       nlohmann::json err = {{"id", id},
                             {"error", std::string(verdict.status().message())}};
       if (o.explain) {
-        std::cout << "── " << id.dump() << "  error: " << verdict.status().message()
-                  << "\n\n";
+        std::cout << "── " << id.dump()
+                  << "  error: " << verdict.status().message() << "\n\n";
       } else {
-        std::cout << err.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+        std::cout << err.dump(-1, ' ', false,
+                              nlohmann::json::error_handler_t::replace)
                   << "\n";
       }
       continue;
@@ -188,17 +198,18 @@ int Run(const Options& o) {
 
 void RegisterModerateCommand(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<Options>();
-  CLI::App* cmd = app.add_subcommand(
-      "moderate",
-      "Moderate comments, one per line (plain text or {\"id\",\"text\",\"lang\"} "
-      "JSON); prints one JSON verdict per line");
+  CLI::App* cmd = app.add_subcommand("moderate",
+                                     "Moderate comments, one per line (plain "
+                                     "text or {\"id\",\"text\",\"lang\"} "
+                                     "JSON); prints one JSON verdict per line");
   cmd->add_option("FILE", o->input, "Input file (default: standard input)");
   cmd->add_option("--policy", o->policy,
                   "Policy file (default: built-in defaults, as in "
                   "config/policy.toml)");
   cmd->add_option("--lang", o->lang, "Language hint for every line: tr or en");
-  cmd->add_flag("--explain", o->explain,
-                "Print a readable report with the spans marked instead of JSON");
+  cmd->add_flag(
+      "--explain", o->explain,
+      "Print a readable report with the spans marked instead of JSON");
   cmd->callback([o, exit_code] { *exit_code = Run(*o); });
 }
 

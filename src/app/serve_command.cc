@@ -102,7 +102,8 @@ int RunServe(const Options& o) {
   // while an I/O thread waits.
   for (const char* text : {"Köprü çok güzel olmuş, tesekkurler.",
                            "The bridge looks great, thank you."}) {
-    (void)(*engine)->Moderate(text);
+    (void)(*engine)->Moderate(text, std::nullopt,
+                              moderation::Engine::Suggestions::kAlways);
   }
 
   server::App site(**engine, **store, config, *std::move(calibration));

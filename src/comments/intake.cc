@@ -95,7 +95,8 @@ absl::Status Intake::Validate(Draft& draft) const {
 }
 
 absl::Status Intake::CheckAuthor(const std::string& author) const {
-  absl::StatusOr<moderation::Verdict> verdict = engine_.Moderate(author);
+  absl::StatusOr<moderation::Verdict> verdict = engine_.Moderate(
+      author, std::nullopt, moderation::Engine::Suggestions::kNever);
   if (!verdict.ok()) return absl::OkStatus();  // nothing in it to judge
   std::string broken;
   for (const moderation::Finding& f : verdict->findings) {

@@ -53,14 +53,16 @@ std::optional<std::string> CombinedFix(const Engine& engine,
   for (auto it = candidates.rbegin(); it != candidates.rend(); ++it) {
     if (runs == kMaxFixRounds) return std::nullopt;
     ++runs;
-    absl::StatusOr<Verdict> after = engine.Moderate(*it);
+    absl::StatusOr<Verdict> after =
+        engine.Moderate(*it, std::nullopt, Engine::Suggestions::kNever);
     if (after.ok() && ClearsAll(*after, rules)) return *it;
   }
   // Else one fix after another, each on the result of the last.
   std::string current = candidates.empty() ? std::string(text) : candidates[0];
   while (runs < kMaxFixRounds) {
     ++runs;
-    absl::StatusOr<Verdict> after = engine.Moderate(current);
+    absl::StatusOr<Verdict> after =
+        engine.Moderate(current, std::nullopt, Engine::Suggestions::kNever);
     if (!after.ok()) return std::nullopt;
     if (ClearsAll(*after, rules)) return current;
     std::optional<std::string> next;

@@ -2,13 +2,15 @@
 // before the models that validate with them), and keeps only the rules the
 // policy enables. Moderate() is then a straight pipeline over one comment:
 // parse → identify the language → run each applicable rule → apply the
-// policy's thresholds and actions → decide.
+// policy's thresholds and actions → decide → add the suggestions, when
+// someone will read them.
 //
 // Tested by engine_test.cc.
 #include "moderation/engine.h"
 
 #include <algorithm>
 
+#include "absl/container/inlined_vector.h"
 #include "classifier/classifier.h"
 #include "deasciify/deasciifier.h"
 #include "langid/identifier.h"
@@ -111,8 +113,8 @@ absl::StatusOr<std::unique_ptr<const Engine>> Engine::Build(
         rule = std::make_unique<ProfanityRule>(policy.profanity);
         break;
       case RuleId::kOffensive:
-        rule = std::make_unique<OffensiveRule>(policy.offensive,
-                                               engine->models_);
+        rule =
+            std::make_unique<OffensiveRule>(policy.offensive, engine->models_);
         break;
       case RuleId::kBeliefAttack:
         rule = std::make_unique<BeliefAttackRule>(policy.belief_attack);
@@ -172,8 +174,9 @@ bool Engine::LooksLikeFoldedTurkish(const text::Document& doc) const {
   return restored >= 1 && turkish * 10 >= words * 6;
 }
 
-absl::StatusOr<Verdict> Engine::Moderate(
-    std::string_view text, std::optional<langid::Language> hint) const {
+absl::StatusOr<Verdict> Engine::Moderate(std::string_view text,
+                                         std::optional<langid::Language> hint,
+                                         Suggestions suggestions) const {
   text::ParseOptions parse_options;
   parse_options.max_length = policy_.max_length;
   absl::StatusOr<text::Document> doc =
@@ -199,6 +202,8 @@ absl::StatusOr<Verdict> Engine::Moderate(
   }
   bool review = false;
   bool reject = false;
+  // found[k] is the rule of verdict.findings[k].
+  absl::InlinedVector<const Rule*, 8> found;
   for (const std::unique_ptr<const Rule>& rule : rules_) {
     if (!RunsOn(rule->id(), verdict.language)) continue;
     std::optional<Finding> finding = rule->Check(&comment);
@@ -214,10 +219,18 @@ absl::StatusOr<Verdict> Engine::Moderate(
       review = true;
     }
     verdict.findings.push_back(*std::move(finding));
+    found.push_back(rule.get());
   }
   verdict.decision = reject   ? Decision::kReject
                      : review ? Decision::kReview
                               : Decision::kApprove;
+  if (suggestions == Suggestions::kAlways ||
+      (suggestions == Suggestions::kWhenWithheld &&
+       verdict.decision != Decision::kApprove)) {
+    for (size_t k = 0; k < found.size(); ++k) {
+      found[k]->Suggest(comment, &verdict.findings[k]);
+    }
+  }
   // Report findings in policy order, whatever order the rules ran in.
   std::stable_sort(verdict.findings.begin(), verdict.findings.end(),
                    [](const Finding& a, const Finding& b) {

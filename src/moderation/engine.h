@@ -69,13 +69,33 @@ class Engine {
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
+  // Whether a verdict's findings carry the corrections a reader is offered
+  // (the spelling rule's suggestions, Rule::Suggest). Working them out
+  // costs more than all the rest of the language rules, and nobody reads
+  // them on a comment that is published as written.
+  enum class Suggestions {
+    // When the comment is not published as written (refused or held): its
+    // author is told what to correct, its moderator sees it. A published
+    // comment's verdict still marks its misspelled words, without
+    // suggestions. For comments as they are posted.
+    kWhenWithheld,
+    // Always: a draft checked while the reader writes, `newsroom moderate`.
+    kAlways,
+    // Never: only the decision and the scores are read (Perspective's
+    // comments:analyze, a fix being checked, evaluations).
+    kNever,
+  };
+
   // Moderates one comment. `hint` is the language the client believes the
   // comment is in; the detected language wins when the text is clearly
-  // another. InvalidArgument (from text::Document::Parse) for invalid UTF-8,
-  // empty or white-space-only text, or text over policy().max_length.
+  // another. Decisions, scores and spans are the same whatever
+  // `suggestions` asks. InvalidArgument (from text::Document::Parse) for
+  // invalid UTF-8, empty or white-space-only text, or text over
+  // policy().max_length.
   absl::StatusOr<Verdict> Moderate(
       std::string_view text,
-      std::optional<langid::Language> hint = std::nullopt) const;
+      std::optional<langid::Language> hint = std::nullopt,
+      Suggestions suggestions = Suggestions::kWhenWithheld) const;
 
   const Policy& policy() const { return policy_; }
 

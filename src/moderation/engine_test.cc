@@ -42,20 +42,34 @@ TEST(EngineTest, DecidesByThePolicy) {
   const Case cases[] = {
       {"Belediyenin yeni park projesi çok güzel olmuş, emeği geçenlere "
        "teşekkürler.",
-       Decision::kApprove, {}, L::kTurkish},
+       Decision::kApprove,
+       {},
+       L::kTurkish},
       {"Haberde geçen rakamlar bence eksik, bakanlığın açıklamasına da yer "
        "verilmeliydi.",
-       Decision::kApprove, {}, L::kTurkish},
+       Decision::kApprove,
+       {},
+       L::kTurkish},
       {"TBMM Genel Kurulu'nda CHP ve MHP milletvekilleri bütçeyi tartıştı.",
-       Decision::kApprove, {}, L::kTurkish},
-      {"BU HABER TAMAMEN YALAN, KİMSE İNANMASIN!", Decision::kReject,
-       {"all_caps"}, L::kTurkish},
-      {"cok guzel bir haber olmus, tesekkurler", Decision::kReject,
-       {"no_turkish_chars"}, L::kTurkish},
-      {"Great reporting, thank you for covering this.", Decision::kApprove,
-       {}, L::kEnglish},
-      {"THIS IS A DISGRACE AND EVERYONE KNOWS IT", Decision::kReject,
-       {"all_caps"}, L::kEnglish},
+       Decision::kApprove,
+       {},
+       L::kTurkish},
+      {"BU HABER TAMAMEN YALAN, KİMSE İNANMASIN!",
+       Decision::kReject,
+       {"all_caps"},
+       L::kTurkish},
+      {"cok guzel bir haber olmus, tesekkurler",
+       Decision::kReject,
+       {"no_turkish_chars"},
+       L::kTurkish},
+      {"Great reporting, thank you for covering this.",
+       Decision::kApprove,
+       {},
+       L::kEnglish},
+      {"THIS IS A DISGRACE AND EVERYONE KNOWS IT",
+       Decision::kReject,
+       {"all_caps"},
+       L::kEnglish},
   };
   for (const Case& c : cases) {
     auto v = DefaultEngine().Moderate(c.text);
@@ -93,7 +107,8 @@ TEST(EngineTest, RejectsInputThatIsNotAComment) {
 }
 
 TEST(EngineTest, OffersFixesForTheLanguageRules) {
-  auto caps = DefaultEngine().Moderate("IŞIK HIZINDA ZAM GELDİ, HALK ÇOK ÜZGÜN");
+  auto caps =
+      DefaultEngine().Moderate("IŞIK HIZINDA ZAM GELDİ, HALK ÇOK ÜZGÜN");
   ASSERT_TRUE(caps.ok());
   const Finding* f = FindingFor(*caps, RuleId::kAllCaps);
   ASSERT_NE(f, nullptr);
@@ -141,6 +156,53 @@ TEST(EngineTest, OneTypoNeverViolates) {
   EXPECT_FALSE(f->violated);
   EXPECT_EQ(f->spans[0].text, "habr");
   EXPECT_EQ(v->decision, Decision::kApprove);
+}
+
+// Suggestions are worked out when someone will read them: the author and
+// moderator of a withheld comment, a reader checking a draft. Whatever is
+// asked, the decision, the scores and the marked words are the same.
+TEST(EngineTest, SuggestionsWhenTheCommentIsWithheldOrWhenAsked) {
+  using S = Engine::Suggestions;
+  struct Case {
+    const char* text;
+    Decision decision;
+    const char* misspelled;  // the first spelling span
+    const char* best;        // its best suggestion
+  };
+  const Case cases[] = {
+      // One typo: published, the word still marked.
+      {"Bu habr bence çok iyi hazırlanmış.", Decision::kApprove, "habr",
+       "haber"},
+      {"Belediye başkanının açıklamsı bence yeterliydi.", Decision::kApprove,
+       "açıklamsı", "açıklaması"},
+      // Two sure typos: held for a moderator.
+      {"Belediyenin bu konudaki çalışmaları bence çok yetersz, her kış aynı "
+       "şey oluyr ve kimse sorumluluk almıyor.",
+       Decision::kReview, "yetersz", "yetersiz"},
+      {"bu habr çok kötü yazılmş, imla kurallrına hiç dikat edilmemiş",
+       Decision::kReview, "habr", "haber"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    auto never = DefaultEngine().Moderate(c.text, std::nullopt, S::kNever);
+    auto posted = DefaultEngine().Moderate(c.text);
+    auto always = DefaultEngine().Moderate(c.text, std::nullopt, S::kAlways);
+    ASSERT_TRUE(never.ok() && posted.ok() && always.ok());
+    for (const Verdict* v : {&*never, &*posted, &*always}) {
+      EXPECT_EQ(v->decision, c.decision);
+      const Finding* f = FindingFor(*v, RuleId::kSpelling);
+      ASSERT_NE(f, nullptr);
+      EXPECT_EQ(f->score, FindingFor(*never, RuleId::kSpelling)->score);
+      EXPECT_EQ(f->spans[0].text, c.misspelled);
+    }
+    auto best = [](const Verdict& v) {
+      return FindingFor(v, RuleId::kSpelling)->spans[0].replacement;
+    };
+    EXPECT_EQ(best(*never), "");
+    EXPECT_EQ(best(*always), c.best);
+    EXPECT_EQ(best(*posted),
+              c.decision == Decision::kApprove ? "" : std::string(c.best));
+  }
 }
 
 TEST(EngineTest, DisabledRulesDoNotRun) {
@@ -193,17 +255,19 @@ TEST(EngineTest, VerdictJsonCarriesEverything) {
   EXPECT_EQ(rule["spans"][0]["start"], 0);
   EXPECT_EQ(rule["spans"][0]["end"], 2);
   EXPECT_EQ(rule["spans"][0]["replacement"], "Bu");
-  EXPECT_NE(rule["message"]["tr"].get<std::string>().find("büyük harflerle yazılmış"),
-            std::string::npos);
-  EXPECT_NE(rule["message"]["en"].get<std::string>().find("written in capital letters"),
+  EXPECT_NE(
+      rule["message"]["tr"].get<std::string>().find("büyük harflerle yazılmış"),
+      std::string::npos);
+  EXPECT_NE(rule["message"]["en"].get<std::string>().find(
+                "written in capital letters"),
             std::string::npos);
   EXPECT_EQ(rule["fix"], "Bu haber yalan");
 }
 
 TEST(EngineTest, OneEngineServesManyThreads) {
-  const char* texts[] = {
-      "cok guzel bir haber olmus", "BU HABER YALAN", "Çok güzel bir haber.",
-      "Great news for the city.", "Yazrın dedği gbi olmadı, hrkes biliyo"};
+  const char* texts[] = {"cok guzel bir haber olmus", "BU HABER YALAN",
+                         "Çok güzel bir haber.", "Great news for the city.",
+                         "Yazrın dedği gbi olmadı, hrkes biliyo"};
   std::vector<nlohmann::json> want;
   for (const char* t : texts) {
     want.push_back(VerdictToJson(*DefaultEngine().Moderate(t)));
@@ -231,9 +295,8 @@ TEST(EngineTest, OneEngineServesManyThreads) {
 // every span inside the text and showing what is there (in NFC: some
 // were typed with combining marks).
 TEST(EngineTest, TheSlowestTextsFoundStillGetAVerdict) {
-  const std::filesystem::path dir =
-      std::filesystem::path(NEWSROOM_SOURCE_DIR) /
-      "src/moderation/testdata/worst_case";
+  const std::filesystem::path dir = std::filesystem::path(NEWSROOM_SOURCE_DIR) /
+                                    "src/moderation/testdata/worst_case";
   int files = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     if (entry.path().extension() != ".txt") continue;

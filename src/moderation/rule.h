@@ -6,8 +6,8 @@
 //   std::optional<Finding> f = rule.Check(c);
 //
 // Rules are built once and shared by every thread: Check() must be const
-// and thread-safe. The engine sets Finding::violated and Finding::action
-// from the policy; a rule sets rule, score, spans and fix.
+// and thread-safe, and so must Suggest(). The engine sets Finding::violated and
+// Finding::action from the policy; a rule sets rule, score, spans and fix.
 #ifndef NEWSROOM_MODERATION_RULE_H_
 #define NEWSROOM_MODERATION_RULE_H_
 
@@ -51,6 +51,13 @@ class Rule {
   // point at, even below its threshold (moderators see those), and nullopt
   // when it found nothing. May mark tokens in comment->counted.
   virtual std::optional<Finding> Check(Comment* comment) const = 0;
+
+  // Adds to `finding`, this rule's finding on `comment`, the corrections a
+  // reader is offered that cost too much to work out for every comment
+  // (the spelling rule's suggestions). The engine calls it only when
+  // someone will be shown them (Engine::Suggestions). The default adds
+  // nothing.
+  virtual void Suggest(const Comment& comment, Finding* finding) const {}
 };
 
 }  // namespace newsroom::moderation

@@ -50,7 +50,6 @@ std::optional<Finding> SpellingRule::Check(Comment* comment) const {
   int checked = 0;
   int misspelled = 0;
   int sure = 0;
-  int suggested = 0;
   double weight = 0;
   double all_false = 1;  // Π (1 − confidence) over the sure misspellings
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -82,11 +81,6 @@ std::optional<Finding> SpellingRule::Check(Comment* comment) const {
     s.end = t.end;
     s.text = t.text;
     s.reason = spelling::ReasonName(c.reason);
-    if (letters <= kMaxSuggestedLetters && suggested < kMaxSuggestedWords) {
-      ++suggested;
-      s.suggestions = checker_.Suggest(t.text, comment->language, kSuggestions);
-    }
-    if (!s.suggestions.empty()) s.replacement = s.suggestions.front();
     f.spans.push_back(std::move(s));
   }
   if (f.spans.empty()) return std::nullopt;
@@ -98,6 +92,17 @@ std::optional<Finding> SpellingRule::Check(Comment* comment) const {
     f.score = std::max(f.score, 1.0 - all_false);
   }
   return f;
+}
+
+void SpellingRule::Suggest(const Comment& comment, Finding* finding) const {
+  int suggested = 0;
+  for (Span& s : finding->spans) {
+    if (suggested == kMaxSuggestedWords) break;
+    if (s.end - s.start > kMaxSuggestedLetters) continue;
+    ++suggested;
+    s.suggestions = checker_.Suggest(s.text, comment.language, kSuggestions);
+    if (!s.suggestions.empty()) s.replacement = s.suggestions.front();
+  }
 }
 
 }  // namespace newsroom::moderation

@@ -4,7 +4,9 @@
 //   SpellingRule rule(policy.spelling, checker);
 //   Comment c(doc, Language::kTurkish);
 //   std::optional<Finding> f = rule.Check(&c);
-//   // spans on each misspelled word, with suggestions, best first
+//   // spans on each misspelled word
+//   rule.Suggest(c, &*f);
+//   // now with suggestions, best first
 //
 // Every word the earlier rules have not counted is put to the spelling
 // checker (Turkish or English, by the comment's language). Score: the
@@ -20,7 +22,9 @@
 //
 // There is no whole-comment fix: a wrong automatic correction is worse than
 // none, so each span carries suggestions the reader chooses from, and its
-// `replacement` is the best one.
+// `replacement` is the best one. Suggestions cost twice what the rest of
+// the rule does, so Check() marks the words and Suggest() adds them, when
+// the engine knows someone will be shown them (Engine::Suggestions).
 //
 // Work per comment is bounded here, at the rule, whatever the checker
 // does inside: a word longer than kMaxWordLetters is no word of any
@@ -63,6 +67,7 @@ class SpellingRule : public Rule {
 
   RuleId id() const override { return RuleId::kSpelling; }
   std::optional<Finding> Check(Comment* comment) const override;
+  void Suggest(const Comment& comment, Finding* finding) const override;
 
  private:
   SpellingPolicy policy_;

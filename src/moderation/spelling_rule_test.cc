@@ -13,16 +13,20 @@ class SpellingRuleTest : public ::testing::Test {
     checker_ = c->release();
   }
 
+  // The rule's finding on `text`, with its suggestions unless `suggest` is
+  // false (as the engine asks for them only when someone is shown them).
   std::optional<Finding> Check(
       const std::string& text,
       langid::Language lang = langid::Language::kTurkish,
-      const SpellingPolicy& policy = Policy().spelling) {
+      const SpellingPolicy& policy = Policy().spelling, bool suggest = true) {
     auto doc = text::Document::Parse(text);
     EXPECT_TRUE(doc.ok());
     doc_ = std::move(*doc);
     Comment comment(*doc_, lang);
     SpellingRule rule(policy, *checker_);
-    return rule.Check(&comment);
+    std::optional<Finding> f = rule.Check(&comment);
+    if (f.has_value() && suggest) rule.Suggest(comment, &*f);
+    return f;
   }
 
   double Score(const std::string& text,
@@ -119,6 +123,27 @@ TEST_F(SpellingRuleTest, OnlyTheFirstMisspelledWordsGetSuggestions) {
   EXPECT_EQ(with_suggestions, SpellingRule::kMaxSuggestedWords);
   EXPECT_FALSE(f->spans.front().suggestions.empty());
   EXPECT_TRUE(f->spans.back().suggestions.empty());
+}
+
+TEST_F(SpellingRuleTest, CheckMarksTheWordsAndSuggestAddsTheSuggestions) {
+  const std::string text = "Bu bilgisyar çok iyi, habr de güzl.";
+  std::optional<Finding> marked =
+      Check(text, langid::Language::kTurkish, Policy().spelling, false);
+  std::optional<Finding> suggested = Check(text);
+  ASSERT_TRUE(marked.has_value());
+  ASSERT_TRUE(suggested.has_value());
+  EXPECT_EQ(marked->score, suggested->score);
+  ASSERT_EQ(marked->spans.size(), 3u);
+  ASSERT_EQ(suggested->spans.size(), 3u);
+  const char* best[] = {"bilgisayar", "haber", "güzel"};
+  for (size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(marked->spans[i].text, suggested->spans[i].text);
+    EXPECT_EQ(marked->spans[i].reason, suggested->spans[i].reason);
+    EXPECT_TRUE(marked->spans[i].suggestions.empty());
+    EXPECT_TRUE(marked->spans[i].replacement.empty());
+    ASSERT_FALSE(suggested->spans[i].suggestions.empty()) << best[i];
+    EXPECT_EQ(suggested->spans[i].replacement, best[i]);
+  }
 }
 
 TEST_F(SpellingRuleTest, SpansCarrySuggestions) {

@@ -283,9 +283,12 @@ void App::ModerateApi(Context& c, const http::Request& request,
       return;
     }
   }
-  // As the reader will see it (text/displayed.h), as a posted comment is.
+  // As the reader will see it (text/displayed.h), as a posted comment is;
+  // with suggestions for every misspelled word, published or not: the
+  // reader is still writing.
   absl::StatusOr<moderation::Verdict> verdict =
-      engine_.Moderate(text::AsDisplayed(t->get<std::string>()), hint);
+      engine_.Moderate(text::AsDisplayed(t->get<std::string>()), hint,
+                       moderation::Engine::Suggestions::kAlways);
   if (!verdict.ok()) {
     Error(c, absl::IsInvalidArgument(verdict.status()) ? 422 : 500,
           SV(verdict.status().message()));

@@ -176,7 +176,8 @@ void App::AnalyzeCommentApi(Context& c, const http::Request& request) {
   // text/displayed.h), not as it is stored.
   absl::StatusOr<moderation::Verdict> verdict =
       engine_.Moderate(text::AsDisplayed(analyze->text),
-                       perspective::LanguageHint(analyze->languages));
+                       perspective::LanguageHint(analyze->languages),
+                       moderation::Engine::Suggestions::kNever);
   if (!verdict.ok()) {
     PerspectiveError(c, verdict.status());
     return;
@@ -200,7 +201,8 @@ void App::SuggestScoreApi(Context& c, const http::Request& request) {
   // The language the engine reads the text as: the client's `languages`
   // are a hint only (Coral says "en" for Turkish comments too).
   absl::StatusOr<moderation::Verdict> verdict = engine_.Moderate(
-      suggestion->text, perspective::LanguageHint(suggestion->languages));
+      suggestion->text, perspective::LanguageHint(suggestion->languages),
+      moderation::Engine::Suggestions::kNever);
   if (!verdict.ok()) {
     PerspectiveError(c, verdict.status());
     return;
