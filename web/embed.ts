@@ -166,6 +166,7 @@ class Embed {
     this.count.textContent = `(${total})`;
     this.empty.hidden = this.loaded.length > 0;
     this.more.hidden = this.next === null;
+    this.more.textContent = this.t.moreComments; // again, after a failed load
   }
 
   private item(c: Comment): HTMLLIElement {

@@ -88,8 +88,30 @@ test("the embed loads more comments with its button", async () => {
     await threads.first().waitFor({ timeout: 20_000 });
     assert.equal(await threads.count(), 2);
     assert.equal(await root.locator(".count").first().textContent(), `(${total})`);
+    // A window that fails to load says so on the button, which tries again
+    // and, once the window came, is the button it was.
+    let failNext = true;
+    await page.route("**/comments?*cursor=*", (route) => {
+      if (!failNext) return route.continue();
+      failNext = false;
+      return route.abort();
+    });
+    const button = root.locator("button.more-comments");
+    await button.click();
+    await page.waitForFunction(
+      (sel) => document.querySelector(sel)?.textContent === "Yorumlar yüklenemedi.",
+      "#newsroom-comments button.more-comments",
+    );
+    assert.equal(await threads.count(), 2);
     const more = root.getByRole("button", { name: "Daha eski yorumlar" });
     let shown = 2;
+    await button.click();
+    await page.waitForFunction(
+      ([sel, n]) => document.querySelectorAll(sel).length > n,
+      ["#newsroom-comments ol.comment-list > li.comment", shown],
+    );
+    assert.equal((await button.textContent()).trim(), "Daha eski yorumlar");
+    shown = await threads.count();
     while (await more.isVisible()) {
       await more.click();
       await page.waitForFunction(
