@@ -321,7 +321,7 @@ bool ForEachFormEdit(const internal::FormSet& forms, std::u32string_view s,
   };
   const std::u32string_view alphabet = internal::TurkishAlphabet();
   const size_t n = s.size();
-  internal::EditHasher hasher(s);
+  internal::EditHasher hasher(s, forms.hash_base());
   // An edit in place of s[i, j) can give a form only if possible(i, j).
   std::vector<char> starts, ends;
   forms.Splits(hasher, &starts, &ends);

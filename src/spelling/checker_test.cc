@@ -239,6 +239,28 @@ TEST(CheckerTest, SuggestsTheIntendedWordFirst) {
   }
 }
 
+// Long words with many letters typed without their Turkish form: the fold
+// search with a typo reaches its budget on each (fold_search.h), and the
+// suggestions are the same in every process.
+TEST(CheckerTest, SuggestionsOfWordsThatExhaustTheFoldSearch) {
+  struct S {
+    const char* typed;
+    std::vector<std::string> want;
+  };
+  const S cases[] = {
+      {"kuduruşunuz", {"kudurursunuz", "duruşunuz", "müdürüsünüz"}},
+      {"şoparısın", {"siparişin"}},
+      {"kudurusunuz", {"kudurursunuz"}},
+      {"soparisin", {"siparişin"}},
+      {"acabilecegimiz", {"açabileceğimiz", "alabileceğimiz"}},
+      {"ogrencilerimizin", {"öğrencilerimizin", "öğrencilerimizi"}},
+  };
+  for (const S& c : cases) {
+    std::vector<std::string> s = Tr().Suggest(c.typed, Language::kTurkish, 5);
+    EXPECT_EQ(s, c.want) << c.typed;
+  }
+}
+
 TEST(CheckerTest, SuggestionsKeepTheCapitalsOfTheInput) {
   std::vector<std::string> s = Tr().Suggest("HABRE", Language::kTurkish, 5);
   EXPECT_NE(std::find(s.begin(), s.end(), "HABER"), s.end());

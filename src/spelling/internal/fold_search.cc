@@ -4,6 +4,18 @@
 // and no spelling is ever built as a string until it is a form: the walk
 // keeps the letters chosen so far in one buffer.
 //
+// Each prefix carries two hashes: its key with the fixed base, which the
+// prefix filter is asked about, and its fingerprint with the set's random
+// base, which only the exact set of forms is asked about. The filter's
+// false positives send the walk down prefixes no form begins with, and
+// those cost probes; were they keyed with the random base, a walk that
+// reaches its budget would stop at a different place in each process, and
+// suggestions would differ between two runs ("kuduruşunuz" lost
+// "müdürüsünüz" in one of six). With the fixed key they are the same false
+// positives everywhere. Nothing is accepted on the fixed key's say-so: a
+// word crafted to collide with it costs the walk probes it has a budget
+// for, no more.
+//
 // Why a walk and not a list of keys: an index of every hunspell-tr form by
 // its ASCII fold would answer the no-edit case with one lookup, but it
 // costs another 11 MB (1.35 million forms) and cannot answer "fold-equal
@@ -103,26 +115,36 @@ class Walk {
   // Returns false when a limit cut the walk short. REQUIRES: edits is 0
   // unless only forms are looked for.
   bool Run(int edits) {
-    Visit(0, /*hash=*/0, edits);
+    Visit(0, Prefix(), edits);
     return !cut_;
   }
 
  private:
   bool Stopped() const { return cut_; }
 
+  // A prefix's fingerprint (with the set's base: is it a form?) and its
+  // key (with the fixed base: may a form begin with it?).
+  struct Prefix {
+    uint64_t hash = 0;
+    uint64_t key = 0;
+  };
+
   // Extends the prefix by `c`; true when some form may begin with it.
-  bool Step(uint64_t hash, char32_t c, uint64_t* next) {
+  bool Step(const Prefix& prefix, char32_t c, Prefix* next) {
     if (probes_left_-- <= 0) {
       cut_ = true;
       return false;
     }
-    *next = FormHashExtend(hash, c);
-    return forms_.MayBePrefix(*next);
+    next->key = FormHashExtend(prefix.key, c, kFixedHashBase);
+    if (!forms_.MayBePrefix(next->key)) return false;
+    next->hash = FormHashExtend(prefix.hash, c, forms_.hash_base());
+    return true;
   }
 
-  // buffer_ spells a prefix of a form (maybe) whose hash is `hash`, made of
-  // word_[0, i) with `edits` edits still to make.
-  void Visit(size_t i, uint64_t hash, int edits) {
+  // buffer_ spells a prefix of a form (maybe), made of word_[0, i) with
+  // `edits` edits still to make.
+  void Visit(size_t i, const Prefix& prefix, int edits) {
+    const uint64_t hash = prefix.hash;
     if (Stopped()) return;
     const size_t n = word_.size();
     if (suffixed_ != nullptr && !apostrophe_used_ && i >= 2 && i < n &&
@@ -135,16 +157,16 @@ class Walk {
       }
       return;
     }
-    uint64_t next;
+    Prefix next;
     if (i < n) {
       for (char32_t c : classes_[i]) {  // the letter, or a fold of it
-        if (Step(hash, c, &next)) Descend(c, i + 1, next, edits);
+        if (Step(prefix, c, &next)) Descend(c, i + 1, next, edits);
         if (Stopped()) return;
       }
     }
     // The apostrophe before a name's suffix, left out ("akdenizden").
     if (found_ != nullptr && edits == 0 && apostrophe_allowed_ &&
-        !apostrophe_used_ && i > 1 && i < n && Step(hash, U'\'', &next)) {
+        !apostrophe_used_ && i > 1 && i < n && Step(prefix, U'\'', &next)) {
       apostrophe_used_ = true;
       Descend(U'\'', i, next, edits);
       apostrophe_used_ = false;
@@ -153,27 +175,27 @@ class Walk {
     if (edits == 0) return;
     const std::u32string_view alphabet = TurkishAlphabet();
     // A letter typed that was not meant.
-    if (i < n && n > 1) Visit(i + 1, hash, edits - 1);
+    if (i < n && n > 1) Visit(i + 1, prefix, edits - 1);
     // A letter meant that was not typed (an apostrophe only inside).
     for (char32_t c : alphabet) {
-      if (Step(hash, c, &next)) Descend(c, i, next, edits - 1);
+      if (Step(prefix, c, &next)) Descend(c, i, next, edits - 1);
       if (Stopped()) return;
     }
-    if (i > 1 && i < n && Step(hash, U'\'', &next)) {
+    if (i > 1 && i < n && Step(prefix, U'\'', &next)) {
       Descend(U'\'', i, next, edits - 1);
     }
     if (i == n) return;
     // Another letter typed for the one meant.
     for (char32_t c : alphabet) {
       if (classes_[i].find(c) != std::u32string::npos) continue;
-      if (Step(hash, c, &next)) Descend(c, i + 1, next, edits - 1);
+      if (Step(prefix, c, &next)) Descend(c, i + 1, next, edits - 1);
       if (Stopped()) return;
     }
     // Two neighbours typed the wrong way round.
     if (i + 1 < n && word_[i] != word_[i + 1]) {
       for (char32_t a : classes_[i + 1]) {
-        uint64_t mid;
-        if (!Step(hash, a, &mid)) continue;
+        Prefix mid;
+        if (!Step(prefix, a, &mid)) continue;
         buffer_.push_back(a);
         for (char32_t b : classes_[i]) {
           if (Step(mid, b, &next)) Descend(b, i + 2, next, edits - 1);
@@ -221,9 +243,9 @@ class Walk {
     }
   }
 
-  void Descend(char32_t c, size_t i, uint64_t hash, int edits) {
+  void Descend(char32_t c, size_t i, const Prefix& prefix, int edits) {
     buffer_.push_back(c);
-    Visit(i, hash, edits);
+    Visit(i, prefix, edits);
     buffer_.pop_back();
   }
 

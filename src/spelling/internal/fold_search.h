@@ -29,7 +29,10 @@
 // 1,000 loses a few), words longer than
 // Limits::max_letters are not searched, and at most Limits::max_results
 // forms are returned. Results come in a fixed order for a given word and
-// set (the walk's order), never `word` itself.
+// set (the walk's order), never `word` itself, and are the same in every
+// process: the prefix filter is keyed with a fixed base, so the walk
+// follows the same false prefixes and stops at the same probe whatever
+// the fingerprints' random base (form_hash.h), which only confirms forms.
 //
 // Thread-safe: a FoldSearch holds only a reference to an immutable
 // FormSet.

@@ -192,6 +192,49 @@ TEST(FoldSearchTest, StaysWithinItsLimits) {
   EXPECT_TRUE(search.Find(U"cok", 0, &found));
 }
 
+// The set of every hunspell-tr form again, its fingerprints with another
+// base than the process's (any base in [2, 2^61 − 1) is a valid one).
+const FormSet& HunspellTrWithBase(int which) {
+  static const FormSet* sets[2] = {};
+  static constexpr uint64_t kBases[2] = {0x0123456789abcdull,
+                                         0x1f2e3d4c5b6a79ull};
+  if (sets[which] == nullptr) {
+    auto loaded = FormSet::Load("/usr/share/hunspell/tr_TR.aff",
+                                "/usr/share/hunspell/tr_TR.dic", kBases[which]);
+    EXPECT_TRUE(loaded.ok()) << loaded.status();
+    sets[which] = loaded->release();
+  }
+  return *sets[which];
+}
+
+// Long words with many letters that fold: the walk with one edit reaches
+// its budget, and where it stops must not depend on the fingerprints.
+TEST(FoldSearchTest, FindsTheSameWhateverTheHashBase) {
+  const FormSet* sets[] = {&HunspellTr(), &HunspellTrWithBase(0),
+                           &HunspellTrWithBase(1)};
+  ASSERT_NE(sets[1]->hash_base(), sets[2]->hash_base());
+  for (const char* typed :
+       {"kudurusunuz", "soparisin", "acabilecegimiz", "ogrencilerimizin",
+        "kuduruşunuz", "şoparısın", "cocuklugumuzda", "dusunuyorum",
+        "isizliginin", "ulkemizdeki", "guzellestirilmis", "sogusturulmus"}) {
+    const std::u32string w = text::ToUtf32(typed);
+    std::vector<std::u32string> first[3], forms[3], suffixed[3];
+    bool complete[3];
+    for (int k = 0; k < 3; ++k) {
+      FoldSearch search(*sets[k]);
+      complete[k] = search.Find(w, 1, &first[k]);
+      search.FindBoth(w, &forms[k], &suffixed[k]);
+    }
+    EXPECT_FALSE(complete[0]) << typed << ": the budget was not reached";
+    for (int k = 1; k < 3; ++k) {
+      EXPECT_EQ(first[k], first[0]) << typed << ", base " << k;
+      EXPECT_EQ(complete[k], complete[0]) << typed << ", base " << k;
+      EXPECT_EQ(forms[k], forms[0]) << typed << ", base " << k;
+      EXPECT_EQ(suffixed[k], suffixed[0]) << typed << ", base " << k;
+    }
+  }
+}
+
 TEST(FoldSearchTest, AppendsWithoutRepeatingWhatWasFound) {
   FoldSearch search(HunspellTr());
   std::vector<std::u32string> found;

@@ -40,28 +40,31 @@ const uint64_t* SharedPowers() {
 
 }  // namespace
 
-uint64_t FormHash(std::u32string_view s) {
+uint64_t FormHash(std::u32string_view s, uint64_t base) {
   uint64_t h = 0;
-  for (char32_t c : s) h = FormHashExtend(h, c);
+  for (char32_t c : s) h = FormHashExtend(h, c, base);
   return h;
 }
 
-EditHasher::EditHasher(std::u32string_view word)
-    : word_(word), prefix_(word.size() + 1), suffix_(word.size() + 1) {
+EditHasher::EditHasher(std::u32string_view word, uint64_t base)
+    : word_(word),
+      base_(base),
+      prefix_(word.size() + 1),
+      suffix_(word.size() + 1) {
   const size_t n = word.size();
-  if (n <= kSharedPowers) {  // power_[k] is read for k <= n
+  if (n <= kSharedPowers && base == kFormHashBase) {  // power_[k], k <= n
     power_ = SharedPowers();
   } else {
     extra_powers_.resize(n + 2);
     extra_powers_[0] = 1;
     for (size_t k = 1; k < extra_powers_.size(); ++k) {
-      extra_powers_[k] = FormHashMul(extra_powers_[k - 1], kFormHashBase);
+      extra_powers_[k] = FormHashMul(extra_powers_[k - 1], base);
     }
     power_ = extra_powers_.data();
   }
   prefix_[0] = 0;
   for (size_t i = 0; i < n; ++i) {
-    prefix_[i + 1] = FormHashExtend(prefix_[i], word[i]);
+    prefix_[i + 1] = FormHashExtend(prefix_[i], word[i], base);
   }
   suffix_[n] = 0;
   for (size_t i = n; i > 0; --i) {

@@ -15,7 +15,11 @@
 // collide with probability at most n / 2^61 over the choice of B, so a set
 // of 1.4 million forms answers a wrong "yes" about once in 10^11 lookups,
 // and nobody can choose a word that collides with a form on purpose.
-// Fingerprints differ from one process to the next: never store them.
+// Fingerprints differ from one process to the next: never store them, and
+// never let what a search finds depend on them beyond such a collision.
+// Every function takes the base as a last argument defaulting to the
+// process's kFormHashBase, so that a test can build the same structures
+// with two bases and compare what they answer.
 // Because the hash is a polynomial, the hash of a word with a letter
 // deleted, replaced, inserted or two letters swapped is a few
 // multiplications from the word's prefix and suffix hashes.
@@ -36,6 +40,12 @@ namespace newsroom::spelling::internal {
 inline constexpr uint64_t kFormHashPrime = (uint64_t{1} << 61) - 1;
 // The base B, in [2^32, p − 3]; random, fixed for the life of the process.
 extern const uint64_t kFormHashBase;
+// A base fixed for every process, for keys whose collisions cost only time
+// and must not differ between processes: a filter that prunes a bounded
+// search (FormSet::MayBePrefix) is keyed with it, so that the search stops
+// at the same place in every process. Never for a yes that accepts a word.
+inline constexpr uint64_t kFixedHashBase =
+    0x1d3c5b7a9f2e4d61ull % kFormHashPrime;
 
 // (a · b) mod p for a, b < p.
 inline uint64_t FormHashMul(uint64_t a, uint64_t b) {
@@ -56,25 +66,30 @@ inline uint64_t FormHashSub(uint64_t a, uint64_t b) {
   return a >= b ? a - b : a + kFormHashPrime - b;
 }
 
-// The hash of s + c, given h = FormHash(s).
-inline uint64_t FormHashExtend(uint64_t h, char32_t c) {
-  return FormHashAdd(FormHashMul(h, kFormHashBase), uint64_t{c} + 1);
+// The hash of s + c, given h = FormHash(s, base).
+inline uint64_t FormHashExtend(uint64_t h, char32_t c,
+                               uint64_t base = kFormHashBase) {
+  return FormHashAdd(FormHashMul(h, base), uint64_t{c} + 1);
 }
 
 // The fingerprint of a word: a value in [0, 2^61 − 1), 0 for "".
-uint64_t FormHash(std::u32string_view s);
+// REQUIRES: 2 <= base < kFormHashPrime (any such base is a valid hash; the
+// process's is random so that its collisions cannot be chosen).
+uint64_t FormHash(std::u32string_view s, uint64_t base = kFormHashBase);
 
 // The fingerprints of the one-letter edits of one word, each in O(1) after
 // O(n) set-up. Positions are code-point indexes into the word.
 class EditHasher {
  public:
-  // `word` must outlive the hasher.
-  explicit EditHasher(std::u32string_view word);
+  // `word` must outlive the hasher; fingerprints are FormHash(…, base)'s.
+  explicit EditHasher(std::u32string_view word, uint64_t base = kFormHashBase);
   EditHasher(const EditHasher&) = delete;
   EditHasher& operator=(const EditHasher&) = delete;
 
+  std::u32string_view word() const { return word_; }
   size_t size() const { return word_.size(); }
-  // FormHash(word).
+  uint64_t base() const { return base_; }
+  // FormHash(word, base()).
   uint64_t Whole() const { return prefix_[word_.size()]; }
   // FormHash(word[0, i)) and FormHash(word[i, size())). REQUIRES: i <= size().
   uint64_t Prefix(size_t i) const { return prefix_[i]; }
@@ -91,17 +106,17 @@ class EditHasher {
   }
   // Letter i replaced by c. REQUIRES: i < size().
   uint64_t Substitution(size_t i, char32_t c) const {
-    return Join(FormHashExtend(prefix_[i], c), i + 1);
+    return Join(FormHashExtend(prefix_[i], c, base_), i + 1);
   }
   // c inserted before letter i (at the end when i == size()).
   // REQUIRES: i <= size().
   uint64_t Insertion(size_t i, char32_t c) const {
-    return Join(FormHashExtend(prefix_[i], c), i);
+    return Join(FormHashExtend(prefix_[i], c, base_), i);
   }
   // Letters i and i + 1 swapped. REQUIRES: i + 1 < size().
   uint64_t Swap(size_t i) const {
-    uint64_t h = FormHashExtend(prefix_[i], word_[i + 1]);
-    return Join(FormHashExtend(h, word_[i]), i + 2);
+    uint64_t h = FormHashExtend(prefix_[i], word_[i + 1], base_);
+    return Join(FormHashExtend(h, word_[i], base_), i + 2);
   }
 
  private:
@@ -112,13 +127,15 @@ class EditHasher {
   }
 
   std::u32string_view word_;
+  uint64_t base_;
   // prefix_[i] = FormHash(word[0, i)), suffix_[i] = FormHash(word[i, n)),
   // power_[k] = B^k mod p: inline for words of up to kInline letters.
   static constexpr size_t kInline = 31;
   absl::InlinedVector<uint64_t, kInline + 1> prefix_;
   absl::InlinedVector<uint64_t, kInline + 1> suffix_;
-  const uint64_t* power_;               // the shared table, or extra_powers_
-  std::vector<uint64_t> extra_powers_;  // for longer words
+  const uint64_t* power_;  // the shared table, or extra_powers_
+  // For longer words, and for a base other than the process's.
+  std::vector<uint64_t> extra_powers_;
 };
 
 }  // namespace newsroom::spelling::internal

@@ -13,7 +13,9 @@
 // stem's continued over `add`; its suffixes are add's suffixes (the same
 // for every stem, inserted once per rule) and, for each j <= m,
 // stem[j, m) + add, whose hash is (P[m] − P[j]·B^(m−j))·B^|add| + H(add)
-// from the stem's prefix hashes P. The prefix and suffix filters cannot
+// from the stem's prefix hashes P. Prefixes are hashed twice on the way,
+// with the set's base (the form's fingerprint) and with the fixed base
+// (the prefix filter's key). The prefix and suffix filters cannot
 // wait for an exact count (that would need every prefix and suffix kept,
 // about 7 million), so they are sized from the entry count on the .dic's
 // first line, with hunspell-tr's proportions; a dictionary with more forms
@@ -177,7 +179,8 @@ std::vector<std::string> Fields(const std::string& line) {
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<const FormSet>> FormSet::Load(
-    const std::string& aff_path, const std::string& dic_path) {
+    const std::string& aff_path, const std::string& dic_path,
+    uint64_t hash_base) {
   for (const std::string& path : {aff_path, dic_path}) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) {
@@ -253,6 +256,7 @@ absl::StatusOr<std::unique_ptr<const FormSet>> FormSet::Load(
 
   std::ifstream dic(dic_path);
   std::unique_ptr<FormSet> set(new FormSet());
+  set->hash_base_ = hash_base;
   // Fingerprints with their kLowerCase / kTitleCase bits, repeats and all.
   std::vector<uint64_t> forms;
   std::getline(dic, line);  // the entry count
@@ -280,9 +284,9 @@ absl::StatusOr<std::unique_ptr<const FormSet>> FormSet::Load(
   PendingInserts suffixes{&set->suffix_filter_, {}};
   // B^k, grown as longer words come.
   std::vector<uint64_t> power = {1};
-  auto power_of = [&power](size_t k) {
+  auto power_of = [&power, hash_base](size_t k) {
     while (power.size() <= k) {
-      power.push_back(FormHashMul(power.back(), kFormHashBase));
+      power.push_back(FormHashMul(power.back(), hash_base));
     }
     return power[k];
   };
@@ -300,6 +304,7 @@ absl::StatusOr<std::unique_ptr<const FormSet>> FormSet::Load(
   }
   std::vector<int> flags;
   std::vector<uint64_t> prefix_hash;
+  std::vector<uint64_t> prefix_key;  // the same with kFixedHashBase
   // Inserts the suffixes stem[j, m) + add for j <= m, given add's hash.
   auto insert_suffixes = [&](size_t m, size_t add_size, uint64_t add_hash) {
     uint64_t shift = power_of(add_size);
@@ -371,11 +376,14 @@ absl::StatusOr<std::unique_ptr<const FormSet>> FormSet::Load(
     if (twin) twin_written[0] = UpperTr(stem[0]);
 
     prefix_hash.resize(stem.size() + 1);
-    prefix_hash[0] = 0;
+    prefix_key.resize(stem.size() + 1);
+    prefix_hash[0] = prefix_key[0] = 0;
     prefixes.Insert(0);
     for (size_t i = 0; i < stem.size(); ++i) {
-      prefix_hash[i + 1] = FormHashExtend(prefix_hash[i], stem[i]);
-      prefixes.Insert(prefix_hash[i + 1]);
+      prefix_hash[i + 1] = FormHashExtend(prefix_hash[i], stem[i], hash_base);
+      prefix_key[i + 1] =
+          FormHashExtend(prefix_key[i], stem[i], kFixedHashBase);
+      prefixes.Insert(prefix_key[i + 1]);
     }
     forms.push_back(prefix_hash[stem.size()] | written_bits(stem.size(), U"") |
                     (twin ? kUpperCase : 0));
@@ -398,11 +406,13 @@ absl::StatusOr<std::unique_ptr<const FormSet>> FormSet::Load(
         const size_t m = stem.size() - rule.strip;
         if (twin_form && m == 0) covers = false;  // not modelled
         uint64_t h = prefix_hash[m];
+        uint64_t key = prefix_key[m];
         uint64_t add_hash = 0;
         for (char32_t c : rule.add) {
-          h = FormHashExtend(h, c);
-          add_hash = FormHashExtend(add_hash, c);
-          prefixes.Insert(h);
+          h = FormHashExtend(h, c, hash_base);
+          key = FormHashExtend(key, c, kFixedHashBase);
+          add_hash = FormHashExtend(add_hash, c, hash_base);
+          prefixes.Insert(key);
         }
         uint64_t bits = 0;
         if (hunspell && !rule.add_has_capitals) {
@@ -455,7 +465,7 @@ std::optional<bool> FormSet::Accepts(std::u32string_view word) const {
     if (!IsLetter(c) && c != U'\'') return std::nullopt;
   }
   std::u32string lower = LowerTr(word);
-  uint64_t fingerprint = FormHash(lower);
+  uint64_t fingerprint = FormHash(lower, hash_base_);
   if (!filter_.MayContain(fingerprint)) return false;
   uint64_t e = Find(fingerprint);
   if (e == kEmpty) return false;
@@ -485,8 +495,10 @@ void FormSet::Splits(const EditHasher& word, std::vector<char>* starts,
   starts->assign(n + 1, 0);
   ends->assign(n + 1, 0);
   std::vector<BloomFilter::Probe> prefix(n + 1), suffix(n + 1);
+  uint64_t key = 0;  // of word[0, i)
   for (size_t i = 0; i <= n; ++i) {
-    prefix[i] = prefix_filter_.Locate(word.Prefix(i));
+    if (i > 0) key = FormHashExtend(key, word.word()[i - 1], kFixedHashBase);
+    prefix[i] = prefix_filter_.Locate(key);
     suffix[i] = suffix_filter_.Locate(word.Suffix(i));
   }
   // A prefix of a form's prefix is one too: once a prefix is refused, so

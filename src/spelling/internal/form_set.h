@@ -25,7 +25,10 @@
 // word an edit can give a form at all, from two more filters holding every
 // prefix and every suffix of every form (7 MB for hunspell-tr): no edit of
 // "gelmiyrum" at its start gives a form, because no form ends in
-// "elmiyrum".
+// "elmiyrum". The prefix filter is keyed with a base fixed for every
+// process (MayBePrefix()), so that a search it prunes behaves the same in
+// every run; whether a word is a form is only ever answered on the random
+// fingerprint.
 //
 //   EditHasher edits(U"gelmiyrum");
 //   (*forms)->ContainsHash(edits.Insertion(7, U'o'));   // "gelmiyorum": true
@@ -61,16 +64,22 @@ class FormSet {
  public:
   // NotFound when a file is missing; InvalidArgument naming the file and
   // line when the affix file uses a flag type other than num or the
-  // default.
+  // default. Fingerprints are FormHash(…, hash_base) (form_hash.h): tests
+  // pass a base of their own, to see that no answer depends on it.
   static absl::StatusOr<std::unique_ptr<const FormSet>> Load(
-      const std::string& aff_path, const std::string& dic_path);
+      const std::string& aff_path, const std::string& dic_path,
+      uint64_t hash_base = kFormHashBase);
+
+  // The base of every fingerprint the set is asked about: FormHash(lower,
+  // hash_base()), EditHasher(word, hash_base()).
+  uint64_t hash_base() const { return hash_base_; }
 
   // Whether some form has this lower case. `lower` is a lower-case word.
   bool Contains(std::u32string_view lower) const {
-    return ContainsHash(FormHash(lower));
+    return ContainsHash(FormHash(lower, hash_base_));
   }
-  // The same for a word's fingerprint, FormHash(lower) or an edit's from
-  // EditHasher.
+  // The same for a word's fingerprint, FormHash(lower, hash_base()) or an
+  // edit's from an EditHasher with that base.
   bool ContainsHash(uint64_t fingerprint) const {
     return filter_.MayContain(fingerprint) && Find(fingerprint) != kEmpty;
   }
@@ -85,16 +94,19 @@ class FormSet {
   // (*ends)[j] is 0 when no form ends with word[j, n). So replacing,
   // deleting or inserting letters in place of word[i, j) can give a form
   // only if (*starts)[i] && (*ends)[j]. A 1 proves nothing (the filters
-  // have false positives); a 0 is certain.
+  // have false positives); a 0 is certain. REQUIRES: word.base() ==
+  // hash_base().
   void Splits(const EditHasher& word, std::vector<char>* starts,
               std::vector<char>* ends) const;
 
-  // Whether some form may begin with the word whose fingerprint this is
-  // (the FormHash of a prefix, "" and whole forms included): a walk that
-  // builds a word letter by letter stops where this says no. The no is
-  // certain; a yes is wrong 2–3 % of the time.
-  bool MayBePrefix(uint64_t fingerprint) const {
-    return prefix_filter_.MayContain(fingerprint);
+  // Whether some form may begin with the word whose key this is: its
+  // FormHash with kFixedHashBase (form_hash.h), not with hash_base(), ""
+  // and whole forms included. A walk that builds a word letter by letter
+  // stops where this says no. The no is certain; a yes is wrong 2–3 % of
+  // the time, for the same words in every process, so that a search
+  // bounded by how often it asks stops at the same place in each.
+  bool MayBePrefix(uint64_t prefix_key) const {
+    return prefix_filter_.MayContain(prefix_key);
   }
 
   // True when the set holds exactly the words Hunspell accepts with these
@@ -148,9 +160,11 @@ class FormSet {
   size_t table_mask_ = 1;
   int table_shift_ = 63;  // 64 − log2(table size)
   size_t size_ = 0;
+  uint64_t hash_base_ = kFormHashBase;
   bool covers_dictionary_ = false;
   BloomFilter filter_{0, 1};  // every fingerprint in table_
-  // FormHash of every prefix / suffix of every form, "" and the form too.
+  // Every prefix of every form ("" and the form too) by its key with
+  // kFixedHashBase; every suffix by its fingerprint.
   BloomFilter prefix_filter_{0, 1};
   BloomFilter suffix_filter_{0, 1};
 };
