@@ -26,6 +26,7 @@ std::optional<Finding> NoTurkishCharsRule::Check(Comment* comment) const {
   std::vector<text::Edit> edits;
   double none_needed = 1.0;  // Π(1 − confidence) over counted words
   int missing = 0;           // counted words missing letters
+  int unmistakable = 0;      // of those, words that cannot be meant as typed
   int typed_turkish = 0;     // words typed with a Turkish letter
   std::string_view previous;
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -66,11 +67,23 @@ std::optional<Finding> NoTurkishCharsRule::Check(Comment* comment) const {
     }
     comment->counted[i] = true;
     none_needed *= 1.0 - r.confidence;
-    if (r.confidence >= 0.5) ++missing;
+    if (r.confidence >= 0.5) {
+      ++missing;
+      // The letter model's spelling of a word nobody wrote in training,
+      // unconfirmed by the dictionary, is a guess ("pintiydi" →
+      // "pıntiydi"); a word that is a word as typed may be meant so.
+      const bool guess =
+          r.evidence == deasciify::WordRestoration::Evidence::kLetterModel;
+      const bool a_word =
+          turkish_ != nullptr && turkish_->Spell(text::ToLowerTr(t.text));
+      if (r.confidence >= kSureOfAWord || (!guess && !a_word)) {
+        ++unmistakable;
+      }
+    }
   }
   if (f.spans.empty()) return std::nullopt;
   double any_needed = 1.0 - none_needed;
-  if (missing < policy_.min_words) {
+  if (missing < policy_.min_words || unmistakable == 0) {
     f.score = 0;
   } else if (typed_turkish == 0) {
     f.score = any_needed;

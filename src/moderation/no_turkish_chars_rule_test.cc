@@ -61,8 +61,36 @@ TEST_F(NoTurkishCharsRuleTest, TrapsThatMustNotFire) {
       "Ahmet Bey ile Selim Bey dün Kemal Sunal filmi izledi",  // names; no letter needed
       "Çok güzel bir haber, tesekkurler ama",          // one slip, Turkish keyboard
       "@USER #gundem https://ornek.com/cok-guzel 2026",  // not words
+      // Words as typed, which the deasciifier would rather see with a
+      // Turkish letter, but not surely: "su" (water) is not "şu".
+      "Su buz gibi.",
+      "Su.",
+      "Bas gaza!",
+      // The letter model's guesses at words it never saw ("pıntiydi").
+      "Tom pintiydi.",
+      "Bu burcun erkekleri biraz havaidirler.",
   };
   for (const char* c : cases) EXPECT_LT(Score(c), 0.5) << c;
+}
+
+// The same words count when a word beside them cannot be meant as typed.
+TEST_F(NoTurkishCharsRuleTest, AmbiguousWordsCountBesideUnmistakableOnes) {
+  const char* cases[] = {
+      "su an cok mutluyum",
+      "bas agrisi cekiyorum",
+      "Su buz gibi, cok guzel.",
+  };
+  for (const char* c : cases) {
+    std::optional<Finding> f = Check(c);
+    ASSERT_TRUE(f.has_value()) << c;
+    EXPECT_GE(f->score, 0.5) << c;
+    EXPECT_TRUE(f->fix.has_value()) << c;
+  }
+  // A word-as-typed alone is still marked and restored in the fix.
+  std::optional<Finding> f = Check("Su buz gibi.");
+  ASSERT_TRUE(f.has_value());
+  EXPECT_EQ(f->score, 0);
+  EXPECT_EQ(f->fix, "Şu buz gibi.");
 }
 
 TEST_F(NoTurkishCharsRuleTest, SpansFixAndCountedWords) {
