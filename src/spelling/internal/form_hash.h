@@ -17,9 +17,9 @@
 // and nobody can choose a word that collides with a form on purpose.
 // Fingerprints differ from one process to the next: never store them, and
 // never let what a search finds depend on them beyond such a collision.
-// Every function takes the base as a last argument defaulting to the
-// process's kFormHashBase, so that a test can build the same structures
-// with two bases and compare what they answer.
+// FormHashExtend(), FormHash() and EditHasher take the base as a last
+// argument defaulting to the process's kFormHashBase, so that a test can
+// build the same structures with two bases and compare what they answer.
 // Because the hash is a polynomial, the hash of a word with a letter
 // deleted, replaced, inserted or two letters swapped is a few
 // multiplications from the word's prefix and suffix hashes.
