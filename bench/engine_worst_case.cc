@@ -342,10 +342,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   // What the engine builds on first use is not part of any comment's cost.
-  (void)(*engine)->Moderate("Köprü çok güzel olmuş, tesekkurler.");
-  (void)(*engine)->Moderate("The bridge looks great, thank you.");
-  (void)(*engine)->Moderate("bilgisyar habr yazann", std::nullopt,
-                            Engine::Suggestions::kAlways);
+  (*engine)->WarmUp();
   if (search_seconds > 0) {
     return Search(**engine, search_seconds, out_dir, seed, keep, repeat, files);
   }

@@ -97,14 +97,8 @@ int RunServe(const Options& o) {
   absl::StatusOr<std::unique_ptr<const moderation::Engine>> engine =
       LoadEngine(o.policy);
   if (!engine.ok()) return Fail(engine.status());
-  // The engine builds some indexes on first use (the spelling checker's
-  // word forms, about a second); build them now, not on a reader's comment
-  // while an I/O thread waits.
-  for (const char* text : {"Köprü çok güzel olmuş, tesekkurler.",
-                           "The bridge looks great, thank you."}) {
-    (void)(*engine)->Moderate(text, std::nullopt,
-                              moderation::Engine::Suggestions::kAlways);
-  }
+  // Not on a reader's comment while an I/O thread waits.
+  (*engine)->WarmUp();
 
   server::App site(**engine, **store, config, *std::move(calibration));
   if (config.demo_content) {

@@ -174,6 +174,16 @@ bool Engine::LooksLikeFoldedTurkish(const text::Document& doc) const {
   return restored >= 1 && turkish * 10 >= words * 6;
 }
 
+void Engine::WarmUp() const {
+  // A Turkish sentence, one typed without its letters, an English one,
+  // and misspellings to suggest for.
+  for (const char* text :
+       {"Köprü çok güzel olmuş, tesekkurler.",
+        "The bridge looks great, thank you.", "bilgisyar habr yazann"}) {
+    (void)Moderate(text, std::nullopt, Suggestions::kAlways);
+  }
+}
+
 absl::StatusOr<Verdict> Engine::Moderate(std::string_view text,
                                          std::optional<langid::Language> hint,
                                          Suggestions suggestions) const {

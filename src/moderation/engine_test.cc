@@ -205,6 +205,26 @@ TEST(EngineTest, SuggestionsWhenTheCommentIsWithheldOrWhenAsked) {
   }
 }
 
+// Warming up builds ahead what the first comments would build; verdicts
+// are what a cold engine gives.
+TEST(EngineTest, AWarmedEngineGivesTheSameVerdicts) {
+  auto warmed = Engine::Build({});
+  ASSERT_TRUE(warmed.ok()) << warmed.status();
+  (*warmed)->WarmUp();
+  auto cold = Engine::Build({});
+  ASSERT_TRUE(cold.ok()) << cold.status();
+  for (const char* text :
+       {"Bu habr bence çok iyi hazırlanmış.", "cok guzel bir haber olmus",
+        "BU HABER TAMAMEN YALAN", "This sentnce has meny speling erors"}) {
+    auto a =
+        (*warmed)->Moderate(text, std::nullopt, Engine::Suggestions::kAlways);
+    auto b =
+        (*cold)->Moderate(text, std::nullopt, Engine::Suggestions::kAlways);
+    ASSERT_TRUE(a.ok() && b.ok()) << text;
+    EXPECT_EQ(VerdictToJson(*a), VerdictToJson(*b)) << text;
+  }
+}
+
 TEST(EngineTest, DisabledRulesDoNotRun) {
   EngineOptions options;
   options.policy.all_caps.enabled = false;
