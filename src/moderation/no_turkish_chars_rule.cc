@@ -24,10 +24,10 @@ std::optional<Finding> NoTurkishCharsRule::Check(Comment* comment) const {
   Finding f;
   f.rule = RuleId::kNoTurkishChars;
   std::vector<text::Edit> edits;
-  double none_needed = 1.0;  // Π(1 − confidence) over counted words
-  int missing = 0;           // counted words missing letters
-  int unmistakable = 0;      // of those, words that cannot be meant as typed
-  int typed_turkish = 0;     // words typed with a Turkish letter
+  double none_needed = 1.0;   // Π(1 − confidence) over counted words
+  int missing = 0;            // counted words missing letters
+  bool unmistakable = false;  // one of those cannot be meant as typed
+  int typed_turkish = 0;      // words typed with a Turkish letter
   std::string_view previous;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const text::Token& t = tokens[i];
@@ -71,19 +71,21 @@ std::optional<Finding> NoTurkishCharsRule::Check(Comment* comment) const {
       ++missing;
       // The letter model's spelling of a word nobody wrote in training,
       // unconfirmed by the dictionary, is a guess ("pintiydi" →
-      // "pıntiydi"); a word that is a word as typed may be meant so.
-      const bool guess =
-          r.evidence == deasciify::WordRestoration::Evidence::kLetterModel;
-      const bool a_word =
-          turkish_ != nullptr && turkish_->Spell(text::ToLowerTr(t.text));
-      if (r.confidence >= kSureOfAWord || (!guess && !a_word)) {
-        ++unmistakable;
+      // "pıntiydi"); a word that is a word as typed may be meant so. The
+      // dictionary is asked only until one word settles it, and only
+      // about a word the deasciifier is not sure of.
+      if (!unmistakable) {
+        unmistakable =
+            r.confidence >= kSureOfAWord ||
+            (r.evidence != deasciify::WordRestoration::Evidence::kLetterModel &&
+             (turkish_ == nullptr ||
+              !turkish_->Spell(text::ToLowerTr(t.text))));
       }
     }
   }
   if (f.spans.empty()) return std::nullopt;
   double any_needed = 1.0 - none_needed;
-  if (missing < policy_.min_words || unmistakable == 0) {
+  if (missing < policy_.min_words || !unmistakable) {
     f.score = 0;
   } else if (typed_turkish == 0) {
     f.score = any_needed;
