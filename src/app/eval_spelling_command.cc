@@ -1,5 +1,6 @@
 // Wires spelling::Evaluate to the command line. One Turkish Hunspell pool
-// is loaded and shared by the checker and the baseline, as in the server.
+// is loaded and shared by the checker and the baseline, and the checker
+// borrows a deasciifier, as in the server (moderation::Engine).
 #include "app/eval_spelling_command.h"
 
 #include <iostream>
@@ -10,6 +11,7 @@
 
 #include "app/shared_data.h"
 #include "corpus/shared_data.h"
+#include "deasciify/deasciifier.h"
 #include "morphology/dictionary.h"
 #include "spelling/checker.h"
 #include "spelling/evaluate.h"
@@ -111,8 +113,17 @@ void RegisterEvalSpellingCommand(CLI::App& eval, int* exit_code) {
       *exit_code = 1;
       return;
     }
+    // The restorer the engine shares with its checker.
+    auto deasciifier = deasciify::Deasciifier::Load(
+        deasciify::Deasciifier::DefaultModelPath(), turkish->get());
+    if (!deasciifier.ok()) {
+      std::cerr << deasciifier.status() << "\n";
+      *exit_code = 1;
+      return;
+    }
     spelling::Checker::Options co;
     co.turkish = turkish->get();
+    co.deasciifier = deasciifier->get();
     co.hunspell_instances = 1;
     co.names_against_all_forms = args->names_against_all_forms;
     auto checker = spelling::Checker::Load(co);

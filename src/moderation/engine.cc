@@ -57,6 +57,7 @@ absl::StatusOr<std::unique_ptr<const Engine>> Engine::Build(
       options.data_dir + "/spelling/tr-informal.tsv";
   spelling_options.turkish = engine->turkish_.get();
   spelling_options.english = engine->english_.get();
+  spelling_options.deasciifier = engine->deasciifier_.get();
   spelling_options.turkish_files = options.turkish;
   spelling_options.english_files = options.english;
   auto checker = spelling::Checker::Load(spelling_options);

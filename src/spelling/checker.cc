@@ -52,6 +52,15 @@
 // two are looked up. Candidates the lists do not vouch for are confirmed
 // by Hunspell before they are returned.
 //
+// A fourth source, when the host shares its deasciifier: the word folded
+// to ASCII and restored. Many words people type without their letters are
+// words neither hunspell-tr nor the lists have ("sitenizim", "alerjimin"),
+// and the deasciifier's letter model spells those too; but it spells a
+// typo as faithfully ("ilşkilerinden"), so its word ranks like a typo's
+// fix only when hunspell-tr's prefix filter says forms begin like it; else
+// it is offered second. It is not confirmed by Hunspell: that is the
+// point.
+//
 // Tested by checker_test.cc.
 #include "spelling/checker.h"
 
@@ -64,6 +73,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/hash/hash.h"
 #include "absl/strings/str_cat.h"
+#include "deasciify/deasciifier.h"
 #include "spelling/internal/alphabet.h"
 #include "spelling/internal/colloquial.h"
 #include "spelling/internal/delete_index.h"
@@ -177,6 +187,16 @@ constexpr float kMaxSuggestDistance = 2.0f;
 // that keeps nearly all they add (typo pairs top-5 76.1 % against 76.4 %
 // always) for a third of their cost.
 constexpr float kFoldTypoWhenNoneWithin = 1.0f;
+// The deasciifier's spelling of a word neither the lists nor hunspell-tr
+// know ("alerjımın" → "alerjimin") ranks as a letter fix and a little more
+// than one typo, when it looks like Turkish: a form of hunspell-tr begins
+// with all of it but its last kRestoredTail letters. Otherwise it comes
+// second (or alone). On the dev pairs: letters-only top-1 91.80 → 95.20 %,
+// typo pairs' top-1 62.24 → 62.11 % (with no test 60.79 %; a tail of 0, 2
+// or 3 letters: 62.17, 61.99, 61.78 %, against letters-only 94.25, 95.38,
+// 95.73 %), injected typos' top-1 unchanged.
+constexpr float kRestoredCost = 1.05f;
+constexpr size_t kRestoredTail = 1;
 // Stand-in count for allowlisted words and forms only Hunspell knows.
 constexpr int64_t kAllowlistCount = 20;
 
@@ -398,6 +418,7 @@ struct Checker::Candidate {
   float distance = 0;
   int64_t count = 0;
   bool confirmed = false;  // a list or Hunspell vouches for it
+  bool restored = false;   // the deasciifier's spelling, no form's
 };
 
 Checker::Checker(const Options& options) : options_(options) {}
@@ -941,6 +962,46 @@ void Checker::AddFoldCandidates(std::u32string_view lower,
   add_found();
 }
 
+void Checker::AddRestoredCandidate(std::u32string_view lower,
+                                   std::vector<Candidate>* out) const {
+  if (options_.deasciifier == nullptr) return;
+  std::string folded;
+  for (char32_t c : lower) {
+    const char32_t f = internal::Fold(c);
+    if (f >= 0x80) return;  // a letter the restorer cannot write back
+    folded.push_back(static_cast<char>(f));
+  }
+  using Evidence = deasciify::WordRestoration::Evidence;
+  deasciify::WordRestoration r =
+      options_.deasciifier->RestoreWord(folded, std::string_view());
+  if (r.evidence == Evidence::kNotRestorable ||
+      r.evidence == Evidence::kUnseen) {
+    return;
+  }
+  std::u32string restored = text::ToUtf32(r.restored);
+  if (restored == lower || !internal::FoldEqual(restored, lower)) return;
+  // Plausible when some form of hunspell-tr begins with all of it but its
+  // last kRestoredTail letters ("alerjimin": "alerjimi…" begins
+  // "alerjimiz"). A typo inside the word breaks that ("ilşkilerinden": no
+  // form begins "ilş"). The prefix filter is keyed with a fixed base, so
+  // the answer is the same in every process (form_hash.h).
+  bool plausible = false;
+  if (forms_ != nullptr && restored.size() > kRestoredTail) {
+    const size_t head = restored.size() - kRestoredTail;
+    uint64_t key = 0;
+    plausible = true;
+    for (size_t i = 0; i < head && plausible; ++i) {
+      key =
+          internal::FormHashExtend(key, restored[i], internal::kFixedHashBase);
+      plausible = forms_->MayBePrefix(key);
+    }
+  }
+  // Implausible: after every other candidate (and then moved up to second).
+  float distance = plausible ? kRestoredCost : kMaxSuggestDistance + 1.0f;
+  out->push_back({std::move(restored), std::move(r.restored), distance, 0,
+                  /*confirmed=*/true, /*restored=*/true});
+}
+
 std::vector<std::string> Checker::Suggest(std::string_view word,
                                           Language language, int max) const {
   if (suggest_cache_ == nullptr || max <= 0 || word.empty() ||
@@ -1046,6 +1107,7 @@ std::vector<std::string> Checker::SuggestUncached(std::string_view word,
       AddFormCandidates(lower, &cands);
       AddFoldCandidates(lower, &cands);
     }
+    AddRestoredCandidate(lower, &cands);
   }
 
   // Rank: distance minus a bonus per decade of frequency; then settle the
@@ -1053,13 +1115,25 @@ std::vector<std::string> Checker::SuggestUncached(std::string_view word,
   // vouches for), give names a small edge when the input is capitalised
   // ("Ankra" → "Ankara" before "Anıra"), and rank again.
   for (Candidate& c : cands) {
-    if (internal::FoldEqual(c.lower, lower)) {
+    if (!c.restored && internal::FoldEqual(c.lower, lower)) {
       c.distance = std::min(c.distance, kLettersOnlyCost);
     }
     c.distance -= kFrequencyWeight * std::log10(1.0f + c.count);
   }
   auto by_score = [](const Candidate& a, const Candidate& b) {
     return a.distance < b.distance;
+  };
+  // The restoration, when among the settled candidates but ranked lower,
+  // comes second: it spells words no list or form knows, so no other
+  // candidate stands for it. (Moving it up from further back costs typos:
+  // on the dev pairs, typo top-5 76.44 → 76.31 %.)
+  auto second_at_worst = [](std::vector<Candidate>* v) {
+    for (size_t i = 2; i < v->size(); ++i) {
+      if ((*v)[i].restored) {
+        std::rotate(v->begin() + 1, v->begin() + i, v->begin() + i + 1);
+        return;
+      }
+    }
   };
   std::stable_sort(cands.begin(), cands.end(), by_score);
   std::vector<Candidate> settled;
@@ -1088,6 +1162,7 @@ std::vector<std::string> Checker::SuggestUncached(std::string_view word,
     settled.push_back(std::move(c));
   }
   std::stable_sort(settled.begin(), settled.end(), by_score);
+  second_at_worst(&settled);
   absl::flat_hash_set<std::string> emitted;
   for (const Candidate& c : settled) {
     if (static_cast<int>(result.size()) >= max) break;

@@ -70,6 +70,10 @@
 #include "spelling/word_list.h"
 #include "text/document.h"
 
+namespace newsroom::deasciify {
+class Deasciifier;
+}  // namespace newsroom::deasciify
+
 namespace newsroom::spelling {
 
 namespace internal {
@@ -154,6 +158,12 @@ class Checker {
         morphology::Dictionary::Options::English();
     int hunspell_instances = 0;  // 0: one per hardware thread
 
+    // The letter restorer to share (not owned; must outlive the Checker),
+    // or null. When given, Suggest() also offers its restoration of the
+    // word typed without Turkish letters, for words neither the lists nor
+    // hunspell-tr know ("alerjımın" → "alerjimin").
+    const deasciify::Deasciifier* deasciifier = nullptr;
+
     // Suggest forms hunspell-tr knows but the word list lacks
     // ("gelmiyrum" → "gelmiyorum"). Off: suggestions come from the word
     // lists only, and the first Suggest() is instant. On (or with
@@ -214,9 +224,12 @@ class Checker {
   // of the input ("HABRE" → "HABER", "Habrler" → "Haberler"); names keep
   // their capital ("ankra" → "Ankara"). Turkish words may also differ by
   // any number of Turkish letters ("açabıleceğımız" → "açabileceğimiz"),
-  // and by those and one typo. Empty when nothing is close (within two
+  // and by those and one typo. With Options::deasciifier, also the
+  // deasciifier's spelling of a Turkish word no list or form knows
+  // ("alerjımın" → "alerjimin"): first when it looks like Turkish (see
+  // checker.cc), else second. Empty when nothing is close (within two
   // typos) or the language is neither Turkish nor English. Typically
-  // 10–50 µs, less when cached; bounded for any word (the letter search
+  // 10–80 µs, less when cached; bounded for any word (the letter search
   // stops after 1,500 steps).
   std::vector<std::string> Suggest(std::string_view word, Language language,
                                    int max) const;
@@ -279,6 +292,11 @@ class Checker {
   // and one typo ("açabıleceğımız" → "açabileceğimiz").
   void AddFoldCandidates(std::u32string_view lower,
                          std::vector<Candidate>* out) const;
+  // The deasciifier's spelling of `lower` folded to ASCII, when it differs
+  // from `lower` and the deasciifier knows the word or its letter model is
+  // sure of it.
+  void AddRestoredCandidate(std::u32string_view lower,
+                            std::vector<Candidate>* out) const;
   // Listed names the start of `lower` folds like, with the rest as their
   // suffix after an apostrophe ("akbudundan" → "akbudun'dan"), lower case.
   void AddListNamesWithSuffix(std::u32string_view lower,

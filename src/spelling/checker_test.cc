@@ -6,6 +6,8 @@
 #include <atomic>
 #include <thread>
 
+#include "deasciify/deasciifier.h"
+#include "morphology/dictionary.h"
 #include "text/casing.h"
 
 namespace newsroom::spelling {
@@ -258,6 +260,84 @@ TEST(CheckerTest, SuggestionsOfWordsThatExhaustTheFoldSearch) {
   for (const S& c : cases) {
     std::vector<std::string> s = Tr().Suggest(c.typed, Language::kTurkish, 5);
     EXPECT_EQ(s, c.want) << c.typed;
+  }
+}
+
+// A checker that shares a deasciifier, as the moderation engine's does.
+const Checker& TrWithRestorer() {
+  static const Checker* c = [] {
+    auto o = morphology::Dictionary::Options::Turkish();
+    o.instances = 2;
+    auto turkish = morphology::Dictionary::Load(o);
+    EXPECT_TRUE(turkish.ok()) << turkish.status();
+    auto deasciifier = deasciify::Deasciifier::Load(
+        deasciify::Deasciifier::DefaultModelPath(), turkish->get());
+    EXPECT_TRUE(deasciifier.ok()) << deasciifier.status();
+    Checker::Options co;
+    co.turkish = turkish->release();  // both live as long as the test
+    co.deasciifier = deasciifier->release();
+    auto loaded = Checker::Load(co);
+    EXPECT_TRUE(loaded.ok()) << loaded.status();
+    return loaded->release();
+  }();
+  return *c;
+}
+
+// Words neither the lists nor hunspell-tr know, typed with their Turkish
+// letters wrong: the deasciifier spells them; first when a form of
+// hunspell-tr begins like the word, else second.
+TEST(CheckerTest, TheRestorerSpellsWordsNoListKnows) {
+  struct S {
+    const char* typed;
+    const char* want;
+    size_t position;
+  };
+  const S cases[] = {
+      {"alerjımın", "alerjimin", 0},
+      {"bıleklığınıze", "bilekliğinize", 0},
+      {"Bıleklığınıze", "Bilekliğinize", 0},
+      // Behind a form one letter away ("ailedendirler").
+      {"aıledendıler", "ailedendiler", 1},
+      {"acentedekılerde", "acentedekilerde", 0},
+      // No form begins "ayırtabildi" (hunspell-tr has "ayırt" alone).
+      {"ayırtabıldım", "ayırtabildim", 1},
+  };
+  for (const S& c : cases) {
+    std::vector<std::string> with =
+        TrWithRestorer().Suggest(c.typed, Language::kTurkish, 5);
+    ASSERT_GT(with.size(), c.position) << c.typed;
+    EXPECT_EQ(with[c.position], c.want) << c.typed;
+    // Without a restorer the checker does not know the word.
+    std::vector<std::string> without =
+        Tr().Suggest(c.typed, Language::kTurkish, 5);
+    EXPECT_EQ(std::find(without.begin(), without.end(), c.want), without.end())
+        << c.typed;
+  }
+}
+
+// Typos stay the suggester's: a restoration that keeps the typo
+// ("ilşkilerinden": no form begins "ilş") comes after the word meant.
+TEST(CheckerTest, TheRestorerDoesNotOutrankTheWordMeant) {
+  struct S {
+    const char* typed;
+    const char* want;
+  };
+  const S cases[] = {
+      {"ılşkılerınden", "ilişkilerinden"},
+      {"elktirikli", "elektrikli"},
+      {"ısteıdk", "istedik"},
+      {"bilgisyar", "bilgisayar"},
+      {"açabıleceğımız", "açabileceğimiz"},
+      {"cocugumuzun", "çocuğumuzun"},
+      {"ogrencilr", "öğrenciler"},
+      {"herkez", "herkes"},
+  };
+  for (const S& c : cases) {
+    std::vector<std::string> s =
+        TrWithRestorer().Suggest(c.typed, Language::kTurkish, 5);
+    ASSERT_FALSE(s.empty()) << c.typed;
+    EXPECT_EQ(s[0], c.want) << c.typed;
+    EXPECT_EQ(s[0], Tr().Suggest(c.typed, Language::kTurkish, 5)[0]) << c.typed;
   }
 }
 
