@@ -144,17 +144,24 @@ absl::StatusOr<std::unique_ptr<const Engine>> Engine::Build(
 }
 
 // Turkish typed without its letters is the text the policy most needs to
-// recognise, and short pieces of it ("Sutun A tablodaki ilk sutundur.") are
-// where a general-purpose identifier slips. The deasciifier and the Turkish
-// dictionary know Turkish words in both spellings, so they get a second
-// say: the comment is Turkish when at least one word is restored with
-// Turkish letters and at least 60 % of its words (of two letters or more)
-// are Turkish. English is safe: its words are rarely Turkish words, and the
-// few that are ("on", "in") are never most of a sentence.
-bool Engine::LooksLikeFoldedTurkish(const text::Document& doc) const {
+// recognise, and short pieces of Turkish ("Sutun A tablodaki ilk
+// sutundur.", "O filmi severim.") are where a general-purpose identifier
+// slips. The deasciifier and the Turkish dictionary know Turkish words in
+// both spellings, so they get a second say. A word speaks for Turkish when
+// it is restored with Turkish letters or hunspell-tr knows it, but only a
+// word hunspell-en does not know speaks for Turkish alone: "son", "in",
+// "is" (restored "iş") and "Ankara" are English words too, and short
+// English sentences can be made of nothing else ("My son is in
+// Ankara."). The comment is Turkish when at least 60 % of its words (of
+// two letters or more) are Turkish and either one of them is restored
+// with Turkish letters and is no English word, or half of them are
+// Turkish alone. An interjection ("Haha") is one Turkish-alone word among
+// English ones, not half of them.
+bool Engine::LooksTurkish(const text::Document& doc) const {
   int words = 0;
   int turkish = 0;
-  int restored = 0;
+  int turkish_alone = 0;
+  int restored_alone = 0;
   std::string_view previous;
   for (const text::Token& t : doc.tokens()) {
     if (t.kind != text::TokenKind::kWord || t.end - t.begin < 2) continue;
@@ -163,16 +170,20 @@ bool Engine::LooksLikeFoldedTurkish(const text::Document& doc) const {
         t.text, t.sentence_initial ? std::string_view() : previous);
     previous = t.text;
     using Evidence = deasciify::WordRestoration::Evidence;
-    if (r.changed && (r.evidence == Evidence::kWordTable ||
-                      r.evidence == Evidence::kContext)) {
-      ++restored;
-      ++turkish;
-    } else if (turkish_->Spell(r.restored) ||
-               turkish_->Spell(text::ToLowerTr(r.restored))) {
-      ++turkish;
+    const bool restored = r.changed && (r.evidence == Evidence::kWordTable ||
+                                        r.evidence == Evidence::kContext);
+    if (!restored && !turkish_->Spell(r.restored) &&
+        !turkish_->Spell(text::ToLowerTr(r.restored))) {
+      continue;
     }
+    ++turkish;
+    if (english_->Spell(t.text)) continue;
+    ++turkish_alone;
+    if (restored) ++restored_alone;
   }
-  return restored >= 1 && turkish * 10 >= words * 6;
+  return turkish * 10 >= words * 6 &&
+         (restored_alone >= 1 ||
+          (turkish_alone >= 1 && turkish_alone * 2 >= words));
 }
 
 void Engine::WarmUp() const {
@@ -198,8 +209,7 @@ absl::StatusOr<Verdict> Engine::Moderate(std::string_view text,
   langid::Detection detection = identifier_->Identify(*doc, hint);
   verdict.language = detection.language;
   verdict.language_confidence = detection.confidence;
-  if (verdict.language != langid::Language::kTurkish &&
-      LooksLikeFoldedTurkish(*doc)) {
+  if (verdict.language != langid::Language::kTurkish && LooksTurkish(*doc)) {
     verdict.language = langid::Language::kTurkish;
     verdict.language_confidence =
         detection.probabilities[static_cast<int>(langid::Language::kTurkish)];

@@ -109,9 +109,10 @@ class Engine {
   Engine() = default;
 
   // A second look at a comment the identifier did not call Turkish: true
-  // when most of its words are Turkish words and some of them are typed
-  // without their Turkish letters ("Butun bir sutun ekler.").
-  bool LooksLikeFoldedTurkish(const text::Document& doc) const;
+  // when most of its words are Turkish words and some of them are no
+  // English words, whether typed without their Turkish letters ("Butun bir
+  // sutun ekler.") or with them ("O filmi severim.").
+  bool LooksTurkish(const text::Document& doc) const;
 
   Policy policy_;
   std::unique_ptr<const morphology::Dictionary> turkish_;

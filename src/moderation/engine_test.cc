@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -77,6 +78,49 @@ TEST(EngineTest, DecidesByThePolicy) {
     EXPECT_EQ(v->decision, c.decision) << c.text;
     EXPECT_EQ(Violated(*v), c.violated) << c.text;
     EXPECT_EQ(v->language, c.language) << c.text;
+  }
+}
+
+// Short Turkish comments are where a general-purpose identifier slips, and
+// short English ones can be made of words Turkish has too ("son", "in",
+// "is"). The engine's second look gives both their own rules.
+TEST(EngineTest, TellsShortTurkishFromEnglish) {
+  struct Case {
+    const char* text;
+    langid::Language language;
+  };
+  using L = langid::Language;
+  const Case cases[] = {
+      // Turkish whose every word is written right: no letter to restore.
+      {"O filmi severim.", L::kTurkish},
+      {"Ben patatesi severim.", L::kTurkish},
+      {"Affedersin!", L::kTurkish},
+      {"Demek on sene evvel ölmüştü!", L::kTurkish},
+      // A Turkish sentence that opens with an English film title.
+      {"Not Another Happy Ending 2013 yılı yapımı romantik komedi filmi.",
+       L::kTurkish},
+      // Turkish typed without its letters.
+      {"Sutun A tablodaki ilk sutundur.", L::kTurkish},
+      // English made of words that are Turkish words too ("is" → "iş").
+      {"My son is in Ankara.", L::kEnglish},
+      {"Her son is in Ankara.", L::kEnglish},
+      {"He is Satan", L::kEnglish},
+      {"BONO IS AN ASSHOLE.", L::kEnglish},
+      // One Turkish-only word, an interjection, among English ones.
+      {"Fuck it. Just do it Haha", L::kEnglish},
+      {"thanks Hun! Haha", L::kEnglish},
+  };
+  for (const Case& c : cases) {
+    auto v = DefaultEngine().Moderate(c.text);
+    ASSERT_TRUE(v.ok()) << c.text << ": " << v.status();
+    EXPECT_EQ(v->language, c.language) << c.text;
+    if (c.language == L::kEnglish) {
+      // An English comment is never refused for Turkish letters.
+      std::vector<std::string> violated = Violated(*v);
+      EXPECT_EQ(
+          std::count(violated.begin(), violated.end(), "no_turkish_chars"), 0)
+          << c.text;
+    }
   }
 }
 
