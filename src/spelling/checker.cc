@@ -785,6 +785,14 @@ WordCheck Checker::CheckEnglish(std::u32string_view w,
     case CaseShape::kTitle:
       return Correct(Reason::kProperNoun);
     default:
+      // A Turkish word in English text ("çok güzel, thanks") is a foreign
+      // word, as an English word in Turkish text is. Only one written with
+      // a Turkish letter: the Turkish list also knows "ur", "im" and "da"
+      // from tweets, and in English text those are informal spellings.
+      if (std::any_of(w.begin(), w.end(), text::IsTurkishLetter) &&
+          IsKnownTurkish(w)) {
+        return Correct(Reason::kForeignWord);
+      }
       return Wrong(Reason::kUnknownWord, kUnsure);
   }
 }

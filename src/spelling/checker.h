@@ -95,7 +95,8 @@ enum class Reason {
   kProperNoun,   // capitalised, unknown, not one typo from a known word
   kAcronym,      // ALL CAPS, unknown, not one typo from a known word
   kProductName,  // mixed capitals: "LibreOffice", "iPhone"
-  kForeignWord,  // an English word inside Turkish text
+  kForeignWord,  // a word of the other language: English in Turkish text,
+                 // Turkish in English text
   kNotAWord,     // single letter, digits, inner dots
   kNotChecked,   // the text's language is neither Turkish nor English
   // Misspelled.

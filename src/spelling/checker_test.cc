@@ -177,8 +177,14 @@ TEST(CheckerTest, EnglishTextUsesTheEnglishDictionary) {
           {"NASA", false, false, Reason::kDictionary},
           {"compuetr", false, true, Reason::kUnknownWord},
           {"recieve", false, true, Reason::kUnknownWord},
-          // Turkish words are not English.
+          // Turkish words are not English...
           {"bilgisayar", false, true, Reason::kUnknownWord},
+          {"kofte", false, true, Reason::kUnknownWord},
+          // ...but one written with its Turkish letters is a foreign word
+          // in English text, as "download" is in Turkish text.
+          {"köfte", false, false, Reason::kForeignWord},
+          {"güzel", false, false, Reason::kForeignWord},
+          {"çöplk", false, true, Reason::kUnknownWord},
       },
       Language::kEnglish);
 }
