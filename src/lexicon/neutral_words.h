@@ -9,10 +9,16 @@
 //       NeutralWords::Load({data + "/lexicon/neutral-tr.txt",
 //                           data + "/models/neutral-words-tr.txt"});
 //   if ((*n)->Contains("Belediye")) { /* neutral */ }
+//   if ((*n)->ContainsAt(doc.tokens(), i)) { /* word i is neutral here */ }
 //
 // Files: one entry a line, `word<TAB>category[<TAB>sfx]`, "#" comments;
 // words in lower case. With sfx the word is a root that also covers the
 // words built on it by suffixes ("köpek" covers "köpeği", "köpekler").
+// An entry of several words separated by spaces is a phrase: its words are
+// neutral where they stand together in a comment, and with sfx its last
+// word is a root ("mal ol" covers "milyarlara mal oldu", "alçak basınç"
+// covers "alçak basıncı" only with sfx) — "mal" and "alçak" alone are
+// insults and stay evidence.
 // Words are compared in their plain form: lower case, ASCII-folded,
 // repeated letters cut to one ("İSTİFA", "istifaaa" → "istifa").
 // Curated lists (data/lexicon/neutral-*.txt) and learnt ones (the words
@@ -32,6 +38,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
+#include "text/document.h"
 
 namespace newsroom::lexicon {
 
@@ -45,18 +52,36 @@ class NeutralWords {
       const std::vector<std::pair<std::string, std::string>>& files);
 
   // True when `word` (as typed: any case, letters or not) is a neutral
-  // word or built on a neutral root.
+  // word or built on a neutral root. Phrases are not looked at.
   bool Contains(std::string_view word) const;
 
-  size_t size() const { return words_.size() + roots_.size(); }
+  // True when tokens[i] is a neutral word (Contains) or one of the words of
+  // a neutral phrase that stands in `tokens` at that place, word after
+  // word. REQUIRES: i < tokens.size().
+  bool ContainsAt(const std::vector<text::Token>& tokens, size_t i) const;
+
+  size_t size() const {
+    return words_.size() + roots_.size() + phrases_.size();
+  }
 
   // The plain form used for comparisons.
   static std::string Plain(std::string_view word);
 
  private:
   NeutralWords() = default;
+  // A phrase's words in their plain form; with sfx, `last_roots` holds
+  // its last word as a root and softened ("basınç", "basınc").
+  struct Phrase {
+    std::vector<std::string> words;
+    std::vector<std::string> last_roots;
+  };
+  // Whether `plain` (a plain form) is the phrase's word `k`.
+  static bool PhraseWordMatches(const Phrase& p, size_t k,
+                                std::string_view plain);
+
   absl::flat_hash_set<std::string> words_;
   absl::flat_hash_set<std::string> roots_;
+  std::vector<Phrase> phrases_;
   size_t shortest_root_ = 64;
 };
 

@@ -31,6 +31,42 @@ TEST(NeutralWordsTest, WordsAndRootsInAnySpelling) {
   }
 }
 
+TEST(NeutralWordsTest, PhrasesOnlyWhereTheirWordsStandTogether) {
+  auto n = NeutralWords::Parse({{"neutral-tr.txt",
+                                 "mal oldu\teconomy\nmal varlık\teconomy\tsfx\n"
+                                 "alçak basınç\tweather\tsfx\n"}});
+  ASSERT_TRUE(n.ok()) << n.status();
+  const struct {
+    const char* text;
+    const char* word;  // the word asked about
+    bool neutral;
+  } cases[] = {
+      {"Bu ihale devlete pahalıya mal oldu.", "mal", true},
+      {"Bu ihale devlete pahalıya mal oldu.", "oldu", true},
+      {"Mal varlığını açıklasın.", "Mal", true},
+      {"Mal varlıkları araştırılsın.", "varlıkları", true},  // root, softened
+      {"Alçak basıncın etkisi sürüyor.", "Alçak", true},
+      {"mal mısın sen", "mal", false},           // the word alone
+      {"mal olduğunu biliyoruz", "mal", false},  // not the listed form
+      {"oldu mal", "mal", false},                // not in order
+      {"alçak herif", "alçak", false},
+  };
+  for (const auto& c : cases) {
+    auto doc = text::Document::Parse(c.text);
+    ASSERT_TRUE(doc.ok()) << c.text;
+    bool found = false;
+    for (size_t i = 0; i < doc->tokens().size(); ++i) {
+      if (doc->tokens()[i].text != c.word) continue;
+      found = true;
+      EXPECT_EQ((*n)->ContainsAt(doc->tokens(), i), c.neutral)
+          << c.word << " in " << c.text;
+    }
+    EXPECT_TRUE(found) << c.word << " in " << c.text;
+    // Phrases are never neutral as single words.
+    EXPECT_FALSE((*n)->Contains(c.word)) << c.word;
+  }
+}
+
 TEST(NeutralWordsTest, MalformedLinesNameTheFileAndLine) {
   auto n = NeutralWords::Parse({{"neutral-tr.txt", "köpek\tanimal\n\nkedi\n"}});
   ASSERT_FALSE(n.ok());

@@ -224,7 +224,7 @@ std::optional<Finding> OffensiveRule::Check(Comment* comment) const {
       if (contributions[i] <= 0 || tokens[i].kind != text::TokenKind::kWord) {
         continue;
       }
-      bool discounted = neutral != nullptr && neutral->Contains(tokens[i].text);
+      bool discounted = neutral != nullptr && neutral->ContainsAt(tokens, i);
       for (const lexicon::Match& m : a->matches) {
         if (lexicon::IsTarget(m.category) && m.begin <= tokens[i].begin &&
             tokens[i].end <= m.end) {

@@ -176,6 +176,30 @@ TEST(AbuseRulesTest, NeutralWordsAreTakenOutOfTheScore) {
   EXPECT_EQ(f->spans[0].text, "traitor");
 }
 
+TEST(AbuseRulesTest, AnInsultWordInAnInnocentPhraseIsNoEvidence) {
+  // "mal" (goods; "mal olmak": to cost) and "kaşar" (a cheese) are insults
+  // said of a person; in these phrases (data/lexicon/neutral-tr.txt) they
+  // are the economy and the market.
+  const char* published[] = {
+      "O neye mal oldu?",
+      "Bu kaça mal olur?",
+      "Bu köprü kaça mal olacak?",
+      "Mal varlığı araştırılsın.",
+      "Bakanın mal beyanı açıklansın.",
+      "İthal mallar pahalandı.",
+  };
+  for (const char* c : published) EXPECT_FALSE(Withheld(c)) << c;
+  // Said of a person, the same word still waits for a moderator or is
+  // refused, also next to "olmak" where it reads "to be an idiot".
+  const char* withheld[] = {
+      "mal mısın sen",
+      "Sen tam bir malsın.",
+      "mal olduğunu herkes biliyor",
+      "mal olan sensin",
+  };
+  for (const char* c : withheld) EXPECT_TRUE(Withheld(c)) << c;
+}
+
 TEST(AbuseRulesTest, HateAgainstAnyGroupIsOffensive) {
   const char* cases[] = {
       "Suriyeliler bu ülkeden defolup gitsin.",
