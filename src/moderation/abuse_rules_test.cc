@@ -31,6 +31,11 @@ TEST(AbuseRulesTest, InsultsAreCaughtThroughDisguises) {
       "Kuran'a hakaret eden o adam şerefsiz",
       "Sen bir köpeksin",  // an ambiguous word said of the reader
       "What a stupid idiot you are",
+      // Short insults a comment may be made of.
+      "Bu işin başı o kevaşe",
+      "Lavuğa bak",
+      "it oğlu it",
+      "zibidinin teki",
   };
   for (const char* c : cases) EXPECT_TRUE(Violates(c, RuleId::kInsult)) << c;
 }
