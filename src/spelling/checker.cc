@@ -740,18 +740,18 @@ WordCheck Checker::CheckUnknownShape(std::u32string_view w,
       bool long_enough =
           context.sentence_initial ||
           static_cast<int>(lower.size()) >= options_.min_name_check_length;
-      // Inside a sentence, a short ALL-CAPS word is an acronym ("NYSE",
-      // "UAL") and a capitalised English word part of a name ("New
-      // York", "Air France"): nearly every short word is one typo from
+      // A short ALL-CAPS word is an acronym ("NYSE", "UAL"), at a sentence
+      // start too, where the capitals are not the sentence's; inside a
+      // sentence a capitalised English word is part of a name ("New
+      // York", "Air France"). Nearly every short word is one typo from
       // some Turkish form.
-      if (!context.sentence_initial) {
-        if (shape == CaseShape::kUpper &&
-            static_cast<int>(lower.size()) <= options_.max_acronym_length) {
-          return Correct(Reason::kAcronym);
-        }
-        if (shape == CaseShape::kTitle && SpellEnglish(w, text::ToUtf8(w))) {
-          return Correct(Reason::kForeignWord);
-        }
+      if (shape == CaseShape::kUpper &&
+          static_cast<int>(lower.size()) <= options_.max_acronym_length) {
+        return Correct(Reason::kAcronym);
+      }
+      if (!context.sentence_initial && shape == CaseShape::kTitle &&
+          SpellEnglish(w, text::ToUtf8(w))) {
+        return Correct(Reason::kForeignWord);
       }
       if (long_enough && near_known()) {
         return Wrong(Reason::kNearKnownWord, kSureTypo);

@@ -149,6 +149,12 @@ TEST(CheckerTest, NamesAcronymsAndCircumflexesInNewsPass) {
   // At a sentence start a capital says nothing: typos stay typos.
   EXPECT_TRUE(CheckTr("Habr", /*initial=*/true).misspelled);
   EXPECT_TRUE(CheckTr("HABRLER").misspelled);
+  EXPECT_TRUE(CheckTr("HABRLER", /*initial=*/true).misspelled);
+  // But a short word in capitals is an acronym there too: "DAX endeksi
+  // yükseldi.", as inside a sentence.
+  for (const char* w : {"DAX", "UAL", "XYZQ"}) {
+    EXPECT_EQ(CheckTr(w, /*initial=*/true).reason, Reason::kAcronym) << w;
+  }
 }
 
 TEST(CheckerTest, NotWordsAreNotChecked) {
