@@ -83,6 +83,7 @@
 #include "spelling/internal/form_set.h"
 #include "spelling/internal/letters.h"
 #include "spelling/internal/suffixes.h"
+#include "text/casing.h"
 #include "text/turkish.h"
 #include "text/utf8.h"
 
@@ -789,8 +790,7 @@ WordCheck Checker::CheckEnglish(std::u32string_view w,
       // word, as an English word in Turkish text is. Only one written with
       // a Turkish letter: the Turkish list also knows "ur", "im" and "da"
       // from tweets, and in English text those are informal spellings.
-      if (std::any_of(w.begin(), w.end(), text::IsTurkishLetter) &&
-          IsKnownTurkish(w)) {
+      if (text::HasTurkishLetter(utf8) && IsKnownTurkish(w)) {
         return Correct(Reason::kForeignWord);
       }
       return Wrong(Reason::kUnknownWord, kUnsure);
