@@ -150,9 +150,9 @@ TEST(CheckerTest, NamesAcronymsAndCircumflexesInNewsPass) {
   EXPECT_TRUE(CheckTr("Habr", /*initial=*/true).misspelled);
   EXPECT_TRUE(CheckTr("HABRLER").misspelled);
   EXPECT_TRUE(CheckTr("HABRLER", /*initial=*/true).misspelled);
-  // But a short word in capitals is an acronym there too: "DAX endeksi
+  // But a short word in capitals is an acronym there too: "FTSE endeksi
   // yükseldi.", as inside a sentence.
-  for (const char* w : {"DAX", "UAL", "XYZQ"}) {
+  for (const char* w : {"FTSE", "UAL", "XYZQ"}) {
     EXPECT_EQ(CheckTr(w, /*initial=*/true).reason, Reason::kAcronym) << w;
   }
 }

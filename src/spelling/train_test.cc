@@ -107,6 +107,31 @@ TEST(TrainTest, ListedWordsCountAsSeenAndKeepTheirNamesCapitalised) {
   std::remove(o.out_path.c_str());
 }
 
+TEST(TrainTest, NamesAreTyposOnlyOfNames) {
+  TrainOptions o;
+  o.sentences = {"Bu haber kısa."};
+  o.listed = {
+      {"son", 900000},
+      {"Sony", 8000},  // a brand, one typo from "son": kept
+      {"sonn", 8000},  // a lower-case typo of "son": dropped
+      {"Ankara", 700000},
+      {"Ankra", 8000},  // a typo of a far more frequent name: dropped
+  };
+  o.min_listed_count = 1000;
+  o.out_path = TempPath("names_typos.tsv");
+  o.turkish = &Turkish();
+  auto stats = TrainWordList(o);
+  ASSERT_TRUE(stats.ok()) << stats.status();
+  EXPECT_EQ(stats->dropped_typos, 2);
+  auto list = WordList::Load(o.out_path);
+  ASSERT_TRUE(list.ok()) << list.status();
+  ASSERT_NE(list->Find("sony"), nullptr);
+  EXPECT_EQ(list->Find("sony")->form, "Sony");
+  EXPECT_EQ(list->Find("sonn"), nullptr);
+  EXPECT_EQ(list->Find("ankra"), nullptr);
+  std::remove(o.out_path.c_str());
+}
+
 TEST(TrainTest, MissingCorpusIsNotFound) {
   TrainOptions o;
   o.corpus_path = "/nonexistent/corpus.txt";
