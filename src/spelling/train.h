@@ -65,7 +65,9 @@ struct TrainOptions {
   // typos.
   int min_count = 3;
   // A rejected word one typo from a word at least this many times more
-  // frequent is dropped as a typo.
+  // frequent is dropped as a typo; a name (capitalised inside sentences)
+  // only for a name, since a mistyped common word stays in lower case
+  // ("Sony" is not "son" mistyped, "Ankra" is "Ankara" mistyped).
   double typo_ratio = 20.0;
   // The same for a word kept only because a list has it often enough:
   // lists of web text count its common misspellings ("burda", "nerden").
