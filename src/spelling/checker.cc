@@ -21,7 +21,9 @@
 //  5. English words inside Turkish text.
 //  6. What is left is unknown. Unknown capitalised words are names unless
 //     they are one typo from a known word: "Kılıçdaroğlu" passes, "Ankra"
-//     does not. A lower-case unknown word is misspelled.
+//     does not; before an apostrophe, which Turkish writes only after
+//     names, one typo from a known name ("Ankra'da", not "Postel'in").
+//     A lower-case unknown word is misspelled.
 //
 // Hunspell is slow on the words that reach it (a microsecond or more each,
 // most of it affix stripping), so it is asked only what nothing else can
@@ -718,8 +720,15 @@ WordCheck Checker::CheckApostrophe(std::u32string_view w, size_t apostrophe,
   }
   if (shape == CaseShape::kMixed) return Correct(Reason::kProductName);
   if (IsKnownTurkish(base)) return Correct(Reason::kDictionary);
-  WordContext base_context = context;
-  return CheckUnknownShape(base, base_context);
+  WordCheck check = CheckUnknownShape(base, context);
+  if (shape == CaseShape::kTitle && check.reason == Reason::kNearKnownWord &&
+      !IsNearListWord(lower, /*names_only=*/true)) {
+    // Turkish writes the apostrophe only after a name, so the word is a
+    // name: mistyped only when one typo from a known name ("Ankra'da"),
+    // not from a common word ("Postel'in" is no "pastel").
+    return Correct(Reason::kProperNoun);
+  }
+  return check;
 }
 
 WordCheck Checker::CheckUnknownShape(std::u32string_view w,
@@ -797,15 +806,26 @@ WordCheck Checker::CheckEnglish(std::u32string_view w,
   }
 }
 
-bool Checker::IsNearKnownWord(std::u32string_view lower) const {
+bool Checker::IsNearListWord(std::u32string_view lower,
+                             bool names_only) const {
   BuildListIndex();
   std::vector<uint32_t> ids;
   delete_index_->Candidates(lower, 1, &ids);
   for (uint32_t id : ids) {
     const std::u32string& cand = index_words_[id];
     if (cand == lower) continue;
+    if (names_only) {
+      CaseShape shape =
+          internal::ShapeOf(text::ToUtf32(index_entries_[id]->form));
+      if (shape != CaseShape::kTitle && shape != CaseShape::kUpper) continue;
+    }
     if (internal::TypingDistance(lower, cand, 1.0f) <= 1.0f) return true;
   }
+  return false;
+}
+
+bool Checker::IsNearKnownWord(std::u32string_view lower) const {
+  if (IsNearListWord(lower, /*names_only=*/false)) return true;
   if (options_.names_against_all_forms) {
     BuildFormSet();
     if (forms_ != nullptr) {

@@ -251,6 +251,9 @@ class Checker {
   WordCheck CheckEnglish(std::u32string_view word, std::string_view utf8) const;
   WordCheck CheckApostrophe(std::u32string_view word, size_t apostrophe,
                             const WordContext& context) const;
+  // Whether `lower` is one typo from a word of the lists, or with
+  // `names_only` from a name of them (an entry written with a capital).
+  bool IsNearListWord(std::u32string_view lower, bool names_only) const;
   // `near`: IsNearKnownWord(lower case of word), if already known.
   WordCheck CheckUnknownShape(std::u32string_view word,
                               const WordContext& context,

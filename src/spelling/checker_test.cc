@@ -134,6 +134,11 @@ TEST(CheckerTest, NamesAcronymsAndApostrophes) {
           {"ankara", false, true, Reason::kLowercaseName},
           {"kitap'ta", false, true, Reason::kApostropheOnCommonNoun},
           {"Ankara'dz", false, true, Reason::kUnknownWord},
+          // The apostrophe marks a name: one typo from a known name is a
+          // typo ("Ankra'da"), one from a common word is another name
+          // ("Postel'in" is not "pastel").
+          {"Ankra'da", false, true, Reason::kNearKnownWord},
+          {"Postel'in", false, false, Reason::kProperNoun},
       },
       Language::kTurkish);
 }
