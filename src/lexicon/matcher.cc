@@ -2,7 +2,9 @@
 //
 //  1. Normalize (internal/normalizer.h): the comment becomes folded,
 //     de-leeted, de-duplicated letters with word boundaries, each letter
-//     remembering the original code points it came from.
+//     remembering the original code points it came from. A word with
+//     letters masked by asterisks ("sh*t") is first spelled with the
+//     letters of the abuse root that fits it (Unmask below).
 //  2. Scan: one automaton holds every lexicon key (roots, their softened
 //     and written-together variants, allowlist words), folded and
 //     de-duplicated the same way, and reports every occurrence. Which
@@ -31,6 +33,7 @@
 #include "lexicon/internal/normalizer.h"
 #include "lexicon/internal/suffixes.h"
 #include "text/casing.h"
+#include "text/turkish.h"
 #include "text/utf8.h"
 
 namespace newsroom::lexicon {
@@ -154,6 +157,89 @@ std::u32string Decode(const std::string& s) {
   return out;
 }
 
+// The ASCII lower-case letter of a Latin letter of either case; 0 for
+// anything else.
+char LetterKey(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return static_cast<char>(c - 'A' + 'a');
+  if (c >= 'a' && c <= 'z') return static_cast<char>(c);
+  const char folded = text::AsciiFoldLetter(c);
+  if (folded >= 'A' && folded <= 'Z') {
+    return static_cast<char>(folded - 'A' + 'a');
+  }
+  return folded;
+}
+
+// Letters hidden behind asterisks ("sh*t", "f**k", "a**hole", "s*kerim"):
+// each masked word is spelled with the letters of the longest abuse root
+// that fits it, so that the usual checks (root at the word's start, its
+// suffixes) judge the word as if typed in full. A root fits when the word
+// begins with it letter for letter, an asterisk standing for any one
+// letter, at least two of its letters are typed, the first among them,
+// and the rest of the word is letters. Asterisks elsewhere ("*çok*",
+// "5*3") are left alone. Writes the code points of `text` with the
+// asterisks replaced to *out, and marks the replaced code points in
+// *masked (one flag a code point); false (and nothing written) when no word
+// was unmasked. Linear in the text times the number of roots.
+bool Unmask(const std::u32string& text,
+            const std::vector<std::u32string>& roots, std::u32string* out,
+            std::vector<bool>* masked) {
+  bool any = false;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (LetterKey(text[i]) == 0) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    bool has_mask = false;
+    while (end < text.size() &&
+           (LetterKey(text[end]) != 0 || text[end] == U'*')) {
+      has_mask |= text[end] == U'*';
+      ++end;
+    }
+    const size_t begin = i;
+    i = end;
+    if (!has_mask) continue;
+    const std::u32string* best = nullptr;
+    size_t best_length = 0;
+    for (const std::u32string& root : roots) {
+      if (root.size() <= best_length || root.size() > end - begin) continue;
+      int typed = 0, masks = 0;
+      bool fits = true;
+      for (size_t k = 0; k < root.size() && fits; ++k) {
+        const char32_t c = text[begin + k];
+        if (c == U'*') {
+          ++masks;
+        } else if (LetterKey(c) == LetterKey(root[k]) && LetterKey(c) != 0) {
+          ++typed;
+        } else {
+          fits = false;
+        }
+      }
+      for (size_t k = begin + root.size(); k < end && fits; ++k) {
+        fits = text[k] != U'*';
+      }
+      if (fits && masks > 0 && typed >= 2) {
+        best = &root;
+        best_length = root.size();
+      }
+    }
+    if (best == nullptr) continue;
+    if (!any) {
+      *out = text;
+      masked->assign(text.size(), false);
+    }
+    any = true;
+    for (size_t k = 0; k < best_length; ++k) {
+      if (text[begin + k] == U'*') {
+        (*out)[begin + k] = (*best)[k];
+        (*masked)[begin + k] = true;
+      }
+    }
+  }
+  return any;
+}
+
 // A candidate match, in units of the normalized text.
 struct Candidate {
   const Pattern* pattern;
@@ -171,6 +257,8 @@ struct Matcher::Compiled {
   std::vector<std::string> keys;
   std::vector<std::vector<int>> by_key;  // key → patterns
   std::unique_ptr<internal::LiteralScanner> scanner;
+  // The abuse roots of one word, for words masked with asterisks.
+  std::vector<std::u32string> mask_roots;
 };
 
 std::string EvasionName(uint32_t evasions) {
@@ -238,6 +326,10 @@ absl::StatusOr<std::unique_ptr<const Matcher>> Matcher::Build(
   for (size_t i = 0; i < c->entries.size(); ++i) {
     const Entry& e = c->entries[i];
     std::u32string term = Decode(e.term);
+    if (!IsTarget(e.category) && !IsAttackLanguage(e.category) &&
+        term.find(U' ') == std::u32string::npos) {
+      c->mask_roots.push_back(term);
+    }
     std::vector<std::u32string> forms = {term};
     // Several words also match written together: orospuçocuğu.
     if (term.find(U' ') != std::u32string::npos) {
@@ -502,7 +594,23 @@ std::vector<Match> Matcher::Find(const text::Document& doc,
       skip.emplace_back(token.begin, token.end);
     }
   }
-  internal::Normalize(doc.original(), skip, &t);
+  // Words masked with asterisks are matched as unmasked; the letters put
+  // in count as symbols typed for letters (leet).
+  thread_local std::u32string unmasked;
+  thread_local std::vector<bool> masked;
+  const std::string_view original = doc.original();
+  if (original.find('*') != std::string_view::npos &&
+      Unmask(text::ToUtf32(original), c.mask_roots, &unmasked, &masked)) {
+    const std::string unmasked_text = text::ToUtf8(unmasked);
+    internal::Normalize(unmasked_text, skip, &t);
+    for (internal::Unit& u : t.units) {
+      for (int k = u.begin; k < u.end; ++k) {
+        if (masked[k]) u.evasion |= internal::kUnitLeet;
+      }
+    }
+  } else {
+    internal::Normalize(original, skip, &t);
+  }
   hits.clear();
   c.scanner->Scan(t.letters, &hits);
   if (hits.empty()) return {};

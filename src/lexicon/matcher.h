@@ -15,7 +15,8 @@
 // must be suffixes the root takes (aptal → aptalsın, köpek → köpeğe), or
 // nothing. Spellings that dodge a plain word list are matched too, and each
 // match says which were used: Turkish letters typed as ASCII (serefsiz),
-// leetspeak (s1k, 4mk, $, @), repeated letters (salaaak), separators inside
+// leetspeak (s1k, 4mk, $, @), letters masked with asterisks (sh*t,
+// s*kerim, a**hole), repeated letters (salaaak), separators inside
 // a word (s.a.l.a.k, s a l a k, s_a_l_a_k), look-alike letters of other
 // scripts (Cyrillic а in "sаlak"), any case (ŞEREFSİZ, SaLaK).
 //
@@ -46,7 +47,8 @@ namespace newsroom::lexicon {
 enum Evasion : uint32_t {
   kEvasionNone = 0,
   kFolded = 1u << 0,     // ASCII for a Turkish letter: serefsiz, got
-  kLeet = 1u << 1,       // digits or symbols for letters: s1k, 4mk, $alak
+  kLeet = 1u << 1,       // digits or symbols for letters: s1k, 4mk, $alak,
+                         // sh*t
   kRepeated = 1u << 2,   // letters repeated: salaaak
   kSeparated = 1u << 3,  // separators inside the word: s.a.l.a.k, s a l a k
   kHomoglyph = 1u << 4,  // look-alike letters: Cyrillic а, fullwidth ａ, á

@@ -152,7 +152,14 @@ INSTANTIATE_TEST_SUITE_P(
         Caught{"sh1t", "shit", "sh1t", "leet"},
         Caught{"go kill yourself", "kill yourself", "kill yourself", "none"},
         Caught{"I'll kill you", "ill kill you", "I'll kill you", "none"},
-        Caught{"a shitty idea", "shit", "shitty", "none"}));
+        Caught{"a shitty idea", "shit", "shitty", "none"},
+        // Letters masked with asterisks: symbols for letters.
+        Caught{"this is sh*t", "shit", "sh*t", "leet"},
+        Caught{"you f**king liar", "fuck", "f**king", "leet"},
+        Caught{"what an a**hole", "asshole", "a**hole", "leet"},
+        Caught{"the b***h lied", "bitch", "b***h", "leet"},
+        Caught{"s*kerim böyle işi", "sik", "s*kerim", "leet"},
+        Caught{"O*ospu çocuğu", "orospu çocuk", "O*ospu çocuğu", "leet"}));
 
 TEST(MatcherTest, MatchCarriesTheEntry) {
   std::vector<Match> m = Abuse(FindIn(Shipped(), "Bu köpek gibi adam!"));
@@ -226,7 +233,14 @@ INSTANTIATE_TEST_SUITE_P(
         Innocent{"bak https://example.com/salak-haber"},
         Innocent{"yaz: salak@example.com"},
         // Numbers are not leet.
-        Innocent{"Saat 4'te 1 saat 3 dakika"}));
+        Innocent{"Saat 4'te 1 saat 3 dakika"},
+        // Asterisks for emphasis, arithmetic and footnotes hide no letter;
+        // a masked word needs two typed letters of a root, the first one.
+        Innocent{"Bu *çok* güzel bir haber, **gerçekten**."},
+        Innocent{"5*3 eder 15, a*b de çarpım."},
+        Innocent{"Fiyatlar* yükseldi (*geçen yıla göre)."},
+        Innocent{"f*** this", Language::kEnglish},
+        Innocent{"*** sansürlendi ***"}));
 
 TEST(MatcherTest, LanguageDecidesAboutForeignAllowlistEntries) {
   EXPECT_TRUE(Abuse(FindIn(Shipped(), "I got it")).empty());
