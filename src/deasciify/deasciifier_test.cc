@@ -55,6 +55,25 @@ TEST(DeasciifierTest, RestoresTurkishLetters) {
   }
 }
 
+// Words written both ways ("acı" pain / "açı" angle, "sahi" / "şahı",
+// "es" / "eş") take the spelling their neighbours call for; the last vowel
+// of the word before decides the clitics but not these.
+TEST(DeasciifierTest, ChoosesBetweenTwoWordsByTheirNeighbours) {
+  const Case cases[] = {
+      {"Cok aciyor mu?", "Çok acıyor mu?"},
+      {"Ihbar sahi miydi acaba?", "İhbar sahi miydi acaba?"},
+      {"Kizlar aranizda kas yigini var", "Kızlar aranızda kas yığını var"},
+      {"Arastirmalara gore daha sadik es olur",
+       "Araştırmalara göre daha sadık eş olur"},
+      {"Bugun mesgul musunuz?", "Bugün meşgul müsünüz?"},
+      {"Bu is nasil olacak?", "Bu iş nasıl olacak?"},
+      {"Yarin gelir misin?", "Yarın gelir misin?"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Product().Restore(c.typed), c.restored) << c.typed;
+  }
+}
+
 TEST(DeasciifierTest, LeavesWhatNeedsNoRestoringAlone) {
   const char* const cases[] = {
       "This is a good song",
