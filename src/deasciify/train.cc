@@ -6,11 +6,14 @@
 // breadth (Zemberek's counts come from 1.89 billion words, so "hükümet" and
 // "değil" are there with their true weight, and rare words are there at
 // all), the texts bring the register of comments (subtitles and tweets say
-// "napıyorsun"). Cased lists write names with capitals, and a capital I is
-// ı's capital in Turkish words but i's in foreign ones ("Işık",
-// "Instagram"); the lower case of such a word follows the lower-case
-// spellings the sources have, and a word none of them has in lower case
-// is kept only when another Turkish letter says it is Turkish.
+// "napıyorsun"), but tweets also write words half in ASCII ("arkadasımla"),
+// so a spelling with some of the Turkish letters of another spelling of
+// its key and not the others is kept only when a list has it too. Cased
+// lists write names with capitals, and a capital I is ı's capital in
+// Turkish words but i's in foreign ones ("Işık", "Instagram"); the lower
+// case of such a word follows the lower-case spellings the sources have,
+// and a word none of them has in lower case is kept only when another
+// Turkish letter says it is Turkish.
 //
 // Second, from the texts only, the context of the words whose key has
 // several spellings: the previous word ("^" at a sentence start), the next
@@ -183,6 +186,28 @@ class Frequencies {
   double total_weight_ = 0;
 };
 
+// True when `form` has a Turkish letter and another spelling in `forms`
+// has Turkish letters at the same places and more ("arkadasımla" beside
+// "arkadaşımla"): written with some of its letters and not the others.
+// Running text has such spellings, the tweets most; a frequency list
+// vouches for the real ones ("acısı" beside "açısı").
+bool HalfTyped(const std::u32string& form,
+               const std::map<std::u32string, double>& forms) {
+  bool turkish = false;
+  for (char32_t c : form) turkish |= text::IsTurkishLetter(c);
+  if (!turkish) return false;
+  for (const auto& [other, f] : forms) {
+    if (other.size() != form.size() || other == form) continue;
+    bool fuller = true;
+    for (size_t i = 0; i < form.size() && fuller; ++i) {
+      fuller = form[i] == other[i] || (!text::IsTurkishLetter(form[i]) &&
+                                       text::IsTurkishLetter(other[i]));
+    }
+    if (fuller) return true;
+  }
+  return false;
+}
+
 std::string KeyOf(const std::u32string& form) {
   std::string key;
   for (char32_t c : form) key.push_back(internal::KeyByte(c));
@@ -270,6 +295,9 @@ absl::StatusOr<std::string> BuildModel(const TrainingData& data,
       }
     }
   }
+  // Spellings some frequency list has (and the stems of those with an
+  // apostrophe), for HalfTyped().
+  absl::flat_hash_set<std::u32string> listed;
   for (const FrequencyList& list : data.lists) {
     freq.StartSource(list.weight);
     for (const FrequencyList::Entry& e : list.words) {
@@ -285,6 +313,11 @@ absl::StatusOr<std::string> BuildModel(const TrainingData& data,
         if (!turkish) continue;
       }
       ++stats->list_words;
+      listed.insert(s.form);
+      const size_t apostrophe = s.form.find(U'\'');
+      if (apostrophe != std::u32string::npos) {
+        listed.insert(s.form.substr(0, apostrophe));
+      }
       freq.Add(s.form, e.per_billion > 0 ? e.per_billion
                                          : options.uncounted_per_billion);
     }
@@ -334,9 +367,13 @@ absl::StatusOr<std::string> BuildModel(const TrainingData& data,
       merged[form] += f;
       total += f;
     }
-    int kept = 0;
+    std::map<std::u32string, double> frequent;
     for (const auto& [form, f] : merged) {
-      if (f < options.min_form_share * total) continue;
+      if (f >= options.min_form_share * total) frequent.emplace(form, f);
+    }
+    int kept = 0;
+    for (const auto& [form, f] : frequent) {
+      if (!listed.contains(form) && HalfTyped(form, frequent)) continue;
       model.AddWord(key, form, count_of(f));
       ++kept;
     }

@@ -15,7 +15,10 @@
 //     key with c g i o s u, with its frequency mixed over the sources
 //     (per billion words of each source, averaged with the sources'
 //     weights); spellings with less than `min_form_share` of their key's
-//     frequency are dropped as noise ("degil" beside "değil");
+//     frequency are dropped as noise ("degil" beside "değil"), and so are
+//     spellings with some of their Turkish letters and not the others
+//     beside the full one ("arkadasımla" beside "arkadaşımla") unless a
+//     frequency list has them ("acısı" beside "açısı");
 //   - for keys with several spellings, from the texts: counts after each
 //     previous word, before each next word, after each last vowel of the
 //     previous word, and in capitals;

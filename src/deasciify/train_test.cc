@@ -50,6 +50,37 @@ TEST(TrainTest, LearnedWordsAreRestored) {
   EXPECT_EQ((*d)->Restore("uzun yasa"), "uzun yaşa");
 }
 
+// A spelling with some of its Turkish letters and not the others, beside
+// the full one, is dropped unless a frequency list has it: running text
+// (tweets most) writes words half in ASCII, and real words differ so too
+// ("acısı" pain, "açısı" angle).
+TEST(TrainTest, HalfTypedSpellingsAreDroppedUnlessAListHasThem) {
+  TrainingData data;
+  data.texts.push_back({"tweets",
+                        {"Üç arkadaşımla çıktık.", "Bir arkadaşımla konuştum.",
+                         "İki arkadasımla geldim.", "Bakış açısı önemli.",
+                         "Bu dizinin acısı bitmez."},
+                        1.0});
+  data.lists.push_back({"list", {{"acısı", 100}, {"açısı", 100}}, 1.0});
+  TrainOptions options;
+  options.min_form_share = 0;
+  absl::StatusOr<std::string> model = BuildModel(data, options);
+  ASSERT_TRUE(model.ok()) << model.status();
+  const struct {
+    const char* spelling;
+    bool kept;
+  } cases[] = {
+      {"\tarkadaşımla\t", true},
+      {"\tarkadasımla\t", false},
+      {"\tacısı\t", true},
+      {"\taçısı\t", true},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(model->find(c.spelling) != std::string::npos, c.kept)
+        << c.spelling;
+  }
+}
+
 TEST(TrainTest, BadCorpusLineIsInvalidArgumentNamingTheLine) {
   std::istringstream in("iyi\nbad \xff byte\n");
   absl::StatusOr<std::string> model =
