@@ -176,8 +176,8 @@ absl::StatusOr<std::unique_ptr<const Deasciifier>> Deasciifier::Load(
   if (!in) {
     return absl::NotFoundError(
         absl::StrCat("cannot read deasciifier model ", model_path,
-                     " (build it with: newsroom train deasciifier --corpus "
-                     "corpus/tr-train.txt --out ",
+                     " (build it with: newsroom train deasciifier --shared "
+                     "<the shared data folder> --out ",
                      model_path, ")"));
   }
   std::ostringstream contents;
