@@ -153,6 +153,8 @@ INSTANTIATE_TEST_SUITE_P(
         Caught{"go kill yourself", "kill yourself", "kill yourself", "none"},
         Caught{"I'll kill you", "ill kill you", "I'll kill you", "none"},
         Caught{"a shitty idea", "shit", "shitty", "none"},
+        Caught{"He is a real sicko.", "sicko", "sicko", "none"},
+        Caught{"those lowlifes again", "lowlife", "lowlifes", "none"},
         // Letters masked with asterisks: symbols for letters.
         Caught{"this is sh*t", "shit", "sh*t", "leet"},
         Caught{"you f**king liar", "fuck", "f**king", "leet"},
