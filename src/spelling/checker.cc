@@ -583,11 +583,9 @@ bool Checker::IsKnownTurkish(std::u32string_view word) const {
   std::u32string lower = internal::LowerTr(word);
   const WordList::Entry* e = FindEntry(text::ToUtf8(lower));
   if (e != nullptr) {
-    CaseShape entry_shape = internal::ShapeOf(text::ToUtf32(e->form));
     // A name or acronym written in lower case is not the known word.
-    bool entry_capitalised =
-        entry_shape == CaseShape::kTitle || entry_shape == CaseShape::kUpper;
-    if (!entry_capitalised || internal::ShapeOf(word) != CaseShape::kLower) {
+    if (!internal::IsNameForm(e->form) ||
+        internal::ShapeOf(word) != CaseShape::kLower) {
       return true;
     }
   }
@@ -702,12 +700,8 @@ WordCheck Checker::CheckApostrophe(std::u32string_view w, size_t apostrophe,
   std::u32string lower = internal::LowerTr(base);
   if (shape == CaseShape::kLower) {
     const WordList::Entry* e = FindEntry(text::ToUtf8(lower));
-    if (e != nullptr) {
-      CaseShape entry_shape = internal::ShapeOf(text::ToUtf32(e->form));
-      if (entry_shape == CaseShape::kTitle ||
-          entry_shape == CaseShape::kUpper) {
-        return Wrong(Reason::kLowercaseName, kSureTypo);
-      }
+    if (e != nullptr && internal::IsNameForm(e->form)) {
+      return Wrong(Reason::kLowercaseName, kSureTypo);
     }
     std::u32string title = internal::ApplyShape(lower, CaseShape::kTitle);
     if (SpellTurkish(title) && !SpellTurkish(lower)) {
@@ -814,10 +808,8 @@ bool Checker::IsNearListWord(std::u32string_view lower,
   for (uint32_t id : ids) {
     const std::u32string& cand = index_words_[id];
     if (cand == lower) continue;
-    if (names_only) {
-      CaseShape shape =
-          internal::ShapeOf(text::ToUtf32(index_entries_[id]->form));
-      if (shape != CaseShape::kTitle && shape != CaseShape::kUpper) continue;
+    if (names_only && !internal::IsNameForm(index_entries_[id]->form)) {
+      continue;
     }
     if (internal::TypingDistance(lower, cand, 1.0f) <= 1.0f) return true;
   }
@@ -907,12 +899,7 @@ void Checker::AddFormCandidates(std::u32string_view lower,
 
 std::string Checker::NameForm(std::u32string_view lower) const {
   const WordList::Entry* e = FindEntry(text::ToUtf8(lower));
-  if (e != nullptr) {
-    CaseShape shape = internal::ShapeOf(text::ToUtf32(e->form));
-    return shape == CaseShape::kTitle || shape == CaseShape::kUpper
-               ? e->form
-               : std::string();
-  }
+  if (e != nullptr) return internal::IsNameForm(e->form) ? e->form : "";
   std::u32string title = internal::ApplyShape(lower, CaseShape::kTitle);
   if (SpellTurkish(title) && !SpellTurkish(lower)) return text::ToUtf8(title);
   return {};

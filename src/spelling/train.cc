@@ -96,12 +96,6 @@ bool Accepted(const std::string& form, const morphology::Dictionary& turkish) {
   return false;
 }
 
-// Written with a capital inside sentences: a name or an acronym.
-bool IsName(const std::string& form) {
-  CaseShape shape = internal::ShapeOf(text::ToUtf32(form));
-  return shape == CaseShape::kTitle || shape == CaseShape::kUpper;
-}
-
 }  // namespace
 
 absl::StatusOr<TrainStats> TrainWordList(const TrainOptions& options) {
@@ -213,14 +207,14 @@ absl::StatusOr<TrainStats> TrainWordList(const TrainOptions& options) {
                              : options.typo_ratio;
     std::vector<uint32_t> ids;
     index.Candidates(lowers[i], 1, &ids);
-    const bool name = IsName(w.form);
+    const bool name = internal::IsNameForm(w.form);
     bool typo = false;
     for (uint32_t id : ids) {
       if (id == i) continue;
       if (words[id].count < ratio * w.count) continue;
       // A name is not a typo of a common word ("Sony", "son"): a
       // mistyped "son" is written in lower case.
-      if (name && !IsName(words[id].form)) continue;
+      if (name && !internal::IsNameForm(words[id].form)) continue;
       if (internal::TypingDistance(lowers[i], lowers[id], 1.0f) <= 1.0f) {
         typo = true;
         break;

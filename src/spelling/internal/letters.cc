@@ -80,6 +80,11 @@ CaseShape ShapeOf(std::u32string_view s) {
   return CaseShape::kMixed;
 }
 
+bool IsNameForm(std::string_view form) {
+  const CaseShape shape = ShapeOf(text::ToUtf32(form));
+  return shape == CaseShape::kTitle || shape == CaseShape::kUpper;
+}
+
 std::u32string ApplyShape(std::u32string_view s, CaseShape shape) {
   std::u32string out(s);
   if (shape == CaseShape::kUpper) {

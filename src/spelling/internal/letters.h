@@ -44,6 +44,10 @@ enum class CaseShape {
 };
 CaseShape ShapeOf(std::u32string_view s);
 
+// Whether a word list writes `form` (UTF-8) as a name or an acronym: in
+// title case or in capitals ("Ankara", "NATO").
+bool IsNameForm(std::string_view form);
+
 // Gives lower-case `s` the shape: kTitle upper-cases the first letter,
 // kUpper every letter; kLower, kMixed and kNone return `s` unchanged.
 std::u32string ApplyShape(std::u32string_view s, CaseShape shape);
