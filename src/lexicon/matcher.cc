@@ -157,16 +157,9 @@ std::u32string Decode(const std::string& s) {
   return out;
 }
 
-// The ASCII lower-case letter of a Latin letter of either case; 0 for
-// anything else.
+// Fold() of a letter of either case; 0 for anything else.
 char LetterKey(char32_t c) {
-  if (c >= 'A' && c <= 'Z') return static_cast<char>(c - 'A' + 'a');
-  if (c >= 'a' && c <= 'z') return static_cast<char>(c);
-  const char folded = text::AsciiFoldLetter(c);
-  if (folded >= 'A' && folded <= 'Z') {
-    return static_cast<char>(folded - 'A' + 'a');
-  }
-  return folded;
+  return c == U' ' ? 0 : Fold(text::ToLowerTrSimple(c));
 }
 
 // Letters hidden behind asterisks ("sh*t", "f**k", "a**hole", "s*kerim"):
