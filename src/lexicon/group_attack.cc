@@ -7,9 +7,10 @@
 // Collective blame needs the whole group because news names one person's
 // group next to what that person did ("Suriyeli hırsız yakalandı").
 //
-// The lists of negations, quantifiers and clause breaks are short on
-// purpose: they are the words that change what the clause says about the
-// group, in both languages the engine moderates.
+// The lists of quantifiers and clause breaks here, and of negations in
+// internal/clause.cc, are short on purpose: they are the words that change
+// what the clause says about the group, in both languages the engine
+// moderates.
 //
 // Tested by group_attack_test.cc.
 #include "lexicon/group_attack.h"
@@ -20,20 +21,15 @@
 #include <string_view>
 #include <vector>
 
+#include "lexicon/internal/clause.h"
 #include "text/casing.h"
 
 namespace newsroom::lexicon {
 namespace {
 
-// Folded lower case of each token, for comparing with the lists below:
-// computed once a comment, so that the work stays linear in its words
-// however many group names it repeats.
-std::vector<std::string> Keys(const std::vector<text::Token>& tokens) {
-  std::vector<std::string> keys;
-  keys.reserve(tokens.size());
-  for (const text::Token& t : tokens) keys.push_back(text::FoldKey(t.text));
-  return keys;
-}
+using internal::FirstToken;
+using internal::Keys;
+using internal::LastToken;
 
 bool IsClauseBreak(std::string_view key) {
   static constexpr std::string_view kBreaks[] = {
@@ -81,31 +77,6 @@ bool IsTreatment(std::string_view key) {
     if (key.substr(0, p.size()) == p) return true;
   }
   return false;
-}
-
-bool IsNegationAfter(std::string_view key) {
-  return key.substr(0, 5) == "degil";  // değil, değildir, değiller
-}
-
-bool IsNegationBefore(std::string_view key) {
-  auto ends_with = [&](std::string_view e) {
-    return key.size() > e.size() && key.substr(key.size() - e.size()) == e;
-  };
-  return key == "not" || key == "never" || key == "no" || ends_with("n't") ||
-         ends_with("n’t");
-}
-
-// The first token at or after code point `at`, and the last that ends at or
-// before `end`.
-size_t FirstToken(const std::vector<text::Token>& tokens, int at) {
-  return std::partition_point(
-             tokens.begin(), tokens.end(),
-             [at](const text::Token& t) { return t.end <= at; }) -
-         tokens.begin();
-}
-size_t LastToken(const std::vector<text::Token>& tokens, int end) {
-  size_t i = FirstToken(tokens, end);
-  return i == 0 ? 0 : i - 1;
 }
 
 // A name with a common other sense that is written so that it can only
@@ -209,12 +180,7 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
         distance = at[t].first - at[a].second - 1;
       }
       const size_t first = at[a].first, last = at[a].second;
-      if ((first > 0 && IsNegationBefore(keys[first - 1])) ||
-          (last + 1 < keys.size() && IsNegationAfter(keys[last + 1])) ||
-          (first >= 2 && IsNegationBefore(keys[first - 2]) &&
-           keys[first - 1].size() <= 3)) {  // "are not all"
-        continue;
-      }
+      if (internal::IsDenied(keys, first, last)) continue;
       bool counts = false;
       if (ambiguous) {
         counts = IsAbuse(attack.category) && distance == 0;

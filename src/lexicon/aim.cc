@@ -1,0 +1,144 @@
+// The forms read here are the few that settle whom a word is said of: the
+// copula written on the word itself in Turkish ("aptal-sın", "aptal-ım"),
+// the subject and verb before it in English ("I'm a bit of an idiot"), and
+// a denial next to it (internal::IsDenied). Anything else is kOther, which
+// is how the rules treated every match before.
+//
+// Tested by aim_test.cc.
+#include "lexicon/aim.h"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "lexicon/internal/clause.h"
+#include "text/casing.h"
+
+namespace newsroom::lexicon {
+namespace {
+
+bool EndsWith(std::string_view s, std::string_view e) {
+  return s.size() >= e.size() && s.substr(s.size() - e.size()) == e;
+}
+
+template <size_t N>
+bool OneOf(std::string_view key, const std::string_view (&words)[N]) {
+  return std::find(std::begin(words), std::end(words), key) != std::end(words);
+}
+
+// The suffixes typed after a Turkish root, folded: "aptalsın" → "sin",
+// "salağız" → "iz" (the root's last consonant may soften: salak → salağ).
+// Taken by position, so that a disguised root ("k0peksin") keeps its
+// suffix; empty when nothing follows the root.
+std::string_view TurkishSuffix(std::string_view typed, std::string_view term) {
+  if (typed.size() <= term.size()) return {};
+  return typed.substr(term.size());
+}
+
+// "-sın", "-sunuz": you are.
+bool IsSecondPersonCopula(std::string_view suffix) {
+  return EndsWith(suffix, "sin") || EndsWith(suffix, "sun") ||
+         EndsWith(suffix, "siniz") || EndsWith(suffix, "sunuz");
+}
+
+// "-ım", "-ız", "-dım", "-dık", "-mışım", "-yım": I am, we are, I was, we
+// were; never after a plural ("aptallarım": my idiots).
+bool IsFirstPersonCopula(std::string_view suffix) {
+  if (suffix.find("lar") != std::string_view::npos ||
+      suffix.find("ler") != std::string_view::npos ||
+      EndsWith(suffix, "siniz") || EndsWith(suffix, "sunuz")) {
+    return false;
+  }
+  return EndsWith(suffix, "im") || EndsWith(suffix, "um") ||
+         EndsWith(suffix, "iz") || EndsWith(suffix, "uz") ||
+         EndsWith(suffix, "dik") || EndsWith(suffix, "duk") ||
+         EndsWith(suffix, "tik") || EndsWith(suffix, "tuk");
+}
+
+// "I'm (such) an idiot", "I was a bit of a fool", "I feel stupid", "we
+// were idiots": the words before the match, over articles and degree
+// words, are a first-person subject and verb.
+bool EnglishFirstPerson(const std::vector<std::string>& keys, size_t first) {
+  static constexpr std::string_view kFillers[] = {
+      "a",        "an",    "such", "so",     "the",  "total", "complete",
+      "absolute", "utter", "real", "big",    "bit",  "of",    "just",
+      "being",    "like",  "very", "really", "kind", "sort"};
+  size_t i = first;
+  while (i > 0 && OneOf(keys[i - 1], kFillers)) --i;
+  if (i == 0) return false;
+  static constexpr std::string_view kContracted[] = {"i'm", "i’m", "im",
+                                                     "we're", "we’re"};
+  if (OneOf(keys[i - 1], kContracted)) return true;
+  if (i < 2) return false;
+  static constexpr std::string_view kVerbs[] = {
+      "am",   "was",  "were",   "are",   "feel",
+      "felt", "look", "looked", "sound", "sounded"};
+  return (keys[i - 2] == "i" || keys[i - 2] == "we") &&
+         OneOf(keys[i - 1], kVerbs);
+}
+
+// "Seni pislik!", "Sizi köpekler!", "you loser!": the word closes its clause
+// right after the pronoun.
+bool Vocative(const std::vector<text::Token>& tokens,
+              const std::vector<std::string>& keys, size_t first, size_t last) {
+  if (first == 0) return false;
+  static constexpr std::string_view kPronouns[] = {"seni", "sizi", "you"};
+  if (!OneOf(keys[first - 1], kPronouns)) return false;
+  return last + 1 >= tokens.size() ||
+         tokens[last + 1].kind != text::TokenKind::kWord ||
+         tokens[last + 1].sentence_initial;
+}
+
+}  // namespace
+
+const char* AimName(Aim aim) {
+  switch (aim) {
+    case Aim::kReader:
+      return "reader";
+    case Aim::kSelf:
+      return "self";
+    case Aim::kDenied:
+      return "denied";
+    case Aim::kOther:
+      break;
+  }
+  return "other";
+}
+
+std::vector<Aim> AimsOf(const text::Document& doc,
+                        std::span<const Match> matches) {
+  std::vector<Aim> aims(matches.size(), Aim::kOther);
+  if (matches.empty()) return aims;
+  const std::vector<text::Token>& tokens = doc.tokens();
+  const std::vector<std::string> keys = internal::Keys(tokens);
+  for (size_t k = 0; k < matches.size(); ++k) {
+    const Match& m = matches[k];
+    const size_t first = internal::FirstToken(tokens, m.begin);
+    if (first >= tokens.size()) continue;
+    const size_t last = std::max(first, internal::LastToken(tokens, m.end));
+    if (internal::IsDenied(keys, first, last)) {
+      aims[k] = Aim::kDenied;
+      continue;
+    }
+    if (Vocative(tokens, keys, first, last)) {
+      aims[k] = Aim::kReader;
+      continue;
+    }
+    if (m.language == langid::Language::kTurkish) {
+      const std::string typed = text::FoldKey(m.typed);
+      const std::string term = text::FoldKey(m.term);
+      std::string_view suffix = TurkishSuffix(typed, term);
+      if (suffix.empty()) continue;
+      if (IsSecondPersonCopula(suffix)) {
+        aims[k] = Aim::kReader;
+      } else if (IsFirstPersonCopula(suffix)) {
+        aims[k] = Aim::kSelf;
+      }
+    } else if (EnglishFirstPerson(keys, first)) {
+      aims[k] = Aim::kSelf;
+    }
+  }
+  return aims;
+}
+
+}  // namespace newsroom::lexicon

@@ -1,0 +1,46 @@
+// Whom an insult word is said of, as far as the words right around it tell.
+// An insult is aimed at someone; the same word said of oneself or denied
+// insults no one, and a word with an innocent sense ("köpek", "loser") said
+// to the reader is meant as the insult.
+//
+//   std::vector<Match> matches = matcher.Find(doc, {language});
+//   std::vector<Aim> aims = AimsOf(doc, matches);
+//   // "Aptal değilim." → kDenied; "Seni pislik!" → kReader
+//
+//   kReader  the reader: a second-person copula ("aptalsın", "köpeksiniz"),
+//            a vocative at the end of its clause ("Seni pislik!", "you loser!")
+//   kSelf    the writer: a first-person copula ("aptalım", "salağız",
+//            "aptaldım"), "I'm such an idiot", "I was a fool"
+//   kDenied  denied: "aptal değilim", "Tom salak değildir", "not an idiot",
+//            "isn't stupid"; not a question ("aptal değil misin?") nor a
+//            rhetorical "what else" ("salak değil de ne?")
+//   kOther   anyone else, or the words do not say
+//
+// Only what the words next to the match say is read: "Ben de aptal gibi
+// inandım" (like a fool) is kOther. A plural ("aptallarımız", our idiots)
+// is never the writer.
+//
+// Pure functions; thread-safe.
+#ifndef NEWSROOM_LEXICON_AIM_H_
+#define NEWSROOM_LEXICON_AIM_H_
+
+#include <span>
+#include <vector>
+
+#include "lexicon/matcher.h"
+#include "text/document.h"
+
+namespace newsroom::lexicon {
+
+enum class Aim { kOther, kReader, kSelf, kDenied };
+
+const char* AimName(Aim aim);  // "other", "reader", "self", "denied"
+
+// The aim of each match (in `matches`' order) of the matcher's findings on
+// `doc`.
+std::vector<Aim> AimsOf(const text::Document& doc,
+                        std::span<const Match> matches);
+
+}  // namespace newsroom::lexicon
+
+#endif  // NEWSROOM_LEXICON_AIM_H_

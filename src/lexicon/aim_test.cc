@@ -1,0 +1,91 @@
+#include "lexicon/aim.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace newsroom::lexicon {
+namespace {
+
+const Matcher& TheMatcher() {
+  static const Matcher* m = [] {
+    auto loaded = Matcher::Load(LexiconPaths::Default());
+    EXPECT_TRUE(loaded.ok()) << loaded.status();
+    return loaded->release();
+  }();
+  return *m;
+}
+
+constexpr langid::Language kTr = langid::Language::kTurkish;
+constexpr langid::Language kEn = langid::Language::kEnglish;
+
+struct Case {
+  const char* text;
+  langid::Language language;
+  const char* word;  // the insult word, as typed
+  Aim aim;
+};
+
+// The aim of the match typed as `c.word`; fails the test when there is none.
+Aim AimOfWord(const Case& c) {
+  auto doc = text::Document::Parse(c.text);
+  EXPECT_TRUE(doc.ok()) << doc.status();
+  std::vector<Match> matches = TheMatcher().Find(*doc, {c.language});
+  std::vector<Aim> aims = AimsOf(*doc, matches);
+  EXPECT_EQ(aims.size(), matches.size());
+  for (size_t k = 0; k < matches.size(); ++k) {
+    if (matches[k].typed == c.word) return aims[k];
+  }
+  ADD_FAILURE() << "no match \"" << c.word << "\" in: " << c.text;
+  return Aim::kOther;
+}
+
+TEST(AimTest, WhomAnInsultIsSaidOf) {
+  const Case cases[] = {
+      // Said of the reader.
+      {"Sen tam bir aptalsın.", kTr, "aptalsın", Aim::kReader},
+      {"Köpeksiniz hepiniz.", kTr, "Köpeksiniz", Aim::kReader},
+      {"Seni pislik!", kTr, "pislik", Aim::kReader},
+      {"Get lost, you loser!", kEn, "loser", Aim::kReader},
+      // Said of oneself.
+      {"Ben bir aptaldım.", kTr, "aptaldım", Aim::kSelf},
+      {"Yine inandım, salağım ben.", kTr, "salağım", Aim::kSelf},
+      {"İkimiz de salağız.", kTr, "salağız", Aim::kSelf},
+      {"I'm such an idiot, I forgot my keys.", kEn, "idiot", Aim::kSelf},
+      {"I was a bit of an idiot back then.", kEn, "idiot", Aim::kSelf},
+      {"I feel stupid for believing it.", kEn, "stupid", Aim::kSelf},
+      // Denied.
+      {"Aptal değilim.", kTr, "Aptal", Aim::kDenied},
+      {"Tom aptal değildir.", kTr, "aptal", Aim::kDenied},
+      {"Biz aptal değiliz, her şeyi görüyoruz.", kTr, "aptal", Aim::kDenied},
+      {"Okuyucu da aptal değil, kara listeyi biliyor.", kTr, "aptal",
+       Aim::kDenied},
+      {"He is not an idiot, he knew the risks.", kEn, "idiot", Aim::kDenied},
+      {"The minister isn't stupid.", kEn, "stupid", Aim::kDenied},
+      // Questions and "what else" deny nothing; plain statements say of
+      // someone else.
+      {"Aptal değil misin sen?", kTr, "Aptal", Aim::kOther},
+      {"Bu adam salak değil de ne?", kTr, "salak", Aim::kOther},
+      {"Aptal değil mi bu adam?", kTr, "Aptal", Aim::kOther},
+      {"Bakan aptal.", kTr, "aptal", Aim::kOther},
+      {"Bu yazar tam bir salak", kTr, "salak", Aim::kOther},
+      {"Aptallarımız yine iş başında.", kTr, "Aptallarımız", Aim::kOther},
+      {"You are an idiot.", kEn, "idiot", Aim::kOther},
+      {"You can't fix stupid.", kEn, "stupid", Aim::kOther},
+      {"Don't be an idiot.", kEn, "idiot", Aim::kOther},
+      {"They are such idiots.", kEn, "idiots", Aim::kOther},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(AimName(AimOfWord(c)), std::string(AimName(c.aim))) << c.text;
+  }
+}
+
+TEST(AimTest, ANounAfterThePronounIsNoVocative) {
+  // "Seni köpek ısırdı": the dog bit you.
+  const Case c = {"Seni köpek ısırdı mı?", kTr, "köpek", Aim::kOther};
+  EXPECT_EQ(AimOfWord(c), Aim::kOther);
+}
+
+}  // namespace
+}  // namespace newsroom::lexicon

@@ -1,0 +1,34 @@
+// Words around a lexicon match, as the rules that read them need them: the
+// folded key of each token, the tokens a match covers, and whether what the
+// match says is denied ("hain değildir", "are not terrorists"). Shared by
+// group_attack.cc and aim.cc.
+#ifndef NEWSROOM_LEXICON_INTERNAL_CLAUSE_H_
+#define NEWSROOM_LEXICON_INTERNAL_CLAUSE_H_
+
+#include <string>
+#include <vector>
+
+#include "text/document.h"
+
+namespace newsroom::lexicon::internal {
+
+// Folded lower case of each token (text::FoldKey), punctuation included:
+// computed once a comment, so that the work stays linear in its words.
+std::vector<std::string> Keys(const std::vector<text::Token>& tokens);
+
+// The first token at or after code point `at`, and the last that ends at
+// or before `end` (tokens are in order).
+size_t FirstToken(const std::vector<text::Token>& tokens, int at);
+size_t LastToken(const std::vector<text::Token>& tokens, int end);
+
+// Whether the words of tokens [first, last] are denied: "değil" right
+// after them ("hain değildir", "aptal değilim"), or "not", "never", "no",
+// "…n't" right before them or before an article or degree word ("are not
+// all", "not an idiot"; not "can't fix stupid"). A question or a
+// rhetorical "what else" is no denial: "aptal değil mi?", "salak değil de
+// ne?", "değilse" (if not).
+bool IsDenied(const std::vector<std::string>& keys, size_t first, size_t last);
+
+}  // namespace newsroom::lexicon::internal
+
+#endif  // NEWSROOM_LEXICON_INTERNAL_CLAUSE_H_
