@@ -57,6 +57,14 @@ Span SpanOf(const lexicon::Match& m, std::string reason = "") {
   return s;
 }
 
+// An insult said of oneself or denied: "aptal değilim", "Ben bir
+// aptaldım", "not an idiot".
+bool InsultsNoOne(const AbuseAnalysis& a, size_t k) {
+  return a.matches[k].category == Category::kInsult &&
+         (a.aims[k] == lexicon::Aim::kSelf ||
+          a.aims[k] == lexicon::Aim::kDenied);
+}
+
 double SeverityScore(int severity) {
   return severity >= 3 ? 0.97 : severity == 2 ? 0.85 : 0.6;
 }
@@ -68,9 +76,13 @@ std::optional<Finding> LexiconFinding(RuleId id, const RulePolicy& policy,
   if (comment.abuse == nullptr) return std::nullopt;
   Finding f;
   f.rule = id;
-  for (const lexicon::Match& m : comment.abuse->matches) {
-    if (!wanted(m.category) || Allowed(policy, m)) continue;
-    f.score = std::max(f.score, MatchScore(m, *comment.abuse));
+  const AbuseAnalysis& a = *comment.abuse;
+  for (size_t k = 0; k < a.matches.size(); ++k) {
+    const lexicon::Match& m = a.matches[k];
+    if (!wanted(m.category) || Allowed(policy, m) || InsultsNoOne(a, k)) {
+      continue;
+    }
+    f.score = std::max(f.score, MatchScore(a, k));
     f.spans.push_back(SpanOf(m));
   }
   if (f.spans.empty()) return std::nullopt;
@@ -142,8 +154,23 @@ AbuseAnalysis AbuseAnalysis::Of(const text::Document& doc,
   AbuseAnalysis a;
   a.matches = matcher.Find(doc, {language});
   a.attacks = lexicon::FindGroupAttacks(doc, a.matches);
+  a.aims = lexicon::AimsOf(doc, a.matches);
   if (const classifier::Classifier* c = models.ClassifierFor(language)) {
-    classifier::LexiconFeatures features(a.matches);
+    // An insult that insults no one is no evidence to the classifier
+    // either (copied only in a comment that has one).
+    std::vector<lexicon::Match> evidence;
+    bool all_evidence = true;
+    for (size_t k = 0; k < a.matches.size(); ++k) {
+      all_evidence &= !InsultsNoOne(a, k);
+    }
+    if (!all_evidence) {
+      for (size_t k = 0; k < a.matches.size(); ++k) {
+        if (!InsultsNoOne(a, k)) evidence.push_back(a.matches[k]);
+      }
+    }
+    classifier::LexiconFeatures features(
+        all_evidence ? std::span<const lexicon::Match>(a.matches)
+                     : std::span<const lexicon::Match>(evidence));
     if (c->feature_options().target_placeholder) {
       a.targets = classifier::TargetMask(doc, a.matches);
     }
@@ -154,27 +181,10 @@ AbuseAnalysis AbuseAnalysis::Of(const text::Document& doc,
   return a;
 }
 
-namespace {
-
-// "köpeksin", "eşeksiniz": the word is said of the reader (second-person
-// copula), so its innocent sense is out.
-bool SaidOfTheReader(const lexicon::Match& match) {
-  std::string folded = text::FoldKey(match.typed);
-  for (const char* ending : {"sin", "sun", "siniz", "sunuz"}) {
-    std::string_view e(ending);
-    if (folded.size() > e.size() + 2 &&
-        folded.compare(folded.size() - e.size(), e.size(), e) == 0) {
-      return true;
-    }
-  }
-  return false;
-}
-
-}  // namespace
-
-double MatchScore(const lexicon::Match& match, const AbuseAnalysis& analysis) {
+double MatchScore(const AbuseAnalysis& analysis, size_t k) {
+  const lexicon::Match& match = analysis.matches[k];
   double score = SeverityScore(match.severity);
-  if (match.ambiguous && !SaidOfTheReader(match)) {
+  if (match.ambiguous && analysis.aims[k] != lexicon::Aim::kReader) {
     // Both the word and the whole comment must read as abuse.
     score *= analysis.offensive.value_or(0.5);
   }
@@ -225,9 +235,10 @@ std::optional<Finding> OffensiveRule::Check(Comment* comment) const {
         continue;
       }
       bool discounted = neutral != nullptr && neutral->ContainsAt(tokens, i);
-      for (const lexicon::Match& m : a->matches) {
-        if (lexicon::IsTarget(m.category) && m.begin <= tokens[i].begin &&
-            tokens[i].end <= m.end) {
+      for (size_t k = 0; k < a->matches.size(); ++k) {
+        const lexicon::Match& m = a->matches[k];
+        if ((lexicon::IsTarget(m.category) || InsultsNoOne(*a, k)) &&
+            m.begin <= tokens[i].begin && tokens[i].end <= m.end) {
           discounted = true;
         }
       }

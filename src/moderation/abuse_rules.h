@@ -22,8 +22,12 @@
 //     threat entries): the gravest match, by severity 1/2/3 → 0.6/0.85/0.97.
 //     An entry marked ambiguous (a word with a common innocent sense, such
 //     as "köpek") counts only as far as the classifier finds the comment
-//     offensive (its score times the classifier's), unless it is said of
-//     the reader ("köpeksin").
+//     offensive (its score times the classifier's), unless it is said to
+//     the reader ("köpeksin", "Seni pislik!"). An insult said of oneself
+//     or denied ("aptal değilim", "Ben bir aptaldım", "Tom salak
+//     değildir", "I'm such an idiot"; lexicon/aim.h) insults no one: it is
+//     no insult finding, and the classifier's push on it is taken out like
+//     a neutral word's.
 //   - offensive: the larger of
 //       * an attack on a group of people (exclusion, dehumanisation,
 //         collective blame, a curse or abuse aimed at the group), by the
@@ -50,6 +54,7 @@
 #include <vector>
 
 #include "classifier/classifier.h"
+#include "lexicon/aim.h"
 #include "lexicon/group_attack.h"
 #include "lexicon/matcher.h"
 #include "lexicon/neutral_words.h"
@@ -75,6 +80,7 @@ struct AbuseModels {
 struct AbuseAnalysis {
   std::vector<lexicon::Match> matches;        // by begin
   std::vector<lexicon::GroupAttack> attacks;  // indices into matches
+  std::vector<lexicon::Aim> aims;             // of each match
   // Calibrated probability that the comment is offensive; nullopt when no
   // classifier reads the comment's language.
   std::optional<double> offensive;
@@ -93,8 +99,9 @@ struct AbuseAnalysis {
                           const AbuseModels& models);
 };
 
-// How much one lexicon match counts, in [0, 1] (see the file comment).
-double MatchScore(const lexicon::Match& match, const AbuseAnalysis& analysis);
+// How much match `k` of `analysis` counts, in [0, 1] (see the file
+// comment).
+double MatchScore(const AbuseAnalysis& analysis, size_t k);
 
 class ProfanityRule : public Rule {
  public:

@@ -205,6 +205,35 @@ TEST(AbuseRulesTest, AnInsultWordInAnInnocentPhraseIsNoEvidence) {
   for (const char* c : withheld) EXPECT_TRUE(Withheld(c)) << c;
 }
 
+TEST(AbuseRulesTest, AnInsultSaidOfOneselfOrDeniedInsultsNoOne) {
+  // Readers write of themselves and deny what others say of them; these
+  // are published.
+  const char* published[] = {
+      "Aptal değilim.",
+      "Ben bir aptaldım, ona inandım.",
+      "Tom aptal değildir.",
+      "Biz aptal değiliz, her şeyi görüyoruz.",
+      "Sadece aynı şeye üzülecek kadar salak değilim.",
+      "He is not an idiot, he knew the risks.",
+  };
+  for (const char* c : published) {
+    EXPECT_FALSE(Violates(c, RuleId::kInsult)) << c;
+    EXPECT_FALSE(Withheld(c)) << c;
+  }
+  // Said of someone, asked, or said to the reader, the word is an insult.
+  const char* insults[] = {
+      "Tom aptal.",
+      "Aptal değil misin sen?",
+      "Bu adam salak değil de ne?",
+      "Sen aptalsın.",
+      "Seni pislik!",  // an ambiguous word, said to the reader
+      "You are an idiot.",
+  };
+  for (const char* c : insults) EXPECT_TRUE(Violates(c, RuleId::kInsult)) << c;
+  // The pronoun before a noun is no vocative: the dog bit you.
+  EXPECT_FALSE(Violates("Seni köpek ısırdı mı?", RuleId::kInsult));
+}
+
 TEST(AbuseRulesTest, HateAgainstAnyGroupIsOffensive) {
   const char* cases[] = {
       "Suriyeliler bu ülkeden defolup gitsin.",
