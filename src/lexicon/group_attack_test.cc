@@ -54,6 +54,8 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"Refugees are spreading everywhere like vermin.", kEn, true},
       {"Kurds breed like rats and multiply like rats.", kEn, true},
       {"Suriyeliler her yere mikrop gibi yayıldı.", kTr, true},
+      // A question after "değil" denies nothing.
+      {"Kürtlerin hepsi hain değil mi zaten?", kTr, true},
       {"Gay people should be kicked out of this country.", kEn, true},
       {"Gay people are terrorists, every one of them.", kEn, true},
       {"Bütün Romanlar sınır dışı edilmeli.", kTr, true},
