@@ -55,7 +55,7 @@ bool IsFirstPersonCopula(std::string_view suffix) {
          EndsWith(suffix, "tik") || EndsWith(suffix, "tuk");
 }
 
-// "I'm (such) an idiot", "I was a bit of a fool", "I feel stupid", "we
+// "I'm (such) an idiot", "I was a bit of a moron", "I feel stupid", "we
 // were idiots": the words before the match, over articles and degree
 // words, are a first-person subject and verb.
 bool EnglishFirstPerson(const std::vector<std::string>& keys, size_t first) {
@@ -89,6 +89,37 @@ bool Vocative(const std::vector<text::Token>& tokens,
          tokens[last + 1].sentence_initial;
 }
 
+bool StartsWith(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
+
+// "aptal yerine koymak" (koyuyor, konulmak, kondu), "gerizekalı muamelesi";
+// "take (us) for (an) idiot", "treat (voters) like idiots": the word names
+// what someone is taken for.
+bool TakenFor(const std::vector<std::string>& keys, size_t first,
+              size_t last) {
+  if (last + 1 < keys.size()) {
+    const std::string& next = keys[last + 1];
+    if (StartsWith(next, "muamele")) return true;
+    if (next == "yerine" && last + 2 < keys.size() &&
+        (StartsWith(keys[last + 2], "koy") ||
+         StartsWith(keys[last + 2], "kon"))) {
+      return true;
+    }
+  }
+  size_t i = first;
+  while (i > 0 && (keys[i - 1] == "a" || keys[i - 1] == "an")) --i;
+  if (i == 0 || (keys[i - 1] != "for" && keys[i - 1] != "like")) return false;
+  const std::string_view verb = keys[i - 1] == "for" ? "tak" : "treat";
+  for (size_t j = i - 1; j > 0 && j + 3 >= i; --j) {
+    if (StartsWith(keys[j - 1], verb) ||
+        (verb == "tak" && StartsWith(keys[j - 1], "took"))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 const char* AimName(Aim aim) {
@@ -99,6 +130,8 @@ const char* AimName(Aim aim) {
       return "self";
     case Aim::kDenied:
       return "denied";
+    case Aim::kTakenFor:
+      return "taken_for";
     case Aim::kOther:
       break;
   }
@@ -118,6 +151,10 @@ std::vector<Aim> AimsOf(const text::Document& doc,
     const size_t last = std::max(first, internal::LastToken(tokens, m.end));
     if (internal::IsDenied(keys, first, last)) {
       aims[k] = Aim::kDenied;
+      continue;
+    }
+    if (TakenFor(keys, first, last)) {
+      aims[k] = Aim::kTakenFor;
       continue;
     }
     if (Vocative(tokens, keys, first, last)) {

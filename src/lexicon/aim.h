@@ -10,10 +10,14 @@
 //   kReader  the reader: a second-person copula ("aptalsın", "köpeksiniz"),
 //            a vocative at the end of its clause ("Seni pislik!", "you loser!")
 //   kSelf    the writer: a first-person copula ("aptalım", "salağız",
-//            "aptaldım"), "I'm such an idiot", "I was a fool"
+//            "aptaldım"), "I'm such an idiot", "I was a moron"
 //   kDenied  denied: "aptal değilim", "Tom salak değildir", "not an idiot",
 //            "isn't stupid"; not a question ("aptal değil misin?") nor a
 //            rhetorical "what else" ("salak değil de ne?")
+//   kTakenFor what someone is wrongly taken for, the complaint of being
+//            treated so: "halkı aptal yerine koymayın", "enayi yerine
+//            konmak", "gerizekalı muamelesi", "they take us for idiots",
+//            "treat voters like idiots"
 //   kOther   anyone else, or the words do not say
 //
 // Only what the words next to the match say is read: "Ben de aptal gibi
@@ -32,9 +36,10 @@
 
 namespace newsroom::lexicon {
 
-enum class Aim { kOther, kReader, kSelf, kDenied };
+enum class Aim { kOther, kReader, kSelf, kDenied, kTakenFor };
 
-const char* AimName(Aim aim);  // "other", "reader", "self", "denied"
+// "other", "reader", "self", "denied", "taken_for"
+const char* AimName(Aim aim);
 
 // The aim of each match (in `matches`' order) of the matcher's findings on
 // `doc`.

@@ -63,6 +63,19 @@ TEST(AimTest, WhomAnInsultIsSaidOf) {
        Aim::kDenied},
       {"He is not an idiot, he knew the risks.", kEn, "idiot", Aim::kDenied},
       {"The minister isn't stupid.", kEn, "stupid", Aim::kDenied},
+      // What someone is taken for.
+      {"Halkı aptal yerine koymayın!", kTr, "aptal", Aim::kTakenFor},
+      {"İzleyiciyi salak yerine koymaya devam etsinler.", kTr, "salak",
+       Aim::kTakenFor},
+      {"Doğruyu bildiğim halde aptal yerine konulmak çok kötü.", kTr, "aptal",
+       Aim::kTakenFor},
+      {"Bize gerizekalı muamelesi yapıyorlar.", kTr, "gerizekalı",
+       Aim::kTakenFor},
+      {"They take us for idiots.", kEn, "idiots", Aim::kTakenFor},
+      {"The council treats voters like idiots.", kEn, "idiots",
+       Aim::kTakenFor},
+      {"Aptal yerine bir uzman atasınlar.", kTr, "Aptal", Aim::kOther},
+      {"He looks like an idiot.", kEn, "idiot", Aim::kOther},
       // Questions and "what else" deny nothing; plain statements say of
       // someone else.
       {"Aptal değil misin sen?", kTr, "Aptal", Aim::kOther},

@@ -57,12 +57,14 @@ Span SpanOf(const lexicon::Match& m, std::string reason = "") {
   return s;
 }
 
-// An insult said of oneself or denied: "aptal değilim", "Ben bir
-// aptaldım", "not an idiot".
+// An insult said of oneself, denied, or what someone is taken for: "aptal
+// değilim", "Ben bir aptaldım", "not an idiot", "halkı aptal yerine
+// koymayın".
 bool InsultsNoOne(const AbuseAnalysis& a, size_t k) {
   return a.matches[k].category == Category::kInsult &&
          (a.aims[k] == lexicon::Aim::kSelf ||
-          a.aims[k] == lexicon::Aim::kDenied);
+          a.aims[k] == lexicon::Aim::kDenied ||
+          a.aims[k] == lexicon::Aim::kTakenFor);
 }
 
 double SeverityScore(int severity) {

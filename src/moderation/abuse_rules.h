@@ -23,11 +23,12 @@
 //     An entry marked ambiguous (a word with a common innocent sense, such
 //     as "köpek") counts only as far as the classifier finds the comment
 //     offensive (its score times the classifier's), unless it is said to
-//     the reader ("köpeksin", "Seni pislik!"). An insult said of oneself
-//     or denied ("aptal değilim", "Ben bir aptaldım", "Tom salak
-//     değildir", "I'm such an idiot"; lexicon/aim.h) insults no one: it is
-//     no insult finding, and the classifier's push on it is taken out like
-//     a neutral word's.
+//     the reader ("köpeksin", "Seni pislik!"). An insult said of oneself,
+//     denied, or what someone is taken for ("aptal değilim", "Ben bir
+//     aptaldım", "Tom salak değildir", "I'm such an idiot", "halkı aptal
+//     yerine koymayın"; lexicon/aim.h) insults no one: it is no insult
+//     finding, and the classifier's push on it is taken out like a neutral
+//     word's.
 //   - offensive: the larger of
 //       * an attack on a group of people (exclusion, dehumanisation,
 //         collective blame, a curse or abuse aimed at the group), by the

@@ -206,8 +206,8 @@ TEST(AbuseRulesTest, AnInsultWordInAnInnocentPhraseIsNoEvidence) {
 }
 
 TEST(AbuseRulesTest, AnInsultSaidOfOneselfOrDeniedInsultsNoOne) {
-  // Readers write of themselves and deny what others say of them; these
-  // are published.
+  // Readers write of themselves, deny what others say of them and
+  // complain of being taken for fools; these are published.
   const char* published[] = {
       "Aptal değilim.",
       "Ben bir aptaldım, ona inandım.",
@@ -215,6 +215,9 @@ TEST(AbuseRulesTest, AnInsultSaidOfOneselfOrDeniedInsultsNoOne) {
       "Biz aptal değiliz, her şeyi görüyoruz.",
       "Sadece aynı şeye üzülecek kadar salak değilim.",
       "He is not an idiot, he knew the risks.",
+      // Criticism: taking the public for fools.
+      "Halkı aptal yerine koymayın!",
+      "İzleyiciyi salak yerine koymaya devam etsinler, salonlar boş kalır.",
   };
   for (const char* c : published) {
     EXPECT_FALSE(Violates(c, RuleId::kInsult)) << c;
