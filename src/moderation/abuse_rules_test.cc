@@ -181,6 +181,21 @@ TEST(AbuseRulesTest, NeutralWordsAreTakenOutOfTheScore) {
   EXPECT_EQ(f->spans[0].text, "traitor");
 }
 
+TEST(AbuseRulesTest, CriticismAndRegretArePublished) {
+  // Words of reproach and regret name no one ("yazık": a pity, a shame).
+  const char* published[] = {
+      "Yazıklar olsun bu yönetime, yazıklar olsun onları seçenlere.",
+      "Bu ülkeye yazık.",
+      "Yazık günah bu çocuklara.",
+      "Bu ne rezillik!",
+      "Utanmadan bunu savunuyorlar.",
+      "What a disgrace.",
+  };
+  for (const char* c : published) EXPECT_FALSE(Withheld(c)) << c;
+  // An insult beside them is still an insult.
+  EXPECT_TRUE(Violates("Yazıklar olsun sana şerefsiz.", RuleId::kInsult));
+}
+
 TEST(AbuseRulesTest, AnInsultWordInAnInnocentPhraseIsNoEvidence) {
   // "mal" (goods; "mal olmak": to cost) and "kaşar" (a cheese) are insults
   // said of a person; in these phrases (data/lexicon/neutral-tr.txt) they
