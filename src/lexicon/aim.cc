@@ -21,6 +21,10 @@ bool EndsWith(std::string_view s, std::string_view e) {
   return s.size() >= e.size() && s.substr(s.size() - e.size()) == e;
 }
 
+bool StartsWith(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
+
 template <size_t N>
 bool OneOf(std::string_view key, const std::string_view (&words)[N]) {
   return std::find(std::begin(words), std::end(words), key) != std::end(words);
@@ -55,6 +59,15 @@ bool IsFirstPersonCopula(std::string_view suffix) {
          EndsWith(suffix, "tik") || EndsWith(suffix, "tuk");
 }
 
+// "aptal hissediyorum", "bir aptal gibi hissettim": a feeling the writer
+// has of themself (a first-person verb of feeling after the word).
+bool TurkishFeeling(const std::vector<std::string>& keys, size_t last) {
+  size_t i = last + 1;
+  if (i < keys.size() && keys[i] == "gibi") ++i;
+  if (i >= keys.size() || !StartsWith(keys[i], "hisse")) return false;
+  return IsFirstPersonCopula(std::string_view(keys[i]).substr(5));
+}
+
 // "I'm (such) an idiot", "I was a bit of a moron", "I feel stupid", "we
 // were idiots": the words before the match, over articles and degree
 // words, are a first-person subject and verb.
@@ -87,10 +100,6 @@ bool Vocative(const std::vector<text::Token>& tokens,
   return last + 1 >= tokens.size() ||
          tokens[last + 1].kind != text::TokenKind::kWord ||
          tokens[last + 1].sentence_initial;
-}
-
-bool StartsWith(std::string_view s, std::string_view p) {
-  return s.substr(0, p.size()) == p;
 }
 
 // "aptal yerine koymak" (koyuyor, konulmak, kondu), "gerizekalı muamelesi";
@@ -165,10 +174,9 @@ std::vector<Aim> AimsOf(const text::Document& doc,
       const std::string typed = text::FoldKey(m.typed);
       const std::string term = text::FoldKey(m.term);
       std::string_view suffix = TurkishSuffix(typed, term);
-      if (suffix.empty()) continue;
       if (IsSecondPersonCopula(suffix)) {
         aims[k] = Aim::kReader;
-      } else if (IsFirstPersonCopula(suffix)) {
+      } else if (IsFirstPersonCopula(suffix) || TurkishFeeling(keys, last)) {
         aims[k] = Aim::kSelf;
       }
     } else if (EnglishFirstPerson(keys, first)) {

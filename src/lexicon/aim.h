@@ -1,4 +1,5 @@
-// Whom an insult word is said of, as far as the words right around it tell.
+// Whom an insult (or a blame: "hırsız", "yalancı") is said of, as far as
+// the words right around it tell.
 // An insult is aimed at someone; the same word said of oneself or denied
 // insults no one, and a word with an innocent sense ("köpek", "loser") said
 // to the reader is meant as the insult.
@@ -10,7 +11,8 @@
 //   kReader  the reader: a second-person copula ("aptalsın", "köpeksiniz"),
 //            a vocative at the end of its clause ("Seni pislik!", "you loser!")
 //   kSelf    the writer: a first-person copula ("aptalım", "salağız",
-//            "aptaldım"), "I'm such an idiot", "I was a moron"
+//            "aptaldım") or verb of feeling ("aptal hissediyorum"), "I'm
+//            such an idiot", "I was a moron"
 //   kDenied  denied: "aptal değilim", "Tom salak değildir", "not an idiot",
 //            "isn't stupid"; not a question ("aptal değil misin?") nor a
 //            rhetorical "what else" ("salak değil de ne?")

@@ -57,11 +57,12 @@ Span SpanOf(const lexicon::Match& m, std::string reason = "") {
   return s;
 }
 
-// An insult said of oneself, denied, or what someone is taken for: "aptal
-// değilim", "Ben bir aptaldım", "not an idiot", "halkı aptal yerine
-// koymayın".
+// An insult or a blame said of oneself, denied, or what someone is taken
+// for: "aptal değilim", "Ben bir aptaldım", "not an idiot", "halkı aptal
+// yerine koymayın", "Ben bir hırsız değilim".
 bool InsultsNoOne(const AbuseAnalysis& a, size_t k) {
-  return a.matches[k].category == Category::kInsult &&
+  const Category c = a.matches[k].category;
+  return (c == Category::kInsult || c == Category::kBlame) &&
          (a.aims[k] == lexicon::Aim::kSelf ||
           a.aims[k] == lexicon::Aim::kDenied ||
           a.aims[k] == lexicon::Aim::kTakenFor);

@@ -230,6 +230,8 @@ TEST(AbuseRulesTest, AnInsultSaidOfOneselfOrDeniedInsultsNoOne) {
       "Biz aptal değiliz, her şeyi görüyoruz.",
       "Sadece aynı şeye üzülecek kadar salak değilim.",
       "He is not an idiot, he knew the risks.",
+      "Aptal hissediyorum.",
+      "Ben bir hırsız değilim.",
       // Criticism: taking the public for fools.
       "Halkı aptal yerine koymayın!",
       "İzleyiciyi salak yerine koymaya devam etsinler, salonlar boş kalır.",
