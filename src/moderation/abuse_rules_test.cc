@@ -205,6 +205,31 @@ TEST(AbuseRulesTest, AnInsultWordInAnInnocentPhraseIsNoEvidence) {
   for (const char* c : withheld) EXPECT_TRUE(Withheld(c)) << c;
 }
 
+TEST(AbuseRulesTest, EnglishWordsForThingsAreInsultsSaidOfAPerson) {
+  // "trash", "screw" and "coward" name things and deeds too; said to or of
+  // a person (data/lexicon/abuse-en.txt phrases) they are refused.
+  const struct {
+    const char* text;
+    RuleId rule;
+  } refused[] = {
+      {"you are trash", RuleId::kInsult},
+      {"You're trash.", RuleId::kInsult},
+      {"He is a piece of garbage.", RuleId::kInsult},
+      {"screw you", RuleId::kProfanity},
+      {"what a coward", RuleId::kInsult},
+      {"you coward", RuleId::kInsult},
+      {"Shut up, you cowards.", RuleId::kInsult},
+  };
+  for (const auto& c : refused) EXPECT_TRUE(Violates(c.text, c.rule)) << c.text;
+  const char* published[] = {
+      "Take out the trash on Monday.",
+      "The council collects the trash on Mondays.",
+      "The screw came loose.",
+      "It was a cowardly attack on civilians.",
+  };
+  for (const char* c : published) EXPECT_FALSE(Withheld(c)) << c;
+}
+
 TEST(AbuseRulesTest, HateAgainstAnyGroupIsOffensive) {
   const char* cases[] = {
       "Suriyeliler bu ülkeden defolup gitsin.",
