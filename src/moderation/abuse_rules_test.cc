@@ -226,6 +226,9 @@ TEST(AbuseRulesTest, EnglishWordsForThingsAreInsultsSaidOfAPerson) {
       "The council collects the trash on Mondays.",
       "The screw came loose.",
       "It was a cowardly attack on civilians.",
+      // The group is the one mistreated, and "these" is no offence.
+      "Refugees are treated like animals in these camps.",
+      "Refugees care for animals on the farms where they work.",
   };
   for (const char* c : published) EXPECT_FALSE(Withheld(c)) << c;
 }
@@ -241,6 +244,8 @@ TEST(AbuseRulesTest, HateAgainstAnyGroupIsOffensive) {
       "Muslims are terrorists and should be kicked out of Europe.",
       "Immigrants are vermin.",
       "Refugees are all criminals.",
+      "Refugees are spreading everywhere like vermin.",
+      "Refugees are animals.",
   };
   for (const char* c : cases) {
     EXPECT_TRUE(Violates(c, RuleId::kOffensive)) << c;
