@@ -166,6 +166,9 @@ INSTANTIATE_TEST_SUITE_P(
         Caught{"you're a coward", "youre a coward", "you're a coward", "none"},
         Caught{"He is a coward.", "coward", "coward", "none"},
         Caught{"Shut up, you fool.", "you fool", "you fool", "none"},
+        Caught{"You are a clown.", "you are a clown", "You are a clown",
+               "none"},
+        Caught{"you're pathetic", "youre pathetic", "you're pathetic", "none"},
         Caught{"those libtards again", "libtard", "libtards", "none"},
         Caught{"I hope you die", "hope you die", "hope you die", "none"},
         // Letters masked with asterisks: symbols for letters.

@@ -219,6 +219,8 @@ TEST(AbuseRulesTest, EnglishWordsForThingsAreInsultsSaidOfAPerson) {
       {"what a coward", RuleId::kInsult},
       {"you coward", RuleId::kInsult},
       {"Shut up, you cowards.", RuleId::kInsult},
+      {"You are a clown.", RuleId::kInsult},
+      {"you're pathetic", RuleId::kInsult},
   };
   for (const auto& c : refused) EXPECT_TRUE(Violates(c.text, c.rule)) << c.text;
   const char* published[] = {
