@@ -90,7 +90,7 @@ bool EnglishFirstPerson(const std::vector<std::string>& keys, size_t first) {
          OneOf(keys[i - 1], kVerbs);
 }
 
-// "Seni pislik!", "Sizi köpekler!", "you loser!": the word closes its clause
+// "Seni pislik!", "Sizi köpekler!", "you pervert!": the word closes its clause
 // right after the pronoun.
 bool Vocative(const std::vector<text::Token>& tokens,
               const std::vector<std::string>& keys, size_t first, size_t last) {

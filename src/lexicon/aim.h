@@ -1,7 +1,7 @@
 // Whom an insult (or a blame: "hırsız", "yalancı") is said of, as far as
 // the words right around it tell.
 // An insult is aimed at someone; the same word said of oneself or denied
-// insults no one, and a word with an innocent sense ("köpek", "loser") said
+// insults no one, and a word with an innocent sense ("köpek", "pervert") said
 // to the reader is meant as the insult.
 //
 //   std::vector<Match> matches = matcher.Find(doc, {language});
@@ -9,7 +9,8 @@
 //   // "Aptal değilim." → kDenied; "Seni pislik!" → kReader
 //
 //   kReader  the reader: a second-person copula ("aptalsın", "köpeksiniz"),
-//            a vocative at the end of its clause ("Seni pislik!", "you loser!")
+//            a vocative at the end of its clause ("Seni pislik!", "you
+//            pervert!")
 //   kSelf    the writer: a first-person copula ("aptalım", "salağız",
 //            "aptaldım") or verb of feeling ("aptal hissediyorum"), "I'm
 //            such an idiot", "I was a moron"

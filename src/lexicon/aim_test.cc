@@ -47,7 +47,7 @@ TEST(AimTest, WhomAnInsultIsSaidOf) {
       {"Sen tam bir aptalsın.", kTr, "aptalsın", Aim::kReader},
       {"Köpeksiniz hepiniz.", kTr, "Köpeksiniz", Aim::kReader},
       {"Seni pislik!", kTr, "pislik", Aim::kReader},
-      {"Get lost, you loser!", kEn, "loser", Aim::kReader},
+      {"Get lost, you pervert!", kEn, "pervert", Aim::kReader},
       // Said of oneself.
       {"Ben bir aptaldım.", kTr, "aptaldım", Aim::kSelf},
       {"Yine inandım, salağım ben.", kTr, "salağım", Aim::kSelf},

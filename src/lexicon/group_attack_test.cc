@@ -52,6 +52,7 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"To hell with all Mexicans.", kEn, true},
       {"Immigrants are all criminals and liars.", kEn, true},
       {"Refugees are spreading everywhere like vermin.", kEn, true},
+      {"Refugees are animals.", kEn, true},
       {"Kurds breed like rats and multiply like rats.", kEn, true},
       {"Suriyeliler her yere mikrop gibi yayıldı.", kTr, true},
       // A question after "değil" denies nothing.
@@ -89,6 +90,7 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Police arrested a Mexican man suspected of burglary.", kEn, false},
       {"The court jailed a man for hate speech against Jews.", kEn, false},
       {"Refugees are treated like animals in these camps.", kEn, false},
+      {"Refugees care for animals on the farms where they work.", kEn, false},
       {"Göçmenlere kamplarda domuz gibi davranıldı.", kTr, false},
       {"Göçmenlere domuz gibi muamele ettiler.", kTr, false},
       {"Gay people like dogs more than cats, a survey says.", kEn, false},

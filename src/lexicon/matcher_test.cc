@@ -155,6 +155,22 @@ INSTANTIATE_TEST_SUITE_P(
         Caught{"a shitty idea", "shit", "shitty", "none"},
         Caught{"He is a real sicko.", "sicko", "sicko", "none"},
         Caught{"those lowlifes again", "lowlife", "lowlifes", "none"},
+        // Words that are also things, said of a person (phrase entries).
+        Caught{"you are trash", "you are trash", "you are trash", "none"},
+        Caught{"You're trash.", "youre trash", "You're trash", "none"},
+        Caught{"what a piece of garbage", "piece of garbage",
+               "piece of garbage", "none"},
+        Caught{"screw you", "screw you", "screw you", "none"},
+        Caught{"What a coward!", "what a coward", "What a coward", "none"},
+        Caught{"you cowards", "you cowards", "you cowards", "none"},
+        Caught{"you're a coward", "youre a coward", "you're a coward", "none"},
+        Caught{"He is a coward.", "coward", "coward", "none"},
+        Caught{"Shut up, you fool.", "you fool", "you fool", "none"},
+        Caught{"You are a clown.", "you are a clown", "You are a clown",
+               "none"},
+        Caught{"you're pathetic", "youre pathetic", "you're pathetic", "none"},
+        Caught{"those libtards again", "libtard", "libtards", "none"},
+        Caught{"I hope you die", "hope you die", "hope you die", "none"},
         // Letters masked with asterisks: symbols for letters.
         Caught{"this is sh*t", "shit", "sh*t", "leet"},
         Caught{"you f**king liar", "fuck", "f**king", "leet"},
@@ -231,6 +247,13 @@ INSTANTIATE_TEST_SUITE_P(
         // English words next to Turkish roots.
         Innocent{"I got it", Language::kEnglish},
         Innocent{"nice pic", Language::kEnglish},
+        // Things and deeds named by words that are insults in a phrase.
+        Innocent{"Take out the trash on Monday.", Language::kEnglish},
+        Innocent{"The screw came loose.", Language::kEnglish},
+        Innocent{"It was a cowardly attack on civilians.", Language::kEnglish},
+        Innocent{"The circus hired a new clown.", Language::kEnglish},
+        Innocent{"A knee-jerk reaction from the council.", Language::kEnglish},
+        Innocent{"My cat is a Maine coon.", Language::kEnglish},
         // URLs and e-mail addresses are not searched.
         Innocent{"bak https://example.com/salak-haber"},
         Innocent{"yaz: salak@example.com"},

@@ -254,6 +254,36 @@ TEST(AbuseRulesTest, AnInsultSaidOfOneselfOrDeniedInsultsNoOne) {
   EXPECT_FALSE(Violates("Seni köpek ısırdı mı?", RuleId::kInsult));
 }
 
+TEST(AbuseRulesTest, EnglishWordsForThingsAreInsultsSaidOfAPerson) {
+  // "trash", "screw" and "coward" name things and deeds too; said to or of
+  // a person (data/lexicon/abuse-en.txt phrases) they are refused.
+  const struct {
+    const char* text;
+    RuleId rule;
+  } refused[] = {
+      {"you are trash", RuleId::kInsult},
+      {"You're trash.", RuleId::kInsult},
+      {"He is a piece of garbage.", RuleId::kInsult},
+      {"screw you", RuleId::kProfanity},
+      {"what a coward", RuleId::kInsult},
+      {"you coward", RuleId::kInsult},
+      {"Shut up, you cowards.", RuleId::kInsult},
+      {"You are a clown.", RuleId::kInsult},
+      {"you're pathetic", RuleId::kInsult},
+  };
+  for (const auto& c : refused) EXPECT_TRUE(Violates(c.text, c.rule)) << c.text;
+  const char* published[] = {
+      "Take out the trash on Monday.",
+      "The council collects the trash on Mondays.",
+      "The screw came loose.",
+      "It was a cowardly attack on civilians.",
+      // The group is the one mistreated, and "these" is no offence.
+      "Refugees are treated like animals in these camps.",
+      "Refugees care for animals on the farms where they work.",
+  };
+  for (const char* c : published) EXPECT_FALSE(Withheld(c)) << c;
+}
+
 TEST(AbuseRulesTest, HateAgainstAnyGroupIsOffensive) {
   const char* cases[] = {
       "Suriyeliler bu ülkeden defolup gitsin.",
@@ -265,6 +295,8 @@ TEST(AbuseRulesTest, HateAgainstAnyGroupIsOffensive) {
       "Muslims are terrorists and should be kicked out of Europe.",
       "Immigrants are vermin.",
       "Refugees are all criminals.",
+      "Refugees are spreading everywhere like vermin.",
+      "Refugees are animals.",
   };
   for (const char* c : cases) {
     EXPECT_TRUE(Violates(c, RuleId::kOffensive)) << c;
