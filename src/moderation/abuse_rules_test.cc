@@ -277,11 +277,12 @@ TEST(AbuseRulesTest, EnglishWordsForThingsAreInsultsSaidOfAPerson) {
       "The council collects the trash on Mondays.",
       "The screw came loose.",
       "It was a cowardly attack on civilians.",
-      // The group is the one mistreated, and "these" is no offence.
-      "Refugees are treated like animals in these camps.",
       "Refugees care for animals on the farms where they work.",
   };
   for (const char* c : published) EXPECT_FALSE(Withheld(c)) << c;
+  // The group is the one mistreated: no attack, refused by nothing.
+  EXPECT_FALSE(Violates("Refugees are treated like animals in these camps.",
+                        RuleId::kOffensive));
 }
 
 TEST(AbuseRulesTest, HateAgainstAnyGroupIsOffensive) {
