@@ -5,17 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "lexicon/testing.h"
+
 namespace newsroom::lexicon {
 namespace {
-
-const Matcher& TheMatcher() {
-  static const Matcher* m = [] {
-    auto loaded = Matcher::Load(LexiconPaths::Default());
-    EXPECT_TRUE(loaded.ok()) << loaded.status();
-    return loaded->release();
-  }();
-  return *m;
-}
 
 constexpr langid::Language kTr = langid::Language::kTurkish;
 constexpr langid::Language kEn = langid::Language::kEnglish;
