@@ -116,6 +116,22 @@ bool IsPlural(const Match& m, const std::vector<std::string>& keys,
          rest.find("lar") != std::string_view::npos;
 }
 
+// The writer's own faith or people, by a first-person possessive on the
+// target: "inancımızı yitirdiğimizde", "dinimiz", "peygamberimize". A
+// comment does not attack its writer's own belief; what stands near such
+// a target is aimed elsewhere ("biz çok bir şey istemiyoruz … inancımızı
+// yitirdiğimizde").
+bool IsOwn(const Match& m) {
+  if (m.language != langid::Language::kTurkish) return false;
+  const std::string typed = text::FoldKey(m.typed);
+  const std::string term = text::FoldKey(m.term);
+  if (typed.size() <= term.size()) return false;
+  std::string_view rest = std::string_view(typed).substr(term.size());
+  return rest.find("imiz") != std::string_view::npos ||
+         rest.find("umuz") != std::string_view::npos ||
+         rest.substr(0, 2) == "im" || rest.substr(0, 2) == "um";
+}
+
 }  // namespace
 
 std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
@@ -156,7 +172,10 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
 
   for (size_t t = 0; t < matches.size(); ++t) {
     const Match& target = matches[t];
-    if (!IsTarget(target.category) || !in_range(at[t].first)) continue;
+    if (!IsTarget(target.category) || !in_range(at[t].first) ||
+        IsOwn(target)) {
+      continue;
+    }
     const int target_clause = clause[at[t].first];
     const bool quantified = quantified_clause[target_clause];
     const bool treatment = treatment_clause[target_clause];

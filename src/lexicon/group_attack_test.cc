@@ -73,6 +73,13 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Bence Ermeni derneklerinin yöneticileri yanlış bir karar verdi.", kTr,
        false},
       {"Kürtler terörist değildir, bunu herkes bilmeli.", kTr, false},
+      // The writer's own faith: the exclusion is about something else.
+      {"Biz çok bir şey istemiyoruz, inancımızı yitirdiğimizde bize iyi "
+       "gelen bu yedi adamı görmek istiyoruz.",
+       kTr, false},
+      {"Dinimize hakaret eden o şerefsizler cezasını bulsun.", kTr, false},
+      // "lazım" (necessary) is no Laz.
+      {"Bu yöneticileri kovmak lazım.", kTr, false},
       {"Bir sürü Suriyeli aile mahalleye yerleşti.", kTr, false},
       {"Koyun sürüsü yolu kapattı, Kürt çoban yardım istedi.", kTr, false},
       {"Allah belanı versin.", kTr, false},
