@@ -92,6 +92,22 @@ bool EnglishFirstPerson(const std::vector<std::string>& keys, size_t first) {
 
 // "Seni pislik!", "Sizi köpekler!", "you pervert!": the word closes its clause
 // right after the pronoun.
+// A comment that is the word alone, or the word and a form of address
+// ("Köpek!", "@USER hayvan herif", "pislik lan"), says it to someone.
+bool WholeComment(const std::vector<text::Token>& tokens,
+                  const std::vector<std::string>& keys, size_t first,
+                  size_t last) {
+  static constexpr std::string_view kAddress[] = {"lan",  "ulan", "herif",
+                                                  "seni", "be",   "you"};
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (i >= first && i <= last) continue;
+    if (tokens[i].kind == text::TokenKind::kWord && !OneOf(keys[i], kAddress)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 bool Vocative(const std::vector<text::Token>& tokens,
               const std::vector<std::string>& keys, size_t first, size_t last) {
   if (first == 0) return false;
@@ -181,6 +197,11 @@ std::vector<Aim> AimsOf(const text::Document& doc,
       }
     } else if (EnglishFirstPerson(keys, first)) {
       aims[k] = Aim::kSelf;
+    }
+    // A comment that is the word alone says it to someone, unless its
+    // copula said otherwise above ("Aptaldım.": I was stupid).
+    if (aims[k] == Aim::kOther && WholeComment(tokens, keys, first, last)) {
+      aims[k] = Aim::kReader;
     }
   }
   return aims;

@@ -41,6 +41,10 @@ TEST(AimTest, WhomAnInsultIsSaidOf) {
       {"Köpeksiniz hepiniz.", kTr, "Köpeksiniz", Aim::kReader},
       {"Seni pislik!", kTr, "pislik", Aim::kReader},
       {"Get lost, you pervert!", kEn, "pervert", Aim::kReader},
+      {"Köpek!", kTr, "Köpek", Aim::kReader},
+      {"@USER hayvan herif 😡", kTr, "hayvan", Aim::kReader},
+      {"Köpek havladı.", kTr, "Köpek", Aim::kOther},
+      {"Aptaldım.", kTr, "Aptaldım", Aim::kSelf},
       // Said of oneself.
       {"Ben bir aptaldım.", kTr, "aptaldım", Aim::kSelf},
       {"Yine inandım, salağım ben.", kTr, "salağım", Aim::kSelf},

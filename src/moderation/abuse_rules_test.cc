@@ -247,6 +247,8 @@ TEST(AbuseRulesTest, AnInsultSaidOfOneselfOrDeniedInsultsNoOne) {
       "Bu adam salak değil de ne?",
       "Sen aptalsın.",
       "Seni pislik!",  // an ambiguous word, said to the reader
+      "Pislik!",       // the whole comment
+      "@USER hayvan herif",
       "You are an idiot.",
   };
   for (const char* c : insults) EXPECT_TRUE(Violates(c, RuleId::kInsult)) << c;
