@@ -12,37 +12,19 @@
 #include <string_view>
 
 #include "lexicon/internal/clause.h"
-#include "text/casing.h"
 
 namespace newsroom::lexicon {
 namespace {
-
-bool EndsWith(std::string_view s, std::string_view e) {
-  return s.size() >= e.size() && s.substr(s.size() - e.size()) == e;
-}
-
-bool StartsWith(std::string_view s, std::string_view p) {
-  return s.substr(0, p.size()) == p;
-}
 
 template <size_t N>
 bool OneOf(std::string_view key, const std::string_view (&words)[N]) {
   return std::find(std::begin(words), std::end(words), key) != std::end(words);
 }
 
-// The suffixes typed after a Turkish root, folded: "aptalsın" → "sin",
-// "salağız" → "iz" (the root's last consonant may soften: salak → salağ).
-// Taken by position, so that a disguised root ("k0peksin") keeps its
-// suffix; empty when nothing follows the root.
-std::string_view TurkishSuffix(std::string_view typed, std::string_view term) {
-  if (typed.size() <= term.size()) return {};
-  return typed.substr(term.size());
-}
-
 // "-sın", "-sunuz": you are.
 bool IsSecondPersonCopula(std::string_view suffix) {
-  return EndsWith(suffix, "sin") || EndsWith(suffix, "sun") ||
-         EndsWith(suffix, "siniz") || EndsWith(suffix, "sunuz");
+  return suffix.ends_with("sin") || suffix.ends_with("sun") ||
+         suffix.ends_with("siniz") || suffix.ends_with("sunuz");
 }
 
 // "-ım", "-ız", "-dım", "-dık", "-mışım", "-yım": I am, we are, I was, we
@@ -50,13 +32,13 @@ bool IsSecondPersonCopula(std::string_view suffix) {
 bool IsFirstPersonCopula(std::string_view suffix) {
   if (suffix.find("lar") != std::string_view::npos ||
       suffix.find("ler") != std::string_view::npos ||
-      EndsWith(suffix, "siniz") || EndsWith(suffix, "sunuz")) {
+      suffix.ends_with("siniz") || suffix.ends_with("sunuz")) {
     return false;
   }
-  return EndsWith(suffix, "im") || EndsWith(suffix, "um") ||
-         EndsWith(suffix, "iz") || EndsWith(suffix, "uz") ||
-         EndsWith(suffix, "dik") || EndsWith(suffix, "duk") ||
-         EndsWith(suffix, "tik") || EndsWith(suffix, "tuk");
+  return suffix.ends_with("im") || suffix.ends_with("um") ||
+         suffix.ends_with("iz") || suffix.ends_with("uz") ||
+         suffix.ends_with("dik") || suffix.ends_with("duk") ||
+         suffix.ends_with("tik") || suffix.ends_with("tuk");
 }
 
 // "aptal hissediyorum", "bir aptal gibi hissettim": a feeling the writer
@@ -64,7 +46,7 @@ bool IsFirstPersonCopula(std::string_view suffix) {
 bool TurkishFeeling(const std::vector<std::string>& keys, size_t last) {
   size_t i = last + 1;
   if (i < keys.size() && keys[i] == "gibi") ++i;
-  if (i >= keys.size() || !StartsWith(keys[i], "hisse")) return false;
+  if (i >= keys.size() || !keys[i].starts_with("hisse")) return false;
   return IsFirstPersonCopula(std::string_view(keys[i]).substr(5));
 }
 
@@ -125,10 +107,10 @@ bool TakenFor(const std::vector<std::string>& keys, size_t first,
               size_t last) {
   if (last + 1 < keys.size()) {
     const std::string& next = keys[last + 1];
-    if (StartsWith(next, "muamele")) return true;
+    if (next.starts_with("muamele")) return true;
     if (next == "yerine" && last + 2 < keys.size() &&
-        (StartsWith(keys[last + 2], "koy") ||
-         StartsWith(keys[last + 2], "kon"))) {
+        (keys[last + 2].starts_with("koy") ||
+         keys[last + 2].starts_with("kon"))) {
       return true;
     }
   }
@@ -137,8 +119,8 @@ bool TakenFor(const std::vector<std::string>& keys, size_t first,
   if (i == 0 || (keys[i - 1] != "for" && keys[i - 1] != "like")) return false;
   const std::string_view verb = keys[i - 1] == "for" ? "tak" : "treat";
   for (size_t j = i - 1; j > 0 && j + 3 >= i; --j) {
-    if (StartsWith(keys[j - 1], verb) ||
-        (verb == "tak" && StartsWith(keys[j - 1], "took"))) {
+    if (keys[j - 1].starts_with(verb) ||
+        (verb == "tak" && keys[j - 1].starts_with("took"))) {
       return true;
     }
   }
@@ -187,9 +169,7 @@ std::vector<Aim> AimsOf(const text::Document& doc,
       continue;
     }
     if (m.language == langid::Language::kTurkish) {
-      const std::string typed = text::FoldKey(m.typed);
-      const std::string term = text::FoldKey(m.term);
-      std::string_view suffix = TurkishSuffix(typed, term);
+      const std::string suffix = internal::FoldedSuffix(m);
       if (IsSecondPersonCopula(suffix)) {
         aims[k] = Aim::kReader;
       } else if (IsFirstPersonCopula(suffix) || TurkishFeeling(keys, last)) {

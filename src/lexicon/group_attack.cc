@@ -110,10 +110,9 @@ bool IsPlural(const Match& m, const std::vector<std::string>& keys,
     return (!typed.empty() && typed.back() == 's') ||
            typed.find("people") != std::string::npos || term == "women";
   }
-  std::string_view rest =
-      std::string_view(typed).substr(std::min(term.size(), typed.size()));
-  return rest.find("ler") != std::string_view::npos ||
-         rest.find("lar") != std::string_view::npos;
+  const std::string rest = internal::FoldedSuffix(m);
+  return rest.find("ler") != std::string::npos ||
+         rest.find("lar") != std::string::npos;
 }
 
 // The writer's own faith or people, by a first-person possessive on the
@@ -123,13 +122,10 @@ bool IsPlural(const Match& m, const std::vector<std::string>& keys,
 // yitirdiğimizde").
 bool IsOwn(const Match& m) {
   if (m.language != langid::Language::kTurkish) return false;
-  const std::string typed = text::FoldKey(m.typed);
-  const std::string term = text::FoldKey(m.term);
-  if (typed.size() <= term.size()) return false;
-  std::string_view rest = std::string_view(typed).substr(term.size());
-  return rest.find("imiz") != std::string_view::npos ||
-         rest.find("umuz") != std::string_view::npos ||
-         rest.substr(0, 2) == "im" || rest.substr(0, 2) == "um";
+  const std::string rest = internal::FoldedSuffix(m);
+  return rest.find("imiz") != std::string::npos ||
+         rest.find("umuz") != std::string::npos ||
+         rest.starts_with("im") || rest.starts_with("um");
 }
 
 }  // namespace

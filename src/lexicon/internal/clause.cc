@@ -9,10 +9,6 @@
 namespace newsroom::lexicon::internal {
 namespace {
 
-bool StartsWith(std::string_view s, std::string_view p) {
-  return s.substr(0, p.size()) == p;
-}
-
 bool IsNegationBefore(std::string_view key) {
   auto ends_with = [&](std::string_view e) {
     return key.size() > e.size() && key.substr(key.size() - e.size()) == e;
@@ -24,8 +20,8 @@ bool IsNegationBefore(std::string_view key) {
 // "değil", "değildir", "değiller", "değilim" — not "değilse" (if not) nor
 // "değilmi", the question typed as one word.
 bool IsNegationAfter(std::string_view key) {
-  return StartsWith(key, "degil") && !StartsWith(key, "degilse") &&
-         !StartsWith(key, "degilmi") && !StartsWith(key, "degilmu");
+  return key.starts_with("degil") && !key.starts_with("degilse") &&
+         !key.starts_with("degilmi") && !key.starts_with("degilmu");
 }
 
 // The Turkish question particle and its personal forms: mi, mı, mu, mü,
@@ -68,6 +64,12 @@ size_t LastToken(const std::vector<text::Token>& tokens, int end) {
   return i == 0 ? 0 : i - 1;
 }
 
+std::string FoldedSuffix(const Match& m) {
+  const std::string typed = text::FoldKey(m.typed);
+  const size_t root = text::FoldKey(m.term).size();
+  return typed.size() > root ? typed.substr(root) : std::string();
+}
+
 bool IsDenied(const std::vector<std::string>& keys, size_t first, size_t last) {
   if ((first > 0 && IsNegationBefore(keys[first - 1])) ||
       (first >= 2 && IsNegationBefore(keys[first - 2]) &&
@@ -82,7 +84,7 @@ bool IsDenied(const std::vector<std::string>& keys, size_t first, size_t last) {
     const std::string& after = keys[last + 2];
     if (IsQuestionParticle(after)) return false;
     if ((after == "de" || after == "da") && last + 3 < keys.size() &&
-        StartsWith(keys[last + 3], "ne")) {
+        keys[last + 3].starts_with("ne")) {
       return false;
     }
   }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "lexicon/matcher.h"
 #include "text/document.h"
 
 namespace newsroom::lexicon::internal {
@@ -20,6 +21,12 @@ std::vector<std::string> Keys(const std::vector<text::Token>& tokens);
 // or before `end` (tokens are in order).
 size_t FirstToken(const std::vector<text::Token>& tokens, int at);
 size_t LastToken(const std::vector<text::Token>& tokens, int end);
+
+// What is typed after the match's root, folded (text::FoldKey), taken by
+// position: "aptalsın" → "sin", "salağız" → "iz" (the root's last
+// consonant may soften), and a disguised root keeps its suffix
+// ("k0peksin" → "sin"). Empty when nothing follows the root.
+std::string FoldedSuffix(const Match& m);
 
 // Whether the words of tokens [first, last] are denied: "değil" right
 // after them ("hain değildir", "aptal değilim"), or "not", "never", "no",
