@@ -211,6 +211,18 @@ TEST(AbuseRulesTest, TerrorAndCorruptionNewsIsPublished) {
   EXPECT_TRUE(Violates("FETÖ davasını savunan şerefsizler!", RuleId::kInsult));
 }
 
+TEST(AbuseRulesTest, EnglishPoliticalDebateIsPublished) {
+  // OLID's tweets were gathered by political keywords; the English model
+  // learnt "gun control" and party names as half offensive.
+  const char* published[] = {
+      "@USER Or gun control. Or both.",
+      "@USER Like liberals push more gun control laws to suppress our right "
+      "to own arms?",
+  };
+  for (const char* c : published) EXPECT_FALSE(Withheld(c)) << c;
+  EXPECT_TRUE(Withheld("Liberals are idiots."));
+}
+
 TEST(AbuseRulesTest, AnInsultWordInAnInnocentPhraseIsNoEvidence) {
   // "mal" (goods; "mal olmak": to cost) and "kaşar" (a cheese) are insults
   // said of a person; in these phrases (data/lexicon/neutral-tr.txt) they
