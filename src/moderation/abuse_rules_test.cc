@@ -189,6 +189,7 @@ TEST(AbuseRulesTest, CriticismAndRegretArePublished) {
       "Yazık günah bu çocuklara.",
       "Bu ne rezillik!",
       "Utanmadan bunu savunuyorlar.",
+      "Bu zihniyet değişmedikçe hiçbir şey düzelmez.",
       "What a disgrace.",
   };
   for (const char* c : published) EXPECT_FALSE(Withheld(c)) << c;
