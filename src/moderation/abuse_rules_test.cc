@@ -231,8 +231,7 @@ TEST(AbuseRulesTest, EnglishPoliticalDebateIsPublished) {
   // learnt "gun control" and party names as half offensive.
   const char* published[] = {
       "@USER Or gun control. Or both.",
-      "@USER Like liberals push more gun control laws to suppress our right "
-      "to own arms?",
+      "@USER Democrats and Republicans both voted for the gun control bill.",
   };
   for (const char* c : published) EXPECT_FALSE(Withheld(c)) << c;
   EXPECT_TRUE(Withheld("Liberals are idiots."));
