@@ -757,7 +757,14 @@ WordCheck Checker::CheckUnknownShape(std::u32string_view w,
           SpellEnglish(w, text::ToUtf8(w))) {
         return Correct(Reason::kForeignWord);
       }
-      if (long_enough && near_known()) {
+      // Inside a sentence a capitalised word is a name, mistyped only when
+      // one typo from a well-known one.
+      const bool name =
+          shape == CaseShape::kTitle && !context.sentence_initial;
+      if (long_enough &&
+          (name ? IsNearListWord(lower, /*names_only=*/true,
+                                 options_.well_known_name_count)
+                : near_known())) {
         return Wrong(Reason::kNearKnownWord, kSureTypo);
       }
       return Correct(shape == CaseShape::kUpper ? Reason::kAcronym
@@ -800,15 +807,16 @@ WordCheck Checker::CheckEnglish(std::u32string_view w,
   }
 }
 
-bool Checker::IsNearListWord(std::u32string_view lower,
-                             bool names_only) const {
+bool Checker::IsNearListWord(std::u32string_view lower, bool names_only,
+                             int64_t min_count) const {
   BuildListIndex();
   std::vector<uint32_t> ids;
   delete_index_->Candidates(lower, 1, &ids);
   for (uint32_t id : ids) {
     const std::u32string& cand = index_words_[id];
     if (cand == lower) continue;
-    if (names_only && !internal::IsNameForm(index_entries_[id]->form)) {
+    if (names_only && (!internal::IsNameForm(index_entries_[id]->form) ||
+                       index_entries_[id]->count < min_count)) {
       continue;
     }
     if (internal::TypingDistance(lower, cand, 1.0f) <= 1.0f) return true;

@@ -139,6 +139,12 @@ TEST(CheckerTest, NamesAcronymsAndApostrophes) {
           // ("Postel'in" is not "pastel").
           {"Ankra'da", false, true, Reason::kNearKnownWord},
           {"Postel'in", false, false, Reason::kProperNoun},
+          // So does a capital inside a sentence: one typo from a well-known
+          // name is a typo, from a common word or a rare name another name.
+          {"Postel", false, false, Reason::kProperNoun},
+          {"Corry", false, false, Reason::kProperNoun},
+          {"Ankra", true, true, Reason::kNearKnownWord},
+          {"Postel", true, true, Reason::kNearKnownWord},
       },
       Language::kTurkish);
 }
@@ -171,7 +177,8 @@ TEST(CheckerTest, NotWordsAreNotChecked) {
 TEST(CheckerTest, HyphenatedWordsAreCheckedPartByPart) {
   EXPECT_FALSE(CheckTr("Kuzey-Güney").misspelled);
   EXPECT_FALSE(CheckTr("e-posta").misspelled);
-  EXPECT_TRUE(CheckTr("Kuzey-Günye").misspelled);
+  EXPECT_TRUE(CheckTr("e-psota").misspelled);
+  EXPECT_TRUE(CheckTr("kuzey-günye").misspelled);
 }
 
 TEST(CheckerTest, EnglishWordsInTurkishTextUnlessOneTypoFromTurkish) {
