@@ -716,10 +716,12 @@ WordCheck Checker::CheckApostrophe(std::u32string_view w, size_t apostrophe,
   if (IsKnownTurkish(base)) return Correct(Reason::kDictionary);
   WordCheck check = CheckUnknownShape(base, context);
   if (shape == CaseShape::kTitle && check.reason == Reason::kNearKnownWord &&
-      !IsNearListWord(lower, /*names_only=*/true)) {
+      !IsNearListWord(lower, /*names_only=*/true,
+                      options_.well_known_name_count)) {
     // Turkish writes the apostrophe only after a name, so the word is a
-    // name: mistyped only when one typo from a known name ("Ankra'da"),
-    // not from a common word ("Postel'in" is no "pastel").
+    // name, at a sentence start too: mistyped only when one typo from a
+    // well-known name ("Ankra'da"), as a capitalised word inside a
+    // sentence, not from a common word ("Postel'in" is no "pastel").
     return Correct(Reason::kProperNoun);
   }
   return check;

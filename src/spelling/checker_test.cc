@@ -145,6 +145,9 @@ TEST(CheckerTest, NamesAcronymsAndApostrophes) {
           {"Corry", false, false, Reason::kProperNoun},
           {"Ankra", true, true, Reason::kNearKnownWord},
           {"Postel", true, true, Reason::kNearKnownWord},
+          // With an apostrophe the word is a name at a sentence start too.
+          {"Corry'nin", true, false, Reason::kProperNoun},
+          {"Ankra'da", true, true, Reason::kNearKnownWord},
       },
       Language::kTurkish);
 }
