@@ -290,6 +290,7 @@ size_t Deasciifier::ChooseForm(const Model::WordEntry& entry, bool capitals,
   const std::vector<uint32_t>* by_vowel = nullptr;
   const std::vector<uint32_t>* by_word = nullptr;
   const std::vector<uint32_t>* by_next = nullptr;
+  const std::vector<uint32_t>* by_stem = nullptr;
   auto find = [&](const std::string& row) -> const std::vector<uint32_t>* {
     auto it = entry.contexts.find(absl::string_view(row.data(), row.size()));
     return it == entry.contexts.end() ? nullptr : &it->second;
@@ -297,10 +298,14 @@ size_t Deasciifier::ChooseForm(const Model::WordEntry& entry, bool capitals,
   if (options.use_context && !entry.contexts.empty()) {
     by_word = find(previous_word.empty() ? std::string(Model::kSentenceStart)
                                          : internal::ContextKey(previous_word));
-    by_next =
-        find(absl::StrCat(std::string(Model::kNextPrefix),
-                          next_word.empty() ? std::string(Model::kSentenceEnd)
-                                            : internal::ContextKey(next_word)));
+    const std::string next = next_word.empty()
+                                 ? std::string(Model::kSentenceEnd)
+                                 : internal::ContextKey(next_word);
+    by_next = find(absl::StrCat(std::string(Model::kNextPrefix), next));
+    if (!next_word.empty() && next.size() > Model::kNextStemLength) {
+      by_stem = find(absl::StrCat(std::string(Model::kNextStemPrefix),
+                                  next.substr(0, Model::kNextStemLength)));
+    }
     if (capitals) by_case = find(std::string(Model::kCapitalsRow));
     if (entry.has_vowel_rows &&
         (previous_vowel != 0 || !previous_word.empty())) {
@@ -328,7 +333,9 @@ size_t Deasciifier::ChooseForm(const Model::WordEntry& entry, bool capitals,
   // where the words before are the last vowel, whose evidence is tempered
   // (kVowelWeight), and the previous word given the vowel:
   // P(form | before) ∝ P(form) (P(form | vowel) / P(form))^kVowelWeight
-  //                    P(form | vowel, previous) / P(form | vowel).
+  //                    P(form | vowel, previous) / P(form | vowel),
+  // and the word after is smoothed towards its first letters' row the way
+  // the previous word is towards its vowel's: P(form | stem, next).
   // P(form) mixes the frequency lists in while the rows count running text
   // only, so a spelling rare in the lists but seen a few times in the texts
   // would be boosted by both witnesses: training drops such spellings
@@ -342,6 +349,7 @@ size_t Deasciifier::ChooseForm(const Model::WordEntry& entry, bool capitals,
   const double vowel_total = sum(by_vowel);
   const double word_total = sum(by_word);
   const double next_total = sum(by_next);
+  const double stem_total = sum(by_stem);
   // The last vowel of a stem before an apostrophe is the whole evidence
   // for the suffix after it ("Trump'ın"); only the previous word's is
   // tempered.
@@ -353,7 +361,8 @@ size_t Deasciifier::ChooseForm(const Model::WordEntry& entry, bool capitals,
         smooth(by_case, k, case_total, entry.forms[k].count / total);
     const double vowel = smooth(by_vowel, k, vowel_total, p);
     const double before = smooth(by_word, k, word_total, vowel);
-    const double after = smooth(by_next, k, next_total, p);
+    const double after =
+        smooth(by_next, k, next_total, smooth(by_stem, k, stem_total, p));
     scores[k] = std::pow(vowel / p, vowel_weight) * (before / vowel) * after;
     norm += scores[k];
   }

@@ -17,8 +17,10 @@
 //      when it has several ("yasa"/"yaşa", "sık"/"şık"), the likeliest one
 //      given how often each was written after the previous word, after the
 //      previous word's last vowel ("yapar mı", "gelir mi"), before the next
-//      word, and in capitals (for a word in capitals). The last vowel
-//      weighs less than its counts say: it pools every word ending in it.
+//      word or a word starting with its first four letters ("tur
+//      atıyorum", "su dökülecek"), and in capitals (for a word in
+//      capitals). The last vowel weighs less than its counts say: it pools
+//      every word ending in it.
 //   3. Any other word is spelled by a model of the letters around each of
 //      its c g i o s u; the best few spellings are checked with Hunspell-tr
 //      and the best one that Hunspell accepts is taken. In "Ankara'da" style

@@ -68,6 +68,11 @@ TEST(DeasciifierTest, ChoosesBetweenTwoWordsByTheirNeighbours) {
       {"Bugun mesgul musunuz?", "Bugün meşgul müsünüz?"},
       {"Bu is nasil olacak?", "Bu iş nasıl olacak?"},
       {"Yarin gelir misin?", "Yarın gelir misin?"},
+      // A next word seen only with other endings counts by its first
+      // letters ("atıyor…", "dökül…", "ağrı…").
+      {"Parkta iki tur atiyorum.", "Parkta iki tur atıyorum."},
+      {"Bir kova su dokulecek.", "Bir kova su dökülecek."},
+      {"Bu dis agriyor.", "Bu diş ağrıyor."},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(Product().Restore(c.typed), c.restored) << c.typed;

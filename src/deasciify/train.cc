@@ -418,11 +418,17 @@ absl::StatusOr<std::string> BuildModel(const TrainingData& data,
         model.AddContext(start ? std::string(Model::kSentenceStart)
                                : internal::ContextKey(sentence.words[i - 1]),
                          key, form, 1);
-        model.AddContext(
-            absl::StrCat(std::string(Model::kNextPrefix),
-                         end ? std::string(Model::kSentenceEnd)
-                             : internal::ContextKey(sentence.words[i + 1])),
-            key, form, 1);
+        const std::string next =
+            end ? std::string(Model::kSentenceEnd)
+                : internal::ContextKey(sentence.words[i + 1]);
+        model.AddContext(absl::StrCat(std::string(Model::kNextPrefix), next),
+                         key, form, 1);
+        if (!end && next.size() > Model::kNextStemLength) {
+          model.AddContext(
+              absl::StrCat(std::string(Model::kNextStemPrefix),
+                           next.substr(0, Model::kNextStemLength)),
+              key, form, 1);
+        }
         if (!start) {
           const char32_t vowel = text::LastVowelOfUtf8(sentence.words[i - 1]);
           if (vowel != 0) {

@@ -16,7 +16,8 @@
 //   contexts  (key, key of the previous word) → counts of each spelling, for
 //             keys with more than one spelling ("^" is the sentence start).
 //             Rows ">…" count by the next word instead (">$": the sentence
-//             end). Keys starting with an apostrophe ("'nin") are suffixes
+//             end), rows "}…" by the first four letters of a longer next
+//             word ("}atiy" for "atiyorum"). Keys starting with an apostrophe ("'nin") are suffixes
 //             after an apostrophe, with rows by the last vowel of the word
 //             before it.
 //             Rows "~<vowel>" count by the last vowel of the previous word
@@ -40,7 +41,7 @@
 //   <key> (<form|=> <count>)+            "=" stands for the key itself
 //   contexts <n>
 //   <key> <row> <count>+                 <row>: previous key, ^, >next key,
-//                                        >$, ~vowel or !;
+//                                        >$, }next stem, ~vowel or !;
 //                                        one count per form of <key>, in the
 //                                        order of its words line
 //   patterns <n> <max_left> <max_right>
@@ -93,6 +94,12 @@ class Model {
   // sentence end (">$").
   static constexpr std::string_view kNextPrefix = ">";
   static constexpr std::string_view kSentenceEnd = "$";
+  // Prefix of the rows keyed by the first kNextStemLength letters of a
+  // longer next word ("}icme" for "icmek", "icmeye"): roughly its stem,
+  // which the next-word row is smoothed towards. Four letters, against
+  // three and five, on the dev part (BENCHMARKS.md).
+  static constexpr std::string_view kNextStemPrefix = "}";
+  static constexpr size_t kNextStemLength = 4;
 
   Model(int max_left, int max_right);
 
