@@ -302,9 +302,10 @@ size_t Deasciifier::ChooseForm(const Model::WordEntry& entry, bool capitals,
                                  ? std::string(Model::kSentenceEnd)
                                  : internal::ContextKey(next_word);
     by_next = find(absl::StrCat(std::string(Model::kNextPrefix), next));
-    if (!next_word.empty() && next.size() > Model::kNextStemLength) {
-      by_stem = find(absl::StrCat(std::string(Model::kNextStemPrefix),
-                                  next.substr(0, Model::kNextStemLength)));
+    if (!next_word.empty()) {
+      if (std::string row = Model::NextStemRow(next); !row.empty()) {
+        by_stem = find(row);
+      }
     }
     if (capitals) by_case = find(std::string(Model::kCapitalsRow));
     if (entry.has_vowel_rows &&

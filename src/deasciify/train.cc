@@ -423,11 +423,10 @@ absl::StatusOr<std::string> BuildModel(const TrainingData& data,
                 : internal::ContextKey(sentence.words[i + 1]);
         model.AddContext(absl::StrCat(std::string(Model::kNextPrefix), next),
                          key, form, 1);
-        if (!end && next.size() > Model::kNextStemLength) {
-          model.AddContext(
-              absl::StrCat(std::string(Model::kNextStemPrefix),
-                           next.substr(0, Model::kNextStemLength)),
-              key, form, 1);
+        if (!end) {
+          if (std::string row = Model::NextStemRow(next); !row.empty()) {
+            model.AddContext(row, key, form, 1);
+          }
         }
         if (!start) {
           const char32_t vowel = text::LastVowelOfUtf8(sentence.words[i - 1]);

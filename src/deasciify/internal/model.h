@@ -17,9 +17,9 @@
 //             keys with more than one spelling ("^" is the sentence start).
 //             Rows ">…" count by the next word instead (">$": the sentence
 //             end), rows "}…" by the first four letters of a longer next
-//             word ("}atiy" for "atiyorum"). Keys starting with an apostrophe ("'nin") are suffixes
-//             after an apostrophe, with rows by the last vowel of the word
-//             before it.
+//             word ("}atiy" for "atiyorum"). Keys starting with an
+//             apostrophe ("'nin") are suffixes after an apostrophe, with
+//             rows by the last vowel of the word before it.
 //             Rows "~<vowel>" count by the last vowel of the previous word
 //             instead ("~ı" …), which carries vowel harmony to clitics
 //             written apart: "yapar mı", "gelir mi". The row "!" counts
@@ -100,6 +100,14 @@ class Model {
   // three and five, on the dev part (BENCHMARKS.md).
   static constexpr std::string_view kNextStemPrefix = "}";
   static constexpr size_t kNextStemLength = 4;
+  // The stem row of a next word's key, or "" when the key is no longer
+  // than a stem (its own row says it all).
+  static std::string NextStemRow(std::string_view next_key) {
+    if (next_key.size() <= kNextStemLength) return "";
+    std::string row(kNextStemPrefix);
+    row.append(next_key.substr(0, kNextStemLength));
+    return row;
+  }
 
   Model(int max_left, int max_right);
 
