@@ -72,8 +72,6 @@ bool EnglishFirstPerson(const std::vector<std::string>& keys, size_t first) {
          OneOf(keys[i - 1], kVerbs);
 }
 
-// "Seni pislik!", "Sizi köpekler!", "you pervert!": the word closes its clause
-// right after the pronoun.
 // A comment that is the word alone, or the word and a form of address
 // ("Köpek!", "@USER hayvan herif", "pislik lan"), says it to someone.
 bool WholeComment(const std::vector<text::Token>& tokens,
@@ -90,6 +88,8 @@ bool WholeComment(const std::vector<text::Token>& tokens,
   return true;
 }
 
+// "Seni pislik!", "Sizi köpekler!", "you pervert!": the word closes its clause
+// right after the pronoun.
 bool Vocative(const std::vector<text::Token>& tokens,
               const std::vector<std::string>& keys, size_t first, size_t last) {
   if (first == 0) return false;
