@@ -227,6 +227,15 @@ bool HasInnerPunct(std::u32string_view w) {
   return false;
 }
 
+// The lower case of a word in capitals with its I read as i, not ı.
+std::u32string DottedLower(std::u32string_view upper) {
+  std::u32string lower = internal::LowerTr(upper);
+  for (size_t i = 0; i < upper.size(); ++i) {
+    if (upper[i] == U'I') lower[i] = U'i';
+  }
+  return lower;
+}
+
 int LetterCount(std::u32string_view w) {
   int n = 0;
   for (char32_t c : w) n += internal::IsLetter(c);
@@ -673,6 +682,11 @@ WordCheck Checker::CheckTurkish(std::u32string_view w, std::string_view utf8,
     bool english;
     if (shape == CaseShape::kMixed) {
       english = SpellEnglish(w, utf8) && !IsNearKnownWord(lower);
+    } else if (shape == CaseShape::kUpper && w.find(U'I') != w.npos) {
+      // In capitals an English word's I reads as a Turkish ı, which puts
+      // "NATIONAL" ("natıonal") one letter from "national": held against
+      // the Turkish words with its I read as i.
+      english = SpellEnglish(w, utf8) && !IsNearKnownWord(DottedLower(w));
     } else {
       // CheckUnknownShape() asks IsNearKnownWord() for these shapes (but
       // for lower-case names), so ask it first: it is cheaper than

@@ -190,6 +190,18 @@ TEST(CheckerTest, EnglishWordsInTurkishTextUnlessOneTypoFromTurkish) {
   EXPECT_TRUE(CheckTr("bird").misspelled);
 }
 
+TEST(CheckerTest, EnglishWordsInCapitalsKeepTheirDottedI) {
+  // In capitals the I of an English word is no Turkish ı: "NATIONAL" is
+  // not "natıonal" one letter from "national".
+  RunCases({{"NATIONAL", false, false, Reason::kForeignWord},
+            {"SAVINGS", false, false, Reason::kForeignWord},
+            {"ASSOCIATION", false, false, Reason::kForeignWord},
+            // Turkish words in capitals are still read as Turkish.
+            {"KIRMIZI", false, false, Reason::kKnownWord},
+            {"KIRMZI", false, true, Reason::kNearKnownWord}},
+           Language::kTurkish);
+}
+
 TEST(CheckerTest, EnglishTextUsesTheEnglishDictionary) {
   RunCases(
       {
