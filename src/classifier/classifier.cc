@@ -60,11 +60,12 @@ constexpr size_t kMaxScratchBytes = size_t{1} << 20;
 
 double Classifier::Margin(const text::Document& doc,
                           std::span<const ExtraFeature> extra,
-                          TokenMask targets) const {
+                          TokenMask targets, TokenMask leave_out) const {
   thread_local std::vector<uint32_t> buckets;
   buckets.clear();
-  const size_t char_count = ExtractFeatures(doc, model_.features, &buckets,
-                                            model_.weights.data(), targets);
+  const size_t char_count =
+      ExtractFeatures(doc, model_.features, &buckets, model_.weights.data(),
+                      targets, leave_out);
   const double margin = model_.Margin(buckets, char_count, extra);
   if (buckets.capacity() * sizeof(uint32_t) > kMaxScratchBytes) {
     std::vector<uint32_t>().swap(buckets);

@@ -83,10 +83,12 @@ class Classifier {
       std::string_view text, std::span<const ExtraFeature> extra = {}) const;
 
   // The uncalibrated linear score (before calibration; larger is more
-  // offensive).
+  // offensive). The tokens marked in `leave_out` are read as if the
+  // comment did not have them (ExtractFeatures in features.h): what the
+  // rest of the comment earns.
   double Margin(const text::Document& doc,
                 std::span<const ExtraFeature> extra = {},
-                TokenMask targets = {}) const;
+                TokenMask targets = {}, TokenMask leave_out = {}) const;
 
   // For each token of `doc` (same order and size as doc.tokens()), how much
   // the features inside that token (its character n-grams, its word

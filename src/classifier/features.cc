@@ -151,7 +151,7 @@ Canonical& Scratch() {
 }
 
 void BuildCanonical(const text::Document& doc, int max_repeat, Canonical* out,
-                    TokenMask mask) {
+                    TokenMask mask, TokenMask leave_out = {}) {
   // Pass 1: the canonical text before lower-casing, with the code-point
   // range of every word-like token. Each code point of the original gives
   // at most one (a gap) or none (inside a token, replaced by the token's
@@ -191,6 +191,11 @@ void BuildCanonical(const text::Document& doc, int max_repeat, Canonical* out,
     while (at_cp < token.end && at < original.size()) {
       Next(original, &at);
       ++at_cp;
+    }
+    if (index < leave_out.size() && leave_out[index] != 0) {
+      // Left out: the gaps on either side become one.
+      pending_space = true;
+      continue;
     }
     flush_space();
     std::string_view piece = token.text;
@@ -425,10 +430,10 @@ std::u32string PlainWord(std::u32string_view word) {
 
 size_t ExtractFeatures(const text::Document& doc, const FeatureOptions& options,
                        std::vector<uint32_t>* buckets, const int16_t* prefetch,
-                       TokenMask mask) {
+                       TokenMask mask, TokenMask leave_out) {
   Canonical& canonical = Scratch();
   BuildCanonical(doc, options.max_repeat, &canonical,
-                 options.target_placeholder ? mask : TokenMask());
+                 options.target_placeholder ? mask : TokenMask(), leave_out);
   const int bits = options.bits;
   const size_t start = buckets->size();
   if (options.max_char > 0) {

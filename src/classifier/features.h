@@ -131,10 +131,13 @@ std::vector<std::string> CanonicalWords(const text::Document& doc,
 // hashing. The ids are the same either way.
 // REQUIRES: ValidateFeatureOptions(options).ok()
 // `mask` marks the tokens read as kTargetPlaceholder (ignored unless
-// options.target_placeholder).
+// options.target_placeholder). `leave_out` marks tokens read as if they
+// were not in the comment at all: the text around them closes up, so no
+// n-gram or word feature reaches into them.
 size_t ExtractFeatures(const text::Document& doc, const FeatureOptions& options,
                        std::vector<uint32_t>* buckets,
-                       const int16_t* prefetch = nullptr, TokenMask mask = {});
+                       const int16_t* prefetch = nullptr, TokenMask mask = {},
+                       TokenMask leave_out = {});
 
 // The plain form of a canonical word (see FeatureOptions): ASCII folded,
 // runs of one code point cut to one.

@@ -276,6 +276,34 @@ TEST(ExtractFeaturesTest, PrefetchingChangesNothing) {
   }
 }
 
+TEST(ExtractFeaturesTest, ATokenLeftOutIsReadAsIfNeverTyped) {
+  // No n-gram reaches into a token left out: "Bu ülkeye çok yazık." read
+  // without "çok" is "Bu ülkeye yazık.".
+  struct Case {
+    const char* with;
+    size_t token;
+    const char* without;
+  };
+  const Case cases[] = {
+      {"Bu ülkeye çok yazık.", 2, "Bu ülkeye yazık."},
+      {"Köpek çocuğu ısırdı", 0, "çocuğu ısırdı"},
+      {"Olay yerine polis geldi", 2, "Olay yerine geldi"},
+  };
+  for (const FeatureOptions& o : SomeOptions()) {
+    for (const Case& c : cases) {
+      text::Document doc = Parse(c.with);
+      std::vector<uint8_t> leave_out(doc.tokens().size(), 0);
+      leave_out[c.token] = 1;
+      std::vector<uint32_t> left, typed;
+      const size_t a =
+          ExtractFeatures(doc, o, &left, nullptr, {}, leave_out);
+      const size_t b = ExtractFeatures(Parse(c.without), o, &typed);
+      EXPECT_EQ(a, b) << c.with;
+      EXPECT_EQ(left, typed) << c.with;
+    }
+  }
+}
+
 TEST(ExtractFeaturesTest, ALongCommentLeavesNothingBehindForTheNext) {
   // The scratch buffers are reused from comment to comment on a thread.
   std::vector<std::vector<uint32_t>> first;

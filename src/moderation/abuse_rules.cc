@@ -150,6 +150,26 @@ const lexicon::NeutralWords* AbuseModels::NeutralFor(
   }
 }
 
+namespace {
+
+// The lexicon's findings as the classifier's features. An insult that
+// insults no one is no evidence to the classifier either (copied only in a
+// comment that has one).
+classifier::LexiconFeatures ClassifierEvidence(const AbuseAnalysis& a) {
+  bool all_evidence = true;
+  for (size_t k = 0; k < a.matches.size(); ++k) {
+    all_evidence &= !InsultsNoOne(a, k);
+  }
+  if (all_evidence) return classifier::LexiconFeatures(a.matches);
+  std::vector<lexicon::Match> evidence;
+  for (size_t k = 0; k < a.matches.size(); ++k) {
+    if (!InsultsNoOne(a, k)) evidence.push_back(a.matches[k]);
+  }
+  return classifier::LexiconFeatures(evidence);
+}
+
+}  // namespace
+
 AbuseAnalysis AbuseAnalysis::Of(const text::Document& doc,
                                 langid::Language language,
                                 const lexicon::Matcher& matcher,
@@ -159,25 +179,10 @@ AbuseAnalysis AbuseAnalysis::Of(const text::Document& doc,
   a.attacks = lexicon::FindGroupAttacks(doc, a.matches);
   a.aims = lexicon::AimsOf(doc, a.matches);
   if (const classifier::Classifier* c = models.ClassifierFor(language)) {
-    // An insult that insults no one is no evidence to the classifier
-    // either (copied only in a comment that has one).
-    std::vector<lexicon::Match> evidence;
-    bool all_evidence = true;
-    for (size_t k = 0; k < a.matches.size(); ++k) {
-      all_evidence &= !InsultsNoOne(a, k);
-    }
-    if (!all_evidence) {
-      for (size_t k = 0; k < a.matches.size(); ++k) {
-        if (!InsultsNoOne(a, k)) evidence.push_back(a.matches[k]);
-      }
-    }
-    classifier::LexiconFeatures features(
-        all_evidence ? std::span<const lexicon::Match>(a.matches)
-                     : std::span<const lexicon::Match>(evidence));
     if (c->feature_options().target_placeholder) {
       a.targets = classifier::TargetMask(doc, a.matches);
     }
-    a.margin = c->Margin(doc, features.features(), a.targets);
+    a.margin = c->Margin(doc, ClassifierEvidence(a).features(), a.targets);
     a.offensive = c->Calibrate(a.margin);
     a.classifier = c;
   }
@@ -221,10 +226,10 @@ std::optional<Finding> OffensiveRule::Check(Comment* comment) const {
   if (a->offensive.has_value() && a->classifier != nullptr &&
       *a->offensive >= floor) {
     // What each word adds to the margin. Neutral words (news vocabulary,
-    // animals, weather, sport, public office) and names of groups are no
-    // evidence: their push is taken out of the margin, and the score is
-    // what the rest of the comment earns. The words that carry it are the
-    // clearly positive ones that are neither.
+    // animals, weather, sport, public office) and names of groups that
+    // push it up are no evidence: the score is what the comment earns read
+    // without them, the n-grams reaching into them included. The words
+    // that carry it are the clearly positive ones that are neither.
     const text::Document& doc = comment->document;
     const auto& tokens = doc.tokens();
     std::vector<double> contributions =
@@ -232,7 +237,7 @@ std::optional<Finding> OffensiveRule::Check(Comment* comment) const {
     const lexicon::NeutralWords* neutral =
         models_.NeutralFor(comment->language);
     std::vector<size_t> carriers;
-    double neutral_push = 0;
+    std::vector<uint8_t> leave_out;
     for (size_t i = 0; i < contributions.size() && i < tokens.size(); ++i) {
       if (contributions[i] <= 0 || tokens[i].kind != text::TokenKind::kWord) {
         continue;
@@ -246,7 +251,8 @@ std::optional<Finding> OffensiveRule::Check(Comment* comment) const {
         }
       }
       if (discounted) {
-        neutral_push += contributions[i];
+        leave_out.resize(tokens.size(), 0);
+        leave_out[i] = 1;
       } else if (contributions[i] >= kCarries) {
         carriers.push_back(i);
       }
@@ -255,7 +261,12 @@ std::optional<Finding> OffensiveRule::Check(Comment* comment) const {
     // refuse threshold as in the band: "Kaliforniya'da köpek balığı …"
     // scored high only because of "köpek".
     const double full = *a->offensive;
-    const double earned = a->classifier->Calibrate(a->margin - neutral_push);
+    const double earned =
+        leave_out.empty()
+            ? full
+            : a->classifier->Calibrate(a->classifier->Margin(
+                  doc, ClassifierEvidence(*a).features(), a->targets,
+                  leave_out));
     const bool evidence = earned >= floor;
     if (!evidence) {
       // No evidence beyond neutral words: published.
