@@ -226,6 +226,28 @@ TEST(AbuseRulesTest, PoliticiansNamesAreNoOffence) {
   EXPECT_TRUE(Violates("Kılıçdaroğlu şerefsizin teki.", RuleId::kInsult));
 }
 
+TEST(AbuseRulesTest, ShortInsultsAreInsults) {
+  // Words readers use as insults that the lexicon lacked; the OffensEval
+  // annotators labelled 34 of the 38 tweets with "yalaka" offensive.
+  const char* insults[] = {
+      "Sen tam bir yalakasın.", "Hımbıl herif yine uyuyor.",
+      "Bu bunak ne diyor?",     "keko bunlar",
+      "ebleh herif",            "pezo",
+  };
+  for (const char* c : insults) {
+    EXPECT_TRUE(Violates(c, RuleId::kInsult)) << c;
+  }
+  // "aptalca" is said of an idea or an act (the annotators labelled five
+  // of seven tweets with it not offensive); a person called "aptal" is
+  // still insulted.
+  const char* published[] = {
+      "Dernek öneriyi aptalca buldu.",
+      "Sonra da aptalca hatalar.",
+  };
+  for (const char* c : published) EXPECT_FALSE(Withheld(c)) << c;
+  EXPECT_TRUE(Violates("Sen bir aptalsın.", RuleId::kInsult));
+}
+
 TEST(AbuseRulesTest, EnglishPoliticalDebateIsPublished) {
   // OLID's tweets were gathered by political keywords; the English model
   // learnt "gun control" and party names as half offensive.
