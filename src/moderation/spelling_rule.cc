@@ -14,7 +14,9 @@
 #include "moderation/spelling_rule.h"
 
 #include <algorithm>
+#include <string>
 
+#include "absl/container/flat_hash_set.h"
 #include "text/casing.h"
 
 namespace newsroom::moderation {
@@ -52,6 +54,9 @@ std::optional<Finding> SpellingRule::Check(Comment* comment) const {
   int sure = 0;
   double weight = 0;
   double all_false = 1;  // Π (1 − confidence) over the sure misspellings
+  // The misspelled words counted, in lower case: a word typed twice is one
+  // misspelling ("nori … nori", a term no list knows, is one question).
+  absl::flat_hash_set<std::string> counted;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const text::Token& t = tokens[i];
     if (t.kind != text::TokenKind::kWord || comment->counted[i]) continue;
@@ -66,15 +71,18 @@ std::optional<Finding> SpellingRule::Check(Comment* comment) const {
       c = checker_.Check(t.text, {comment->language, t.sentence_initial});
     }
     if (!c.misspelled) continue;
+    std::string lower = text::ToLowerTr(t.text);
     if (!allow_.empty() && letters <= kMaxWordLetters &&
-        allow_.contains(text::ToLowerTr(t.text))) {
+        allow_.contains(lower)) {
       continue;
     }
-    ++misspelled;
-    weight += c.confidence;
-    if (IsSure(c)) {
-      ++sure;
-      all_false *= 1.0 - c.confidence;
+    if (counted.insert(std::move(lower)).second) {
+      ++misspelled;
+      weight += c.confidence;
+      if (IsSure(c)) {
+        ++sure;
+        all_false *= 1.0 - c.confidence;
+      }
     }
     Span s;
     s.start = t.begin;

@@ -17,8 +17,9 @@
 // letters repeated; not capitalised words, often names), the chance
 // that one of those is a real misspelling, 1 − Π(1 − confidence),
 // whatever the comment's length. One typo never violates the rule: at
-// least `min_misspelled` misspelled words are needed, else the score is 0
-// (the spans are still reported, for the reader).
+// least `min_misspelled` different misspelled words are needed (a word
+// typed twice counts once), else the score is 0 (the spans are still
+// reported, for the reader).
 //
 // There is no whole-comment fix: a wrong automatic correction is worse than
 // none, so each span carries suggestions the reader chooses from, and its

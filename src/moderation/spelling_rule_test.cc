@@ -68,6 +68,22 @@ TEST_F(SpellingRuleTest, TwoSureTyposHoldALongCommentToo) {
   }
 }
 
+TEST_F(SpellingRuleTest, AWordTypedTwiceIsOneMisspelling) {
+  // A term no list knows, repeated, is one question, not two typos.
+  EXPECT_LT(Score("Bu çalışma yetersz, gerçekten çok yetersz."),
+            Policy().spelling.threshold);
+  EXPECT_LT(Score("Köylüler nori kurutuyordu, Nori hasadı da başladı."),
+            Policy().spelling.threshold);
+  // Both spans are still marked for the reader.
+  std::optional<Finding> f =
+      Check("Bu çalışma yetersz, gerçekten çok yetersz.");
+  ASSERT_TRUE(f.has_value());
+  EXPECT_EQ(f->spans.size(), 2u);
+  // Two different ones still hold the comment.
+  EXPECT_GE(Score("Bu çalışma yetersz, her kış aynı şey oluyr."),
+            Policy().spelling.threshold);
+}
+
 TEST_F(SpellingRuleTest, CapitalsAreCheckedByTheirTurkishLowerCase) {
   EXPECT_FALSE(Check("HÜKÜMET BU İŞİ ÇÖZMELİ").has_value());
   EXPECT_FALSE(Check("Hükümet bu işi çözmeli.").has_value());
