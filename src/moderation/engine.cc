@@ -126,13 +126,14 @@ absl::StatusOr<std::unique_ptr<const Engine>> Engine::Build(
             engine->deasciifier_.get());
         break;
       case RuleId::kNoTurkishChars:
-        rule = std::make_unique<NoTurkishCharsRule>(policy.no_turkish_chars,
-                                                    *engine->deasciifier_,
-                                                    engine->turkish_.get());
+        rule = std::make_unique<NoTurkishCharsRule>(
+            policy.no_turkish_chars, *engine->deasciifier_,
+            engine->turkish_.get(), engine->english_.get());
         break;
       case RuleId::kSpelling:
-        rule =
-            std::make_unique<SpellingRule>(policy.spelling, *engine->spelling_);
+        rule = std::make_unique<SpellingRule>(
+            policy.spelling, *engine->spelling_, engine->english_.get(),
+            engine->turkish_.get());
         break;
     }
     engine->rules_.push_back(std::move(rule));

@@ -181,6 +181,30 @@ TEST(EngineTest, WordsMissingTurkishLettersAreNotAlsoTypos) {
   EXPECT_EQ(FindingFor(*v, RuleId::kSpelling), nullptr);
 }
 
+TEST(EngineTest, EnglishPhrasesInTurkishAreNeitherMissingLettersNorTypos) {
+  // "sad" was restored to "şad" and the comment refused; "box kick" was
+  // two typos of "boz" and sent to a moderator.
+  const char* published[] = {
+      "Haberi okuyunca so sad dedim.",
+      "Oyuncu box kick ile topu uzaklaştırdı.",
+      "Bu maçtan sonra game over oldu bence.",
+  };
+  for (const char* c : published) {
+    auto v = DefaultEngine().Moderate(c);
+    ASSERT_TRUE(v.ok());
+    EXPECT_EQ(v->decision, Decision::kApprove) << c;
+    EXPECT_EQ(FindingFor(*v, RuleId::kNoTurkishChars), nullptr) << c;
+  }
+  // Turkish typed without its letters is still Turkish, next to an English
+  // word too ("ask" is "aşk", "Bi gun" is "Bir gün").
+  for (const char* c : {"haberi okuyunca cok uzuldum", "seni ask ile seviyorum",
+                        "Bi gun mutlu oluruz"}) {
+    auto v = DefaultEngine().Moderate(c);
+    ASSERT_TRUE(v.ok());
+    EXPECT_EQ(Violated(*v), std::vector<std::string>{"no_turkish_chars"}) << c;
+  }
+}
+
 TEST(EngineTest, ManyMisspellingsGoToAModerator) {
   auto v = DefaultEngine().Moderate(
       "Yazrın dedği gbi olmadı bu işler, hrkes biliyo bunu");

@@ -1,6 +1,7 @@
 // Tested by no_turkish_chars_rule_test.cc.
 #include "moderation/no_turkish_chars_rule.h"
 
+#include "moderation/english_phrase.h"
 #include "text/casing.h"
 #include "text/edit.h"
 
@@ -9,11 +10,13 @@ namespace newsroom::moderation {
 NoTurkishCharsRule::NoTurkishCharsRule(
     const NoTurkishCharsPolicy& policy,
     const deasciify::Deasciifier& deasciifier,
-    const morphology::Dictionary* turkish)
+    const morphology::Dictionary* turkish,
+    const morphology::Dictionary* english)
     : policy_(policy),
       allow_(policy.allow.begin(), policy.allow.end()),
       deasciifier_(deasciifier),
-      turkish_(turkish) {}
+      turkish_(turkish),
+      english_(english) {}
 
 std::optional<Finding> NoTurkishCharsRule::Check(Comment* comment) const {
   const std::vector<text::Token>& tokens = comment->document.tokens();
@@ -49,6 +52,10 @@ std::optional<Finding> NoTurkishCharsRule::Check(Comment* comment) const {
     }
     deasciify::WordRestoration r = deasciifier_.RestoreWord(t.text, prev, next);
     if (!r.changed) continue;
+    if (english_ != nullptr && turkish_ != nullptr &&
+        InEnglishPhrase(comment->document, i, *english_, *turkish_)) {
+      continue;
+    }
     Span s;
     s.start = t.begin;
     s.end = t.end;

@@ -31,6 +31,9 @@
 // of missing words among the words that have or need them: a keyboard that
 // types ç and ş is not the problem, an occasional slip is not this rule.
 //
+// The words of an English phrase ("so sad") are not Turkish at all, and
+// are left alone (english_phrase.h).
+//
 // Counted words are marked in Comment::counted so that `spelling` does not
 // count them again. Applies to Turkish comments only. Thread-safe.
 #ifndef NEWSROOM_MODERATION_NO_TURKISH_CHARS_RULE_H_
@@ -47,10 +50,13 @@ namespace newsroom::moderation {
 class NoTurkishCharsRule : public Rule {
  public:
   // `turkish` may be null: then every capitalised word inside a sentence is
-  // taken for a name. REQUIRES: both outlive the rule.
+  // taken for a name. With `english` (and `turkish`), the words of an
+  // English phrase are left alone (english_phrase.h). REQUIRES: all outlive
+  // the rule.
   NoTurkishCharsRule(const NoTurkishCharsPolicy& policy,
                      const deasciify::Deasciifier& deasciifier,
-                     const morphology::Dictionary* turkish);
+                     const morphology::Dictionary* turkish,
+                     const morphology::Dictionary* english = nullptr);
 
   // How sure the deasciifier must be that a word that is a word as typed
   // needs its Turkish letters, for the word alone to break the rule.
@@ -65,6 +71,7 @@ class NoTurkishCharsRule : public Rule {
   absl::flat_hash_set<std::string> allow_;
   const deasciify::Deasciifier& deasciifier_;
   const morphology::Dictionary* turkish_;
+  const morphology::Dictionary* english_;
 };
 
 }  // namespace newsroom::moderation

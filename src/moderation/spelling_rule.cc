@@ -17,6 +17,7 @@
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
+#include "moderation/english_phrase.h"
 #include "text/casing.h"
 
 namespace newsroom::moderation {
@@ -40,10 +41,14 @@ bool IsSure(const spelling::WordCheck& c) {
 }  // namespace
 
 SpellingRule::SpellingRule(const SpellingPolicy& policy,
-                           const spelling::Checker& checker)
+                           const spelling::Checker& checker,
+                           const morphology::Dictionary* english,
+                           const morphology::Dictionary* turkish)
     : policy_(policy),
       allow_(policy.allow.begin(), policy.allow.end()),
-      checker_(checker) {}
+      checker_(checker),
+      english_(english),
+      turkish_(turkish) {}
 
 std::optional<Finding> SpellingRule::Check(Comment* comment) const {
   const std::vector<text::Token>& tokens = comment->document.tokens();
@@ -71,6 +76,11 @@ std::optional<Finding> SpellingRule::Check(Comment* comment) const {
       c = checker_.Check(t.text, {comment->language, t.sentence_initial});
     }
     if (!c.misspelled) continue;
+    if (comment->language == langid::Language::kTurkish &&
+        english_ != nullptr && turkish_ != nullptr &&
+        InEnglishPhrase(comment->document, i, *english_, *turkish_)) {
+      continue;
+    }
     std::string lower = text::ToLowerTr(t.text);
     if (!allow_.empty() && letters <= kMaxWordLetters &&
         allow_.contains(lower)) {

@@ -42,6 +42,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "moderation/policy.h"
 #include "moderation/rule.h"
+#include "morphology/dictionary.h"
 #include "spelling/checker.h"
 
 namespace newsroom::moderation {
@@ -63,8 +64,12 @@ class SpellingRule : public Rule {
   // Misspelled words of one comment that get suggestions.
   static constexpr int kMaxSuggestedWords = 20;
 
-  // REQUIRES: `checker` outlives the rule.
-  SpellingRule(const SpellingPolicy& policy, const spelling::Checker& checker);
+  // With `english` and `turkish`, the words of an English phrase in a
+  // Turkish comment are not misspelt Turkish (english_phrase.h).
+  // REQUIRES: `checker` and the dictionaries outlive the rule.
+  SpellingRule(const SpellingPolicy& policy, const spelling::Checker& checker,
+               const morphology::Dictionary* english = nullptr,
+               const morphology::Dictionary* turkish = nullptr);
 
   RuleId id() const override { return RuleId::kSpelling; }
   std::optional<Finding> Check(Comment* comment) const override;
@@ -74,6 +79,8 @@ class SpellingRule : public Rule {
   SpellingPolicy policy_;
   absl::flat_hash_set<std::string> allow_;
   const spelling::Checker& checker_;
+  const morphology::Dictionary* english_;
+  const morphology::Dictionary* turkish_;
 };
 
 }  // namespace newsroom::moderation
