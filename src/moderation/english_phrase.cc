@@ -1,10 +1,10 @@
 #include "moderation/english_phrase.h"
 
-#include "text/casing.h"
-
 #include <algorithm>
 #include <string>
 #include <string_view>
+
+#include "text/casing.h"
 
 namespace newsroom::moderation {
 namespace {
@@ -16,20 +16,22 @@ constexpr std::string_view kShortWords[] = {
     "am", "an", "as", "be", "by", "do", "go", "he", "if", "is", "it", "me",
     "my", "no", "of", "oh", "or", "so", "to", "up", "us", "we"};
 
+// Without the dictionaries: a word of English letters, of three letters or
+// more or one of kShortWords.
+bool MayBeEnglish(const text::Token& t) {
+  if (t.kind != text::TokenKind::kWord || t.text.size() < 2) return false;
+  std::string lower(t.text);
+  for (char& c : lower) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return lower.size() > 2 ||
+         std::find(std::begin(kShortWords), std::end(kShortWords), lower) !=
+             std::end(kShortWords);
+}
+
 bool EnglishAlone(const text::Token& t, const morphology::Dictionary& english,
                   const morphology::Dictionary& turkish) {
-  if (t.kind != text::TokenKind::kWord || t.end - t.begin < 2) return false;
-  if (t.end - t.begin == 2) {
-    // English lower case: "Is" is "is", not Turkish "ıs".
-    std::string lower(t.text);
-    for (char& c : lower) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    if (std::find(std::begin(kShortWords), std::end(kShortWords), lower) ==
-        std::end(kShortWords)) {
-      return false;
-    }
-  }
   return english.Spell(t.text) && !turkish.Spell(t.text) &&
          !turkish.Spell(text::ToLowerTr(t.text));
 }
@@ -40,13 +42,18 @@ bool InEnglishPhrase(const text::Document& doc, size_t i,
                      const morphology::Dictionary& english,
                      const morphology::Dictionary& turkish) {
   const std::vector<text::Token>& tokens = doc.tokens();
-  if (!EnglishAlone(tokens[i], english, turkish)) return false;
-  if (i > 0 && !tokens[i].sentence_initial &&
-      EnglishAlone(tokens[i - 1], english, turkish)) {
-    return true;
+  if (!MayBeEnglish(tokens[i])) return false;
+  // The letters first, the dictionaries only when a neighbour may do.
+  const bool before = i > 0 && !tokens[i].sentence_initial &&
+                      MayBeEnglish(tokens[i - 1]);
+  const bool after = i + 1 < tokens.size() &&
+                     !tokens[i + 1].sentence_initial &&
+                     MayBeEnglish(tokens[i + 1]);
+  if (!(before || after) || !EnglishAlone(tokens[i], english, turkish)) {
+    return false;
   }
-  return i + 1 < tokens.size() && !tokens[i + 1].sentence_initial &&
-         EnglishAlone(tokens[i + 1], english, turkish);
+  return (before && EnglishAlone(tokens[i - 1], english, turkish)) ||
+         (after && EnglishAlone(tokens[i + 1], english, turkish));
 }
 
 }  // namespace newsroom::moderation

@@ -12,8 +12,9 @@
 // not "bi", Turkish "bir" typed informally, as in "Bi gun"). A
 // single English word among Turkish ones still counts ("ask" for "aşk",
 // "bird" for "bir"): readers who type without Turkish letters write such
-// words every day. Asked only about a word a rule is about to count: at
-// most six dictionary look-ups. Tested by english_phrase_test.cc.
+// words every day. Asked only about a word a rule is about to count, and
+// the dictionaries only about words of English letters: at most six
+// look-ups. Tested by english_phrase_test.cc.
 #ifndef NEWSROOM_MODERATION_ENGLISH_PHRASE_H_
 #define NEWSROOM_MODERATION_ENGLISH_PHRASE_H_
 

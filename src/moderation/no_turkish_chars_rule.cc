@@ -52,7 +52,11 @@ std::optional<Finding> NoTurkishCharsRule::Check(Comment* comment) const {
     }
     deasciify::WordRestoration r = deasciifier_.RestoreWord(t.text, prev, next);
     if (!r.changed) continue;
-    if (english_ != nullptr && turkish_ != nullptr &&
+    // A word the deasciifier is all but sure of ("gun" → "gün", "gore" →
+    // "göre") is Turkish whatever English has; the dictionaries are asked
+    // about the others only.
+    if (r.confidence < kSurelyTurkish && english_ != nullptr &&
+        turkish_ != nullptr &&
         InEnglishPhrase(comment->document, i, *english_, *turkish_)) {
       continue;
     }

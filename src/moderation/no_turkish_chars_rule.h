@@ -62,6 +62,9 @@ class NoTurkishCharsRule : public Rule {
   // needs its Turkish letters, for the word alone to break the rule.
   // Chosen on the development part of the shared sentences (BENCHMARKS.md).
   static constexpr double kSureOfAWord = 0.7;
+  // A restored word at least this sure is never taken for part of an
+  // English phrase ("Bi gun", "gore bi"): it was seen so in training.
+  static constexpr double kSurelyTurkish = 0.95;
 
   RuleId id() const override { return RuleId::kNoTurkishChars; }
   std::optional<Finding> Check(Comment* comment) const override;
