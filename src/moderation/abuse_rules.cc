@@ -72,17 +72,24 @@ double SeverityScore(int severity) {
   return severity >= 3 ? 0.97 : severity == 2 ? 0.85 : 0.6;
 }
 
-// Findings of the lexicon rules: every match of the wanted categories.
+// Findings of the lexicon rules: every match of the wanted categories,
+// and with `blame_to_reader` a blame said to the reader ("Sen bir
+// katilsin", "hırsızsınız"): said of a group it is an attack, said of the
+// reader an insult.
 std::optional<Finding> LexiconFinding(RuleId id, const RulePolicy& policy,
                                       const Comment& comment,
-                                      bool (*wanted)(Category)) {
+                                      bool (*wanted)(Category),
+                                      bool blame_to_reader = false) {
   if (comment.abuse == nullptr) return std::nullopt;
   Finding f;
   f.rule = id;
   const AbuseAnalysis& a = *comment.abuse;
   for (size_t k = 0; k < a.matches.size(); ++k) {
     const lexicon::Match& m = a.matches[k];
-    if (!wanted(m.category) || Allowed(policy, m) || InsultsNoOne(a, k)) {
+    const bool blame = blame_to_reader && m.category == Category::kBlame &&
+                       a.aims[k] == lexicon::Aim::kReader;
+    if ((!wanted(m.category) && !blame) || Allowed(policy, m) ||
+        InsultsNoOne(a, k)) {
       continue;
     }
     f.score = std::max(f.score, MatchScore(a, k));
@@ -208,7 +215,8 @@ std::optional<Finding> ProfanityRule::Check(Comment* comment) const {
 InsultRule::InsultRule(const RulePolicy& policy) : policy_(policy) {}
 
 std::optional<Finding> InsultRule::Check(Comment* comment) const {
-  return LexiconFinding(RuleId::kInsult, policy_, *comment, IsInsult);
+  return LexiconFinding(RuleId::kInsult, policy_, *comment, IsInsult,
+                        /*blame_to_reader=*/true);
 }
 
 OffensiveRule::OffensiveRule(const RulePolicy& policy,

@@ -19,7 +19,9 @@
 //
 // Scores:
 //   - profanity (profanity, sexual entries) and insult (insult, slur,
-//     threat entries): the gravest match, by severity 1/2/3 → 0.6/0.85/0.97.
+//     threat entries, and blame said to the reader: "Sen bir katilsin",
+//     "hırsızsınız"): the gravest match, by severity 1/2/3 →
+//     0.6/0.85/0.97.
 //     An entry marked ambiguous (a word with a common innocent sense, such
 //     as "köpek") counts only as far as the classifier finds the comment
 //     offensive (its score times the classifier's), unless it is said to
@@ -35,10 +37,11 @@
 //         attack's severity as above; spans on the group and the attack;
 //       * the classifier's calibrated probability of the comment without
 //         its neutral words (news vocabulary, animals, weather, sport,
-//         public office, names of groups: lexicon/neutral_words.h): their
-//         positive contributions are taken out of the margin before
-//         calibration, so a comment whose only signal is neutral words
-//         scores below the review band and is published. Spans only on
+//         public office, names of groups: lexicon/neutral_words.h) that
+//         push it up: the comment is scored again as if they were never
+//         typed (the n-grams across their edges too), never above its
+//         score as written, so a comment whose only signal is neutral
+//         words scores below the review band and is published. Spans only on
 //         the words whose contribution is clearly positive and that are
 //         not neutral; when no word carries the score, no span, and the
 //         finding's note says so.

@@ -256,6 +256,29 @@ TEST(AbuseRulesTest, ShortInsultsAreInsults) {
   EXPECT_TRUE(Violates("Sen bir aptalsın.", RuleId::kInsult));
 }
 
+TEST(AbuseRulesTest, ABlameSaidToTheReaderIsAnInsult) {
+  // Blame words ("hırsız", "terörist", "katil") are attack language when
+  // said of a group; said to the reader they are an insult.
+  const char* insults[] = {
+      "Sen bir hırsızsın.",
+      "Siz teröristsiniz.",
+      "Sen bir katilsin.",
+  };
+  for (const char* c : insults) {
+    EXPECT_TRUE(Violates(c, RuleId::kInsult)) << c;
+  }
+  // Said of someone in the news, of oneself, or denied, they insult no
+  // one (the classifier still reads them).
+  const char* no_insult[] = {
+      "Hırsızlar evden altınları çaldı.",
+      "Teröristler iki kişiyi kaçırdı.",
+      "Ben bir hırsız değilim.",
+  };
+  for (const char* c : no_insult) {
+    EXPECT_FALSE(Violates(c, RuleId::kInsult)) << c;
+  }
+}
+
 TEST(AbuseRulesTest, EnglishPoliticalDebateIsPublished) {
   // OLID's tweets were gathered by political keywords; the English model
   // learnt "gun control" and party names as half offensive.
