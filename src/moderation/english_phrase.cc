@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "text/casing.h"
 
 namespace newsroom::moderation {
@@ -21,14 +22,14 @@ constexpr std::string_view kShortWords[] = {
 // more or one of kShortWords.
 bool MayBeEnglish(const text::Token& t) {
   if (t.kind != text::TokenKind::kWord || t.text.size() < 2) return false;
-  std::string lower(t.text);
-  for (char& c : lower) {
+  for (char c : t.text) {
     if (static_cast<unsigned char>(c) >= 0x80) return false;
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  return lower.size() > 2 ||
-         std::find(std::begin(kShortWords), std::end(kShortWords), lower) !=
-             std::end(kShortWords);
+  if (t.text.size() > 2) return true;
+  // English lower case: "Is" is "is", not Turkish "ıs".
+  const std::string lower = absl::AsciiStrToLower(t.text);
+  return std::find(std::begin(kShortWords), std::end(kShortWords), lower) !=
+         std::end(kShortWords);
 }
 
 bool EnglishAlone(const text::Token& t, const morphology::Dictionary& english,
