@@ -52,24 +52,30 @@ bool TurkishFeeling(const std::vector<std::string>& keys, size_t last) {
 
 // "I'm (such) an idiot", "I was a bit of a moron", "I feel stupid", "we
 // were idiots": the words before the match, over articles and degree
-// words, are a first-person subject and verb.
-bool EnglishFirstPerson(const std::vector<std::string>& keys, size_t first) {
+// words, are a first-person subject and verb (kSelf); "you are vermin",
+// "you're a liar", "you were such a pig": a second-person one (kReader).
+Aim EnglishSubject(const std::vector<std::string>& keys, size_t first) {
   static constexpr std::string_view kFillers[] = {
       "a",        "an",    "such", "so",     "the",  "total", "complete",
       "absolute", "utter", "real", "big",    "bit",  "of",    "just",
       "being",    "like",  "very", "really", "kind", "sort"};
   size_t i = first;
   while (i > 0 && OneOf(keys[i - 1], kFillers)) --i;
-  if (i == 0) return false;
+  if (i == 0) return Aim::kOther;
   static constexpr std::string_view kContracted[] = {"i'm", "i’m", "im",
                                                      "we're", "we’re"};
-  if (OneOf(keys[i - 1], kContracted)) return true;
-  if (i < 2) return false;
+  static constexpr std::string_view kContractedYou[] = {"you're", "you’re",
+                                                        "youre", "ur"};
+  if (OneOf(keys[i - 1], kContracted)) return Aim::kSelf;
+  if (OneOf(keys[i - 1], kContractedYou)) return Aim::kReader;
+  if (i < 2) return Aim::kOther;
   static constexpr std::string_view kVerbs[] = {
       "am",   "was",  "were",   "are",   "feel",
       "felt", "look", "looked", "sound", "sounded"};
-  return (keys[i - 2] == "i" || keys[i - 2] == "we") &&
-         OneOf(keys[i - 1], kVerbs);
+  if (!OneOf(keys[i - 1], kVerbs)) return Aim::kOther;
+  if (keys[i - 2] == "i" || keys[i - 2] == "we") return Aim::kSelf;
+  if (keys[i - 2] == "you" || keys[i - 2] == "u") return Aim::kReader;
+  return Aim::kOther;
 }
 
 // A comment that is the word alone, or the word and a form of address
@@ -175,8 +181,8 @@ std::vector<Aim> AimsOf(const text::Document& doc,
       } else if (IsFirstPersonCopula(suffix) || TurkishFeeling(keys, last)) {
         aims[k] = Aim::kSelf;
       }
-    } else if (EnglishFirstPerson(keys, first)) {
-      aims[k] = Aim::kSelf;
+    } else {
+      aims[k] = EnglishSubject(keys, first);
     }
     // A comment that is the word alone says it to someone, unless its
     // copula said otherwise above ("Aptaldım.": I was stupid).

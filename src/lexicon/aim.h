@@ -10,8 +10,10 @@
 //
 //   kReader  the reader: a second-person copula ("aptalsın", "köpeksiniz"),
 //            a vocative at the end of its clause ("Seni pislik!", "you
-//            pervert!"), or a comment that is the word alone or with a form
-//            of address ("Köpek!", "@USER hayvan herif", "pislik lan")
+//            pervert!"), an English second-person subject and verb ("you
+//            are vermin", "you're a liar"), or a comment that is the word
+//            alone or with a form of address ("Köpek!", "@USER hayvan
+//            herif", "pislik lan")
 //   kSelf    the writer: a first-person copula ("aptalım", "salağız",
 //            "aptaldım") or verb of feeling ("aptal hissediyorum"), "I'm
 //            such an idiot", "I was a moron"
