@@ -73,22 +73,24 @@ double SeverityScore(int severity) {
 }
 
 // Findings of the lexicon rules: every match of the wanted categories,
-// and with `blame_to_reader` a blame said to the reader ("Sen bir
-// katilsin", "hırsızsınız"): said of a group it is an attack, said of the
-// reader an insult.
+// and with `to_reader` a blame or dehumanising word said to the reader
+// ("Sen bir katilsin", "hırsızsınız", "Sen tam bir domuzsun"): said of a
+// group it is an attack, said of the reader an insult.
 std::optional<Finding> LexiconFinding(RuleId id, const RulePolicy& policy,
                                       const Comment& comment,
                                       bool (*wanted)(Category),
-                                      bool blame_to_reader = false) {
+                                      bool to_reader = false) {
   if (comment.abuse == nullptr) return std::nullopt;
   Finding f;
   f.rule = id;
   const AbuseAnalysis& a = *comment.abuse;
   for (size_t k = 0; k < a.matches.size(); ++k) {
     const lexicon::Match& m = a.matches[k];
-    const bool blame = blame_to_reader && m.category == Category::kBlame &&
-                       a.aims[k] == lexicon::Aim::kReader;
-    if ((!wanted(m.category) && !blame) || Allowed(policy, m) ||
+    const bool said_to_reader =
+        to_reader && a.aims[k] == lexicon::Aim::kReader &&
+        (m.category == Category::kBlame ||
+         m.category == Category::kDehumanisation);
+    if ((!wanted(m.category) && !said_to_reader) || Allowed(policy, m) ||
         InsultsNoOne(a, k)) {
       continue;
     }
@@ -160,19 +162,33 @@ const lexicon::NeutralWords* AbuseModels::NeutralFor(
 namespace {
 
 // The lexicon's findings as the classifier's features. An insult that
-// insults no one is no evidence to the classifier either (copied only in a
-// comment that has one).
-classifier::LexiconFeatures ClassifierEvidence(const AbuseAnalysis& a) {
+// insults no one is no evidence to the classifier either, nor, with
+// `left_out` (one entry per token of `doc`), a finding inside the words
+// the comment is read without: "domuz" left out as an animal takes its
+// dehumanisation finding with it (copied only in a comment that has one).
+classifier::LexiconFeatures ClassifierEvidence(
+    const AbuseAnalysis& a, const text::Document* doc = nullptr,
+    std::span<const uint8_t> left_out = {}) {
+  auto evidence = [&](size_t k) {
+    if (InsultsNoOne(a, k)) return false;
+    if (doc == nullptr || left_out.empty()) return true;
+    const lexicon::Match& m = a.matches[k];
+    const auto& tokens = doc->tokens();
+    for (size_t i = 0; i < tokens.size() && i < left_out.size(); ++i) {
+      if (left_out[i] && tokens[i].begin <= m.begin && m.end <= tokens[i].end) {
+        return false;
+      }
+    }
+    return true;
+  };
   bool all_evidence = true;
-  for (size_t k = 0; k < a.matches.size(); ++k) {
-    all_evidence &= !InsultsNoOne(a, k);
-  }
+  for (size_t k = 0; k < a.matches.size(); ++k) all_evidence &= evidence(k);
   if (all_evidence) return classifier::LexiconFeatures(a.matches);
-  std::vector<lexicon::Match> evidence;
+  std::vector<lexicon::Match> kept;
   for (size_t k = 0; k < a.matches.size(); ++k) {
-    if (!InsultsNoOne(a, k)) evidence.push_back(a.matches[k]);
+    if (evidence(k)) kept.push_back(a.matches[k]);
   }
-  return classifier::LexiconFeatures(evidence);
+  return classifier::LexiconFeatures(kept);
 }
 
 }  // namespace
@@ -216,7 +232,7 @@ InsultRule::InsultRule(const RulePolicy& policy) : policy_(policy) {}
 
 std::optional<Finding> InsultRule::Check(Comment* comment) const {
   return LexiconFinding(RuleId::kInsult, policy_, *comment, IsInsult,
-                        /*blame_to_reader=*/true);
+                        /*to_reader=*/true);
 }
 
 OffensiveRule::OffensiveRule(const RulePolicy& policy,
@@ -250,17 +266,25 @@ std::optional<Finding> OffensiveRule::Check(Comment* comment) const {
     std::vector<size_t> carriers;
     std::vector<uint8_t> leave_out;
     for (size_t i = 0; i < contributions.size() && i < tokens.size(); ++i) {
-      if (contributions[i] <= 0 || tokens[i].kind != text::TokenKind::kWord) {
-        continue;
-      }
+      if (tokens[i].kind != text::TokenKind::kWord) continue;
       bool discounted = neutral != nullptr && neutral->ContainsAt(tokens, i);
+      // A lexicon finding inside the word pushes the margin up beside its
+      // n-grams ("domuz" is an animal and a dehumanising word).
+      bool finding = false;
       for (size_t k = 0; k < a->matches.size(); ++k) {
         const lexicon::Match& m = a->matches[k];
-        if ((lexicon::IsTarget(m.category) || InsultsNoOne(*a, k)) &&
-            m.begin <= tokens[i].begin && tokens[i].end <= m.end) {
+        if (m.begin > tokens[i].begin || tokens[i].end > m.end) continue;
+        if (lexicon::IsTarget(m.category) || InsultsNoOne(*a, k)) {
           discounted = true;
+        } else if (a->aims[k] == lexicon::Aim::kReader) {
+          // "domuzsun": an animal said to the reader is no neutral word.
+          discounted = false;
+          break;
+        } else {
+          finding = true;
         }
       }
+      if (contributions[i] <= 0 && !(discounted && finding)) continue;
       if (discounted) {
         leave_out.resize(tokens.size(), 0);
         leave_out[i] = 1;
@@ -276,7 +300,7 @@ std::optional<Finding> OffensiveRule::Check(Comment* comment) const {
         leave_out.empty()
             ? full
             : std::min(full, a->classifier->Calibrate(a->classifier->Margin(
-                                 doc, ClassifierEvidence(*a).features(),
+                                 doc, ClassifierEvidence(*a, &doc, leave_out).features(),
                                  a->targets, leave_out)));
     const bool evidence = earned >= floor;
     if (!evidence) {

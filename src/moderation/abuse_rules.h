@@ -19,8 +19,9 @@
 //
 // Scores:
 //   - profanity (profanity, sexual entries) and insult (insult, slur,
-//     threat entries, and blame said to the reader: "Sen bir katilsin",
-//     "hırsızsınız"): the gravest match, by severity 1/2/3 →
+//     threat entries, and blame or dehumanisation said to the reader: "Sen
+//     bir katilsin", "hırsızsınız", "Sen tam bir domuzsun", "You are
+//     vermin"): the gravest match, by severity 1/2/3 →
 //     0.6/0.85/0.97.
 //     An entry marked ambiguous (a word with a common innocent sense, such
 //     as "köpek") counts only as far as the classifier finds the comment
@@ -39,7 +40,10 @@
 //         its neutral words (news vocabulary, animals, weather, sport,
 //         public office, names of groups: lexicon/neutral_words.h) that
 //         push it up: the comment is scored again as if they were never
-//         typed (the n-grams across their edges too), never above its
+//         typed (the n-grams across their edges and the lexicon findings
+//         inside them too: "domuz" the animal takes its dehumanisation
+//         finding with it; a word said to the reader is no neutral
+//         word, "domuzsun"), never above its
 //         score as written, so a comment whose only signal is neutral
 //         words scores below the review band and is published. Spans only on
 //         the words whose contribution is clearly positive and that are

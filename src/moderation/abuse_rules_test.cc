@@ -182,6 +182,17 @@ TEST(AbuseRulesTest, NeutralWordsAreTakenOutOfTheScore) {
   // Read without a neutral word a comment is shorter, and a shorter text
   // weighs each word more; it never scores above the comment as written
   // (0.53 here; 0.72 once "polis" was left out).
+  // A neutral word's lexicon finding leaves with it: "domuz" is an animal
+  // here, not a dehumanising word (each was held, 0.48-0.72).
+  const char* pigs[] = {
+      "Katil Domuz Çinli Çiftçiyi Öldürene Dek Hırpaladı",
+      "Kuzeni, domuz ağılında ağzı kan içinde büyük bir erkek domuz "
+      "bulunduğunu söyledi.",
+      "Adamı öldüren hayvan, Yuan'ın veya kuzeninin domuzu değildi.",
+      "Üç ayağının üzerinde sekerek yaklaşan köpek, başını delikanlının "
+      "kucağına koydu ve uzandı.",
+  };
+  for (const char* c : pigs) EXPECT_FALSE(Withheld(c)) << c;
   auto thief = TheEngine().Moderate("Hırsız polis tarafından yakalandı.");
   ASSERT_TRUE(thief.ok());
   const Finding* g = FindingFor(*thief, RuleId::kOffensive);
@@ -257,12 +268,17 @@ TEST(AbuseRulesTest, ShortInsultsAreInsults) {
 }
 
 TEST(AbuseRulesTest, ABlameSaidToTheReaderIsAnInsult) {
-  // Blame words ("hırsız", "terörist", "katil") are attack language when
-  // said of a group; said to the reader they are an insult.
+  // Blame words ("hırsız", "terörist", "katil") and dehumanising ones
+  // ("domuz", "vermin") are attack language when said of a group; said to
+  // the reader they are an insult.
   const char* insults[] = {
       "Sen bir hırsızsın.",
       "Siz teröristsiniz.",
       "Sen bir katilsin.",
+      "Sen tam bir domuzsun.",
+      "Seni domuz seni!",
+      "You are vermin.",
+      "You're a liar and a thief.",
   };
   for (const char* c : insults) {
     EXPECT_TRUE(Violates(c, RuleId::kInsult)) << c;
@@ -273,6 +289,8 @@ TEST(AbuseRulesTest, ABlameSaidToTheReaderIsAnInsult) {
       "Hırsızlar evden altınları çaldı.",
       "Teröristler iki kişiyi kaçırdı.",
       "Ben bir hırsız değilim.",
+      "Domuzlar çiftlikte yaşar.",
+      "Sen bir domuz değilsin, bir insansın.",
   };
   for (const char* c : no_insult) {
     EXPECT_FALSE(Violates(c, RuleId::kInsult)) << c;
