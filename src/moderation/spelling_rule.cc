@@ -73,7 +73,7 @@ std::optional<Finding> SpellingRule::Check(Comment* comment) const {
       c.confidence = 1.0;
       c.reason = spelling::Reason::kUnknownWord;
     } else {
-      c = checker_.Check(t.text, {comment->language, t.sentence_initial});
+      c = checker_.Check(t.text, spelling::ContextOf(t, comment->language));
     }
     if (!c.misspelled) continue;
     if (comment->language == langid::Language::kTurkish &&

@@ -406,6 +406,8 @@ const char* ReasonName(Reason reason) {
       return "foreign_word";
     case Reason::kNotAWord:
       return "not_a_word";
+    case Reason::kQuotedSuffix:
+      return "quoted_suffix";
     case Reason::kNotChecked:
       return "not_checked";
     case Reason::kUnknownWord:
@@ -491,6 +493,13 @@ absl::StatusOr<std::unique_ptr<const Checker>> Checker::Load(
 
 WordCheck Checker::Check(std::string_view word,
                          const WordContext& context) const {
+  if (context.after_quote && context.language == Language::kTurkish) {
+    std::u32string w = text::ToUtf32(word);
+    if (internal::ShapeOf(w) == CaseShape::kLower &&
+        internal::IsNominalSuffixChain(w)) {
+      return Correct(Reason::kQuotedSuffix);
+    }
+  }
   if (cache_ == nullptr) return CheckUncached(word, context);
   uint64_t key = CacheKey(word, static_cast<int>(context.language),
                           context.sentence_initial);
@@ -858,7 +867,7 @@ std::vector<Misspelling> Checker::CheckDocument(const text::Document& document,
   const std::vector<text::Token>& tokens = document.tokens();
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind != text::TokenKind::kWord) continue;
-    WordCheck c = Check(tokens[i].text, {language, tokens[i].sentence_initial});
+    WordCheck c = Check(tokens[i].text, ContextOf(tokens[i], language));
     if (c.misspelled) out.push_back({static_cast<int>(i), c});
   }
   return out;

@@ -27,7 +27,9 @@
 //     â/a, î/i, û/u, when Hunspell accepts the form so spelt
 //     ("hükümetlerimizin": Hunspell has "hükumet");
 //   - a name with an apostrophe suffix ("Kılıçdaroğlu'nun", "LibreOffice'in"):
-//     the suffix must be a Turkish case/possessive/copula sequence;
+//     the suffix must be a Turkish case/possessive/copula sequence; the
+//     same sequence in lower case right after a closing quotation mark
+//     ("detaylı bilgi"yi, WordContext::after_quote);
 //   - an English word in Turkish text, when at least
 //     Options::min_english_length letters ("online", "Writer");
 //   - mixed capitals ("LibreOffice", "iPhone"): a product name;
@@ -100,6 +102,8 @@ enum class Reason {
   kForeignWord,  // a word of the other language: English in Turkish text,
                  // Turkish in English text
   kNotAWord,     // single letter, digits, inner dots
+  kQuotedSuffix,  // suffixes written right after a closing quotation mark:
+                  // "detaylı bilgi"yi, "Fear"ın
   kNotChecked,   // the text's language is neither Turkish nor English
   // Misspelled.
   kUnknownWord,             // no rule accepts it
@@ -119,7 +123,16 @@ struct WordContext {
   // there says nothing about names, so the engine is stricter with unknown
   // capitalised words there.
   bool sentence_initial = false;
+  // The word follows a closing quotation mark (text::Token::after_quote):
+  // Turkish writes a quoted phrase's suffixes so ("detaylı bilgi"yi), and a
+  // chain of them is correct there.
+  bool after_quote = false;
 };
+
+// The context of word token `t` in a text of `language`.
+inline WordContext ContextOf(const text::Token& t, Language language) {
+  return {language, t.sentence_initial, t.after_quote};
+}
 
 struct WordCheck {
   bool misspelled = false;

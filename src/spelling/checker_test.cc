@@ -402,6 +402,23 @@ TEST(CheckerTest, ChecksADocument) {
   EXPECT_EQ(doc->tokens()[m[1].token_index].text, "Habrler");
 }
 
+TEST(CheckerTest, SuffixesAfterAClosingQuotePass) {
+  // Turkish writes a quoted phrase's suffixes after the closing mark; the
+  // same letters elsewhere are no word, nor is a non-suffix after a quote.
+  auto doc = text::Document::Parse(
+      "Uzmanlar \"detaylı bilgi\"yi ve \"Fear\"dan alıntıları "
+      "kullandı; \"bilgi\"xyz dedi.");
+  ASSERT_TRUE(doc.ok());
+  std::vector<std::string> flagged;
+  for (const Misspelling& m : Tr().CheckDocument(*doc, Language::kTurkish)) {
+    flagged.push_back(doc->tokens()[m.token_index].text);
+  }
+  EXPECT_EQ(flagged, std::vector<std::string>{"xyz"});
+  EXPECT_EQ(Tr().Check("yi", {Language::kTurkish, false, true}).reason,
+            Reason::kQuotedSuffix);
+  EXPECT_TRUE(Tr().Check("yi", {Language::kTurkish, false, false}).misspelled);
+}
+
 TEST(CheckerTest, ManyThreadsAgreeWithOneThread) {
   const char* words[] = {"bilgisyar", "görüntülenecektir", "Ankra", "Ankara'da",
                          "habrler",   "haberler",          "tmm",   "TBMM"};

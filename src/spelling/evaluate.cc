@@ -151,7 +151,7 @@ absl::StatusOr<EvalReport> EvaluateSentences(
       const text::Token& t = tokens[i];
       if (t.kind != text::TokenKind::kWord) continue;
       ++r.words;
-      WordContext ctx{Language::kTurkish, t.sentence_initial};
+      WordContext ctx = ContextOf(t, Language::kTurkish);
       Clock::time_point t0 = Clock::now();
       WordCheck c = checker.Check(t.text, ctx);
       Clock::time_point t1 = Clock::now();

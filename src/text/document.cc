@@ -292,6 +292,11 @@ absl::StatusOr<Document> Document::Parse(std::string_view utf8,
     norm.tempSubString(b, e - b).toUTF8String(t.text);
     t.begin = seg_begin[b];
     t.end = seg_end[e - 1];
+    if (kind == TokenKind::kWord && !doc.tokens_.empty() &&
+        b == gap_begin + 1) {
+      const UChar q = norm.charAt(gap_begin);
+      t.after_quote = q == '"' || q == 0x201D || q == 0x00BB;
+    }
     if (kind == TokenKind::kWord || kind == TokenKind::kNumber) {
       t.sentence_initial = next_initial && kind == TokenKind::kWord;
       next_initial = false;

@@ -44,6 +44,10 @@ struct Token {
   // end (. ! ? … or a line break). Lets rules tell names from capitalised
   // sentence starts.
   bool sentence_initial = false;
+  // True for a word right after a closing quotation mark that is right
+  // after the word before: the suffixes of a quoted phrase ("detaylı
+  // bilgi"yi, «Fear»ın).
+  bool after_quote = false;
 };
 
 struct ParseOptions {

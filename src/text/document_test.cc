@@ -115,5 +115,18 @@ TEST(DocumentTest, MarksSentenceInitialWords) {
   EXPECT_EQ(doc->word_count(), 7);
 }
 
+TEST(DocumentTest, MarksSuffixesAfterAClosingQuote) {
+  auto doc = Document::Parse(
+      "\"detaylı bilgi\"yi ve «Fear»ın anlamını \"sordu\" yine");
+  ASSERT_TRUE(doc.ok());
+  std::vector<std::pair<std::string, bool>> got;
+  for (const Token& t : doc->tokens()) got.push_back({t.text, t.after_quote});
+  std::vector<std::pair<std::string, bool>> want = {
+      {"detaylı", false}, {"bilgi", false},    {"yi", true},
+      {"ve", false},      {"Fear", false},     {"ın", true},
+      {"anlamını", false}, {"sordu", false},   {"yine", false}};
+  EXPECT_EQ(got, want);
+}
+
 }  // namespace
 }  // namespace newsroom::text
