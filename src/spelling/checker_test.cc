@@ -110,6 +110,12 @@ TEST(CheckerTest, ClosingSuffixesNeedHarmony) {
   // "görüntülenecek" + "tir" is right; "-tır" breaks vowel harmony.
   EXPECT_EQ(CheckTr("kopyalanamayacaktır").reason, Reason::kInflected);
   EXPECT_TRUE(CheckTr("kopyalanamayacaktir").misspelled);
+  // Personal endings hunspell-tr lacks for these stems: "I am a barman",
+  // "you leaked"; a typo in the stem is still a typo.
+  EXPECT_EQ(CheckTr("barmenim").reason, Reason::kInflected);
+  EXPECT_EQ(CheckTr("sızdırdınız").reason, Reason::kInflected);
+  EXPECT_TRUE(CheckTr("sızdırdınıs").misspelled);
+  EXPECT_TRUE(CheckTr("brmenim").misspelled);
 }
 
 TEST(CheckerTest, NamesAcronymsAndApostrophes) {

@@ -107,6 +107,14 @@ constexpr std::u32string_view kClosingPatterns[] = {
     U"DIr", U"DIrlAr", U"YDI", U"YmIş", U"YsA", U"Yken", U"YlA",
 };
 
+// The personal endings of the copula and of the past, which hunspell-tr
+// lacks for many stems ("barmenim", "atletiksin", "sızdırdınız"): accepted
+// after a known stem, not suggested (ClosingSuffixesAfter()).
+constexpr std::u32string_view kPersonalPatterns[] = {
+    U"YIm",  U"sIn",  U"YIz",  U"sInIz",
+    U"YDIm", U"YDIn", U"YDIk", U"YDInIz",
+};
+
 // -ki follows a locative: "belgenizde" + "ki".
 bool EndsInLocative(std::u32string_view s) {
   if (s.size() < 2) return false;
@@ -121,7 +129,7 @@ bool IsNominalSuffixChain(std::u32string_view s) { return MatchFrom(s, 0, 0); }
 std::vector<size_t> ClosingSuffixSplits(std::u32string_view lower) {
   std::vector<size_t> splits;
   std::u32string realized;
-  for (std::u32string_view pattern : kClosingPatterns) {
+  auto split = [&](std::u32string_view pattern) {
     // A realisation is as long as the pattern or one letter shorter.
     for (size_t len = pattern.size() - 1; len <= pattern.size(); ++len) {
       if (len + 2 > lower.size()) continue;
@@ -131,7 +139,9 @@ std::vector<size_t> ClosingSuffixSplits(std::u32string_view lower) {
         splits.push_back(k);
       }
     }
-  }
+  };
+  for (std::u32string_view pattern : kClosingPatterns) split(pattern);
+  for (std::u32string_view pattern : kPersonalPatterns) split(pattern);
   // -ki after a locative: "belgenizdeki".
   if (lower.size() > 5 && lower.substr(lower.size() - 2) == U"ki" &&
       EndsInLocative(lower.substr(0, lower.size() - 2))) {

@@ -15,7 +15,10 @@
 //
 // Closing suffixes (copula -DIr, -(y)DI, -(y)mIş, -(y)sA, -(y)ken,
 // instrumental -(y)lA, relative -ki) attach to almost any inflected word,
-// and hunspell-tr lists them for few stems. ClosingSuffixSplits() realises
+// and hunspell-tr lists them for few stems; so do the personal endings of
+// the copula and the past (-(y)Im, -sIn, -(y)Iz, -sInIz, -(y)DIm, -(y)DIn,
+// -(y)DIk, -(y)DInIz: "barmenim", "sızdırdınız"), which are accepted but
+// never suggested. ClosingSuffixSplits() realises
 // each of them for every possible stem — vowel harmony (A: a/e, I: ı/i/u/ü),
 // d/t after voiceless consonants, buffer y after vowels — and reports the
 // splits whose realisation is exactly the end of the word; the caller then

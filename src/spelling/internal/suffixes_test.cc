@@ -30,6 +30,14 @@ TEST(SuffixesTest, ClosingSuffixesFollowHarmonyAndAssimilation) {
       {U"eklemenizle", 9},         // consonant + le
       {U"görüntülenecektır", 0},   // ı breaks front harmony
       {U"görüntülenecekdir", 0},   // d after voiceless k
+      // Personal endings of the copula and the past.
+      {U"barmenim", 6},            // consonant + im
+      {U"ateşliyim", 6},           // vowel + yim
+      {U"atletiksin", 7},          // sin
+      {U"sızdırdınız", 6},         // past + ınız
+      {U"kitaptık", 5},            // t after voiceless p
+      {U"barmenım", 0},            // ı breaks front harmony
+      {U"kitapdık", 0},            // d after voiceless p
   };
   for (const Case& c : cases) {
     std::vector<size_t> splits = ClosingSuffixSplits(c.word);
