@@ -416,6 +416,9 @@ TEST(AbuseRulesTest, HateAgainstAnyGroupIsOffensive) {
       "Ermenilerin hepsi hain, hiçbirine güvenmeyin.",
       "Eşcinseller mikrop gibi her yere yayılıyor.",
       "Kahrolsun Rumlar!",
+      "Yahudiler dünyanın başına bela, hepsinin kökü kurusun.",
+      "Kürtlerin kökü kazınmalı.",
+      "Papazların hepsi sübyancı.",
       "Muslims are terrorists and should be kicked out of Europe.",
       "Immigrants are vermin.",
       "Refugees are all criminals.",
@@ -425,6 +428,13 @@ TEST(AbuseRulesTest, HateAgainstAnyGroupIsOffensive) {
   for (const char* c : cases) {
     EXPECT_TRUE(Violates(c, RuleId::kOffensive)) << c;
   }
+  // The same words in the news of one person or of a cause.
+  const char* news[] = {
+      "Sübyancı imam tutuklandı.",
+      "Pedofil rahip yargılanıyor.",
+      "Ayrılıkçı terörün kökü kazınmalı.",
+  };
+  for (const char* c : news) EXPECT_FALSE(Withheld(c)) << c;
 }
 
 TEST(AbuseRulesTest, OffensiveSpansAreOnTheWordsThatCarryIt) {
