@@ -86,10 +86,10 @@ std::optional<Finding> LexiconFinding(RuleId id, const RulePolicy& policy,
   const AbuseAnalysis& a = *comment.abuse;
   for (size_t k = 0; k < a.matches.size(); ++k) {
     const lexicon::Match& m = a.matches[k];
-    const bool said_to_reader =
-        to_reader && a.aims[k] == lexicon::Aim::kReader &&
-        (m.category == Category::kBlame ||
-         m.category == Category::kDehumanisation);
+    const bool said_to_reader = to_reader &&
+                                a.aims[k] == lexicon::Aim::kReader &&
+                                (m.category == Category::kBlame ||
+                                 m.category == Category::kDehumanisation);
     if ((!wanted(m.category) && !said_to_reader) || Allowed(policy, m) ||
         InsultsNoOne(a, k)) {
       continue;
@@ -299,9 +299,11 @@ std::optional<Finding> OffensiveRule::Check(Comment* comment) const {
     const double earned =
         leave_out.empty()
             ? full
-            : std::min(full, a->classifier->Calibrate(a->classifier->Margin(
-                                 doc, ClassifierEvidence(*a, &doc, leave_out).features(),
-                                 a->targets, leave_out)));
+            : std::min(
+                  full,
+                  a->classifier->Calibrate(a->classifier->Margin(
+                      doc, ClassifierEvidence(*a, &doc, leave_out).features(),
+                      a->targets, leave_out)));
     const bool evidence = earned >= floor;
     if (!evidence) {
       // No evidence beyond neutral words: published.

@@ -281,12 +281,8 @@ TEST(AbuseRulesTest, ABlameSaidToTheReaderIsAnInsult) {
   // ("domuz", "vermin") are attack language when said of a group; said to
   // the reader they are an insult.
   const char* insults[] = {
-      "Sen bir hırsızsın.",
-      "Siz teröristsiniz.",
-      "Sen bir katilsin.",
-      "Sen tam bir domuzsun.",
-      "Seni domuz seni!",
-      "You are vermin.",
+      "Sen bir hırsızsın.",         "Siz teröristsiniz.", "Sen bir katilsin.",
+      "Sen tam bir domuzsun.",      "Seni domuz seni!",   "You are vermin.",
       "You're a liar and a thief.",
   };
   for (const char* c : insults) {

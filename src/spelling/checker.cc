@@ -406,8 +406,8 @@ const char* ReasonName(Reason reason) {
       return "foreign_word";
     case Reason::kNotAWord:
       return "not_a_word";
-    case Reason::kQuotedSuffix:
-      return "quoted_suffix";
+    case Reason::kAfterQuote:
+      return "after_quote";
     case Reason::kNotChecked:
       return "not_checked";
     case Reason::kUnknownWord:
@@ -497,7 +497,7 @@ WordCheck Checker::Check(std::string_view word,
     std::u32string w = text::ToUtf32(word);
     if (internal::ShapeOf(w) == CaseShape::kLower &&
         internal::IsNominalSuffixChain(w)) {
-      return Correct(Reason::kQuotedSuffix);
+      return Correct(Reason::kAfterQuote);
     }
   }
   if (cache_ == nullptr) return CheckUncached(word, context);

@@ -102,8 +102,8 @@ enum class Reason {
   kForeignWord,  // a word of the other language: English in Turkish text,
                  // Turkish in English text
   kNotAWord,     // single letter, digits, inner dots
-  kQuotedSuffix,  // suffixes written right after a closing quotation mark:
-                  // "detaylı bilgi"yi, "Fear"ın
+  kAfterQuote,   // suffixes right after a closing quotation mark:
+                 // "detaylı bilgi"yi, «Fear»ın
   kNotChecked,   // the text's language is neither Turkish nor English
   // Misspelled.
   kUnknownWord,             // no rule accepts it

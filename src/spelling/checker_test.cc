@@ -421,7 +421,7 @@ TEST(CheckerTest, SuffixesAfterAClosingQuotePass) {
   }
   EXPECT_EQ(flagged, std::vector<std::string>{"xyz"});
   EXPECT_EQ(Tr().Check("yi", {Language::kTurkish, false, true}).reason,
-            Reason::kQuotedSuffix);
+            Reason::kAfterQuote);
   EXPECT_TRUE(Tr().Check("yi", {Language::kTurkish, false, false}).misspelled);
 }
 

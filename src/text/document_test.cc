@@ -122,9 +122,9 @@ TEST(DocumentTest, MarksSuffixesAfterAClosingQuote) {
   std::vector<std::pair<std::string, bool>> got;
   for (const Token& t : doc->tokens()) got.push_back({t.text, t.after_quote});
   std::vector<std::pair<std::string, bool>> want = {
-      {"detaylı", false}, {"bilgi", false},    {"yi", true},
-      {"ve", false},      {"Fear", false},     {"ın", true},
-      {"anlamını", false}, {"sordu", false},   {"yine", false}};
+      {"detaylı", false},  {"bilgi", false}, {"yi", true},
+      {"ve", false},       {"Fear", false},  {"ın", true},
+      {"anlamını", false}, {"sordu", false}, {"yine", false}};
   EXPECT_EQ(got, want);
 }
 

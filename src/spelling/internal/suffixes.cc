@@ -111,8 +111,7 @@ constexpr std::u32string_view kClosingPatterns[] = {
 // lacks for many stems ("barmenim", "atletiksin", "sızdırdınız"): accepted
 // after a known stem, not suggested (ClosingSuffixesAfter()).
 constexpr std::u32string_view kPersonalPatterns[] = {
-    U"YIm",  U"sIn",  U"YIz",  U"sInIz",
-    U"YDIm", U"YDIn", U"YDIk", U"YDInIz",
+    U"YIm", U"sIn", U"YIz", U"sInIz", U"YDIm", U"YDIn", U"YDIk", U"YDInIz",
 };
 
 // -ki follows a locative: "belgenizde" + "ki".

@@ -31,13 +31,13 @@ TEST(SuffixesTest, ClosingSuffixesFollowHarmonyAndAssimilation) {
       {U"görüntülenecektır", 0},   // ı breaks front harmony
       {U"görüntülenecekdir", 0},   // d after voiceless k
       // Personal endings of the copula and the past.
-      {U"barmenim", 6},            // consonant + im
-      {U"ateşliyim", 6},           // vowel + yim
-      {U"atletiksin", 7},          // sin
-      {U"sızdırdınız", 6},         // past + ınız
-      {U"kitaptık", 5},            // t after voiceless p
-      {U"barmenım", 0},            // ı breaks front harmony
-      {U"kitapdık", 0},            // d after voiceless p
+      {U"barmenim", 6},     // consonant + im
+      {U"ateşliyim", 6},    // vowel + yim
+      {U"atletiksin", 7},   // sin
+      {U"sızdırdınız", 6},  // past + ınız
+      {U"kitaptık", 5},     // t after voiceless p
+      {U"barmenım", 0},     // ı breaks front harmony
+      {U"kitapdık", 0},     // d after voiceless p
   };
   for (const Case& c : cases) {
     std::vector<size_t> splits = ClosingSuffixSplits(c.word);
