@@ -163,23 +163,13 @@ namespace {
 
 // The lexicon's findings as the classifier's features. An insult that
 // insults no one is no evidence to the classifier either, nor, with
-// `left_out` (one entry per token of `doc`), a finding inside the words
-// the comment is read without: "domuz" left out as an animal takes its
-// dehumanisation finding with it (copied only in a comment that has one).
+// `left_out` (one entry per match), a finding inside a word the comment is
+// read without: "domuz" left out as an animal takes its dehumanisation
+// finding with it (copied only in a comment that has one).
 classifier::LexiconFeatures ClassifierEvidence(
-    const AbuseAnalysis& a, const text::Document* doc = nullptr,
-    std::span<const uint8_t> left_out = {}) {
+    const AbuseAnalysis& a, std::span<const uint8_t> left_out = {}) {
   auto evidence = [&](size_t k) {
-    if (InsultsNoOne(a, k)) return false;
-    if (doc == nullptr || left_out.empty()) return true;
-    const lexicon::Match& m = a.matches[k];
-    const auto& tokens = doc->tokens();
-    for (size_t i = 0; i < tokens.size() && i < left_out.size(); ++i) {
-      if (left_out[i] && tokens[i].begin <= m.begin && m.end <= tokens[i].end) {
-        return false;
-      }
-    }
-    return true;
+    return !InsultsNoOne(a, k) && (left_out.empty() || !left_out[k]);
   };
   bool all_evidence = true;
   for (size_t k = 0; k < a.matches.size(); ++k) all_evidence &= evidence(k);
@@ -264,7 +254,8 @@ std::optional<Finding> OffensiveRule::Check(Comment* comment) const {
     const lexicon::NeutralWords* neutral =
         models_.NeutralFor(comment->language);
     std::vector<size_t> carriers;
-    std::vector<uint8_t> leave_out;
+    std::vector<uint8_t> leave_out;          // per token
+    std::vector<uint8_t> findings_left_out;  // per match: inside those
     for (size_t i = 0; i < contributions.size() && i < tokens.size(); ++i) {
       if (tokens[i].kind != text::TokenKind::kWord) continue;
       bool discounted = neutral != nullptr && neutral->ContainsAt(tokens, i);
@@ -288,6 +279,13 @@ std::optional<Finding> OffensiveRule::Check(Comment* comment) const {
       if (discounted) {
         leave_out.resize(tokens.size(), 0);
         leave_out[i] = 1;
+        for (size_t k = 0; k < a->matches.size(); ++k) {
+          const lexicon::Match& m = a->matches[k];
+          if (tokens[i].begin <= m.begin && m.end <= tokens[i].end) {
+            findings_left_out.resize(a->matches.size(), 0);
+            findings_left_out[k] = 1;
+          }
+        }
       } else if (contributions[i] >= kCarries) {
         carriers.push_back(i);
       }
@@ -302,7 +300,7 @@ std::optional<Finding> OffensiveRule::Check(Comment* comment) const {
             : std::min(
                   full,
                   a->classifier->Calibrate(a->classifier->Margin(
-                      doc, ClassifierEvidence(*a, &doc, leave_out).features(),
+                      doc, ClassifierEvidence(*a, findings_left_out).features(),
                       a->targets, leave_out)));
     const bool evidence = earned >= floor;
     if (!evidence) {
