@@ -246,11 +246,16 @@ absl::StatusOr<Verdict> Engine::Moderate(std::string_view text,
   verdict.decision = reject   ? Decision::kReject
                      : review ? Decision::kReview
                               : Decision::kApprove;
-  if (suggestions == Suggestions::kAlways ||
-      (suggestions == Suggestions::kWhenWithheld &&
-       verdict.decision != Decision::kApprove)) {
+  // A withheld comment's author is told what broke the policy: the
+  // suggestions of the rules it broke. A finding under its threshold
+  // explains nothing and its suggestions would go unread.
+  if (suggestions != Suggestions::kNever) {
     for (size_t k = 0; k < found.size(); ++k) {
-      found[k]->Suggest(comment, &verdict.findings[k]);
+      if (suggestions == Suggestions::kAlways ||
+          (verdict.decision != Decision::kApprove &&
+           verdict.findings[k].violated)) {
+        found[k]->Suggest(comment, &verdict.findings[k]);
+      }
     }
   }
   // Report findings in policy order, whatever order the rules ran in.

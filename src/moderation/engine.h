@@ -74,10 +74,11 @@ class Engine {
   // costs more than all the rest of the language rules, and nobody reads
   // them on a comment that is published as written.
   enum class Suggestions {
-    // When the comment is not published as written (refused or held): its
-    // author is told what to correct, its moderator sees it. A published
-    // comment's verdict still marks its misspelled words, without
-    // suggestions. For comments as they are posted.
+    // When the comment is not published as written (refused or held), for
+    // the rules it broke: its author is told what to correct. A published
+    // comment's verdict, and a finding under its rule's threshold, still
+    // mark their words, without suggestions. For comments as they are
+    // posted.
     kWhenWithheld,
     // Always: a draft checked while the reader writes, `newsroom moderate`.
     kAlways,

@@ -226,9 +226,10 @@ TEST(EngineTest, OneTypoNeverViolates) {
   EXPECT_EQ(v->decision, Decision::kApprove);
 }
 
-// Suggestions are worked out when someone will read them: the author and
-// moderator of a withheld comment, a reader checking a draft. Whatever is
-// asked, the decision, the scores and the marked words are the same.
+// Suggestions are worked out when someone will read them: the author of a
+// withheld comment, for the rules it broke; a reader checking a draft.
+// Whatever is asked, the decision, the scores and the marked words are the
+// same.
 TEST(EngineTest, SuggestionsWhenTheCommentIsWithheldOrWhenAsked) {
   using S = Engine::Suggestions;
   struct Case {
@@ -236,6 +237,7 @@ TEST(EngineTest, SuggestionsWhenTheCommentIsWithheldOrWhenAsked) {
     Decision decision;
     const char* misspelled;  // the first spelling span
     const char* best;        // its best suggestion
+    bool spelling_broken = true;
   };
   const Case cases[] = {
       // One typo: published, the word still marked.
@@ -249,6 +251,10 @@ TEST(EngineTest, SuggestionsWhenTheCommentIsWithheldOrWhenAsked) {
        Decision::kReview, "yetersz", "yetersiz"},
       {"bu habr çok kötü yazılmş, imla kurallrına hiç dikat edilmemiş",
        Decision::kReview, "habr", "haber"},
+      // Refused for an insult; the one typo broke nothing and its author
+      // is told about the insult.
+      {"Bu habri yazan adam tam bir gerizekalı.", Decision::kReject, "habri",
+       "haberi", false},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.text);
@@ -269,7 +275,11 @@ TEST(EngineTest, SuggestionsWhenTheCommentIsWithheldOrWhenAsked) {
     EXPECT_EQ(best(*never), "");
     EXPECT_EQ(best(*always), c.best);
     EXPECT_EQ(best(*posted),
-              c.decision == Decision::kApprove ? "" : std::string(c.best));
+              c.decision == Decision::kApprove || !c.spelling_broken
+                  ? ""
+                  : std::string(c.best));
+    EXPECT_EQ(FindingFor(*posted, RuleId::kSpelling)->violated,
+              c.spelling_broken && c.decision != Decision::kApprove);
   }
 }
 
