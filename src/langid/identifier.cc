@@ -13,7 +13,9 @@
 //     ə, or q/x/w beside Turkish letters, say Azerbaijani (Other, 1.5), any
 //     other non-ASCII letter says Other (1).
 //  3. CLD2 reads the words joined by spaces and returns up to three
-//     languages with their share of the text (internal/cld2.h): its
+//     languages with their share of the text (internal/cld2.h), when its
+//     vote could change the winner (most longer comments are settled by
+//     their cue words, and CLD2 is not asked): its
 //     reliable answer, or on short text its best-effort guess. Its vote is
 //     worth half a word per word read, up to four words, and a guess
 //     somewhat less, split by share. So on a short comment the cue words
@@ -90,6 +92,16 @@ int ArgMax(const std::array<double, 3>& s, int tie_winner) {
   return best;
 }
 
+// Whether a vote of at most `vote`, spread over the languages in any way,
+// leaves the leader of evidence + prior ahead of every other language.
+bool Settled(const std::array<double, 3>& evidence,
+             const std::array<double, 3>& prior, double vote) {
+  std::array<double, 3> s;
+  for (int i = 0; i < 3; ++i) s[i] = evidence[i] + prior[i];
+  std::sort(s.begin(), s.end());
+  return s[2] - s[1] > vote;
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<const Identifier>> Identifier::Create(
@@ -159,7 +171,15 @@ Detection Identifier::Identify(const text::Document& doc,
     }
   }
 
-  if (options_.use_cld2 && d.words > 0) {
+  // CLD2 is asked only when its vote could change the winner: the cues
+  // alone settle most comments of a dozen words or more, and CLD2 is a
+  // third of the time this takes.
+  std::array<double, 3> prior = {0, 0, 0};
+  prior[static_cast<int>(options_.default_language)] += kDefaultPrior;
+  if (hint) prior[static_cast<int>(*hint)] += options_.hint_weight;
+  if (options_.use_cld2 && d.words > 0 &&
+      !Settled(evidence, prior,
+               kCld2ReliableWeight * std::min(d.words, kCld2WordCap))) {
     internal::Cld2Result r = internal::RunCld2(cld2_text);
     d.cld2_code = r.top[0].code;
     d.cld2_reliable = r.reliable;
@@ -177,9 +197,8 @@ Detection Identifier::Identify(const text::Document& doc,
   }
 
   std::array<double, 3> score = evidence;
+  for (int i = 0; i < 3; ++i) score[i] += prior[i];
   const int default_index = static_cast<int>(options_.default_language);
-  score[default_index] += kDefaultPrior;
-  if (hint) score[static_cast<int>(*hint)] += options_.hint_weight;
   const int winner =
       ArgMax(score, hint ? static_cast<int>(*hint) : default_index);
   d.language = static_cast<Language>(winner);

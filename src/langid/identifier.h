@@ -128,7 +128,8 @@ struct Detection {
   // Word tokens read (after ignored_words and max_words).
   int words = 0;
   // CLD2's top language as its own code ("tr", "en", "de", "az", "un" for
-  // unknown), "" when CLD2 was not asked. For diagnostics.
+  // unknown), "" when CLD2 was not asked (the cue words had settled the
+  // language beyond what CLD2's vote could change). For diagnostics.
   std::string_view cld2_code;
   bool cld2_reliable = false;
 

@@ -201,9 +201,26 @@ TEST_F(IdentifierTest, ConfidenceAndProbabilitiesAreConsistent) {
 }
 
 TEST_F(IdentifierTest, ReportsWhatCld2Said) {
-  Detection d = Identify("Ich bin mit diesem Artikel nicht einverstanden");
+  Detection d = Identify("Bundesregierung Artikel einverstanden");
   EXPECT_EQ(d.cld2_code, "de");
-  EXPECT_TRUE(d.cld2_reliable);
+  EXPECT_EQ(d.language, Language::kOther);
+}
+
+// CLD2 is asked only when its vote could change the answer: the cue words
+// of a longer comment settle it alone.
+TEST_F(IdentifierTest, AsksCld2OnlyWhenItsVoteCouldDecide) {
+  Detection turkish = Identify(
+      "Bu haberi okuyunca çok üzüldüm, yetkililer bir açıklama yapmalı ve "
+      "sorumlular hesap vermeli.");
+  EXPECT_EQ(turkish.language, Language::kTurkish);
+  EXPECT_EQ(turkish.cld2_code, "");
+  Detection english =
+      Identify("I do not think that the mayor should resign over this.");
+  EXPECT_EQ(english.language, Language::kEnglish);
+  EXPECT_EQ(english.cld2_code, "");
+  // Two words without a cue: CLD2 decides.
+  Detection short_text = Identify("Bundesregierung Artikel einverstanden");
+  EXPECT_NE(short_text.cld2_code, "");
 }
 
 TEST_F(IdentifierTest, UsesTheCld2TablesTheBuildAskedFor) {
