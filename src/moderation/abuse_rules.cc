@@ -258,24 +258,32 @@ std::optional<Finding> OffensiveRule::Check(Comment* comment) const {
     std::vector<uint8_t> findings_left_out;  // per match: inside those
     for (size_t i = 0; i < contributions.size() && i < tokens.size(); ++i) {
       if (tokens[i].kind != text::TokenKind::kWord) continue;
-      bool discounted = neutral != nullptr && neutral->ContainsAt(tokens, i);
       // A lexicon finding inside the word pushes the margin up beside its
       // n-grams ("domuz" is an animal and a dehumanising word).
       bool finding = false;
+      bool no_evidence = false;  // a group's name, an insult of no one
+      bool to_reader = false;
       for (size_t k = 0; k < a->matches.size(); ++k) {
         const lexicon::Match& m = a->matches[k];
         if (m.begin > tokens[i].begin || tokens[i].end > m.end) continue;
         if (lexicon::IsTarget(m.category) || InsultsNoOne(*a, k)) {
-          discounted = true;
+          no_evidence = true;
         } else if (a->aims[k] == lexicon::Aim::kReader) {
           // "domuzsun": an animal said to the reader is no neutral word.
-          discounted = false;
+          to_reader = true;
           break;
         } else {
           finding = true;
         }
       }
-      if (contributions[i] <= 0 && !(discounted && finding)) continue;
+      // Only a word that pushes the margin up, or carries a finding, can
+      // be left out: the neutral words are asked about those alone.
+      if (contributions[i] <= 0 && !finding) continue;
+      const bool discounted =
+          !to_reader &&
+          (no_evidence ||
+           (neutral != nullptr && neutral->ContainsAt(tokens, i)));
+      if (contributions[i] <= 0 && !discounted) continue;
       if (discounted) {
         leave_out.resize(tokens.size(), 0);
         leave_out[i] = 1;
