@@ -69,6 +69,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <numeric>
 #include <optional>
 #include <sstream>
 
@@ -1183,10 +1184,19 @@ std::vector<std::string> Checker::SuggestUncached(std::string_view word,
       }
     }
   };
-  std::stable_sort(cands.begin(), cands.end(), by_score);
+  // The candidates in rank order, ties in the order they were found. Their
+  // indices are sorted, not the candidates: a rare word has hundreds, and
+  // only the first few are read.
+  std::vector<uint32_t> order(cands.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&cands](uint32_t a, uint32_t b) {
+    return cands[a].distance < cands[b].distance ||
+           (cands[a].distance == cands[b].distance && a < b);
+  });
   std::vector<Candidate> settled;
   absl::flat_hash_set<std::u32string> seen_lower;
-  for (Candidate& c : cands) {
+  for (uint32_t k : order) {
+    Candidate& c = cands[k];
     if (static_cast<int>(settled.size()) >= 3 * max) break;
     if (!seen_lower.insert(c.lower).second && c.form.empty()) continue;
     if (c.form.empty()) {
