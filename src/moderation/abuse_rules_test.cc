@@ -169,6 +169,10 @@ TEST(AbuseRulesTest, NewsProseAndCriticismArePublished) {
       "Kudüs'te binlerce Ultra-Ortodoks Yahudi bir hahamın cenazesine "
       "katıldı.",
       "Suriyeli iki işçi fabrikadaki yangında yaralandı.",
+      // A party and its members are named, not insulted.
+      "CHP'li muhaliflerin itirazını haklı bulan YSK, Ümraniye kongresini "
+      "iptal etti.",
+      "Seri AKP oy üretimi! Sonra bunun adı seçim mi oluyor?",
       "Two Syrian workers were injured in the factory fire.",
       "The mayor should resign over the flooding.",
   };
@@ -181,6 +185,9 @@ TEST(AbuseRulesTest, NeutralWordsAreTakenOutOfTheScore) {
   // in its own words still waits for a moderator.
   EXPECT_FALSE(Withheld("Saldıran köpek balığının türü ise bilinmiyor."));
   EXPECT_FALSE(Withheld("Belediye başkanı istifa etmeli."));
+  // What is said of a party's members still counts.
+  EXPECT_TRUE(Withheld("CHP'li vekiller yine saçmaladı, hepsi geri zekalı."));
+  EXPECT_TRUE(Withheld("AKP'li yandaşlar gibi yalan söyleme şerefsiz."));
   EXPECT_TRUE(Withheld("She is a traitor."));
   auto v = TheEngine().Moderate("She is a traitor.");
   ASSERT_TRUE(v.ok());
