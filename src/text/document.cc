@@ -264,6 +264,31 @@ absl::StatusOr<Document> Document::Parse(std::string_view utf8,
     }
   }
   norm.toUTF8String(doc.normalized_);
+  // utf8_at[k]: the byte offset in doc.normalized_ of norm's UTF-16 unit k
+  // (and of its end at k = length), so that a token's text is a slice.
+  const UChar* np = norm.getBuffer();
+  const int32_t nn = norm.length();
+  std::vector<int32_t> utf8_at(nn + 1);
+  int32_t byte = 0;
+  for (int32_t k = 0; k < nn; ++k) {
+    utf8_at[k] = byte;
+    const UChar u = np[k];
+    if (u < 0x80) {
+      byte += 1;
+    } else if (u < 0x800) {
+      byte += 2;
+    } else if (U16_IS_LEAD(u) && k + 1 < nn && U16_IS_TRAIL(np[k + 1])) {
+      utf8_at[++k] = byte;  // the trail unit starts nothing of its own
+      byte += 4;
+    } else {
+      byte += 3;
+    }
+  }
+  utf8_at[nn] = byte;
+  auto slice = [&](int32_t b, int32_t e) {
+    return std::string_view(doc.normalized_)
+        .substr(utf8_at[b], utf8_at[e] - utf8_at[b]);
+  };
 
   // Stages 3 and 4: special spans, then words.
   std::vector<Span16> special = FindSpecialSpans(norm);
@@ -279,7 +304,7 @@ absl::StatusOr<Document> Document::Parse(std::string_view utf8,
         doc.tokens_.back().kind == TokenKind::kNumber && b == gap_begin + 1 &&
         (norm.charAt(gap_begin) == '\'' || norm.charAt(gap_begin) == 0x2019)) {
       Token& number = doc.tokens_.back();
-      norm.tempSubString(gap_begin, e - gap_begin).toUTF8String(number.text);
+      number.text += slice(gap_begin, e);
       number.end = seg_end[e - 1];
       gap_begin = e;
       return;
@@ -289,7 +314,7 @@ absl::StatusOr<Document> Document::Parse(std::string_view utf8,
     }
     Token t;
     t.kind = kind;
-    norm.tempSubString(b, e - b).toUTF8String(t.text);
+    t.text = slice(b, e);
     t.begin = seg_begin[b];
     t.end = seg_end[e - 1];
     if (kind == TokenKind::kWord && !doc.tokens_.empty() &&
