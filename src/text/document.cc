@@ -118,9 +118,10 @@ std::vector<Span16> FindSpecialSpans(const icu::UnicodeString& s) {
       continue;
     }
     int32_t end = ChunkEnd(p, n, i);
-    if (StartsWithIgnoreCase(s, i, "http://") ||
-        StartsWithIgnoreCase(s, i, "https://") ||
-        StartsWithIgnoreCase(s, i, "www.")) {
+    const UChar32 first = c | 0x20;  // ASCII letters in lower case
+    if ((first == 'h' && (StartsWithIgnoreCase(s, i, "http://") ||
+                          StartsWithIgnoreCase(s, i, "https://"))) ||
+        (first == 'w' && StartsWithIgnoreCase(s, i, "www."))) {
       if (end > i) spans.push_back({i, end, TokenKind::kUrl});
       i = std::max(end, Next(p, n, i));
       continue;
