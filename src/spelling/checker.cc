@@ -1189,9 +1189,8 @@ std::vector<std::string> Checker::SuggestUncached(std::string_view word,
   // only the first few are read.
   std::vector<uint32_t> order(cands.size());
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&cands](uint32_t a, uint32_t b) {
-    return cands[a].distance < cands[b].distance ||
-           (cands[a].distance == cands[b].distance && a < b);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return by_score(cands[a], cands[b]);
   });
   std::vector<Candidate> settled;
   absl::flat_hash_set<std::u32string> seen_lower;
