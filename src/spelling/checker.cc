@@ -76,6 +76,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/hash/hash.h"
 #include "absl/strings/str_cat.h"
+#include "cache/result_cache.h"
 #include "deasciify/deasciifier.h"
 #include "spelling/internal/alphabet.h"
 #include "spelling/internal/colloquial.h"
@@ -94,74 +95,13 @@ namespace newsroom::spelling {
 
 namespace internal {
 
-// A concurrent, bounded map from 64-bit keys (fingerprints of a word and
-// its context) to results: sixteen shards, each a mutex and an array of
-// four-way sets; a new entry replaces the oldest of its set. Nothing is
-// allocated per entry beyond the value itself.
-template <typename Value>
-class ResultCache {
- public:
-  explicit ResultCache(int capacity) {
-    size_t sets = 1;
-    while (sets * kWays * kShards < static_cast<size_t>(capacity)) sets *= 2;
-    for (Shard& s : shards_) s.sets.resize(sets);
-    set_mask_ = sets - 1;
-  }
-
-  bool Get(uint64_t key, Value* out) {
-    Shard& shard = shards_[key >> 60];
-    std::lock_guard<std::mutex> lock(shard.mu);
-    const Set& set = shard.sets[key & set_mask_];
-    for (int w = 0; w < kWays; ++w) {
-      if (set.used[w] && set.keys[w] == key) {
-        *out = set.values[w];
-        return true;
-      }
-    }
-    return false;
-  }
-
-  void Put(uint64_t key, const Value& value) {
-    Shard& shard = shards_[key >> 60];
-    std::lock_guard<std::mutex> lock(shard.mu);
-    Set& set = shard.sets[key & set_mask_];
-    int way = -1;
-    for (int w = 0; w < kWays; ++w) {
-      if (set.used[w] && set.keys[w] == key) way = w;
-    }
-    if (way < 0) {  // replace the oldest
-      way = set.next;
-      set.next = (set.next + 1) % kWays;
-    }
-    set.used[way] = true;
-    set.keys[way] = key;
-    set.values[way] = value;
-  }
-
- private:
-  static constexpr int kShards = 16;  // by the key's top four bits
-  static constexpr int kWays = 4;
-  struct Set {
-    uint64_t keys[kWays] = {};
-    bool used[kWays] = {};
-    uint8_t next = 0;  // the way to replace next: the oldest
-    Value values[kWays];
-  };
-  struct Shard {
-    std::mutex mu;
-    std::vector<Set> sets;
-  };
-  size_t set_mask_ = 0;
-  Shard shards_[kShards];
-};
-
 // (language, sentence start, word) → WordCheck.
-class CheckCache : public ResultCache<WordCheck> {
+class CheckCache : public cache::ResultCache<WordCheck> {
   using ResultCache::ResultCache;
 };
 
 // (language, max, word) → suggestions.
-class SuggestCache : public ResultCache<std::vector<std::string>> {
+class SuggestCache : public cache::ResultCache<std::vector<std::string>> {
   using ResultCache::ResultCache;
 };
 
