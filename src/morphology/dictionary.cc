@@ -11,6 +11,7 @@
 #include <functional>
 #include <thread>
 
+#include "absl/hash/hash.h"
 #include "absl/strings/str_cat.h"
 
 namespace newsroom::morphology {
@@ -43,11 +44,17 @@ absl::StatusOr<std::unique_ptr<const Dictionary>> Dictionary::Load(
                                                 options.dic_path.c_str());
     slots.push_back(std::move(slot));
   }
-  return std::unique_ptr<const Dictionary>(new Dictionary(std::move(slots)));
+  return std::unique_ptr<const Dictionary>(
+      new Dictionary(std::move(slots), options.cache_entries));
 }
 
-Dictionary::Dictionary(std::vector<std::unique_ptr<Slot>> slots)
-    : slots_(std::move(slots)) {}
+Dictionary::Dictionary(std::vector<std::unique_ptr<Slot>> slots,
+                       int cache_entries)
+    : slots_(std::move(slots)) {
+  if (cache_entries > 0) {
+    spelled_ = std::make_unique<cache::ResultCache<bool>>(cache_entries);
+  }
+}
 
 Dictionary::~Dictionary() = default;
 
@@ -68,8 +75,16 @@ auto Dictionary::WithInstance(Fn fn) const {
 
 bool Dictionary::Spell(std::string_view word) const {
   if (word.empty()) return false;
+  uint64_t key = 0;
+  bool known = false;
+  if (spelled_ != nullptr) {
+    key = absl::HashOf(absl::string_view(word.data(), word.size()));
+    if (spelled_->Get(key, &known)) return known;
+  }
   std::string w(word);
-  return WithInstance([&](Hunspell& h) { return h.spell(w); });
+  known = WithInstance([&](Hunspell& h) { return h.spell(w); });
+  if (spelled_ != nullptr) spelled_->Put(key, known);
+  return known;
 }
 
 std::vector<std::string> Dictionary::Stems(std::string_view word) const {

@@ -31,6 +31,26 @@ TEST(DictionaryTest, AcceptsInflectedTurkishAndRejectsFoldedForms) {
   for (const Case& c : cases) EXPECT_EQ(Turkish().Spell(c.word), c.ok) << c.word;
 }
 
+TEST(DictionaryTest, RemembersAnswersAndAnswersAsWithoutMemory) {
+  Dictionary::Options options = Dictionary::Options::Turkish();
+  options.instances = 1;
+  options.cache_entries = 0;
+  auto plain = Dictionary::Load(options);
+  ASSERT_TRUE(plain.ok()) << plain.status();
+  // The second round is answered from the cache of the shared dictionary;
+  // "Ankara'da" and "ankara'da" differ by case only and are told apart.
+  const char* words[] = {"güzel",      "guzel",     "Ankara'da", "ankara'da",
+                         "habrler",    "haberler",  "İSTANBUL",  "istanbul",
+                         "gelmiyorum", "gelmiyorm", ""};
+  for (int round = 0; round < 2; ++round) {
+    for (const char* w : words) {
+      EXPECT_EQ(Turkish().Spell(w), (*plain)->Spell(w)) << w << " " << round;
+    }
+  }
+  EXPECT_TRUE(Turkish().Spell("Ankara'da"));
+  EXPECT_FALSE(Turkish().Spell("ankara'da"));
+}
+
 TEST(DictionaryTest, FindsStems) {
   std::vector<std::string> stems = Turkish().Stems("kitaplarımızdan");
   ASSERT_FALSE(stems.empty());
