@@ -46,6 +46,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "absl/hash/hash.h"
 #include "absl/strings/str_cat.h"
 #include "datadir/datadir.h"
 #include "text/casing.h"
@@ -76,8 +77,8 @@ constexpr double kVowelWeight = 0.7;
 // (in nats below the best) a spelling may be and still be tried.
 constexpr int kMaxSpellChecks = 12;
 constexpr double kMaxMargin = 8.0;
-// Unseen words whose restoration is memoized; ~100 bytes each.
-constexpr size_t kMemoCapacity = size_t{1} << 16;
+// Unseen words whose restoration is memoized; ~60 bytes each.
+constexpr int kMemoCapacity = 1 << 16;
 // Only the best few spellings are also tried capitalised ("istanbul" →
 // "İstanbul"): names typed in lower case are common, but each try costs a
 // Hunspell call.
@@ -162,7 +163,8 @@ Deasciifier::Deasciifier(std::unique_ptr<const Model> model,
     : model_(std::move(model)),
       turkish_(turkish),
       letters_(*model_),
-      unseen_memo_(kMemoCapacity) {}
+      unseen_memo_(std::make_unique<cache::ResultCache<WordRestoration>>(
+          kMemoCapacity)) {}
 
 Deasciifier::~Deasciifier() = default;
 
@@ -257,20 +259,18 @@ WordRestoration Deasciifier::RestorePiece(std::string_view word,
   if (!options.restore_unseen) {
     return Unchanged(word, WordRestoration::Evidence::kUnseen, 0.5);
   }
-  // The memo key: the word, and every input the result may depend on.
-  std::string key(word);
-  key.push_back('\0');
-  key.push_back(static_cast<char>((previous_word.empty() ? 1 : 0) |
-                                  (options.use_dictionary ? 2 : 0) |
-                                  (options.use_context ? 4 : 0)));
-  key.append(reinterpret_cast<const char*>(&options.unvalidated_threshold),
-             sizeof(double));
+  // The memo key: a fingerprint of the word and of every input the result
+  // may depend on.
+  const uint64_t key =
+      absl::HashOf(absl::string_view(word.data(), word.size()),
+                   previous_word.empty(), options.use_dictionary,
+                   options.use_context, options.unvalidated_threshold);
   WordRestoration w;
-  if (options.memoize && unseen_memo_.Lookup(key, &w)) return w;
+  if (options.memoize && unseen_memo_->Get(key, &w)) return w;
   bool depends_on_context = false;
   w = FromLetters(word, typed, previous_word, next_word, options,
                   &depends_on_context);
-  if (options.memoize && !depends_on_context) unseen_memo_.Insert(key, w);
+  if (options.memoize && !depends_on_context) unseen_memo_->Put(key, w);
   return w;
 }
 

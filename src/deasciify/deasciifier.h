@@ -34,7 +34,7 @@
 // Thread-safety: built once by Load(), then logically immutable; every
 // method is const and may be called from any number of threads at once.
 // (Restorations of words not seen in training are memoized in a bounded
-// internal cache, about 64k words, under sharded locks; the cache changes
+// cache::ResultCache of 65,536 words under sharded locks; the cache changes
 // costs, never results.)
 #ifndef NEWSROOM_DEASCIIFY_DEASCIIFIER_H_
 #define NEWSROOM_DEASCIIFY_DEASCIIFIER_H_
@@ -45,9 +45,9 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "cache/result_cache.h"
 #include "deasciify/internal/letter_model.h"
 #include "deasciify/internal/letters.h"
-#include "deasciify/internal/memo.h"
 #include "deasciify/internal/model.h"
 #include "morphology/dictionary.h"
 
@@ -223,7 +223,7 @@ class Deasciifier {
   const morphology::Dictionary* turkish_;
   internal::LetterModel letters_;
   // FromLetters() results, the costly ones (letter model and Hunspell).
-  internal::Memo<WordRestoration> unseen_memo_;
+  std::unique_ptr<cache::ResultCache<WordRestoration>> unseen_memo_;
 };
 
 }  // namespace newsroom::deasciify
