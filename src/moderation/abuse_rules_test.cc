@@ -173,6 +173,10 @@ TEST(AbuseRulesTest, NewsProseAndCriticismArePublished) {
       "CHP'li muhaliflerin itirazını haklı bulan YSK, Ümraniye kongresini "
       "iptal etti.",
       "Seri AKP oy üretimi! Sonra bunun adı seçim mi oluyor?",
+      // What believers wear and keep is news, not an offence.
+      "Erdoğan'ın eşi de türban takıyor.",
+      "Başörtülü öğrenciler üniversiteye alınmadı.",
+      "Ramazan ayında oruç tutanlar arttı.",
       "Two Syrian workers were injured in the factory fire.",
       "The mayor should resign over the flooding.",
   };
@@ -188,6 +192,8 @@ TEST(AbuseRulesTest, NeutralWordsAreTakenOutOfTheScore) {
   // What is said of a party's members still counts.
   EXPECT_TRUE(Withheld("CHP'li vekiller yine saçmaladı, hepsi geri zekalı."));
   EXPECT_TRUE(Withheld("AKP'li yandaşlar gibi yalan söyleme şerefsiz."));
+  // And what is said of those who keep a faith.
+  EXPECT_TRUE(Withheld("Türbanlı şerefsizler hepsi defolsun."));
   EXPECT_TRUE(Withheld("She is a traitor."));
   auto v = TheEngine().Moderate("She is a traitor.");
   ASSERT_TRUE(v.ok());
