@@ -177,6 +177,9 @@ TEST(AbuseRulesTest, NewsProseAndCriticismArePublished) {
       "Erdoğan'ın eşi de türban takıyor.",
       "Başörtülü öğrenciler üniversiteye alınmadı.",
       "Ramazan ayında oruç tutanlar arttı.",
+      "Katolik Kilisesi'nin Vatikan'daki medya organizasyonları arasında "
+      "Vatikan Radyosu , Vatikan Televizyonu , Vatikan'ın Gündelik Gazetesi "
+      "olan L'Osservatore Romano ve diğer medya aktiviteleri .",
       "Two Syrian workers were injured in the factory fire.",
       "The mayor should resign over the flooding.",
   };
@@ -194,6 +197,7 @@ TEST(AbuseRulesTest, NeutralWordsAreTakenOutOfTheScore) {
   EXPECT_TRUE(Withheld("AKP'li yandaşlar gibi yalan söyleme şerefsiz."));
   // And what is said of those who keep a faith.
   EXPECT_TRUE(Withheld("Türbanlı şerefsizler hepsi defolsun."));
+  EXPECT_TRUE(Withheld("Vatikan'ın pis papazları defolsun."));
   EXPECT_TRUE(Withheld("She is a traitor."));
   auto v = TheEngine().Moderate("She is a traitor.");
   ASSERT_TRUE(v.ok());
