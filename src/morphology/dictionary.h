@@ -39,7 +39,7 @@ class Dictionary {
     // Number of Hunspell instances; 0 means one per hardware thread. Each
     // Turkish instance costs about 35 MB and 0.2 s to load.
     int instances = 0;
-    // Spell() answers remembered (0: none). Each costs about 10 bytes.
+    // Spell() answers remembered (0: none). Each costs about 12 bytes.
     int cache_entries = 1 << 16;
 
     // Debian's hunspell-tr and hunspell-en-us, under /usr/share/hunspell.
