@@ -106,6 +106,9 @@ INSTANTIATE_TEST_SUITE_P(
         Caught{"AŞAĞILIK HERİF", "aşağılık", "AŞAĞILIK", "none"},
         Caught{"SALAKSIN SEN", "salak", "SALAKSIN", "none"},
         Caught{"SiKTiR", "sik", "SiKTiR", "none"},
+        // A capital I beside Ç or Ş is ı (SIÇ), İ is i (SİKİŞ).
+        Caught{"SIÇARIM BÖYLE İŞE", "sıç", "SIÇARIM", "none"},
+        Caught{"SİKİŞ VİDEOSU", "sikiş", "SİKİŞ", "none"},
         // Typed without Turkish letters.
         Caught{"sen bir serefsizsin", "şerefsiz", "serefsizsin", "folded"},
         Caught{"asagilik herif", "aşağılık", "asagilik", "folded"},

@@ -84,6 +84,19 @@ TEST(NormalizeTest, StrictLettersAreRemembered) {
   EXPECT_EQ(t.units[12].strict, 0u);   // İ may be a capitalised ASCII i
 }
 
+TEST(NormalizeTest, CapitalIBesideTurkishLettersIsDotless) {
+  NormalizedText t;
+  // Typed with Ş on a Turkish keyboard, whose capital i is İ: I is ı. Words
+  // without such a letter keep I open ("SIK"), wherever they stand.
+  Normalize("SIKIŞIK SIK SİKİŞ", {}, &t);
+  ASSERT_EQ(t.letters, "sikisik sik sikis");
+  EXPECT_EQ(t.units[1].strict, U'ı');
+  EXPECT_EQ(t.units[3].strict, U'ı');
+  EXPECT_EQ(t.units[4].strict, U'ş');
+  EXPECT_EQ(t.units[9].strict, 0u);
+  EXPECT_EQ(t.units[13].strict, 0u);  // İ
+}
+
 TEST(NormalizeTest, WordStartsBetweenPieces) {
   NormalizedText t;
   Normalize("sen,salak Amasya'da", {}, &t);

@@ -224,6 +224,12 @@ class Builder {
       if (!has_letter) return;  // punctuation, numbers: only a boundary
     }
     const bool hashtag = atoms[b].c == '#';
+    // A word typed with ç ğ ı ö ş or ü came from a Turkish keyboard, where
+    // capital i is İ: its ASCII I is ı ("SIKIŞIK" is sıkışık).
+    bool turkish_keyboard = false;
+    for (size_t i = b; i < e && !turkish_keyboard; ++i) {
+      turkish_keyboard = atoms[i].strict != 0;
+    }
     units_.clear();
     pieces_.clear();
     Boundary pending = Boundary::kNone;
@@ -285,6 +291,7 @@ class Builder {
       u.begin = a.begin;
       u.end = a.end;
       u.strict = a.strict;
+      if (turkish_keyboard && a.c == 'I') u.strict = U'ı';
       u.evasion = a.evasion;
       units_.push_back(u);
       letters_.push_back(a.letter);
