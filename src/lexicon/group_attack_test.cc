@@ -54,6 +54,12 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"Gay people are terrorists, every one of them.", kEn, true},
       {"Bütün Romanlar sınır dışı edilmeli.", kTr, true},
       {"Bence tüm Romanlar bu ülkeden defolup gitmeli.", kTr, true},
+      {"Bahailer de Ahmediler de sapkın, yok edilmeliler.", kTr, true, true},
+      {"Hristiyanlar kokuşmuş insanlar.", kTr, true, true},
+      {"Papaz kılıklı haçlı domuzlar.", kTr, true, true},
+      {"Bu gavurlara asla güvenmeyeceksin.", kTr, true, true},
+      {"Pis Yahudiler yine iş başında.", kTr, true, true},
+      {"Rumlar denize dökülsün.", kTr, true},
   };
   for (const Case& c : cases) {
     std::vector<GroupAttack> attacks = Attacks(c);
@@ -101,6 +107,13 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Bütün romanlar yasaklanmalı diyenler kitap okumuyor.", kTr, false},
       {"Romanlar yasaklanmalı diyen bir bakan olamaz.", kTr, false},
       {"Edirne'de Roman vatandaşlar Kakava şenliğini kutladı.", kTr, false},
+      {"Haçlı Seferleri 11. yüzyılda başladı.", kTr, false},
+      {"Mardin'de Süryaniler bağ bozumu şenliği düzenledi.", kTr, false},
+      {"Sincar'daki Ezidiler IŞİD'in saldırısından kaçtı.", kTr, false},
+      {"Bahailer Ankara'da bir anma töreni düzenledi.", kTr, false},
+      // Dirty tents, not a dirty people: "pis" counts only next to it.
+      {"Suriyelilerin kaldığı çadırlar çok pis ve soğuk.", kTr, false},
+      {"Sapkın bir tarikatın lideri tutuklandı.", kTr, false},
   };
   for (const Case& c : cases) {
     EXPECT_TRUE(Attacks(c).empty()) << c.text;

@@ -82,6 +82,7 @@ TEST(AbuseRulesTest, AttacksOnBeliefsAndRespectfulMentions) {
       "Bu Hristiyan sürüsü her yeri bastı.",
       "Muslims are terrorists and should be kicked out of Europe.",
       "Jews are vermin.",
+      "Bahailer de Ahmediler de sapkın, yok edilmeliler.",
   };
   for (const char* c : attacks) {
     EXPECT_TRUE(Violates(c, RuleId::kBeliefAttack)) << c;
@@ -97,6 +98,7 @@ TEST(AbuseRulesTest, AttacksOnBeliefsAndRespectfulMentions) {
       "Kudüs'te binlerce Ultra-Ortodoks Yahudi bir hahamın cenazesine "
       "katıldı.",
       "Camiye saldıran şüpheli tutuklandı.",
+      "Mardin'de Süryaniler bağ bozumu şenliği düzenledi.",
       "Polis, kiliseyi soyan iki kişiyi gözaltına aldı.",
       // Criticism.
       "Diyanet'in bu açıklaması bence çok yanlış.",
