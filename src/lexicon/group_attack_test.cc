@@ -60,6 +60,13 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"Bu gavurlara asla güvenmeyeceksin.", kTr, true, true},
       {"Pis Yahudiler yine iş başında.", kTr, true, true},
       {"Rumlar denize dökülsün.", kTr, true},
+      {"Ermeni dölleri yine rahat durmuyor.", kTr, true},
+      {"Alevilerin namusu yok.", kTr, true, true},
+      {"Kızılbaşlar mum söndü yapar.", kTr, true, true},
+      {"Bu Suriyelilerin hepsi sürgün edilmeli.", kTr, true},
+      {"Muslims are a cancer on this country.", kEn, true, true},
+      {"Atheists are degenerates with no morals.", kEn, true, true},
+      {"The Jews should be gassed.", kEn, true, true},
   };
   for (const Case& c : cases) {
     std::vector<GroupAttack> attacks = Attacks(c);
@@ -114,6 +121,9 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       // Dirty tents, not a dirty people: "pis" counts only next to it.
       {"Suriyelilerin kaldığı çadırlar çok pis ve soğuk.", kTr, false},
       {"Sapkın bir tarikatın lideri tutuklandı.", kTr, false},
+      {"Tarla sürülmeli, Kürt çiftçiler hazır.", kTr, false},
+      {"Muslims with a cancer diagnosis get free screening.", kEn, false},
+      {"Jews were sent to Auschwitz to be gassed.", kEn, false},
   };
   for (const Case& c : cases) {
     EXPECT_TRUE(Attacks(c).empty()) << c.text;
