@@ -123,6 +123,8 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Sapkın bir tarikatın lideri tutuklandı.", kTr, false},
       {"Tarla sürülmeli, Kürt çiftçiler hazır.", kTr, false},
       {"Muslims with a cancer diagnosis get free screening.", kEn, false},
+      {"Smoking is a cancer risk for Christians and Muslims alike.", kEn,
+       false},
       {"Jews were sent to Auschwitz to be gassed.", kEn, false},
   };
   for (const Case& c : cases) {
