@@ -68,6 +68,27 @@ bool IsSimile(const std::vector<std::string>& keys, size_t first, size_t last) {
              std::end(kWords);
 }
 
+// English "X are <word> <dehumanising noun>": the group is called the
+// noun with one describing word between ("Buddhists are lazy
+// parasites", "they are filthy rats"), not when the word is a verb's
+// participle ("refugees are rescuing dogs", "were treated animals").
+bool IsDescribedAs(const std::vector<std::string>& keys, size_t target_last,
+                   size_t attack_first) {
+  if (attack_first != target_last + 3) return false;
+  const std::string& copula = keys[target_last + 1];
+  if (copula != "are" && copula != "is" && copula != "were" &&
+      copula != "was") {
+    return false;
+  }
+  const std::string& word = keys[target_last + 2];
+  auto ends_with = [&](std::string_view e) {
+    return word.size() > e.size() &&
+           word.compare(word.size() - e.size(), e.size(), e) == 0;
+  };
+  return !ends_with("ing") && !ends_with("ed") && word != "not" &&
+         word != "like" && word != "no";
+}
+
 // Words that make the group the one mistreated, not the one compared:
 // "refugees are treated like animals", "hayvan gibi muamele görüyorlar".
 bool IsTreatment(std::string_view key) {
@@ -214,7 +235,10 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
             const bool after = at[a].first > at[t].second;
             const bool simile = IsSimile(keys, first, last);
             counts = after && !(simile && treatment) &&
-                     (distance <= 1 || (simile && (plural || quantified)));
+                     (distance <= 1 ||
+                      (target.language == langid::Language::kEnglish &&
+                       IsDescribedAs(keys, at[t].second, first)) ||
+                      (simile && (plural || quantified)));
             break;
           }
           case Category::kBlame:

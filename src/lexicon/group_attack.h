@@ -19,7 +19,9 @@
 //                   kicked out", "Xler sınır dışı edilmeli"
 //   curse           anywhere in the clause: "Kahrolsun Xler", "to hell
 //                   with X"
-//   dehumanisation  within two words: "X sürüsü", "X are vermin"; or
+//   dehumanisation  within two words: "X sürüsü", "X are vermin" (in
+//                   English also with one describing word: "X are lazy
+//                   parasites", not "X are rescuing dogs"); or
 //                   anywhere after a plural group as a simile ("X are
 //                   spreading everywhere like vermin", "Xler her yere
 //                   mikrop gibi yayılıyor"), unless the clause says how

@@ -69,6 +69,8 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"Muslims are a cancer on this country.", kEn, true, true},
       {"Atheists are degenerates with no morals.", kEn, true, true},
       {"The Jews should be gassed.", kEn, true, true},
+      {"Buddhists are lazy parasites.", kEn, true, true},
+      {"Immigrants are filthy rats.", kEn, true},
   };
   for (const Case& c : cases) {
     std::vector<GroupAttack> attacks = Attacks(c);
@@ -128,6 +130,9 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Muslims with a cancer diagnosis get free screening.", kEn, false},
       {"Smoking is a cancer risk for Christians and Muslims alike.", kEn,
        false},
+      {"Refugees are rescuing dogs from the flooded villages.", kEn, false},
+      {"Syrians were treated animals, a doctor said.", kEn, false},
+      {"Muslims are not animals.", kEn, false},
       {"Jews were sent to Auschwitz to be gassed.", kEn, false},
   };
   for (const Case& c : cases) {
