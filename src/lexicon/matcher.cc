@@ -403,12 +403,34 @@ absl::StatusOr<std::unique_ptr<const Matcher>> Matcher::Build(
 
 namespace {
 
+// Is `t` written in look-alike letters throughout, as text pasted from a
+// page set in another script's letters ("Yаlnızlık insаnа çok şеy
+// öğrеtirmiş", with Cyrillic а and е)? Then a look-alike letter is no
+// evasion: at least kLookalikeWords words have one.
+constexpr int kLookalikeWords = 3;
+bool WrittenInLookalikes(const NormalizedText& t) {
+  int words = 0;
+  bool counted = false;
+  for (const internal::Unit& u : t.units) {
+    if (u.start) counted = false;
+    if (!counted && (u.evasion & internal::kUnitHomoglyph)) {
+      counted = true;
+      if (++words >= kLookalikeWords) return true;
+    }
+  }
+  return false;
+}
+
 // Do the units at [start, start + key size) spell pattern `p`? An
-// allowlist word must be typed plainly: nobody writes "got" as "g0t".
-bool Spells(const NormalizedText& t, const Pattern& p, int start) {
+// allowlist word must be typed plainly, "got" not as "g0t", unless the
+// whole text is in look-alike letters (`lookalikes`).
+bool Spells(const NormalizedText& t, const Pattern& p, int start,
+            bool lookalikes) {
   if (!t.units[start].start) return false;
   const uint8_t plain_only =
-      p.allow ? internal::kUnitLeet | internal::kUnitHomoglyph : 0;
+      p.allow
+          ? internal::kUnitLeet | (lookalikes ? 0 : internal::kUnitHomoglyph)
+          : 0;
   for (size_t k = 0; k < p.key.size(); ++k) {
     if (p.key[k] == ' ') continue;
     const Unit& u = t.units[start + k];
@@ -610,12 +632,13 @@ std::vector<Match> Matcher::Find(const text::Document& doc,
 
   std::vector<std::pair<int, int>> allowed;  // unit spans
   std::vector<Candidate> abuse, targets, attacks;
+  const bool lookalikes = WrittenInLookalikes(t);
   for (const internal::Hit& h : hits) {
     const int start = h.end - static_cast<int>(c.keys[h.key].size());
     if (!t.units[start].start) continue;
     for (int pi : c.by_key[h.key]) {
       const Pattern& p = c.patterns[pi];
-      if (!Spells(t, p, start)) continue;
+      if (!Spells(t, p, start, lookalikes)) continue;
       if (p.allow) {
         const AllowEntry& a = c.allow[p.index];
         if (options.language.has_value() &&

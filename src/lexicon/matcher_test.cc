@@ -143,6 +143,10 @@ INSTANTIATE_TEST_SUITE_P(
         // Look-alike letters of other scripts.
         Caught{"s\u0430l\u0430k", "salak", "s\u0430l\u0430k", "homoglyph"},
         Caught{"\u0440\u0456\u0441", "piç", "\u0440\u0456\u0441", "homoglyph"},
+        // A text in look-alike letters throughout still has its abuse.
+        Caught{"S\u0435n \u0430yn\u0131 z\u0430m\u0430nd\u0430 "
+               "s\u0430l\u0430ks\u0131n",
+               "salak", "s\u0430l\u0430ks\u0131n", "homoglyph"},
         Caught{"\uFF33\uFF21\uFF2C\uFF21\uFF2B", "salak",
                "\uFF33\uFF21\uFF2C\uFF21\uFF2B", "homoglyph"},
         // Everything at once.
