@@ -42,9 +42,11 @@ enum UnitEvasion : uint8_t {
 struct Unit {
   int begin = 0;  // original code points [begin, end) this unit covers
   int end = 0;
-  // The Turkish letter (ç ğ ı ö ş ü, or i for İ) typed in this unit, or 0
-  // when only ASCII (or leet, or look-alike) letters were typed. A typed
-  // Turkish letter must be the pattern's own; an ASCII one may stand for it.
+  // The Turkish letter (ç ğ ı ö ş ü) typed in this unit, or 0 when only
+  // ASCII (or leet, or look-alike) letters or İ were typed; an ASCII I in
+  // a word typed with one of those letters is ı (a Turkish keyboard has
+  // İ for i). A typed Turkish letter must be the pattern's own; an ASCII
+  // one may stand for it.
   char32_t strict = 0;
   uint16_t run = 1;        // how many typed letters the unit stands for
   uint8_t evasion = 0;     // UnitEvasion bits
