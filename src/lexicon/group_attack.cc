@@ -49,6 +49,15 @@ bool IsQuantifier(std::string_view key) {
          std::end(kWords);
 }
 
+// An English participle by its ending, longer than the ending:
+// "spreading", "treated".
+bool IsParticiple(std::string_view key) {
+  auto ends_with = [&](std::string_view e) {
+    return key.size() > e.size() && key.substr(key.size() - e.size()) == e;
+  };
+  return ends_with("ing") || ends_with("ed");
+}
+
 // A simile: "mikrop gibi", "(spreading everywhere) like vermin". A group
 // compared with vermin is dehumanised wherever the comparison stands in
 // the clause. "gibi" is always a comparison; "like" only after a verb or
@@ -57,15 +66,10 @@ bool IsSimile(const std::vector<std::string>& keys, size_t first, size_t last) {
   if (last + 1 < keys.size() && keys[last + 1] == "gibi") return true;
   if (first < 2 || keys[first - 1] != "like") return false;
   const std::string& before = keys[first - 2];
-  auto ends_with = [&](std::string_view e) {
-    return before.size() > e.size() &&
-           before.compare(before.size() - e.size(), e.size(), e) == 0;
-  };
   static constexpr std::string_view kWords[] = {
       "are", "is", "everywhere", "breed", "behave", "act", "live", "multiply"};
-  return ends_with("ing") || ends_with("ed") ||
-         std::find(std::begin(kWords), std::end(kWords), before) !=
-             std::end(kWords);
+  return IsParticiple(before) || std::find(std::begin(kWords), std::end(kWords),
+                                           before) != std::end(kWords);
 }
 
 // English "X are <word> <dehumanising noun>": the group is called the
@@ -81,12 +85,7 @@ bool IsDescribedAs(const std::vector<std::string>& keys, size_t target_last,
     return false;
   }
   const std::string& word = keys[target_last + 2];
-  auto ends_with = [&](std::string_view e) {
-    return word.size() > e.size() &&
-           word.compare(word.size() - e.size(), e.size(), e) == 0;
-  };
-  return !ends_with("ing") && !ends_with("ed") && word != "not" &&
-         word != "like" && word != "no";
+  return !IsParticiple(word) && word != "not" && word != "like" && word != "no";
 }
 
 // Words that make the group the one mistreated, not the one compared:
