@@ -100,7 +100,10 @@ INSTANTIATE_TEST_SUITE_P(
         Caught{"tam bir geri zekalı", "geri zekalı", "geri zekalı", "none"},
         Caught{"sıçayım böyle işe", "sıç", "sıçayım", "none"},
         Caught{"yarrağı yesin", "yarrak", "yarrağı", "none"},
-        Caught{"eşşoğlu eşşek", "eşşek", "eşşek", "none"},
+        Caught{"eşşoğlu eşşek", "eşşoğlu eşşek", "eşşoğlu eşşek", "none"},
+        Caught{"eşşoğlueşşek", "eşşoğlu eşşek", "eşşoğlueşşek", "none"},
+        Caught{"itoğlu", "it oğlu", "itoğlu", "none"},
+        Caught{"itin oğlu", "itin oğlu", "itin oğlu", "none"},
         // Turkish upper case, with İ and I.
         Caught{"ŞEREFSİZ", "şerefsiz", "ŞEREFSİZ", "none"},
         Caught{"AŞAĞILIK HERİF", "aşağılık", "AŞAĞILIK", "none"},
