@@ -121,7 +121,8 @@ class Calibration {
   // scores, comments with equal raw scores pooled, then blocks of fewer
   // than 20 comments pooled with their neighbour: one knot per block, at
   // its mean raw score and its smoothed share of offensive comments,
-  // (offensive + 1) / (comments + 2). The classifier curve is fitted on the
+  // (offensive + 1) / (comments + 2), neighbours whose smoothed shares
+  // would go down pooled as well. The classifier curve is fitted on the
   // Turkish examples, the lexicon curve on all of them. An empty fit is the
   // identity.
   static Calibration Fit(const std::vector<Example>& examples);

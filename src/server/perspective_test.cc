@@ -562,6 +562,25 @@ TEST(CalibrationTest, FitPoolsViolatorsAndSmallBlocks) {
   }
 }
 
+TEST(CalibrationTest, SmoothingNeverTurnsTheCurveDown) {
+  // 124 of 200 at raw 0.5 and 15 of 24 at raw 0.6: the shares rise (0.620,
+  // 0.625), but smoothed they would fall (125/202 = 0.619, 16/26 = 0.615).
+  // The two are pooled into one knot.
+  std::vector<Calibration::Example> examples;
+  for (auto [raw, count, positives] :
+       {std::tuple{0.5, 200, 124}, std::tuple{0.6, 24, 15}}) {
+    for (int i = 0; i < count; ++i) {
+      examples.push_back({raw, raw, true, i < positives});
+    }
+  }
+  Calibration c = Calibration::Fit(examples);
+  const auto& knots = c.knots(Calibration::Curve::kClassifier);
+  ASSERT_EQ(knots.size(), 1u);
+  EXPECT_NEAR(knots[0].probability, 140.0 / 226, 1e-9);
+  // What Fit writes, Parse reads back (it refuses a curve that goes down).
+  EXPECT_TRUE(Calibration::Parse(c.Serialize({"a test"}), "test").ok());
+}
+
 TEST(CalibrationTest, ClassifierCurveIsFittedOnTurkishOnly) {
   std::vector<Calibration::Example> examples;
   for (int i = 0; i < 40; ++i) {
