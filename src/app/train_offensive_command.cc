@@ -96,6 +96,9 @@ std::string CommandLine(const Flags& flags) {
     c += o.features.group_norm ? " --group-norm" : " --no-group-norm";
   }
   if (o.bags != d.bags) c += " --bags " + std::to_string(o.bags);
+  if (o.calibration_min_block != d.calibration_min_block) {
+    c += " --calibration-min-block " + std::to_string(o.calibration_min_block);
+  }
   if (o.ensemble != d.ensemble) {
     c += o.ensemble ? " --ensemble" : " --no-ensemble";
   }
@@ -316,6 +319,11 @@ void RegisterTrainOffensiveCommand(CLI::App& train, int* exit_code) {
                   "Average the weights of this many models trained in "
                   "differently shuffled orders (seed, seed+1, ...)")
       ->capture_default_str();
+  cmd->add_option("--calibration-min-block", o.calibration_min_block,
+                  "Pool calibration blocks of fewer dev examples than this "
+                  "with their neighbour (1: no pooling)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   cmd->add_flag("--ensemble,!--no-ensemble", o.ensemble,
                 "Train a character model and a word model and add their "
                 "margins (needs --group-norm)");

@@ -32,7 +32,9 @@
 //     the Naive-Bayes factors folded in. Dev macro-F1 is the same with the
 //     float and the quantized weights.
 //  6. Calibration on dev: isotonic regression of the dev labels on the
-//     margin, interpolated linearly between the pooled blocks, then the
+//     margin, blocks of fewer than calibration_min_block dev examples
+//     pooled with a neighbour, interpolated linearly between the pooled
+//     blocks, then the
 //     macro-F1-optimal threshold. On this data the log-odds of OFF rise
 //     about three times more slowly with the margin above 2 than below it,
 //     which one logistic curve (Platt scaling) cannot follow: fitted on one
@@ -214,11 +216,13 @@ absl::Status Prepare(std::span<const Example> examples,
 
 // The calibration curve: isotonic regression of the labels on the margin
 // (pool adjacent violators), one knot per pooled block at the block's mean
-// margin. Labels are replaced by Platt's smoothed targets, (P + 1)/(P + 2)
+// margin, blocks of fewer than `min_block` examples pooled with their
+// neighbour. Labels are replaced by Platt's smoothed targets, (P + 1)/(P + 2)
 // for OFF and 1/(N + 2) for NOT, so no score is exactly 0 or 1. Empty (the
 // plain logistic) unless both classes occur.
 std::vector<std::pair<double, double>> FitCalibration(
-    const std::vector<double>& margins, const std::vector<bool>& labels) {
+    const std::vector<double>& margins, const std::vector<bool>& labels,
+    int min_block) {
   const int64_t pos = std::count(labels.begin(), labels.end(), true);
   const int64_t neg = static_cast<int64_t>(labels.size()) - pos;
   if (pos == 0 || neg == 0) return {};
@@ -252,6 +256,29 @@ std::vector<std::pair<double, double>> FitCalibration(
       blocks.back().target_sum += last.target_sum;
       blocks.back().weight += last.weight;
     }
+  }
+  // A block of a handful of dev examples says little, and where it falls
+  // moves with every retraining: pool it with its neighbour (pooling two
+  // adjacent blocks keeps the curve monotone).
+  if (min_block > 1) {
+    std::vector<Block> pooled;
+    for (const Block& b : blocks) {
+      if (!pooled.empty() && pooled.back().weight < min_block) {
+        pooled.back().margin_sum += b.margin_sum;
+        pooled.back().target_sum += b.target_sum;
+        pooled.back().weight += b.weight;
+      } else {
+        pooled.push_back(b);
+      }
+    }
+    if (pooled.size() >= 2 && pooled.back().weight < min_block) {
+      Block last = pooled.back();
+      pooled.pop_back();
+      pooled.back().margin_sum += last.margin_sum;
+      pooled.back().target_sum += last.target_sum;
+      pooled.back().weight += last.weight;
+    }
+    blocks = std::move(pooled);
   }
   std::vector<std::pair<double, double>> knots;
   for (const Block& b : blocks) {
@@ -492,7 +519,8 @@ absl::StatusOr<std::string> BuildModel(std::span<const Example> train,
     }
     margins[i] = model.Margin(dv.raw[i], dv.raw_chars[i], named);
   }
-  model.calibration = FitCalibration(margins, dv.label);
+  model.calibration =
+      FitCalibration(margins, dv.label, options.calibration_min_block);
   stats->dev_scores.resize(dv.size());
   for (size_t i = 0; i < dv.size(); ++i) {
     stats->dev_scores[i] = model.Calibrate(margins[i]);

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 
@@ -98,6 +99,35 @@ TEST(BuildOffensiveModelTest, LearnsToSeparateTheTrainingData) {
     absl::StatusOr<double> score = (*classifier)->ScoreText(e.text);
     ASSERT_TRUE(score.ok());
     EXPECT_EQ(*score >= 0.5, e.offensive) << e.text << " " << *score;
+  }
+}
+
+TEST(BuildOffensiveModelTest, CalibrationBlocksNeedEnoughDevExamples) {
+  // Calibrated on its own 24 examples: with blocks of one example the
+  // curve follows them; with blocks of at least 100 they are one block,
+  // and every comment gets the dev set's share of offensive examples.
+  std::vector<Example> train = Examples();
+  for (int min_block : {1, 100}) {
+    TrainOptions o = SmallOptions();
+    o.calibration_min_block = min_block;
+    absl::StatusOr<std::string> file = BuildModel(train, train, o);
+    ASSERT_TRUE(file.ok()) << file.status();
+    auto classifier = Classifier::FromString(*file, "tiny.model");
+    ASSERT_TRUE(classifier.ok()) << classifier.status();
+    double lowest_off = 1, highest_not = 0, lowest = 1, highest = 0;
+    for (const Example& e : train) {
+      absl::StatusOr<double> score = (*classifier)->ScoreText(e.text);
+      ASSERT_TRUE(score.ok());
+      if (e.offensive) lowest_off = std::min(lowest_off, *score);
+      if (!e.offensive) highest_not = std::max(highest_not, *score);
+      lowest = std::min(lowest, *score);
+      highest = std::max(highest, *score);
+    }
+    if (min_block == 1) {
+      EXPECT_GT(lowest_off, highest_not);
+    } else {
+      EXPECT_DOUBLE_EQ(lowest, highest);
+    }
   }
 }
 
