@@ -131,8 +131,8 @@ std::vector<Calibration::Knot> Isotonic(const std::vector<double>& raw,
   std::vector<Block> monotone;
   for (const Block& b : pooled) {
     monotone.push_back(b);
-    while (monotone.size() >= 2 &&
-           smoothed(monotone[monotone.size() - 2]) > smoothed(monotone.back())) {
+    while (monotone.size() >= 2 && smoothed(monotone[monotone.size() - 2]) >
+                                       smoothed(monotone.back())) {
       Block last = monotone.back();
       monotone.pop_back();
       monotone.back().raw_sum += last.raw_sum;
