@@ -234,6 +234,17 @@ std::vector<std::pair<double, double>> FitCalibration(
   struct Block {
     double margin_sum = 0, target_sum = 0, weight = 0;
     double value() const { return target_sum / weight; }
+    void Absorb(const Block& o) {
+      margin_sum += o.margin_sum;
+      target_sum += o.target_sum;
+      weight += o.weight;
+    }
+  };
+  // Pools the last block into the one before it.
+  auto pool_last = [](std::vector<Block>* v) {
+    Block last = v->back();
+    v->pop_back();
+    v->back().Absorb(last);
   };
   std::vector<Block> blocks;
   for (size_t k = 0; k < order.size(); ++k) {
@@ -241,20 +252,14 @@ std::vector<std::pair<double, double>> FitCalibration(
     const double target = labels[i] ? hi : lo;
     // Equal margins share one block from the start.
     if (k > 0 && margins[i] == margins[order[k - 1]]) {
-      blocks.back().margin_sum += margins[i];
-      blocks.back().target_sum += target;
-      blocks.back().weight += 1;
+      blocks.back().Absorb({margins[i], target, 1});
     } else {
       blocks.push_back({margins[i], target, 1});
     }
     // Pool while the curve would not rise.
     while (blocks.size() >= 2 &&
            blocks[blocks.size() - 2].value() >= blocks.back().value()) {
-      Block last = blocks.back();
-      blocks.pop_back();
-      blocks.back().margin_sum += last.margin_sum;
-      blocks.back().target_sum += last.target_sum;
-      blocks.back().weight += last.weight;
+      pool_last(&blocks);
     }
   }
   // A block of a handful of dev examples says little, and where it falls
@@ -264,19 +269,13 @@ std::vector<std::pair<double, double>> FitCalibration(
     std::vector<Block> pooled;
     for (const Block& b : blocks) {
       if (!pooled.empty() && pooled.back().weight < min_block) {
-        pooled.back().margin_sum += b.margin_sum;
-        pooled.back().target_sum += b.target_sum;
-        pooled.back().weight += b.weight;
+        pooled.back().Absorb(b);
       } else {
         pooled.push_back(b);
       }
     }
     if (pooled.size() >= 2 && pooled.back().weight < min_block) {
-      Block last = pooled.back();
-      pooled.pop_back();
-      pooled.back().margin_sum += last.margin_sum;
-      pooled.back().target_sum += last.target_sum;
-      pooled.back().weight += last.weight;
+      pool_last(&pooled);
     }
     blocks = std::move(pooled);
   }

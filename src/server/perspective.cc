@@ -80,6 +80,19 @@ std::vector<Calibration::Knot> Isotonic(const std::vector<double>& raw,
     double positives = 0;
     double count = 0;
     double mean() const { return positives / count; }
+    // Laplace's rule of succession: never exactly 0 or 1 from finite data.
+    double smoothed() const { return (positives + 1) / (count + 2); }
+    void Absorb(const Block& o) {
+      raw_sum += o.raw_sum;
+      positives += o.positives;
+      count += o.count;
+    }
+  };
+  // Pools the last block into the one before it.
+  auto pool_last = [](std::vector<Block>* v) {
+    Block last = v->back();
+    v->pop_back();
+    v->back().Absorb(last);
   };
   std::vector<Block> blocks;
   for (size_t k = 0; k < order.size();) {
@@ -94,11 +107,7 @@ std::vector<Calibration::Knot> Isotonic(const std::vector<double>& raw,
     blocks.push_back(b);
     while (blocks.size() >= 2 &&
            blocks[blocks.size() - 2].mean() >= blocks.back().mean()) {
-      Block last = blocks.back();
-      blocks.pop_back();
-      blocks.back().raw_sum += last.raw_sum;
-      blocks.back().positives += last.positives;
-      blocks.back().count += last.count;
+      pool_last(&blocks);
     }
   }
   // A block of a handful of comments says little: pool it with its
@@ -106,43 +115,29 @@ std::vector<Calibration::Knot> Isotonic(const std::vector<double>& raw,
   std::vector<Block> pooled;
   for (const Block& b : blocks) {
     if (!pooled.empty() && pooled.back().count < kMinBlock) {
-      pooled.back().raw_sum += b.raw_sum;
-      pooled.back().positives += b.positives;
-      pooled.back().count += b.count;
+      pooled.back().Absorb(b);
     } else {
       pooled.push_back(b);
     }
   }
   if (pooled.size() >= 2 && pooled.back().count < kMinBlock) {
-    Block last = pooled.back();
-    pooled.pop_back();
-    pooled.back().raw_sum += last.raw_sum;
-    pooled.back().positives += last.positives;
-    pooled.back().count += last.count;
+    pool_last(&pooled);
   }
-  // Laplace's rule of succession: never exactly 0 or 1 from finite data.
-  // It pulls a small block further towards one half than a large one, so
-  // two neighbours with nearly equal shares can come out in the wrong
-  // order (15 of 24 smooths to 0.615, below 124 of 200 at 0.619): pool
-  // those too, so that the curve never goes down.
-  auto smoothed = [](const Block& b) {
-    return (b.positives + 1) / (b.count + 2);
-  };
+  // Smoothing pulls a small block further towards one half than a large
+  // one, so two neighbours with nearly equal shares can come out in the
+  // wrong order (15 of 24 smooths to 0.615, below 124 of 200 at 0.619):
+  // pool those too, so that the curve never goes down.
   std::vector<Block> monotone;
   for (const Block& b : pooled) {
     monotone.push_back(b);
-    while (monotone.size() >= 2 && smoothed(monotone[monotone.size() - 2]) >
-                                       smoothed(monotone.back())) {
-      Block last = monotone.back();
-      monotone.pop_back();
-      monotone.back().raw_sum += last.raw_sum;
-      monotone.back().positives += last.positives;
-      monotone.back().count += last.count;
+    while (monotone.size() >= 2 && monotone[monotone.size() - 2].smoothed() >
+                                       monotone.back().smoothed()) {
+      pool_last(&monotone);
     }
   }
   std::vector<Calibration::Knot> knots;
   for (const Block& b : monotone) {
-    knots.push_back({b.raw_sum / b.count, smoothed(b)});
+    knots.push_back({b.raw_sum / b.count, b.smoothed()});
   }
   return knots;
 }
