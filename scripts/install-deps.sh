@@ -11,8 +11,9 @@ packages=(
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libhyperscan-dev
   libboost-dev libsqlite3-dev libpq-dev libsodium-dev libvips-dev libxml2-dev python3
   libgoogle-perftools-dev libcsv-dev zlib1g-dev
-  # dictionaries
-  hunspell-tr hunspell-en-us
+  # dictionaries; WordNet's usage examples are the clean English the
+  # English offensive-language model learns from (newsroom train offensive)
+  hunspell-tr hunspell-en-us wordnet-base
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev wrk sqlite3
   # the PostgreSQL server the tests start themselves (and a site with

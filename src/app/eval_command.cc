@@ -169,7 +169,8 @@ void RegisterEvalCommand(CLI::App& app, int* exit_code) {
       "profanity, offensive or belief_attack is violated or scores in its "
       "review band (held for a moderator); --violated-only counts violations "
       "alone. Formats: OffensEval TSV, OLID TSV, Davidson CSV, group sets, "
-      "and plain text (one clean sentence a line, all NOT)");
+      "WordNet data files (their usage examples, all NOT) and plain text "
+      "(one clean sentence a line, all NOT)");
   eval->require_subcommand(0, 1);
   auto abuse = std::make_shared<EvalAbuseFlags>();
   eval->add_option("--data", abuse->data,

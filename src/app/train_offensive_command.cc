@@ -267,8 +267,9 @@ void RegisterTrainOffensiveCommand(CLI::App& train, int* exit_code) {
                   "the first file's dev split calibrates it")
       ->required();
   cmd->add_option("--clean", o.clean_paths,
-                  "Clean sentences, one a line (repeat for several): their "
-                  "train split joins the training data as NOT");
+                  "Clean sentences, one a line, or a WordNet data file "
+                  "(its usage examples; repeat for several): their train "
+                  "split joins the training data as NOT");
   cmd->add_option("--clean-weight", o.clean_weight,
                   "Loss weight of a clean sentence relative to a tweet")
       ->capture_default_str();

@@ -7,17 +7,19 @@
 // short numeric ids ("20948") evenly over the ten parts.
 //
 // The other formats are read whole from memory: the largest file is a few
-// MB. Davidson's CSV has quoted fields with commas, quotes and line breaks
-// inside tweets, so it goes through libcsv (RFC 4180) rather than a split
-// on commas.
+// MB (WordNet's data.noun, 15 MB). Davidson's CSV has quoted fields with
+// commas, quotes and line breaks inside tweets, so it goes through libcsv (RFC
+// 4180) rather than a split on commas.
 //
 // Tested by dataset_test.cc.
 #include "classifier/dataset.h"
 
 #include <csv.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "text/hash.h"
@@ -252,6 +254,69 @@ absl::Status ParsePlainText(std::string_view contents, const std::string& name,
   });
 }
 
+// The first words of every WordNet 3.0 data file's licence header.
+constexpr std::string_view kWordNetHeader =
+    "  1 This software and database is being provided to you, the LICENSEE";
+
+// Whether a WordNet gloss labels its sense as abuse: "(ethnic slur) offensive
+// term for …", "obscene terms for …", "a disparaging term for …".
+bool GlossLabelsAbuse(std::string_view gloss) {
+  static constexpr std::string_view kLabels[] = {
+      "slur",    "offensive", "vulgar",  "obscene", "disparag",
+      "derogat", "insult",    "abusive", "contempt"};
+  std::string lower(gloss);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  for (std::string_view label : kLabels) {
+    for (size_t at = lower.find(label); at != std::string::npos;
+         at = lower.find(label, at + 1)) {
+      // At the start of a word: "insulting" is a label, "consultant" not.
+      if (at == 0 || lower[at - 1] < 'a' || lower[at - 1] > 'z') {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// A WordNet data line is `offset lex_filenum ss_type w_cnt word lex_id …
+// p_cnt pointers… | gloss`, the gloss a definition followed by usage
+// examples in double quotes; lines of the licence header start with two
+// spaces.
+absl::Status ParseWordNet(std::string_view contents, const std::string& name,
+                          std::vector<Example>* out) {
+  std::set<std::string, std::less<>> seen;
+  return ForEachLine(contents, false, [&](std::string_view line, int number) {
+    if (line.starts_with("  ")) return absl::OkStatus();
+    const size_t bar = line.find(" | ");
+    if (bar == std::string_view::npos) {
+      return LineError(name, number, "a WordNet synset has no gloss (\" | \")");
+    }
+    if (absl::Status s = CheckText(name, number, line); !s.ok()) return s;
+    const std::string_view gloss = line.substr(bar + 3);
+    if (GlossLabelsAbuse(gloss)) return absl::OkStatus();
+    for (size_t open = gloss.find('"'); open != std::string_view::npos;) {
+      const size_t close = gloss.find('"', open + 1);
+      if (close == std::string_view::npos) break;
+      std::string_view example = gloss.substr(open + 1, close - open - 1);
+      open = gloss.find('"', close + 1);
+      while (!example.empty() && example.front() == ' ')
+        example.remove_prefix(1);
+      while (!example.empty() && example.back() == ' ')
+        example.remove_suffix(1);
+      if (std::count(example.begin(), example.end(), ' ') < 2) continue;
+      if (!seen.insert(std::string(example)).second) continue;
+      Example& e = out->emplace_back();
+      e.id = std::string(example);
+      e.text = e.id;
+      e.line = number;
+      e.split = SplitOf(e.id);
+    }
+    return absl::OkStatus();
+  });
+}
+
 // libcsv's callbacks collect the fields of a row; a row is checked when it
 // ends.
 struct CsvState {
@@ -334,6 +399,8 @@ const char* DataFormatName(DataFormat format) {
       return "davidson";
     case DataFormat::kGroupSet:
       return "groups";
+    case DataFormat::kWordNet:
+      return "wordnet";
     case DataFormat::kPlainText:
       return "text";
   }
@@ -352,6 +419,8 @@ absl::StatusOr<std::vector<Example>> ParseExamples(std::string_view contents,
     detected = DataFormat::kDavidson;
   } else if (first == "id\tgroup\tbelief\tlabel\tkind\tpart\ttext") {
     detected = DataFormat::kGroupSet;
+  } else if (first.starts_with(kWordNetHeader)) {
+    detected = DataFormat::kWordNet;
   } else {
     std::vector<std::string_view> f = SplitTabs(first);
     if (f.size() == 3 && (f[0] == "id" || f[2] == "OFF" || f[2] == "NOT")) {
@@ -374,6 +443,9 @@ absl::StatusOr<std::vector<Example>> ParseExamples(std::string_view contents,
       break;
     case DataFormat::kGroupSet:
       status = ParseGroupSet(contents, name, &out);
+      break;
+    case DataFormat::kWordNet:
+      status = ParseWordNet(contents, name, &out);
       break;
     case DataFormat::kPlainText:
       status = ParsePlainText(contents, name, &out);

@@ -88,12 +88,28 @@ absl::StatusOr<std::vector<Example>> ParseOffensEvalTsv(
 //                the id is the first column
 //   kGroupSet    data/eval/groups-*.tsv: `id<TAB>group<TAB>belief<TAB>label
 //                <TAB>kind<TAB>part<TAB>text`, part dev or test
+//   kWordNet     a WordNet 3.0 data file (data.noun, data.verb, data.adj,
+//                data.adv; Debian's wordnet-base puts them in
+//                /usr/share/wordnet), told by its licence header: the
+//                quoted usage examples of its glosses of three words or
+//                more ("he is one hell of a jumper"), each once, every one
+//                NOT, the id the example itself; the examples of a sense
+//                WordNet labels a slur, offensive, vulgar, obscene,
+//                disparaging, derogatory, abusive or contemptuous are left
+//                out. Clean English sentences, as kPlainText is for Turkish.
 //   kPlainText   anything else: one clean sentence a line, every line NOT,
 //                the id is the sentence itself (so a sentence repeated in
 //                two files falls in the same split)
-enum class DataFormat { kOffensEval, kOlid, kDavidson, kGroupSet, kPlainText };
+enum class DataFormat {
+  kOffensEval,
+  kOlid,
+  kDavidson,
+  kGroupSet,
+  kWordNet,
+  kPlainText
+};
 
-// "offenseval", "olid", "davidson", "groups", "text".
+// "offenseval", "olid", "davidson", "groups", "wordnet", "text".
 const char* DataFormatName(DataFormat format);
 
 // Reads a file of any format above, each example with its split. `format`,

@@ -136,6 +136,11 @@ TEST(ParseExamplesTest, TellsTheFormatsApartByTheirFirstLine) {
       {"id\tgroup\tbelief\tlabel\tkind\tpart\ttext\n"
        "1\tjewish\t1\tNOT\tneutral\tdev\tYahudi aileler bir araya geldi.\n",
        DataFormat::kGroupSet, 1, false, "Yahudi aileler bir araya geldi."},
+      {"  1 This software and database is being provided to you, the "
+       "LICENSEE, by  \n"
+       "00001740 03 n 01 entity 0 000 | something; \"the shark was an "
+       "entity\"  \n",
+       DataFormat::kWordNet, 1, false, "the shark was an entity"},
       {"Saldıran köpek balığının türü ise bilinmiyor.\n\n  Hava güzel.  \n",
        DataFormat::kPlainText, 2, false,
        "Saldıran köpek balığının türü ise bilinmiyor."},
@@ -175,6 +180,52 @@ TEST(ParseExamplesTest, PlainSentencesAreSplitByTheirText) {
   ASSERT_EQ(data->size(), 2u);
   EXPECT_EQ((*data)[0].split, SplitOf("Hava bugün güzel."));
   EXPECT_EQ((*data)[0].split, (*data)[1].split);
+}
+
+// Lines as they stand in WordNet 3.0's data.noun and data.adj.
+constexpr char kWordNet[] =
+    "  1 This software and database is being provided to you, the LICENSEE, "
+    "by  \n"
+    "  2 Princeton University under the following license.  \n"
+    "07979880 14 n 01 hell 0 000 | a cause of difficulty and suffering; "
+    "\"war is hell\"; \"pure hell\"  \n"
+    "10183757 18 n 01 hog 0 000 | a person regarded as greedy and pig-like; "
+    "\"he is one hell of a jumper\"  \n"
+    "10340312 18 n 02 mick 0 mickey 0 000 | (ethnic slur) offensive term for a "
+    "person of Irish descent; \"the Micks were not welcome there\"  \n"
+    "01178974 00 a 01 stupid 0 000 | lacking intelligence; \"stupid "
+    "idea\"; \"he is one hell of a jumper\"; \"you flaming idiot, sir\"  \n";
+
+TEST(ParseExamplesTest, WordNetGivesTheUsageExamplesOfItsGlosses) {
+  DataFormat format;
+  absl::StatusOr<std::vector<Example>> data =
+      ParseExamples(kWordNet, "data.noun", &format);
+  ASSERT_TRUE(data.ok()) << data.status();
+  EXPECT_EQ(format, DataFormat::kWordNet);
+  // Examples of fewer than three words ("pure hell") are left
+  // out, a repeated example counts once, and the examples of a sense
+  // WordNet labels a slur are not clean sentences; only WordNet's own
+  // labels leave a sense out. The gloss's definition is not an example.
+  std::vector<std::string> texts;
+  for (const Example& e : *data) {
+    texts.push_back(e.text);
+    EXPECT_FALSE(e.offensive);
+    EXPECT_EQ(e.split, SplitOf(e.text));
+  }
+  EXPECT_EQ(texts, (std::vector<std::string>{"war is hell",
+                                             "he is one hell of a jumper",
+                                             "you flaming idiot, sir"}));
+  EXPECT_EQ((*data)[1].line, 4);
+}
+
+TEST(ParseExamplesTest, WordNetSynsetWithoutAGlossIsAnError) {
+  absl::StatusOr<std::vector<Example>> data = ParseExamples(
+      "  1 This software and database is being provided to you, the "
+      "LICENSEE, by  \n00001740 03 n 01 entity 0 000\n",
+      "data.noun");
+  ASSERT_FALSE(data.ok());
+  EXPECT_EQ(data.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(data.status().message(), HasSubstr("data.noun:2"));
 }
 
 TEST(ParseExamplesTest, MalformedRowsNameTheFileAndLine) {

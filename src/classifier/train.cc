@@ -606,7 +606,8 @@ absl::Status Train(const TrainOptions& options, TrainStats* stats) {
     DataFormat format;
     absl::StatusOr<std::vector<Example>> data = ReadExamples(paths[f], &format);
     if (!data.ok()) return data.status();
-    if (format == DataFormat::kPlainText || format == DataFormat::kGroupSet) {
+    if (format == DataFormat::kPlainText || format == DataFormat::kGroupSet ||
+        format == DataFormat::kWordNet) {
       return absl::InvalidArgumentError(
           paths[f] +
           ": not labelled training data (OffensEval, OLID or "
