@@ -190,6 +190,27 @@ TEST(AbuseRulesTest, NewsProseAndCriticismArePublished) {
   for (const char* c : cases) EXPECT_FALSE(Withheld(c)) << c;
 }
 
+TEST(AbuseRulesTest, EverydayEnglishRemarksArePublished) {
+  // The English model learnt from tweets alone held each of these (0.48
+  // to 0.55): "shit" inside "shiitake", "cock" in "cocktail", "hell" and
+  // "hate" said of a game and a weekday. WordNet's usage examples taught
+  // it what clean English looks like.
+  const char* published[] = {
+      "hell of a game last night",
+      "we had shiitake mushrooms and a cocktail",
+      "this policy is a failure",
+      "i hate mondays",
+  };
+  for (const char* c : published) EXPECT_FALSE(Withheld(c)) << c;
+  // Remarks aimed at readers still wait for a moderator or are refused.
+  const char* withheld[] = {
+      "you people are disgusting",
+      "shut up",
+      "what a stupid article",
+  };
+  for (const char* c : withheld) EXPECT_TRUE(Withheld(c)) << c;
+}
+
 TEST(AbuseRulesTest, NeutralWordsAreTakenOutOfTheScore) {
   // "köpek" and "belediye"/"istifa" push the Turkish classifier up; without
   // them these comments earn nothing. An English remark whose offence is
