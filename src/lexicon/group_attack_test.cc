@@ -71,6 +71,11 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"The Jews should be gassed.", kEn, true, true},
       {"Buddhists are lazy parasites.", kEn, true, true},
       {"Immigrants are filthy rats.", kEn, true},
+      {"Hindus are filthy cow worshippers.", kEn, true, true},
+      {"Jews are the children of Satan.", kEn, true, true},
+      {"Islam is a religion of hate.", kEn, true, true},
+      {"Jews control the banks and the media.", kEn, true, true},
+      {"Kill all the infidels.", kEn, true, true},
   };
   for (const Case& c : cases) {
     std::vector<GroupAttack> attacks = Attacks(c);
@@ -134,6 +139,16 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Syrians were treated animals, a doctor said.", kEn, false},
       {"Muslims are not animals.", kEn, false},
       {"Jews were sent to Auschwitz to be gassed.", kEn, false},
+      // Filth said of a place or water, a phrase said of no group, a
+      // return home.
+      {"The Jewish quarter's filthy alleys were cleaned.", kEn, false},
+      {"Muslim families cleaned the filthy streets after the flood.", kEn,
+       false},
+      {"Critics called it a religion of hate, but scholars disagree.", kEn,
+       false},
+      {"Central banks control the money supply.", kEn, false},
+      {"Jewish families went back where they came from after the war.", kEn,
+       false},
   };
   for (const Case& c : cases) {
     EXPECT_TRUE(Attacks(c).empty()) << c.text;
