@@ -157,7 +157,8 @@ absl::StatusOr<std::unique_ptr<const Engine>> Engine::Build(
 // two letters or more) are Turkish and either one of them is restored
 // with Turkish letters and is no English word, or half of them are
 // Turkish alone. An interjection ("Haha") is one Turkish-alone word among
-// English ones, not half of them.
+// English ones, not half of them; nor is a Turkish name as English writes
+// it ("Erdogan is a dictator.").
 bool Engine::LooksTurkish(const text::Document& doc) const {
   int words = 0;
   int turkish = 0;
@@ -180,7 +181,15 @@ bool Engine::LooksTurkish(const text::Document& doc) const {
     ++turkish;
     if (english_->Spell(t.text)) continue;
     ++turkish_alone;
-    if (restored) ++restored_alone;
+    // A capitalised word restored to a name ("Erdogan" → "Erdoğan",
+    // "Besiktas") is how English writes the name too: it counts among the
+    // Turkish words but does not settle the comment's language alone. With
+    // a Turkish ending ("Iran'in", "Erdogan'a") it does.
+    const bool name = text::CountCase(t.text.substr(0, 1)).upper == 1 &&
+                      t.text.find('\'') == std::string_view::npos &&
+                      t.text.find("’") == std::string_view::npos &&
+                      !turkish_->Spell(text::ToLowerTr(r.restored));
+    if (restored && !name) ++restored_alone;
   }
   return turkish * 10 >= words * 6 &&
          (restored_alone >= 1 ||

@@ -109,6 +109,15 @@ TEST(EngineTest, TellsShortTurkishFromEnglish) {
       // One Turkish-only word, an interjection, among English ones.
       {"Fuck it. Just do it Haha", L::kEnglish},
       {"thanks Hun! Haha", L::kEnglish},
+      // Turkish names as English writes them, without their letters: the
+      // English edition's readers name Turkish people, places and clubs.
+      {"Erdogan met Biden in Rome on Sunday.", L::kEnglish},
+      {"Erdogan is a dictator.", L::kEnglish},
+      {"Besiktas lost again, what a shame.", L::kEnglish},
+      // A name with a Turkish ending, or beside Turkish words, is Turkish.
+      {"Erdogan istifa etsin", L::kTurkish},
+      {"Erdogan'a sorun bunu", L::kTurkish},
+      {"Kilicdaroglu da haklı", L::kTurkish},
   };
   for (const Case& c : cases) {
     auto v = DefaultEngine().Moderate(c.text);
