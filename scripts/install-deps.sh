@@ -13,7 +13,7 @@ packages=(
   libgoogle-perftools-dev libcsv-dev zlib1g-dev
   # dictionaries; WordNet's usage examples are the clean English the
   # English offensive-language model learns from (newsroom train offensive)
-  hunspell-tr hunspell-en-us wordnet-base
+  hunspell-tr hunspell-en-us hunspell-en-gb wordnet-base
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev wrk sqlite3
   # the PostgreSQL server the tests start themselves (and a site with

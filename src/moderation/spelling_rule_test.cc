@@ -54,6 +54,19 @@ TEST_F(SpellingRuleTest, CommentsFullOfMisspellingsViolate) {
       Policy().spelling.threshold);
 }
 
+TEST_F(SpellingRuleTest, BritishEnglishIsWellSpelt) {
+  // Held for a moderator when only American spellings were words.
+  const char* cases[] = {
+      "Labour criticised the programme.",
+      "My favourite colour is grey and I travelled to the theatre.",
+      "The organisation recognised the problem at the centre.",
+  };
+  for (const char* c : cases) {
+    EXPECT_LT(Score(c, langid::Language::kEnglish), Policy().spelling.threshold)
+        << c;
+  }
+}
+
 TEST_F(SpellingRuleTest, TwoSureTyposHoldALongCommentToo) {
   const char* cases[] = {
       // Two plain typos in twenty words: a tenth of the words.

@@ -24,6 +24,10 @@ Dictionary::Options Dictionary::Options::English() {
   return {"/usr/share/hunspell/en_US.aff", "/usr/share/hunspell/en_US.dic", 0};
 }
 
+Dictionary::Options Dictionary::Options::British() {
+  return {"/usr/share/hunspell/en_GB.aff", "/usr/share/hunspell/en_GB.dic", 0};
+}
+
 absl::StatusOr<std::unique_ptr<const Dictionary>> Dictionary::Load(
     const Options& options) {
   for (const std::string& path : {options.aff_path, options.dic_path}) {
@@ -31,8 +35,9 @@ absl::StatusOr<std::unique_ptr<const Dictionary>> Dictionary::Load(
     if (!std::filesystem::is_regular_file(path, ec)) {
       return absl::NotFoundError(absl::StrCat(
           "Hunspell dictionary file not found: ", path,
-          " (Debian packages hunspell-tr and hunspell-en-us ship them; "
-          "scripts/install-deps.sh installs both)"));
+          " (Debian packages hunspell-tr, hunspell-en-us and "
+          "hunspell-en-gb ship them; scripts/install-deps.sh installs "
+          "them)"));
     }
   }
   int n = options.instances;

@@ -1,5 +1,5 @@
-// A Hunspell dictionary (Debian's hunspell-tr or hunspell-en-us) that many
-// threads can query at once.
+// A Hunspell dictionary (Debian's hunspell-tr, hunspell-en-us or -en-gb) that
+// many threads can query at once.
 //
 //   auto tr = Dictionary::Load(Dictionary::Options::Turkish());
 //   if (!tr.ok()) return tr.status();
@@ -42,9 +42,11 @@ class Dictionary {
     // Spell() answers remembered (0: none). Each costs about 12 bytes.
     int cache_entries = 1 << 16;
 
-    // Debian's hunspell-tr and hunspell-en-us, under /usr/share/hunspell.
+    // Debian's hunspell-tr, hunspell-en-us and hunspell-en-gb, under
+    // /usr/share/hunspell.
     static Options Turkish();
     static Options English();
+    static Options British();
   };
 
   // Loads the dictionary. NotFound when a file is missing (the message names

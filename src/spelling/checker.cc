@@ -72,6 +72,7 @@
 #include <numeric>
 #include <optional>
 #include <sstream>
+#include <utility>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/hash/hash.h"
@@ -410,6 +411,13 @@ absl::StatusOr<std::unique_ptr<const Checker>> Checker::Load(
     c->owned_english_ = *std::move(d);
     c->english_ = c->owned_english_.get();
   }
+  if (options.british_spellings) {
+    morphology::Dictionary::Options o = options.british_files;
+    o.instances = options.hunspell_instances;
+    auto d = morphology::Dictionary::Load(o);
+    if (!d.ok()) return d.status();
+    c->british_ = *std::move(d);
+  }
   auto alphabet = internal::Alphabet::Load(options.english_files.aff_path,
                                            options.english_files.dic_path);
   if (alphabet.ok()) c->english_alphabet_ = *std::move(alphabet);
@@ -536,6 +544,34 @@ bool Checker::SpellEnglish(std::u32string_view word,
     return false;
   }
   return english_->Spell(utf8);
+}
+
+bool Checker::IsBritishSpelling(std::u32string_view lower) const {
+  if (british_ == nullptr) return false;
+  // British letter groups and their American spelling: colour, organise,
+  // analyse, centre, defence, travelled, programme, catalogue, paediatric,
+  // oestrogen, judgement, amongst, whilst, grey.
+  static constexpr std::pair<std::u32string_view, std::u32string_view>
+      kBritishToAmerican[] = {
+          {U"our", U"or"},   {U"is", U"iz"},      {U"ys", U"yz"},
+          {U"tre", U"ter"},  {U"ence", U"ense"},  {U"ll", U"l"},
+          {U"mme", U"m"},    {U"ogue", U"og"},    {U"ae", U"e"},
+          {U"oe", U"e"},     {U"ement", U"ment"}, {U"ngst", U"ng"},
+          {U"ilst", U"ile"}, {U"idst", U"id"},    {U"ey", U"ay"},
+      };
+  for (const auto& [from, to] : kBritishToAmerican) {
+    for (size_t at = lower.find(from); at != std::u32string_view::npos;
+         at = lower.find(from, at + 1)) {
+      std::u32string american(lower.substr(0, at));
+      american += to;
+      american += lower.substr(at + from.size());
+      // An American twin: the word is British if hunspell-en-gb says so.
+      if (SpellEnglish(american, text::ToUtf8(american))) {
+        return british_->Spell(text::ToUtf8(lower));
+      }
+    }
+  }
+  return false;
 }
 
 bool Checker::IsKnownTurkish(std::u32string_view word) const {
@@ -754,6 +790,7 @@ WordCheck Checker::CheckEnglish(std::u32string_view w,
   if (SpellEnglish(lower, text::ToUtf8(lower))) {
     return Correct(Reason::kDictionary);
   }
+  if (IsBritishSpelling(lower)) return Correct(Reason::kDictionary);
   switch (internal::ShapeOf(w)) {
     case CaseShape::kMixed:
       return Correct(Reason::kProductName);

@@ -48,7 +48,9 @@
 // apostrophes after common nouns ("kitap'ta"), and unknown words.
 //
 // In English text words are checked with hunspell-en-us, with the same
-// treatment of single letters, digits, acronyms and product names.
+// treatment of single letters, digits, acronyms and product names; a word
+// spelt the British way passes too ("colour", "criticised", "programme"):
+// hunspell-en-gb knows it and its American twin is a hunspell-en-us word.
 //
 // Thread-safety: built once by Load(), then every method is const and
 // thread-safe. Results of Check() and Suggest() are kept in small
@@ -172,6 +174,14 @@ class Checker {
         morphology::Dictionary::Options::Turkish();
     morphology::Dictionary::Options english_files =
         morphology::Dictionary::Options::English();
+    // British spellings in English text (see above); loaded by the Checker
+    // when british_spellings is on. hunspell-en-gb also knows informal
+    // words ("cuz", "bc", "libs"): a word passes only when a British
+    // ending or letter group, written the American way, gives a word of
+    // hunspell-en-us.
+    bool british_spellings = true;
+    morphology::Dictionary::Options british_files =
+        morphology::Dictionary::Options::British();
     int hunspell_instances = 0;  // 0: one per hardware thread
 
     // The letter restorer to share (not owned; must outlive the Checker),
@@ -298,6 +308,9 @@ class Checker {
                     bool* set_said_yes = nullptr) const;
   // english_->Spell(utf8) for `word`, skipped when the alphabet says no.
   bool SpellEnglish(std::u32string_view word, std::string_view utf8) const;
+  // Whether lower-case `lower` is a British spelling of an American word
+  // (Options::british_spellings).
+  bool IsBritishSpelling(std::u32string_view lower) const;
   // The list entry (learned or allowlisted) for a lower-case key.
   const WordList::Entry* FindEntry(std::string_view lower) const;
   // The standard spelling of a colloquial progressive ("kalıyo" →
@@ -342,6 +355,7 @@ class Checker {
   absl::flat_hash_map<std::string, std::string> informal_;
   std::unique_ptr<const morphology::Dictionary> owned_turkish_;
   std::unique_ptr<const morphology::Dictionary> owned_english_;
+  std::unique_ptr<const morphology::Dictionary> british_;  // null: off
   const morphology::Dictionary* turkish_ = nullptr;
   const morphology::Dictionary* english_ = nullptr;
 

@@ -228,6 +228,30 @@ TEST(CheckerTest, EnglishTextUsesTheEnglishDictionary) {
       Language::kEnglish);
 }
 
+TEST(CheckerTest, BritishSpellingsAreEnglish) {
+  RunCases(
+      {
+          {"colour", false, false, Reason::kDictionary},
+          {"criticised", false, false, Reason::kDictionary},
+          {"programme", false, false, Reason::kDictionary},
+          {"theatre", false, false, Reason::kDictionary},
+          {"defence", false, false, Reason::kDictionary},
+          {"travelled", false, false, Reason::kDictionary},
+          {"judgement", false, false, Reason::kDictionary},
+          {"paediatric", false, false, Reason::kDictionary},
+          {"amongst", false, false, Reason::kDictionary},
+          {"Neighbourhood", true, false, Reason::kDictionary},
+          // hunspell-en-gb also knows informal words; they have no
+          // American twin and stay misspelt, as do typos.
+          {"cuz", false, true, Reason::kUnknownWord},
+          {"libs", false, true, Reason::kUnknownWord},
+          {"colr", false, true, Reason::kUnknownWord},
+          {"critisised", false, true, Reason::kUnknownWord},
+          {"theatr", false, true, Reason::kUnknownWord},
+      },
+      Language::kEnglish);
+}
+
 TEST(CheckerTest, OtherLanguagesAreNotChecked) {
   EXPECT_EQ(Tr().Check("xyzzyq", {Language::kOther, false}).reason,
             Reason::kNotChecked);
