@@ -233,23 +233,36 @@ absl::Status ParseGroupSet(std::string_view contents, const std::string& name,
   });
 }
 
+// `text` without the spaces and tabs around it.
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+// A clean sentence, NOT, whose id is the sentence itself: one repeated in
+// two files falls in the same split.
+void AddCleanSentence(std::string_view sentence, int line,
+                      std::vector<Example>* out) {
+  Example& e = out->emplace_back();
+  e.id = std::string(sentence);
+  e.text = e.id;
+  e.line = line;
+  e.split = SplitOf(e.id);
+}
+
 absl::Status ParsePlainText(std::string_view contents, const std::string& name,
                             std::vector<Example>* out) {
   return ForEachLine(contents, false, [&](std::string_view line, int number) {
     // Leading and trailing white space is not part of the sentence.
-    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) {
-      line.remove_prefix(1);
-    }
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) {
-      line.remove_suffix(1);
-    }
+    line = Trim(line);
     if (line.empty()) return absl::OkStatus();
     if (absl::Status s = CheckText(name, number, line); !s.ok()) return s;
-    Example& e = out->emplace_back();
-    e.id = std::string(line);
-    e.text = e.id;
-    e.line = number;
-    e.split = SplitOf(e.id);
+    AddCleanSentence(line, number, out);
     return absl::OkStatus();
   });
 }
@@ -299,19 +312,11 @@ absl::Status ParseWordNet(std::string_view contents, const std::string& name,
     for (size_t open = gloss.find('"'); open != std::string_view::npos;) {
       const size_t close = gloss.find('"', open + 1);
       if (close == std::string_view::npos) break;
-      std::string_view example = gloss.substr(open + 1, close - open - 1);
+      std::string_view example = Trim(gloss.substr(open + 1, close - open - 1));
       open = gloss.find('"', close + 1);
-      while (!example.empty() && example.front() == ' ')
-        example.remove_prefix(1);
-      while (!example.empty() && example.back() == ' ')
-        example.remove_suffix(1);
       if (std::count(example.begin(), example.end(), ' ') < 2) continue;
       if (!seen.insert(std::string(example)).second) continue;
-      Example& e = out->emplace_back();
-      e.id = std::string(example);
-      e.text = e.id;
-      e.line = number;
-      e.split = SplitOf(e.id);
+      AddCleanSentence(example, number, out);
     }
     return absl::OkStatus();
   });
