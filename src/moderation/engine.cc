@@ -181,6 +181,7 @@ bool Engine::LooksTurkish(const text::Document& doc) const {
     ++turkish;
     if (english_->Spell(t.text)) continue;
     ++turkish_alone;
+    if (!restored) continue;
     // A capitalised word restored to a name ("Erdogan" → "Erdoğan",
     // "Besiktas") is how English writes the name too: it counts among the
     // Turkish words but does not settle the comment's language alone. With
@@ -189,7 +190,7 @@ bool Engine::LooksTurkish(const text::Document& doc) const {
                       t.text.find('\'') == std::string_view::npos &&
                       t.text.find("’") == std::string_view::npos &&
                       !turkish_->Spell(text::ToLowerTr(r.restored));
-    if (restored && !name) ++restored_alone;
+    if (!name) ++restored_alone;
   }
   return turkish * 10 >= words * 6 &&
          (restored_alone >= 1 ||
