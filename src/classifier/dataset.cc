@@ -23,6 +23,7 @@
 #include <sstream>
 
 #include "text/hash.h"
+#include "text/trim.h"
 #include "text/utf8.h"
 
 namespace newsroom::classifier {
@@ -233,16 +234,8 @@ absl::Status ParseGroupSet(std::string_view contents, const std::string& name,
   });
 }
 
-// `text` without the spaces and tabs around it.
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
+// Around a clean sentence (ForEachLine has taken the line end off).
+constexpr std::string_view kSentenceSpace = " \t";
 
 // A clean sentence, NOT, whose id is the sentence itself: one repeated in
 // two files falls in the same split.
@@ -259,7 +252,7 @@ absl::Status ParsePlainText(std::string_view contents, const std::string& name,
                             std::vector<Example>* out) {
   return ForEachLine(contents, false, [&](std::string_view line, int number) {
     // Leading and trailing white space is not part of the sentence.
-    line = Trim(line);
+    line = text::Trim(line, kSentenceSpace);
     if (line.empty()) return absl::OkStatus();
     if (absl::Status s = CheckText(name, number, line); !s.ok()) return s;
     AddCleanSentence(line, number, out);
@@ -312,7 +305,8 @@ absl::Status ParseWordNet(std::string_view contents, const std::string& name,
     for (size_t open = gloss.find('"'); open != std::string_view::npos;) {
       const size_t close = gloss.find('"', open + 1);
       if (close == std::string_view::npos) break;
-      std::string_view example = Trim(gloss.substr(open + 1, close - open - 1));
+      std::string_view example =
+          text::Trim(gloss.substr(open + 1, close - open - 1), kSentenceSpace);
       open = gloss.find('"', close + 1);
       if (std::count(example.begin(), example.end(), ' ') < 2) continue;
       if (!seen.insert(std::string(example)).second) continue;

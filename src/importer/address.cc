@@ -19,9 +19,9 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "importer/internal/trim.h"
 #include "store/store.h"
 #include "text/casing.h"
+#include "text/trim.h"
 #include "text/utf8.h"
 
 namespace newsroom::importer {
@@ -50,7 +50,7 @@ std::string EscapeForParsing(std::string_view url) {
 }
 
 Uri Parse(std::string_view url, bool raw) {
-  const std::string escaped = EscapeForParsing(internal::Trim(url));
+  const std::string escaped = EscapeForParsing(text::Trim(url));
   return Uri(xmlParseURIRaw(escaped.c_str(), raw ? 1 : 0));
 }
 

@@ -24,7 +24,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "importer/internal/trim.h"
+#include "text/trim.h"
 #include "text/utf8.h"
 
 namespace newsroom::importer {
@@ -115,7 +115,7 @@ bool HasText(xmlNodePtr node) {
   for (xmlNodePtr child = node->children; child != nullptr;
        child = child->next) {
     if (child->type == XML_TEXT_NODE &&
-        !internal::Trim(View(child->content)).empty()) {
+        !text::Trim(View(child->content)).empty()) {
       return true;
     }
     if (child->type == XML_ELEMENT_NODE && HasText(child)) return true;
@@ -173,7 +173,7 @@ void Walk(xmlNodePtr node, Writer& w, bool preformatted) {
 }  // namespace
 
 std::string CommentText(std::string_view body, Markup markup) {
-  if (internal::Trim(body).empty()) return "";
+  if (text::Trim(body).empty()) return "";
   static std::once_flag init;
   std::call_once(init, [] { xmlInitParser(); });
   // The body is a fragment: a <body> around it keeps leading text out of

@@ -19,8 +19,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "importer/internal/formats.h"
-#include "importer/internal/trim.h"
 #include "importer/internal/xml_reader.h"
+#include "text/trim.h"
 
 namespace newsroom::importer {
 
@@ -83,14 +83,14 @@ absl::Status FindRoot(XmlReader& reader) {
 }
 
 std::optional<bool> ParseBool(std::string_view s) {
-  const std::string v = absl::AsciiStrToLower(std::string(Trim(s)));
+  const std::string v = absl::AsciiStrToLower(std::string(text::Trim(s)));
   if (v == "true" || v == "1") return true;
   if (v == "false" || v == "0") return false;
   return std::nullopt;
 }
 
 std::optional<absl::Time> ParseIsoTime(std::string_view s) {
-  const std::string v(Trim(s));
+  const std::string v(text::Trim(s));
   absl::Time t;
   std::string err;
   if (absl::ParseTime(absl::RFC3339_full, v, &t, &err)) return t;
@@ -102,7 +102,7 @@ std::optional<absl::Time> ParseIsoTime(std::string_view s) {
 }
 
 std::optional<absl::Time> ParseSqlTime(std::string_view s) {
-  const std::string v(Trim(s));
+  const std::string v(text::Trim(s));
   if (absl::StartsWith(v, "0000-00-00")) return std::nullopt;
   absl::Time t;
   std::string err;
@@ -113,7 +113,7 @@ std::optional<absl::Time> ParseSqlTime(std::string_view s) {
 }
 
 std::optional<absl::Time> ParseRfc822Time(std::string_view s) {
-  const std::string v(Trim(s));
+  const std::string v(text::Trim(s));
   absl::Time t;
   std::string err;
   for (const char* format : {"%a, %d %b %Y %H:%M:%S %z", "%d %b %Y %H:%M:%S %z",

@@ -16,6 +16,7 @@
 #include "absl/status/status.h"
 #include "datadir/datadir.h"
 #include "text/casing.h"
+#include "text/trim.h"
 #include "text/utf8.h"
 
 namespace newsroom::lexicon {
@@ -37,13 +38,9 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
   }
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\r'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
+// Spaces, and the carriage return of a file written on Windows, around a
+// line and its fields.
+constexpr std::string_view kFieldSpace = " \r";
 
 std::string BaseName(std::string_view path) {
   size_t slash = path.rfind('/');
@@ -68,10 +65,10 @@ absl::Status ForEachLine(std::string_view content, std::string_view name,
     std::string_view line = content.substr(pos, nl - pos);
     pos = nl + 1;
     ++number;
-    std::string_view trimmed = Trim(line);
+    std::string_view trimmed = text::Trim(line, kFieldSpace);
     if (trimmed.empty() || trimmed.front() == '#') continue;
     std::vector<std::string_view> fields = SplitTabs(trimmed);
-    for (std::string_view& f : fields) f = Trim(f);
+    for (std::string_view& f : fields) f = text::Trim(f, kFieldSpace);
     std::string where = std::string(name) + ":" + std::to_string(number);
     if (absl::Status s = fn(where, fields); !s.ok()) return s;
   }
@@ -118,7 +115,8 @@ absl::StatusOr<uint32_t> ParseFlags(const std::string& where,
   while (start <= field.size() && !field.empty()) {
     size_t comma = field.find(',', start);
     if (comma == std::string_view::npos) comma = field.size();
-    std::string_view flag = Trim(field.substr(start, comma - start));
+    std::string_view flag =
+        text::Trim(field.substr(start, comma - start), kFieldSpace);
     start = comma + 1;
     if (flag == "sfx") {
       flags |= kSuffixes;

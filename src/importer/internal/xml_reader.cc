@@ -33,7 +33,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "importer/internal/trim.h"
+#include "text/trim.h"
 
 namespace newsroom::importer::internal {
 namespace {
@@ -89,7 +89,7 @@ struct XmlReader::Impl {
       return;
     }
     std::string message = e->message != nullptr ? e->message : "XML error";
-    self->error = std::string(Trim(message));
+    self->error = std::string(text::Trim(message));
     self->error_line = e->line;
   }
 };

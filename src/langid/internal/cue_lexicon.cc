@@ -18,23 +18,15 @@
 #include <sstream>
 
 #include "absl/status/status.h"
+#include "text/trim.h"
 
 namespace newsroom::langid::internal {
 namespace {
 
 enum class Section { kNone, kWords, kEndings, kAfter, kBefore };
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() &&
-         (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
+// Around a line and a word of a cue list.
+constexpr std::string_view kLineSpace = " \t\r";
 
 absl::Status LineError(const std::string& name, int line,
                        const std::string& what) {
@@ -95,7 +87,7 @@ absl::StatusOr<CueLexicon> CueLexicon::FromSources(
     int line_no = 0;
     while (std::getline(in, raw)) {
       ++line_no;
-      std::string_view line = Trim(raw);
+      std::string_view line = text::Trim(raw, kLineSpace);
       if (line.empty() || line.front() == '#') continue;
       if (line.front() == '[') {
         if (line == "[words]") {
@@ -122,7 +114,7 @@ absl::StatusOr<CueLexicon> CueLexicon::FromSources(
       float weight = 1;
       if (size_t sp = line.find_first_of(" \t"); sp != std::string_view::npos) {
         entry = line.substr(0, sp);
-        std::string_view w = Trim(line.substr(sp));
+        std::string_view w = text::Trim(line.substr(sp), kLineSpace);
         auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), weight);
         if (ec != std::errc() || end != w.data() + w.size() || !(weight > 0) ||
             weight > 4) {
