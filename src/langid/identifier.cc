@@ -131,6 +131,26 @@ Identifier::Identifier(IdentifierOptions options,
 
 Identifier::~Identifier() = default;
 
+bool Identifier::IsName(std::string_view word) const {
+  if (!options_.use_cues) return false;
+  // Most words are ASCII letters, whose folded spelling is their ASCII
+  // lower case ("I" lowers to "ı" and folds back to "i"): no need to
+  // analyse them.
+  char folded[24];
+  if (word.size() <= sizeof(folded) &&
+      std::all_of(word.begin(), word.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      })) {
+    for (size_t i = 0; i < word.size(); ++i) {
+      folded[i] = static_cast<char>(word[i] | 0x20);
+    }
+    return lexicon_->IsFoldedName(std::string_view(folded, word.size()));
+  }
+  thread_local WordShape shape;
+  internal::AnalyzeWord(word, &shape);
+  return lexicon_->IsName(shape);
+}
+
 std::string_view Identifier::Cld2Version() {
   return internal::Cld2TablesVersion();
 }
@@ -153,13 +173,24 @@ Detection Identifier::Identify(const text::Document& doc,
       continue;
     }
     if (d.words == options_.max_words) break;
+    if (options_.use_cues) {
+      internal::AnalyzeWord(token.text, &shape);
+      // A name is no language's word, but a Turkish letter typed in it
+      // ("İzmit") still tells of the writer's keyboard.
+      if (lexicon_->IsName(shape)) {
+        if (shape.letters & ~(internal::kQwxLetter | internal::kApostrophe)) {
+          ascii_only = false;
+        }
+        AddLetterEvidence(shape.letters, &evidence);
+        continue;
+      }
+    }
     ++d.words;
     if (options_.use_cld2) {
       if (!cld2_text.empty()) cld2_text.push_back(' ');
       cld2_text += token.text;
     }
     if (options_.use_cues) {
-      internal::AnalyzeWord(token.text, &shape);
       if (shape.letters & ~(internal::kQwxLetter | internal::kApostrophe)) {
         ascii_only = false;
       }

@@ -31,7 +31,10 @@
 //     x next to Turkish letters, its function words, or CLD2 sure of it).
 //     A short Azerbaijani phrase that is also good Turkish is Turkish.
 //   - Only word tokens are read: URLs, mentions, hashtags, numbers and emoji
-//     are not text of any language, nor are `ignored_words`.
+//     are not text of any language, nor are `ignored_words`, nor the names
+//     of data/langid/names.txt that English and Turkish text write alike
+//     ("i live in istanbul": CLD2 reads the name as Turkish); only a
+//     Turkish letter typed in a name ("İzmit") counts, as a letter.
 //
 // Accuracy (`newsroom eval langid`, dev slice, no hint): 95% of Turkish
 // texts (99% of tweets typed without Turkish letters), 97% of English, 87%
@@ -67,7 +70,8 @@ class CueLexicon;
 
 struct IdentifierOptions {
   // The repository's data directory. The cue lists are read from
-  // <data_dir>/langid/turkish.txt, english.txt and other.txt.
+  // <data_dir>/langid/turkish.txt, english.txt and other.txt, the names
+  // from names.txt.
   std::string data_dir = datadir::Get();
 
   // Add the cues to CLD2's vote. Off gives CLD2 alone, for comparison: it
@@ -125,7 +129,7 @@ struct Detection {
   // static_cast<int>(Language); they add up to 1.
   std::array<double, 3> probabilities = {0, 0, 0};
   Basis basis = Basis::kDefault;
-  // Word tokens read (after ignored_words and max_words).
+  // Word tokens read (after ignored_words, names and max_words).
   int words = 0;
   // CLD2's top language as its own code ("tr", "en", "de", "az", "un" for
   // unknown), "" when CLD2 was not asked (the cue words had settled the
@@ -156,6 +160,11 @@ class Identifier {
   // default, with basis kHint or kDefault.
   Detection Identify(const text::Document& doc,
                      std::optional<Language> hint) const;
+
+  // Whether `word` is one of the names (data/langid/names.txt) that are
+  // evidence of no language ("istanbul", "Erdogan"; not "İstanbul'da").
+  // With use_cues off, no word is.
+  bool IsName(std::string_view word) const;
 
   const IdentifierOptions& options() const { return options_; }
 

@@ -157,6 +157,23 @@ TEST_F(IdentifierTest, HintDecidesOnlyWhenTheTextIsNotClear) {
   EXPECT_EQ(de.language, Language::kOther);
 }
 
+TEST_F(IdentifierTest, NamesOfNoLanguage) {
+  struct NameCase {
+    const char* word;
+    bool name;
+  };
+  const NameCase cases[] = {
+      {"istanbul", true},    {"Istanbul", true},     {"ISTANBUL", true},
+      {"İstanbul", true},    {"Erdoğan", true},      {"erdogan", true},
+      {"BEŞİKTAŞ", true},    {"İstanbul'da", false}, {"Erdogan's", false},
+      {"istanbullu", false}, {"the", false},         {"değil", false},
+      {"", false},
+  };
+  for (const NameCase& c : cases) {
+    EXPECT_EQ(identifier_->IsName(c.word), c.name) << c.word;
+  }
+}
+
 TEST_F(IdentifierTest, Traps) {
   // An English sentence with a Turkish name.
   EXPECT_EQ(
@@ -164,6 +181,20 @@ TEST_F(IdentifierTest, Traps) {
       Language::kEnglish);
   EXPECT_EQ(Identify("Erdoğan said the economy is doing well").language,
             Language::kEnglish);
+  // Typed in lower case, as readers type: CLD2 alone reads the first three
+  // as Turkish on the strength of the name.
+  for (const char* text :
+       {"i live in istanbul", "i met ahmet in istanbul last week",
+        "i saw tarkan live in istanbul", "we had breakfast in besiktas",
+        "i think erdogan will win again"}) {
+    EXPECT_EQ(Identify(text).language, Language::kEnglish) << text;
+  }
+  // The same names in Turkish typed without its letters.
+  for (const char* text : {"istanbul cok guzel", "erdogan bu konuda ne diyor",
+                           "ahmet abi haklisin", "istanbulda yasiyorum",
+                           "Istanbul'da yagmur var"}) {
+    EXPECT_EQ(Identify(text).language, Language::kTurkish) << text;
+  }
   // A Turkish sentence with an English word.
   EXPECT_EQ(Identify("Bu maç gerçekten çok cool oldu").language,
             Language::kTurkish);

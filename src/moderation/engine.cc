@@ -158,7 +158,8 @@ absl::StatusOr<std::unique_ptr<const Engine>> Engine::Build(
 // with Turkish letters and is no English word, or half of them are
 // Turkish alone. An interjection ("Haha") is one Turkish-alone word among
 // English ones, not half of them; nor is a Turkish name as English writes
-// it ("Erdogan is a dictator.").
+// it ("Erdogan is a dictator."). The names the identifier reads as no
+// language's ("istanbul", "Galatasaray") are not counted at all.
 bool Engine::LooksTurkish(const text::Document& doc) const {
   int words = 0;
   int turkish = 0;
@@ -167,6 +168,10 @@ bool Engine::LooksTurkish(const text::Document& doc) const {
   std::string_view previous;
   for (const text::Token& t : doc.tokens()) {
     if (t.kind != text::TokenKind::kWord || t.end - t.begin < 2) continue;
+    if (identifier_->IsName(t.text)) {
+      previous = t.text;
+      continue;
+    }
     ++words;
     deasciify::WordRestoration r = deasciifier_->RestoreWord(
         t.text, t.sentence_initial ? std::string_view() : previous);

@@ -114,8 +114,15 @@ TEST(EngineTest, TellsShortTurkishFromEnglish) {
       {"Erdogan met Biden in Rome on Sunday.", L::kEnglish},
       {"Erdogan is a dictator.", L::kEnglish},
       {"Besiktas lost again, what a shame.", L::kEnglish},
+      // And in lower case, as readers type.
+      {"i live in istanbul", L::kEnglish},
+      {"i met ahmet in istanbul last week", L::kEnglish},
+      {"we had breakfast in besiktas", L::kEnglish},
       // A name with a Turkish ending, or beside Turkish words, is Turkish.
       {"Erdogan istifa etsin", L::kTurkish},
+      {"erdogan istifa etsin", L::kTurkish},
+      {"galatasaray sampiyon", L::kTurkish},
+      {"istanbulda hava cok soguk", L::kTurkish},
       {"Erdogan'a sorun bunu", L::kTurkish},
       {"Kilicdaroglu da haklı", L::kTurkish},
   };

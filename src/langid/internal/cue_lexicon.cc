@@ -1,4 +1,4 @@
-// The lists are parsed into five hash maps; endings are looked up once per
+// The lists are parsed into six hash maps; endings are looked up once per
 // distinct ending length, longest first.
 // Keys are produced by the same AnalyzeWord() that the identifier runs on
 // comment words, so a list entry and a typed word meet whatever their case.
@@ -23,7 +23,7 @@
 namespace newsroom::langid::internal {
 namespace {
 
-enum class Section { kNone, kWords, kEndings, kAfter, kBefore };
+enum class Section { kNone, kWords, kEndings, kAfter, kBefore, kNames };
 
 // Around a line and a word of a cue list.
 constexpr std::string_view kLineSpace = " \t\r";
@@ -52,7 +52,9 @@ absl::StatusOr<CueLexicon> CueLexicon::Load(const std::string& dir) {
   const std::pair<Language, const char*> files[] = {
       {Language::kTurkish, "turkish.txt"},
       {Language::kEnglish, "english.txt"},
-      {Language::kOther, "other.txt"}};
+      {Language::kOther, "other.txt"},
+      // Names speak for no language; the source's language is not read.
+      {Language::kOther, "names.txt"}};
   std::vector<CueSource> sources;
   for (const auto& [language, file] : files) {
     std::string path = dir + "/" + file;
@@ -73,7 +75,7 @@ absl::StatusOr<CueLexicon> CueLexicon::FromSources(
     const std::vector<CueSource>& sources) {
   CueLexicon lex;
   // Where each key of each section came from, to name both lines of a clash.
-  std::unordered_map<std::string, Origin> seen[5];
+  std::unordered_map<std::string, Origin> seen[6];
   struct Folded {
     std::string key;
     Cue cue;
@@ -98,11 +100,14 @@ absl::StatusOr<CueLexicon> CueLexicon::FromSources(
           section = Section::kAfter;
         } else if (line == "[before_apostrophe]") {
           section = Section::kBefore;
+        } else if (line == "[names]") {
+          section = Section::kNames;
         } else {
           return LineError(src.name, line_no,
                            "unknown section " + std::string(line) +
                                "; expected [words], [endings], "
-                               "[after_apostrophe] or [before_apostrophe]");
+                               "[after_apostrophe], [before_apostrophe] or "
+                               "[names]");
         }
         continue;
       }
@@ -112,6 +117,13 @@ absl::StatusOr<CueLexicon> CueLexicon::FromSources(
       }
       std::string_view entry = line;
       float weight = 1;
+      if (section == Section::kNames &&
+          line.find_first_of(" \t'") != std::string_view::npos) {
+        return LineError(src.name, line_no,
+                         "a name is one word without an apostrophe and "
+                         "without a weight, got \"" +
+                             std::string(line) + "\"");
+      }
       if (size_t sp = line.find_first_of(" \t"); sp != std::string_view::npos) {
         entry = line.substr(0, sp);
         std::string_view w = text::Trim(line.substr(sp), kLineSpace);
@@ -162,6 +174,9 @@ absl::StatusOr<CueLexicon> CueLexicon::FromSources(
         case Section::kBefore:
           lex.before_apostrophe_[shape.fold] = cue;
           break;
+        case Section::kNames:
+          lex.names_[shape.fold] = cue;
+          break;
         case Section::kNone:
           break;
       }
@@ -171,6 +186,16 @@ absl::StatusOr<CueLexicon> CueLexicon::FromSources(
   // fold alike ("mı", "mi"): the first one's weight is kept.
   for (const Folded& f : folded) {
     if (lex.words_.count(f.key) == 0) lex.folded_words_.emplace(f.key, f.cue);
+  }
+  for (const auto& [key, origin] : seen[static_cast<int>(Section::kNames)]) {
+    const Cue* cue = Find(lex.words_, key);
+    if (cue == nullptr) cue = Find(lex.folded_words_, key);
+    if (cue != nullptr) {
+      return LineError(origin.name, origin.line,
+                       "\"" + origin.lower +
+                           "\" is also a cue word; a name speaks for no "
+                           "language");
+    }
   }
   for (const auto& [ending, cue] : lex.endings_) {
     if (std::find(lex.ending_sizes_.begin(), lex.ending_sizes_.end(),
@@ -199,6 +224,10 @@ std::optional<Cue> CueLexicon::Lookup(const WordShape& shape) const {
     if (const Cue* c = Find(endings_, fold.substr(fold.size() - n))) return *c;
   }
   return std::nullopt;
+}
+
+bool CueLexicon::IsName(const WordShape& shape) const {
+  return !(shape.letters & kApostrophe) && IsFoldedName(shape.fold);
 }
 
 size_t CueLexicon::size() const {

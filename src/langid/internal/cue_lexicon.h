@@ -8,7 +8,8 @@
 //   std::optional<Cue> cue = lexicon->Lookup(shape);  // Turkish, weight 1
 //
 // The lists are data files, one per language, so that an editor can review
-// and extend them: data/langid/turkish.txt, english.txt and other.txt.
+// and extend them: data/langid/turkish.txt, english.txt and other.txt, and
+// the names of no language, data/langid/names.txt.
 // Format, one entry a line:
 //
 //   # a comment
@@ -23,7 +24,11 @@
 //                       letters longer than the ending ("geliyor" → "yor");
 //   [after_apostrophe]  what follows the last apostrophe of a word
 //                       ("Ankara'da" → "da", "don't" → "t");
-//   [before_apostrophe] what precedes it ("l'homme" → "l").
+//   [before_apostrophe] what precedes it ("l'homme" → "l");
+//   [names]             names that text of any language uses as they are
+//                       ("Istanbul", "Erdogan", "Galatasaray"), matched on
+//                       the folded spelling of a whole word without an
+//                       apostrophe: evidence of no language (IsName()).
 // A Turkish word entry written with Turkish letters also matches its
 // ASCII-folded spelling ("değil" matches "degil"), unless that spelling is
 // itself an entry: "önce" does not match the English "once".
@@ -61,8 +66,8 @@ struct CueSource {
 
 class CueLexicon {
  public:
-  // Reads turkish.txt, english.txt and other.txt from `dir`. NotFound naming
-  // a missing file; otherwise as FromSources().
+  // Reads turkish.txt, english.txt, other.txt and names.txt from `dir`.
+  // NotFound naming a missing file; otherwise as FromSources().
   static absl::StatusOr<CueLexicon> Load(const std::string& dir);
 
   // Builds a lexicon from list texts. InvalidArgument naming the file and
@@ -71,13 +76,25 @@ class CueLexicon {
   // twice in one section — in one file or across files, since a word can
   // speak for one language only. (Endings and apostrophe sides are keyed by
   // their folded spelling; one language may list both spellings, "ıyor" and
-  // "iyor", and the first one's weight counts.)
+  // "iyor", and the first one's weight counts.) A name takes no weight and
+  // may not also be a cue word: it would speak for a language.
   static absl::StatusOr<CueLexicon> FromSources(
       const std::vector<CueSource>& sources);
 
   // The cue that `shape` (see AnalyzeWord) carries, or nullopt. Tried in
   // order: whole word, folded Turkish word, apostrophe sides, ending.
   std::optional<Cue> Lookup(const WordShape& shape) const;
+
+  // Whether `shape` is a listed name ("istanbul", "İstanbul", "ISTANBUL";
+  // not "İstanbul'da", whose ending is Turkish). The identifier reads no
+  // evidence from a name and keeps it from CLD2, which takes "i live in
+  // istanbul" for Turkish on the strength of the name alone.
+  bool IsName(const WordShape& shape) const;
+  // The same for a word's folded spelling (WordShape::fold), known to have
+  // no apostrophe.
+  bool IsFoldedName(std::string_view fold) const {
+    return !names_.empty() && Find(names_, fold) != nullptr;
+  }
 
   // Number of entries, folded spellings included.
   size_t size() const;
@@ -99,6 +116,7 @@ class CueLexicon {
   Map after_apostrophe_;   // folded
   Map before_apostrophe_;  // folded
   Map endings_;            // folded
+  Map names_;              // folded; the Cue is unused
   std::vector<size_t>
       ending_sizes_;  // distinct sizes of endings_, longest first
 };

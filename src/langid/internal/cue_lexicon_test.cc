@@ -66,6 +66,43 @@ TEST(CueLexiconTest, FindsWordsInBothSpellings) {
   }
 }
 
+TEST(CueLexiconTest, NamesSpeakForNoLanguage) {
+  std::vector<CueSource> lists = SmallLists();
+  lists.push_back(
+      {Language::kOther, "names.txt", "[names]\nistanbul\nerdoğan\n"});
+  absl::StatusOr<CueLexicon> lex = CueLexicon::FromSources(lists);
+  ASSERT_TRUE(lex.ok()) << lex.status();
+  struct Case {
+    const char* word;
+    bool name;
+  };
+  const Case cases[] = {
+      {"istanbul", true},    {"İstanbul", true},
+      {"ISTANBUL", true},    {"Erdogan", true},
+      {"erdoğan", true},     {"İstanbul'da", false},  // a Turkish ending
+      {"Erdoğan’ın", false}, {"istanbullu", false},
+      {"değil", false},      {"the", false},
+  };
+  for (const Case& c : cases) {
+    WordShape shape;
+    AnalyzeWord(c.word, &shape);
+    EXPECT_EQ(lex->IsName(shape), c.name) << c.word;
+  }
+  // A name is no cue of any language.
+  EXPECT_FALSE(LookupWord(*lex, "istanbul").has_value());
+}
+
+TEST(CueLexiconTest, RejectsANameThatIsACueWord) {
+  std::vector<CueSource> lists = SmallLists();
+  lists.push_back(
+      {Language::kOther, "names.txt", "[names]\nistanbul\ndegil\n"});
+  absl::StatusOr<CueLexicon> lex = CueLexicon::FromSources(lists);
+  ASSERT_FALSE(lex.ok());
+  EXPECT_EQ(lex.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(lex.status().message().find("names.txt:3"), std::string::npos)
+      << lex.status();
+}
+
 TEST(CueLexiconTest, RejectsAWordThatSpeaksForTwoLanguages) {
   std::vector<CueSource> lists = SmallLists();
   lists[2].text += "[words]\nthe\n";
@@ -80,11 +117,14 @@ TEST(CueLexiconTest, RejectsAWordThatSpeaksForTwoLanguages) {
 
 TEST(CueLexiconTest, RejectsBrokenLinesNamingThem) {
   const char* bad[] = {
-      "değil\n",            // before any section
-      "[words]\nde 0\n",    // weight out of range
-      "[words]\nde x\n",    // weight not a number
-      "[words]\nde 1 2\n",  // two weights
-      "[suffixes]\nyor\n",  // unknown section
+      "değil\n",               // before any section
+      "[words]\nde 0\n",       // weight out of range
+      "[words]\nde x\n",       // weight not a number
+      "[words]\nde 1 2\n",     // two weights
+      "[suffixes]\nyor\n",     // unknown section
+      "[names]\nNew York\n",   // a name is one word
+      "[names]\nankara 2\n",   // and has no weight
+      "[names]\nAnkara'da\n",  // nor an ending
   };
   for (const char* text : bad) {
     absl::StatusOr<CueLexicon> lex =
@@ -103,6 +143,9 @@ TEST(CueLexiconTest, LoadsTheRepositoryLists) {
   EXPECT_EQ(LookupWord(*lex, "cok")->language, Language::kTurkish);
   EXPECT_EQ(LookupWord(*lex, "the")->language, Language::kEnglish);
   EXPECT_EQ(LookupWord(*lex, "und")->language, Language::kOther);
+  WordShape shape;
+  AnalyzeWord("Istanbul", &shape);
+  EXPECT_TRUE(lex->IsName(shape));
 }
 
 TEST(CueLexiconTest, MissingDirectoryIsNotFound) {
