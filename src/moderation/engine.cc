@@ -160,14 +160,27 @@ absl::StatusOr<std::unique_ptr<const Engine>> Engine::Build(
 // English ones, not half of them; nor is a Turkish name as English writes
 // it ("Erdogan is a dictator."). The names the identifier reads as no
 // language's ("istanbul", "Galatasaray") are not counted at all.
+//
+// Every English comment comes here, and restoring a word is the dear part:
+// the words are read only while 60 % of them can still be Turkish.
 bool Engine::LooksTurkish(const text::Document& doc) const {
+  auto counted = [](const text::Token& t) {
+    return t.kind == text::TokenKind::kWord && t.end - t.begin >= 2;
+  };
+  // Words not read yet: at most so many more Turkish words.
+  int left = static_cast<int>(
+      std::count_if(doc.tokens().begin(), doc.tokens().end(), counted));
   int words = 0;
   int turkish = 0;
   int turkish_alone = 0;
   int restored_alone = 0;
   std::string_view previous;
   for (const text::Token& t : doc.tokens()) {
-    if (t.kind != text::TokenKind::kWord || t.end - t.begin < 2) continue;
+    if (!counted(t)) continue;
+    // Were every word left Turkish, (turkish + n) * 10 >= (words + n) * 6
+    // for some n <= left needs this.
+    if (turkish * 10 + left * 4 < words * 6) return false;
+    --left;
     if (identifier_->IsName(t.text)) {
       previous = t.text;
       continue;
