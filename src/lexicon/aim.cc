@@ -133,6 +133,73 @@ bool TakenFor(const std::vector<std::string>& keys, size_t first,
   return false;
 }
 
+// Things said or done that a reader may call stupid: decisions, laws,
+// ideas, questions, what was written. Folded keys; English words in their
+// plural too.
+constexpr std::string_view kThingsEn[] = {
+    "answer",    "answers",   "argument",   "arguments", "article",
+    "articles",  "ban",       "bill",       "bills",     "call",
+    "choice",    "choices",   "comment",    "comments",  "decision",
+    "decisions", "excuse",    "excuses",    "headline",  "idea",
+    "ideas",     "law",       "laws",       "logic",     "mistake",
+    "mistakes",  "move",      "moves",      "opinion",   "plan",
+    "plans",     "policies",  "policy",     "post",      "proposal",
+    "question",  "questions", "reasoning",  "reform",    "regulation",
+    "remark",    "remarks",   "reply",      "rule",      "rules",
+    "speech",    "statement", "statements", "system",    "take",
+    "tax",       "theory",    "tweet",      "tweets",
+};
+// Turkish stems, and the endings they may take here: plural, possessive,
+// the copula ("aptal bir karardı", "salak soruları").
+constexpr std::string_view kThingsTr[] = {
+    "aciklama", "bahane",   "baslik", "cevap",    "duzenleme", "fikir",
+    "fikri",    "hamle",    "hata",   "haber",    "iddia",     "kanun",
+    "karar",    "konusma",  "kural",  "laf",      "mantik",    "oneri",
+    "plan",     "politika", "proje",  "soru",     "sistem",    "soz",
+    "tasari",   "teklif",   "tercih", "uygulama", "yanit",     "yasa",
+    "yazi",     "yorum",
+};
+constexpr std::string_view kThingEndingsTr[] = {
+    "",     "lar",  "ler", "i",   "u",   "si",   "su",
+    "lari", "leri", "di",  "du",  "ti",  "tu",   "ydi",
+    "ydu",  "dir",  "dur", "tir", "tur", "ydir", "ydur",
+};
+
+bool TurkishThing(std::string_view key) {
+  for (std::string_view stem : kThingsTr) {
+    if (key.starts_with(stem) &&
+        OneOf(key.substr(stem.size()), kThingEndingsTr)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// English insults that are adjectives; a noun before a noun is still said
+// of people ("hoe excuses", "y'all hoes tweet").
+constexpr std::string_view kInsultAdjectivesEn[] = {
+    "brainless", "dumb", "idiotic", "moronic", "pathetic", "stupid"};
+
+// An insult word as the adjective of a thing: "stupid decision", "a dumb
+// law", "aptal (bir) karar"; the Turkish word without an ending of its own
+// ("aptallar karar verdi": the idiots decided).
+bool OfAThing(const Match& m, const std::vector<std::string>& keys,
+              size_t last) {
+  if (m.category != Category::kInsult) return false;
+  size_t next = last + 1;
+  if (m.language == langid::Language::kTurkish) {
+    if (!internal::FoldedSuffix(m).empty()) return false;
+    if (next < keys.size() && keys[next] == "bir") ++next;
+    return next < keys.size() && TurkishThing(keys[next]);
+  }
+  if (!OneOf(m.term, kInsultAdjectivesEn) || next >= keys.size() ||
+      !OneOf(keys[next], kThingsEn)) {
+    return false;
+  }
+  // "stupid decision makers" are people.
+  return next + 1 >= keys.size() || !keys[next + 1].starts_with("maker");
+}
+
 }  // namespace
 
 const char* AimName(Aim aim) {
@@ -145,6 +212,8 @@ const char* AimName(Aim aim) {
       return "denied";
     case Aim::kTakenFor:
       return "taken_for";
+    case Aim::kThing:
+      return "thing";
     case Aim::kOther:
       break;
   }
@@ -168,6 +237,10 @@ std::vector<Aim> AimsOf(const text::Document& doc,
     }
     if (TakenFor(keys, first, last)) {
       aims[k] = Aim::kTakenFor;
+      continue;
+    }
+    if (OfAThing(m, keys, last)) {
+      aims[k] = Aim::kThing;
       continue;
     }
     if (Vocative(tokens, keys, first, last)) {

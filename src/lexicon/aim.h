@@ -24,6 +24,11 @@
 //            treated so: "halkı aptal yerine koymayın", "enayi yerine
 //            konmak", "gerizekalı muamelesi", "they take us for idiots",
 //            "treat voters like idiots"
+//   kThing   no one: an insult word used as an adjective of a thing said
+//            or done, the criticism a reader is free to make: "What a
+//            stupid decision", "a dumb law", "aptal bir karar", "salak
+//            sorular"; not "stupid people", "aptal adam", "stupid
+//            decision makers"
 //   kOther   anyone else, or the words do not say
 //
 // Only what the words next to the match say is read: "Ben de aptal gibi
@@ -42,9 +47,9 @@
 
 namespace newsroom::lexicon {
 
-enum class Aim { kOther, kReader, kSelf, kDenied, kTakenFor };
+enum class Aim { kOther, kReader, kSelf, kDenied, kTakenFor, kThing };
 
-// "other", "reader", "self", "denied", "taken_for"
+// "other", "reader", "self", "denied", "taken_for", "thing"
 const char* AimName(Aim aim);
 
 // The aim of each match (in `matches`' order) of the matcher's findings on

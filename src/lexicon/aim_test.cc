@@ -92,6 +92,27 @@ TEST(AimTest, WhomAnInsultIsSaidOf) {
       {"You can't fix stupid.", kEn, "stupid", Aim::kOther},
       {"Don't be an idiot.", kEn, "idiot", Aim::kOther},
       {"They are such idiots.", kEn, "idiots", Aim::kOther},
+      // A thing said or done, criticised: no one insulted.
+      {"What a stupid decision by the central bank.", kEn, "stupid",
+       Aim::kThing},
+      {"This is a stupid law.", kEn, "stupid", Aim::kThing},
+      {"That was a dumb policy from the start.", kEn, "dumb", Aim::kThing},
+      {"Stupid question, stupid answer.", kEn, "stupid", Aim::kThing},
+      {"Aptal bir karar daha.", kTr, "Aptal", Aim::kThing},
+      {"Bu ne salak bir soru böyle?", kTr, "salak", Aim::kThing},
+      {"Aptal kararları yüzünden batık bir şirket.", kTr, "Aptal", Aim::kThing},
+      // "your moronic comments": the reader's own, said to the reader.
+      {"Gerizekalı yorumlarınızı kendinize saklayın.", kTr, "Gerizekalı",
+       Aim::kOther},
+      // People, not things.
+      {"Stupid people voted for him.", kEn, "Stupid", Aim::kOther},
+      {"Most overused hoe excuses", kEn, "hoe", Aim::kOther},
+      {"These stupid decision makers ruined the city.", kEn, "stupid",
+       Aim::kOther},
+      {"Aptal adam yine konuştu.", kTr, "Aptal", Aim::kOther},
+      {"Aptallar karar verdi, biz ödüyoruz.", kTr, "Aptallar", Aim::kOther},
+      {"Salak sorumlular istifa etsin.", kTr, "Salak", Aim::kOther},
+      {"Aptal haberci yine yanlış yazmış.", kTr, "Aptal", Aim::kOther},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(AimName(AimOfWord(c)), std::string(AimName(c.aim))) << c.text;

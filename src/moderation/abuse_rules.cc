@@ -68,6 +68,15 @@ bool InsultsNoOne(const AbuseAnalysis& a, size_t k) {
           a.aims[k] == lexicon::Aim::kTakenFor);
 }
 
+// An insult word said of a thing ("What a stupid decision", "aptal bir
+// karar") insults no person, so it is no `insult`; but it is rude, and
+// annotators mostly call such remarks offensive, so it stays evidence for
+// the offensive-language classifier, whose score decides.
+bool SaidOfAThing(const AbuseAnalysis& a, size_t k) {
+  return a.matches[k].category == Category::kInsult &&
+         a.aims[k] == lexicon::Aim::kThing;
+}
+
 double SeverityScore(int severity) {
   return severity >= 3 ? 0.97 : severity == 2 ? 0.85 : 0.6;
 }
@@ -91,7 +100,7 @@ std::optional<Finding> LexiconFinding(RuleId id, const RulePolicy& policy,
                                 (m.category == Category::kBlame ||
                                  m.category == Category::kDehumanisation);
     if ((!wanted(m.category) && !said_to_reader) || Allowed(policy, m) ||
-        InsultsNoOne(a, k)) {
+        InsultsNoOne(a, k) || SaidOfAThing(a, k)) {
       continue;
     }
     f.score = std::max(f.score, MatchScore(a, k));

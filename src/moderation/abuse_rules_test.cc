@@ -206,6 +206,7 @@ TEST(AbuseRulesTest, EverydayEnglishRemarksArePublished) {
   const char* withheld[] = {
       "you people are disgusting",
       "shut up",
+      "what a stupid writer",
       "what a stupid article",
   };
   for (const char* c : withheld) EXPECT_TRUE(Withheld(c)) << c;
@@ -411,6 +412,34 @@ TEST(AbuseRulesTest, AnInsultSaidOfOneselfOrDeniedInsultsNoOne) {
   for (const char* c : insults) EXPECT_TRUE(Violates(c, RuleId::kInsult)) << c;
   // The pronoun before a noun is no vocative: the dog bit you.
   EXPECT_FALSE(Violates("Seni köpek ısırdı mı?", RuleId::kInsult));
+}
+
+TEST(AbuseRulesTest, AStupidDecisionIsNoInsult) {
+  // A decision, a law or a question called stupid: no person is insulted.
+  // The remark is still rude; the offensive-language classifier decides
+  // whether it waits for a moderator or is refused.
+  const char* of_things[] = {
+      "What a stupid decision by the central bank.",
+      "This is a stupid law.",
+      "That was a dumb policy from the start.",
+      "What a stupid question.",
+      "Aptal bir karar daha.",
+      "Bu ne salak bir soru böyle?",
+      "Aptal kararları yüzünden şirket battı.",
+  };
+  for (const char* c : of_things) {
+    EXPECT_FALSE(Violates(c, RuleId::kInsult)) << c;
+  }
+  // The same words said of people are insults.
+  const char* insults[] = {
+      "Stupid people voted for him.",
+      "These stupid decision makers ruined the city.",
+      "The minister is stupid, and so is his decision.",
+      "Aptal adam yine konuştu.",
+      "Aptallar karar verdi, biz ödüyoruz.",
+      "Salak sorumlular istifa etsin.",
+  };
+  for (const char* c : insults) EXPECT_TRUE(Violates(c, RuleId::kInsult)) << c;
 }
 
 TEST(AbuseRulesTest, EnglishWordsForThingsAreInsultsSaidOfAPerson) {
