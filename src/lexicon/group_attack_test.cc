@@ -76,6 +76,9 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"Islam is a religion of hate.", kEn, true, true},
       {"Jews control the banks and the media.", kEn, true, true},
       {"Kill all the infidels.", kEn, true, true},
+      {"Islam is cancer.", kEn, true, true},
+      {"Muslims are a virus.", kEn, true, true},
+      {"Judaism is a disease of the mind.", kEn, true, true},
   };
   for (const Case& c : cases) {
     std::vector<GroupAttack> attacks = Attacks(c);
@@ -149,6 +152,12 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Central banks control the money supply.", kEn, false},
       {"Jewish families went back where they came from after the war.", kEn,
        false},
+      // Illness in the news of a group.
+      {"For many Muslim women breast cancer is a subject they avoid.", kEn,
+       false},
+      {"Alzheimer's is a disease that affects many Jewish families.", kEn,
+       false},
+      {"Covid is a virus, not a punishment from God.", kEn, false},
   };
   for (const Case& c : cases) {
     EXPECT_TRUE(Attacks(c).empty()) << c.text;
