@@ -328,6 +328,19 @@ bool ForEachFormEdit(const internal::FormSet& forms, std::u32string_view s,
   return pending > 0 && flush();
 }
 
+// Shorter lower-case words that are names capitalised ("ur", "lt", "ky")
+// are mostly informal spellings and abbreviations.
+constexpr size_t kMinEnglishNameLetters = 4;
+
+// `lower` with its first letter capitalised the English way ("iraq" →
+// "Iraq"), or empty when it does not start with a letter a-z.
+std::u32string EnglishTitle(std::u32string_view lower) {
+  if (lower.empty() || lower[0] < U'a' || lower[0] > U'z') return {};
+  std::u32string title(lower);
+  title[0] = title[0] - U'a' + U'A';
+  return title;
+}
+
 }  // namespace
 
 const char* ReasonName(Reason reason) {
@@ -806,6 +819,15 @@ WordCheck Checker::CheckEnglish(std::u32string_view w,
       if (text::HasTurkishLetter(utf8) && IsKnownTurkish(w)) {
         return Correct(Reason::kForeignWord);
       }
+      // A name typed in lower case ("muslims", "iraq"), as in Turkish
+      // text, but no surer a misspelling than an unknown word: English
+      // readers drop capitals at least as freely. Not a short word, more
+      // often an informal spelling than a name ("ur" is no "Ur").
+      if (std::u32string title = EnglishTitle(lower);
+          title.size() >= kMinEnglishNameLetters &&
+          SpellEnglish(title, text::ToUtf8(title))) {
+        return Wrong(Reason::kLowercaseName, kUnsure);
+      }
       return Wrong(Reason::kUnknownWord, kUnsure);
   }
 }
@@ -1082,10 +1104,13 @@ std::vector<std::string> Checker::SuggestUncached(std::string_view word,
       cands.push_back({c, "", -1.0f + 0.1f * keep, 0, false});
     }
   }
-  // Only the capitals wrong: "ankara" → "Ankara".
-  if (language == Language::kTurkish) {
-    std::u32string title = internal::ApplyShape(lower, CaseShape::kTitle);
-    if (title != w && spell(title) && !spell(lower)) {
+  // Only the capitals wrong: "ankara" → "Ankara", "iraq" → "Iraq" (English
+  // capitals are not Turkish ones: not "İraq").
+  {
+    std::u32string title = language == Language::kTurkish
+                               ? internal::ApplyShape(lower, CaseShape::kTitle)
+                               : EnglishTitle(lower);
+    if (!title.empty() && title != w && spell(title) && !spell(lower)) {
       cands.push_back({lower, text::ToUtf8(title), 0.2f, 0, true});
     }
   }

@@ -51,6 +51,9 @@
 // treatment of single letters, digits, acronyms and product names; a word
 // spelt the British way passes too ("colour", "criticised", "programme"):
 // hunspell-en-gb knows it and its American twin is a hunspell-en-us word.
+// A name typed in lower case ("muslims", "iraq", four letters or more) is
+// a lowercase_name finding as in Turkish, suggested with its capital
+// ("Muslims", "Iraq"), but weighs no more than an unknown word.
 //
 // Thread-safety: built once by Load(), then every method is const and
 // thread-safe. Results of Check() and Suggest() are kept in small

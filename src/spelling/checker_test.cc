@@ -224,6 +224,12 @@ TEST(CheckerTest, EnglishTextUsesTheEnglishDictionary) {
           {"köfte", false, false, Reason::kForeignWord},
           {"güzel", false, false, Reason::kForeignWord},
           {"çöplk", false, true, Reason::kUnknownWord},
+          // Names typed in lower case, as in Turkish text ("ankara"); a
+          // short one is more often an informal spelling ("ur": your).
+          {"muslims", false, true, Reason::kLowercaseName},
+          {"iraq", false, true, Reason::kLowercaseName},
+          {"london", false, true, Reason::kLowercaseName},
+          {"ur", false, true, Reason::kUnknownWord},
       },
       Language::kEnglish);
 }
@@ -420,6 +426,15 @@ TEST(CheckerTest, SuggestsEnglishWithTheEnglishDictionary) {
   std::vector<std::string> s = Tr().Suggest("recieve", Language::kEnglish, 3);
   ASSERT_FALSE(s.empty());
   EXPECT_EQ(s[0], "receive");
+  // A name typed in lower case gets its English capital, not a Turkish
+  // one ("İraq") nor another word ("Hones" for "jones").
+  for (const auto& [typed, name] : {std::pair{"muslims", "Muslims"},
+                                    {"iraq", "Iraq"},
+                                    {"jones", "Jones"}}) {
+    s = Tr().Suggest(typed, Language::kEnglish, 3);
+    ASSERT_FALSE(s.empty()) << typed;
+    EXPECT_EQ(s[0], name) << typed;
+  }
 }
 
 TEST(CheckerTest, ChecksADocument) {
