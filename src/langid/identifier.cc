@@ -175,12 +175,12 @@ Detection Identifier::Identify(const text::Document& doc,
     if (d.words == options_.max_words) break;
     if (options_.use_cues) {
       internal::AnalyzeWord(token.text, &shape);
+      if (shape.letters & ~(internal::kQwxLetter | internal::kApostrophe)) {
+        ascii_only = false;
+      }
       // A name is no language's word, but a Turkish letter typed in it
       // ("İzmit") still tells of the writer's keyboard.
       if (lexicon_->IsName(shape)) {
-        if (shape.letters & ~(internal::kQwxLetter | internal::kApostrophe)) {
-          ascii_only = false;
-        }
         AddLetterEvidence(shape.letters, &evidence);
         continue;
       }
@@ -191,9 +191,6 @@ Detection Identifier::Identify(const text::Document& doc,
       cld2_text += token.text;
     }
     if (options_.use_cues) {
-      if (shape.letters & ~(internal::kQwxLetter | internal::kApostrophe)) {
-        ascii_only = false;
-      }
       if (std::optional<internal::Cue> cue = lexicon_->Lookup(shape)) {
         evidence[static_cast<int>(cue->language)] += cue->weight;
       } else {
