@@ -82,15 +82,17 @@ absl::Status FindRoot(XmlReader& reader) {
   }
 }
 
+std::string Trimmed(std::string_view s) { return std::string(text::Trim(s)); }
+
 std::optional<bool> ParseBool(std::string_view s) {
-  const std::string v = absl::AsciiStrToLower(std::string(text::Trim(s)));
+  const std::string v = absl::AsciiStrToLower(Trimmed(s));
   if (v == "true" || v == "1") return true;
   if (v == "false" || v == "0") return false;
   return std::nullopt;
 }
 
 std::optional<absl::Time> ParseIsoTime(std::string_view s) {
-  const std::string v(text::Trim(s));
+  const std::string v = Trimmed(s);
   absl::Time t;
   std::string err;
   if (absl::ParseTime(absl::RFC3339_full, v, &t, &err)) return t;
@@ -102,7 +104,7 @@ std::optional<absl::Time> ParseIsoTime(std::string_view s) {
 }
 
 std::optional<absl::Time> ParseSqlTime(std::string_view s) {
-  const std::string v(text::Trim(s));
+  const std::string v = Trimmed(s);
   if (absl::StartsWith(v, "0000-00-00")) return std::nullopt;
   absl::Time t;
   std::string err;
@@ -113,7 +115,7 @@ std::optional<absl::Time> ParseSqlTime(std::string_view s) {
 }
 
 std::optional<absl::Time> ParseRfc822Time(std::string_view s) {
-  const std::string v(text::Trim(s));
+  const std::string v = Trimmed(s);
   absl::Time t;
   std::string err;
   for (const char* format : {"%a, %d %b %Y %H:%M:%S %z", "%d %b %Y %H:%M:%S %z",

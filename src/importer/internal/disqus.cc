@@ -32,12 +32,9 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "importer/internal/formats.h"
-#include "text/trim.h"
 
 namespace newsroom::importer::internal {
 namespace {
-
-std::string Trimmed(std::string_view s) { return std::string(text::Trim(s)); }
 
 // "dsq:ID" when the element at `path` has a dsq:id, else "id:TEXT" when it
 // has text, else "".

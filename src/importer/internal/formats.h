@@ -9,6 +9,7 @@
 #define NEWSROOM_IMPORTER_INTERNAL_FORMATS_H_
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
@@ -30,6 +31,10 @@ absl::Status ReadWordPress(XmlReader& reader, ExportVisitor& visitor);
 // Moves `reader` to the document's root element. InvalidArgument when the
 // document has none.
 absl::Status FindRoot(XmlReader& reader);
+
+// `s` without the ASCII white space around it, as a string: the text of an
+// element or attribute.
+std::string Trimmed(std::string_view s);
 
 // "true"/"false" and "1"/"0", any case, white space around ignored.
 std::optional<bool> ParseBool(std::string_view s);

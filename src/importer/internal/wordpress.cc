@@ -40,7 +40,6 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "importer/internal/formats.h"
-#include "text/trim.h"
 
 namespace newsroom::importer::internal {
 namespace {
@@ -48,8 +47,6 @@ namespace {
 bool IsWordPress(const XmlReader& r) {
   return r.namespace_uri().substr(0, 28) == "http://wordpress.org/export/";
 }
-
-std::string Trimmed(std::string_view s) { return std::string(text::Trim(s)); }
 
 void Problem(SourceComment& c, std::string message) {
   if (c.problem.empty()) c.problem = std::move(message);
