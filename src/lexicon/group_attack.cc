@@ -88,6 +88,52 @@ bool IsDescribedAs(const std::vector<std::string>& keys, size_t target_last,
   return !IsParticiple(word) && word != "not" && word != "like" && word != "no";
 }
 
+// Abuse that is what a whole group is said to be, a few words after it:
+// English "X are <a word or two> <abuse>" ("Christians are brainwashed
+// idiots"), the copula right after the group; Turkish a plural group with
+// no case ending and the abuse closing the clause ("Müslümanlar geri
+// kafalı yobaz"), not "Ermeniler için yazılanlar aşağılık" (what was
+// written about them) nor "… yobaz dedi" (a word quoted).
+bool IsPredicateOf(const Match& target, const std::vector<std::string>& keys,
+                   size_t target_last, size_t attack_first, bool clause_end) {
+  if (target.language == langid::Language::kEnglish) {
+    if (target_last + 1 >= keys.size()) return false;
+    const std::string& copula = keys[target_last + 1];
+    if (copula != "are" && copula != "were") return false;
+    // Not "are calling him an idiot", "are called idiots", "are not all
+    // idiots": what they do, are called, or are not. A participle right
+    // before the abuse describes it ("brainwashed idiots").
+    static constexpr std::string_view kNot[] = {
+        "not",    "no",      "never",    "called", "named",
+        "dubbed", "branded", "labelled", "labeled"};
+    for (size_t i = target_last + 2; i < attack_first; ++i) {
+      const std::string& key = keys[i];
+      if (std::find(std::begin(kNot), std::end(kNot), key) != std::end(kNot) ||
+          (IsParticiple(key) &&
+           (i + 1 != attack_first || key.ends_with("ing")))) {
+        return false;
+      }
+    }
+    return true;
+  }
+  const std::string rest = internal::FoldedSuffix(target);
+  if (!clause_end || (rest != "ler" && rest != "lar")) return false;
+  // Not when a postposition or another plural stands between: the abuse
+  // is then said of something else ("için yazılanlar").
+  static constexpr std::string_view kPostpositions[] = {
+      "icin",  "hakkinda", "karsi", "yonelik", "gibi",
+      "kadar", "dair",     "ile",   "diye"};
+  for (size_t i = target_last + 1; i < attack_first; ++i) {
+    const std::string& key = keys[i];
+    if (std::find(std::begin(kPostpositions), std::end(kPostpositions), key) !=
+            std::end(kPostpositions) ||
+        key.ends_with("ler") || key.ends_with("lar")) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Words that make the group the one mistreated, not the one compared:
 // "refugees are treated like animals", "hayvan gibi muamele görüyorlar".
 bool IsTreatment(std::string_view key) {
@@ -102,12 +148,17 @@ bool IsTreatment(std::string_view key) {
 // A name with a common other sense that is written so that it can only
 // name people: in English followed by "people" ("gay people", "disabled
 // folks"); in Turkish capitalised inside a sentence ("Bütün Romanlar …"),
-// since Turkish writes peoples with a capital and a novel (roman) without.
+// since Turkish writes peoples with a capital and a novel (roman) without
+// (a faith's words, "Allah", have no such second spelling).
 // An all-caps or sentence-initial word says nothing either way.
 bool NamesPeople(const Match& m, const std::vector<text::Token>& tokens,
                  const std::vector<std::string>& keys, size_t first,
                  size_t last) {
   if (m.language == langid::Language::kTurkish) {
+    // A name of God or of faith is written with a capital wherever it
+    // stands ("… Allah binlerce kez belanızı versin"): the capital tells
+    // nothing of a faith's words.
+    if (m.category == Category::kBeliefTarget) return false;
     const text::Token& t = tokens[first];
     return !t.sentence_initial && text::ToTitleWordTr(t.text) == t.text &&
            text::ToLowerTr(t.text) != t.text;
@@ -243,9 +294,20 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
           case Category::kBlame:
             counts = distance <= 3 && (plural || quantified);
             break;
-          default:  // abuse
-            counts = distance <= 1;
+          default: {  // abuse
+            // Next to the group, or what the whole group is said to be.
+            // The abuse ends the clause or a phrase of it ("yobaz, hepsi
+            // aynı": more than a space before the next word).
+            const bool clause_end =
+                last + 1 >= keys.size() || clause[last + 1] != target_clause ||
+                tokens[last + 1].begin - tokens[last].end > 1;
+            counts =
+                distance <= 1 ||
+                (distance <= 3 && at[a].first > at[t].second &&
+                 (plural || quantified) &&
+                 IsPredicateOf(target, keys, at[t].second, first, clause_end));
             break;
+          }
         }
       }
       if (!counts) continue;

@@ -31,7 +31,12 @@
 //                   the clause): "Xlerin hepsi hain", "X are terrorists";
 //                   not "Suriyeli hırsız yakalandı" (one person)
 //   abuse           an insult, profanity, slur or threat within two words:
-//                   "şerefsiz Xler", "X pislikleri"
+//                   "şerefsiz Xler", "X pislikleri"; or within four after
+//                   a plural group as what it is said to be ("X are
+//                   brainwashed idiots", "Xler geri kafalı yobaz": in
+//                   English the copula right after the group, in Turkish
+//                   the group with no case ending and the abuse ending
+//                   the clause or a phrase)
 // An attack word that is negated ("hain değildir", "are not terrorists")
 // does not count. A target with a common other sense (names of God in
 // everyday curses, "roman" a novel) counts only with abuse right next to

@@ -79,6 +79,17 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"Islam is cancer.", kEn, true, true},
       {"Muslims are a virus.", kEn, true, true},
       {"Judaism is a disease of the mind.", kEn, true, true},
+      // What a whole group is said to be, a few words after it.
+      {"Müslümanlar geri kafalı yobaz.", kTr, true, true},
+      {"Christians are brainwashed idiots.", kEn, true, true},
+      {"Catholics are such hypocritical scum, all of them.", kEn, true, true},
+      {"Araplar pis ve kokuşmuş, hepsi aynı.", kTr, true},
+      {"Yahudiler dünyanın başına bela.", kTr, true, true},
+      {"Allah belanı versin Yahudi.", kTr, true, true},
+      {"Rumları denize dökeceğiz.", kTr, true},
+      {"Ermenilerin kökünü kazımak lazım.", kTr, true},
+      {"Gas the Jews.", kEn, true, true},
+      {"Muslims should go back to their countries.", kEn, true, true},
   };
   for (const Case& c : cases) {
     std::vector<GroupAttack> attacks = Attacks(c);
@@ -108,6 +119,10 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Bir sürü Suriyeli aile mahalleye yerleşti.", kTr, false},
       {"Koyun sürüsü yolu kapattı, Kürt çoban yardım istedi.", kTr, false},
       {"Allah belanı versin.", kTr, false},
+      // God's name takes a capital anywhere in the sentence: a curse
+      // that names God is no attack on a faith.
+      {"Kulağınızda çınlasın, Allah binlerce kez belanızı versin.", kTr, false},
+      {"Bu işi yapanların Allah belasını versin.", kTr, false},
       {"Mahkeme, Alevilere yönelik nefret söylemi nedeniyle ceza verdi.", kTr,
        false},
       {"Two Syrian workers were injured in the factory fire.", kEn, false},
@@ -136,6 +151,14 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Tarla sürülmeli, Kürt çiftçiler hazır.", kTr, false},
       {"Suriyeli aileler Türkiye'den gitmek istemiyor.", kTr, false},
       {"Muslims with a cancer diagnosis get free screening.", kEn, false},
+      // Abuse a few words after a group that is not said of it.
+      {"Ermeniler için yazılanlar aşağılık.", kTr, false},
+      {"Müslümanlar karşı çıkanlara yobaz dedi.", kTr, false},
+      {"Muslims are calling him an idiot.", kEn, false},
+      {"Christians are called idiots by the columnist.", kEn, false},
+      {"Atheists are not all idiots, you know.", kEn, false},
+      {"Jewish refugees went back to their country after the war.", kEn, false},
+      {"Terör örgütünün kökünü kazıyacağız dedi bakan.", kTr, false},
       {"Smoking is a cancer risk for Christians and Muslims alike.", kEn,
        false},
       {"Refugees are rescuing dogs from the flooded villages.", kEn, false},
