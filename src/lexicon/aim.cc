@@ -8,6 +8,7 @@
 #include "lexicon/aim.h"
 
 #include <algorithm>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -133,39 +134,79 @@ bool TakenFor(const std::vector<std::string>& keys, size_t first,
   return false;
 }
 
-// Things said or done that a reader may call stupid: decisions, laws,
-// ideas, questions, what was written. Folded keys; English words in their
-// plural too.
+// Things said or done that a reader may call stupid, and acts a reader
+// condemns ("the terrorist attack", "bu aşağılık saldırı"): decisions,
+// laws, ideas, questions, what was written, attacks, crimes and the groups
+// that commit them. Folded keys; English words in their plural too.
 constexpr std::string_view kThingsEn[] = {
-    "answer",    "answers",   "argument",   "arguments", "article",
-    "articles",  "ban",       "bill",       "bills",     "call",
-    "choice",    "choices",   "comment",    "comments",  "decision",
-    "decisions", "excuse",    "excuses",    "headline",  "idea",
-    "ideas",     "law",       "laws",       "logic",     "mistake",
-    "mistakes",  "move",      "moves",      "opinion",   "plan",
-    "plans",     "policies",  "policy",     "post",      "proposal",
-    "question",  "questions", "reasoning",  "reform",    "regulation",
-    "remark",    "remarks",   "reply",      "rule",      "rules",
-    "speech",    "statement", "statements", "system",    "take",
-    "tax",       "theory",    "tweet",      "tweets",
+    "act",           "acts",         "activities",    "activity",
+    "answer",        "answers",      "argument",      "arguments",
+    "article",       "articles",     "attack",        "attacks",
+    "ban",           "bill",         "bills",         "bombing",
+    "bombings",      "call",         "case",          "cases",
+    "cell",          "cells",        "charge",        "charges",
+    "choice",        "choices",      "comment",       "comments",
+    "decision",      "decisions",    "excuse",        "excuses",
+    "group",         "groups",       "headline",      "idea",
+    "ideas",         "incident",     "incidents",     "investigation",
+    "justice",       "law",          "laws",          "logic",
+    "mistake",       "mistakes",     "move",          "moves",
+    "network",       "networks",     "offence",       "offences",
+    "offense",       "offenses",     "opinion",       "organisation",
+    "organisations", "organization", "organizations", "plan",
+    "plans",         "plot",         "plots",         "policies",
+    "policy",        "post",         "proposal",      "question",
+    "questions",     "reasoning",    "record",        "records",
+    "reform",        "regulation",   "remark",        "remarks",
+    "reply",         "rule",         "rules",         "speech",
+    "statement",     "statements",   "system",        "take",
+    "tax",           "theory",       "threat",        "threats",
+    "tweet",         "tweets",       "violence",
 };
 // Turkish stems, and the endings they may take here: plural, possessive,
-// the copula ("aptal bir karardı", "salak soruları").
+// case, the copula ("aptal bir karardı", "salak soruları", "aşağılık
+// saldırıyı", "katil zanlısının").
 constexpr std::string_view kThingsTr[] = {
-    "aciklama", "bahane",   "baslik", "cevap",    "duzenleme", "fikir",
-    "fikri",    "hamle",    "hata",   "haber",    "iddia",     "kanun",
-    "karar",    "konusma",  "kural",  "laf",      "mantik",    "oneri",
-    "plan",     "politika", "proje",  "soru",     "sistem",    "soz",
-    "tasari",   "teklif",   "tercih", "uygulama", "yanit",     "yasa",
-    "yazi",     "yorum",
+    "aciklama", "bahane",   "baslik",   "bombalama",  "cete",    "cevap",
+    "cinayet",  "darbe",    "davranis", "duzenleme",  "eylem",   "fikir",
+    "fikri",    "hamle",    "hareket",  "hata",       "haber",   "iddia",
+    "iftira",   "kanun",    "karar",    "katliam",    "konusma", "kural",
+    "laf",      "mantik",   "olay",     "oneri",      "orgut",   "patlama",
+    "plan",     "politika", "proje",    "propaganda", "saldiri", "soru",
+    "sistem",   "soz",      "supheli",  "tasari",     "tavir",   "tehdit",
+    "teklif",   "tercih",   "uygulama", "yanit",      "yasa",    "yazi",
+    "yorum",    "zanli",    "zulum",
 };
 constexpr std::string_view kThingEndingsTr[] = {
-    "",     "lar",  "ler", "i",   "u",   "si",   "su",
-    "lari", "leri", "di",  "du",  "ti",  "tu",   "ydi",
-    "ydu",  "dir",  "dur", "tir", "tur", "ydir", "ydur",
+    "",       "lar",   "ler",   "i",    "u",    "si",    "su",    "lari",
+    "leri",   "di",    "du",    "ti",   "tu",   "ydi",   "ydu",   "dir",
+    "dur",    "tir",   "tur",   "ydir", "ydur", "yi",    "yu",    "ya",
+    "ye",     "a",     "e",     "da",   "de",   "ta",    "te",    "dan",
+    "den",    "tan",   "ten",   "yla",  "yle",  "la",    "le",    "nin",
+    "nun",    "in",    "un",    "lara", "lere", "larda", "lerde", "lardan",
+    "lerden", "larin", "lerin", "sini", "sunu", "sina",  "sine",  "sinda",
+    "sinde",  "sinin", "sunun", "ni",   "nu",
 };
+// Words a stem and an ending spell that are no thing: "sözde" (so-called).
+constexpr std::string_view kNotThingsTr[] = {"sozde"};
+// People a thing names in a compound: "şerefsiz örgüt lideri", "alçak
+// saldırının failleri" call the leader and the attackers so. Stems.
+constexpr std::string_view kPeopleOfTr[] = {
+    "basi",   "baslari", "elebasi", "fail",  "lider", "mensub",
+    "mensup", "militan", "sorumlu", "sozcu", "uye",   "yonetici"};
+constexpr std::string_view kPeopleOfEn[] = {
+    "boss", "chief", "leader", "maker", "member", "of", "perpetrator"};
+
+bool StartsWithOneOf(std::string_view key,
+                     std::span<const std::string_view> stems) {
+  for (std::string_view stem : stems) {
+    if (key.starts_with(stem)) return true;
+  }
+  return false;
+}
 
 bool TurkishThing(std::string_view key) {
+  if (OneOf(key, kNotThingsTr)) return false;
   for (std::string_view stem : kThingsTr) {
     if (key.starts_with(stem) &&
         OneOf(key.substr(stem.size()), kThingEndingsTr)) {
@@ -180,24 +221,34 @@ bool TurkishThing(std::string_view key) {
 constexpr std::string_view kInsultAdjectivesEn[] = {
     "brainless", "dumb", "idiotic", "moronic", "pathetic", "stupid"};
 
-// An insult word as the adjective of a thing: "stupid decision", "a dumb
-// law", "aptal (bir) karar"; the Turkish word without an ending of its own
-// ("aptallar karar verdi": the idiots decided).
+// An insult or blame word as the adjective of a thing: "stupid decision",
+// "a dumb law", "the terrorist attack", "aptal (bir) karar", "hain
+// saldırıda"; the Turkish word without an ending of its own ("aptallar
+// karar verdi": the idiots decided), an English blame word as typed
+// ("criminal charges", not "terrorists attack").
 bool OfAThing(const Match& m, const std::vector<std::string>& keys,
               size_t last) {
-  if (m.category != Category::kInsult) return false;
+  if (m.category != Category::kInsult && m.category != Category::kBlame) {
+    return false;
+  }
   size_t next = last + 1;
   if (m.language == langid::Language::kTurkish) {
     if (!internal::FoldedSuffix(m).empty()) return false;
     if (next < keys.size() && keys[next] == "bir") ++next;
-    return next < keys.size() && TurkishThing(keys[next]);
+    return next < keys.size() && TurkishThing(keys[next]) &&
+           (next + 1 >= keys.size() ||
+            !StartsWithOneOf(keys[next + 1], kPeopleOfTr));
   }
-  if (!OneOf(m.term, kInsultAdjectivesEn) || next >= keys.size() ||
-      !OneOf(keys[next], kThingsEn)) {
+  const bool adjective = m.category == Category::kBlame
+                             ? internal::FoldedSuffix(m).empty()
+                             : OneOf(m.term, kInsultAdjectivesEn);
+  if (!adjective || next >= keys.size() || !OneOf(keys[next], kThingsEn)) {
     return false;
   }
-  // "stupid decision makers" are people.
-  return next + 1 >= keys.size() || !keys[next + 1].starts_with("maker");
+  // "stupid decision makers", "a stupid group of people", "terrorist
+  // group leaders" are people.
+  return next + 1 >= keys.size() ||
+         !StartsWithOneOf(keys[next + 1], kPeopleOfEn);
 }
 
 }  // namespace

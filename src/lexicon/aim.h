@@ -24,11 +24,12 @@
 //            treated so: "halkı aptal yerine koymayın", "enayi yerine
 //            konmak", "gerizekalı muamelesi", "they take us for idiots",
 //            "treat voters like idiots"
-//   kThing   no one: an insult word used as an adjective of a thing said
-//            or done, the criticism a reader is free to make: "What a
-//            stupid decision", "a dumb law", "aptal bir karar", "salak
-//            sorular"; not "stupid people", "aptal adam", "stupid
-//            decision makers"
+//   kThing   no one: an insult or blame word used as an adjective of a
+//            thing said or done, the criticism a reader is free to make:
+//            "What a stupid decision", "a dumb law", "aptal bir karar",
+//            "salak sorular", or an act condemned: "the terrorist
+//            attack", "bu aşağılık saldırıyı", "katil zanlısı"; not
+//            "stupid people", "aptal adam", "stupid decision makers"
 //   kOther   anyone else, or the words do not say
 //
 // Only what the words next to the match say is read: "Ben de aptal gibi

@@ -101,6 +101,13 @@ TEST(AimTest, WhomAnInsultIsSaidOf) {
       {"Aptal bir karar daha.", kTr, "Aptal", Aim::kThing},
       {"Bu ne salak bir soru böyle?", kTr, "salak", Aim::kThing},
       {"Aptal kararları yüzünden batık bir şirket.", kTr, "Aptal", Aim::kThing},
+      // An act condemned.
+      {"Bu aşağılık saldırıyı kınıyoruz.", kTr, "aşağılık", Aim::kThing},
+      {"Hain saldırıda iki asker şehit oldu.", kTr, "Hain", Aim::kThing},
+      {"Katil zanlısı tutuklandı.", kTr, "Katil", Aim::kThing},
+      {"Muslims condemned the terrorist attack.", kEn, "terrorist",
+       Aim::kThing},
+      {"He faces criminal charges.", kEn, "criminal", Aim::kThing},
       // "your moronic comments": the reader's own, said to the reader.
       {"Gerizekalı yorumlarınızı kendinize saklayın.", kTr, "Gerizekalı",
        Aim::kOther},
@@ -113,6 +120,15 @@ TEST(AimTest, WhomAnInsultIsSaidOf) {
       {"Aptallar karar verdi, biz ödüyoruz.", kTr, "Aptallar", Aim::kOther},
       {"Salak sorumlular istifa etsin.", kTr, "Salak", Aim::kOther},
       {"Aptal haberci yine yanlış yazmış.", kTr, "Aptal", Aim::kOther},
+      {"Salak sözde uzmanlar yine konuştu.", kTr, "Salak", Aim::kOther},
+      {"What a stupid group of people.", kEn, "stupid", Aim::kOther},
+      {"Terrorists attack another village.", kEn, "Terrorists", Aim::kOther},
+      {"Şerefsiz saldırganlar yakalansın.", kTr, "Şerefsiz", Aim::kOther},
+      {"Şu şerefsiz örgüt lideri için tek laf duymadık.", kTr, "şerefsiz",
+       Aim::kOther},
+      {"Alçak saldırının failleri yakalansın.", kTr, "Alçak", Aim::kOther},
+      {"The terrorist group leaders were jailed.", kEn, "terrorist",
+       Aim::kOther},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(AimName(AimOfWord(c)), std::string(AimName(c.aim))) << c.text;

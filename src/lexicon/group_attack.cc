@@ -134,6 +134,17 @@ bool IsPredicateOf(const Match& target, const std::vector<std::string>& keys,
   return true;
 }
 
+// A postposition of place or cause after an abuse word: the word names
+// where the group is or why, not what it is ("pislik içinde yaşamaya
+// zorlandı", "in filth").
+bool IsPlaceAfter(const std::vector<std::string>& keys, size_t last) {
+  static constexpr std::string_view kWords[] = {"icinde", "icine", "icinden",
+                                                "yuzunden", "nedeniyle"};
+  return last + 1 < keys.size() &&
+         std::find(std::begin(kWords), std::end(kWords), keys[last + 1]) !=
+             std::end(kWords);
+}
+
 // Words that make the group the one mistreated, not the one compared:
 // "refugees are treated like animals", "hayvan gibi muamele görüyorlar".
 bool IsTreatment(std::string_view key) {
@@ -202,7 +213,8 @@ bool IsOwn(const Match& m) {
 }  // namespace
 
 std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
-                                          std::span<const Match> matches) {
+                                          std::span<const Match> matches,
+                                          std::span<const Aim> aims) {
   std::vector<GroupAttack> out;
   bool any_target = false, any_attack = false;
   for (const Match& m : matches) {
@@ -266,7 +278,11 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
         distance = at[t].first - at[a].second - 1;
       }
       const size_t first = at[a].first, last = at[a].second;
-      if (internal::IsDenied(keys, first, last)) continue;
+      if (internal::IsDenied(keys, first, last) ||
+          (a < aims.size() && aims[a] == Aim::kThing) ||
+          (IsAbuse(attack.category) && IsPlaceAfter(keys, last))) {
+        continue;
+      }
       bool counts = false;
       if (ambiguous) {
         counts = IsAbuse(attack.category) && distance == 0;

@@ -4,7 +4,8 @@
 // language aimed at it in the same clause.
 //
 //   std::vector<Match> matches = matcher.Find(doc, {language});
-//   for (const GroupAttack& a : FindGroupAttacks(doc, matches)) {
+//   std::vector<Aim> aims = AimsOf(doc, matches);
+//   for (const GroupAttack& a : FindGroupAttacks(doc, matches, aims)) {
 //     // "Suriyeliler bu ülkeden defolup gitsin.": target "Suriyeliler"
 //     // (group syrian), attack "defolup" (kExclusion), severity 3
 //   }
@@ -38,11 +39,15 @@
 //                   the group with no case ending and the abuse ending
 //                   the clause or a phrase)
 // An attack word that is negated ("hain değildir", "are not terrorists")
-// does not count. A target with a common other sense (names of God in
-// everyday curses, "roman" a novel) counts only with abuse right next to
-// it; in English, followed by "people" ("gay people") it names people and
-// counts like any other. The lexicon entries are in data/lexicon/
-// (abuse-*.txt's attack language, belief-targets.txt, group-targets.txt).
+// does not count, nor an insult or blame word said of a thing rather than
+// of the group ("Muslims condemned the terrorist attack", "Hristiyanlar bu
+// aşağılık saldırıyı kınadı": Aim::kThing), nor abuse that names where
+// the group is ("Yahudiler pislik içinde yaşamaya zorlandı"). A target with a
+// common other sense (names of God in everyday curses, "roman" a novel) counts
+// only with abuse right next to it; in English, followed by "people" ("gay
+// people") it names people and counts like any other. The lexicon entries are
+// in data/lexicon/ (abuse-*.txt's attack language, belief-targets.txt,
+// group-targets.txt).
 //
 // Pure functions; thread-safe.
 #ifndef NEWSROOM_LEXICON_GROUP_ATTACK_H_
@@ -51,6 +56,7 @@
 #include <span>
 #include <vector>
 
+#include "lexicon/aim.h"
 #include "lexicon/matcher.h"
 #include "text/document.h"
 
@@ -68,9 +74,11 @@ struct GroupAttack {
 };
 
 // Every attack on a target in `doc`, given the matcher's findings on it (in
-// Find's order). At most one attack per target: the gravest.
+// Find's order) and whom each is said of (AimsOf, the same order). At most
+// one attack per target: the gravest.
 std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
-                                          std::span<const Match> matches);
+                                          std::span<const Match> matches,
+                                          std::span<const Aim> aims);
 
 }  // namespace newsroom::lexicon
 

@@ -21,7 +21,8 @@ std::vector<GroupAttack> Attacks(const Case& c) {
   auto doc = text::Document::Parse(c.text);
   EXPECT_TRUE(doc.ok()) << doc.status();
   std::vector<Match> matches = TheMatcher().Find(*doc, {c.language});
-  return FindGroupAttacks(*doc, matches);
+  std::vector<Aim> aims = AimsOf(*doc, matches);
+  return FindGroupAttacks(*doc, matches, aims);
 }
 
 constexpr langid::Language kTr = langid::Language::kTurkish;
@@ -159,6 +160,19 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Atheists are not all idiots, you know.", kEn, false},
       {"Jewish refugees went back to their country after the war.", kEn, false},
       {"Terör örgütünün kökünü kazıyacağız dedi bakan.", kTr, false},
+      // Insult and blame words said of an act, not of the group.
+      {"Muslims condemned the terrorist attack.", kEn, false},
+      {"Jews condemned the terrorist attack in Vienna.", kEn, false},
+      {"Muslims face criminal charges after the protest.", kEn, false},
+      {"Müslümanlar terörist saldırıyı kınadı.", kTr, false},
+      {"Hristiyanlar bu aşağılık saldırıyı kınadı.", kTr, false},
+      {"Ermeniler o alçak saldırıyı kınadı.", kTr, false},
+      {"Suriyeliler hain saldırıda hayatını kaybetti.", kTr, false},
+      {"Aleviler katil zanlısının yakalanmasını istedi.", kTr, false},
+      {"Hristiyanlar hırsız çeteye karşı nöbet tutuyor.", kTr, false},
+      {"Kürtler terörist saldırılarda yakınlarını kaybetti.", kTr, false},
+      {"Aleviler aptal bir yasaya karşı yürüdü.", kTr, false},
+      {"Yahudiler pislik içinde yaşamaya zorlandı.", kTr, false},
       {"Smoking is a cancer risk for Christians and Muslims alike.", kEn,
        false},
       {"Refugees are rescuing dogs from the flooded villages.", kEn, false},
@@ -192,7 +206,8 @@ TEST(GroupAttackTest, NamesTheTargetAndTheAttackWord) {
   auto doc = text::Document::Parse(c.text);
   ASSERT_TRUE(doc.ok());
   std::vector<Match> matches = TheMatcher().Find(*doc, {kTr});
-  std::vector<GroupAttack> attacks = FindGroupAttacks(*doc, matches);
+  std::vector<GroupAttack> attacks =
+      FindGroupAttacks(*doc, matches, AimsOf(*doc, matches));
   ASSERT_EQ(attacks.size(), 1u);
   EXPECT_EQ(matches[attacks[0].target].typed, "Suriyelilere");
   EXPECT_EQ(matches[attacks[0].target].group, "syrian");

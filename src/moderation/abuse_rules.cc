@@ -198,8 +198,8 @@ AbuseAnalysis AbuseAnalysis::Of(const text::Document& doc,
                                 const AbuseModels& models) {
   AbuseAnalysis a;
   a.matches = matcher.Find(doc, {language});
-  a.attacks = lexicon::FindGroupAttacks(doc, a.matches);
   a.aims = lexicon::AimsOf(doc, a.matches);
+  a.attacks = lexicon::FindGroupAttacks(doc, a.matches, a.aims);
   if (const classifier::Classifier* c = models.ClassifierFor(language)) {
     if (c->feature_options().target_placeholder) {
       a.targets = classifier::TargetMask(doc, a.matches);
