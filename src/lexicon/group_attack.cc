@@ -145,6 +145,48 @@ bool IsPlaceAfter(const std::vector<std::string>& keys, size_t last) {
              std::end(kWords);
 }
 
+// Words that frame what stands before them as what someone calls or
+// shows the group, not what the writer says of it: "terörist olarak
+// gösteriyor", "terörist diye damgalamak", "hain ilan etti", "terörist
+// demek"; and a terror faith "gibi gösteriyor" (shown as one).
+bool IsFramedAfter(const std::vector<text::Token>& tokens,
+                   const std::vector<std::string>& keys, size_t last) {
+  // Only a word of the same phrase: "hepsi terörist, olarak da …" is not.
+  if (last + 1 >= keys.size() ||
+      tokens[last + 1].begin - tokens[last].end > 1) {
+    return false;
+  }
+  const std::string& next = keys[last + 1];
+  static constexpr std::string_view kWords[] = {
+      "olarak",   "diye",    "ilan",     "demek",  "diyen",
+      "diyenler", "diyor",   "diyorlar", "dedi",   "dediler",
+      "denmesi",  "demeyin", "damgasi",  "yaftasi"};
+  if (std::find(std::begin(kWords), std::end(kWords), next) !=
+      std::end(kWords)) {
+    return true;
+  }
+  if (next != "gibi" || last + 2 >= keys.size()) return false;
+  const std::string& verb = keys[last + 2];
+  return verb.starts_with("goster") || verb.starts_with("lanse") ||
+         verb.starts_with("yansit") || verb.starts_with("tanit");
+}
+
+// An English verb of portraying or name-calling before the attack word
+// in its clause: "The media portrays Muslims as terrorists", "Calling
+// Jews vermin is hate speech", "Stop calling Muslims terrorists". Not the
+// writer's own "I call them …", which stays what the writer says.
+bool IsFramingVerb(std::string_view key) {
+  static constexpr std::string_view kPrefixes[] = {
+      "portray", "depict", "stereotyp", "smear", "label", "brand", "describ"};
+  for (std::string_view p : kPrefixes) {
+    if (key.starts_with(p)) return true;
+  }
+  static constexpr std::string_view kWords[] = {
+      "calling", "called", "paint", "paints", "painted", "painting"};
+  return std::find(std::begin(kWords), std::end(kWords), key) !=
+         std::end(kWords);
+}
+
 // Words that make the group the one mistreated, not the one compared:
 // "refugees are treated like animals", "hayvan gibi muamele görüyorlar".
 bool IsTreatment(std::string_view key) {
@@ -248,6 +290,13 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
     if (at[k].second < at[k].first) at[k].second = at[k].first;
   }
   auto in_range = [&](size_t i) { return i < tokens.size(); };
+  // Whether a framing verb stands in the clause of token `i`, before it.
+  auto framed_before = [&](size_t i) {
+    for (size_t j = i; j > 0 && clause[j - 1] == clause[i]; --j) {
+      if (IsFramingVerb(keys[j - 1])) return true;
+    }
+    return false;
+  };
 
   for (size_t t = 0; t < matches.size(); ++t) {
     const Match& target = matches[t];
@@ -282,6 +331,15 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
           (a < aims.size() && aims[a] == Aim::kThing) ||
           (IsAbuse(attack.category) && IsPlaceAfter(keys, last))) {
         continue;
+      }
+      // What someone calls or shows the group, reported or criticised.
+      if (attack.category != Category::kExclusion &&
+          attack.category != Category::kCurse) {
+        if (attack.language == langid::Language::kTurkish
+                ? IsFramedAfter(tokens, keys, last)
+                : framed_before(first)) {
+          continue;
+        }
       }
       bool counts = false;
       if (ambiguous) {

@@ -42,7 +42,10 @@
 // does not count, nor an insult or blame word said of a thing rather than
 // of the group ("Muslims condemned the terrorist attack", "Hristiyanlar bu
 // aşağılık saldırıyı kınadı": Aim::kThing), nor abuse that names where
-// the group is ("Yahudiler pislik içinde yaşamaya zorlandı"). A target with a
+// the group is ("Yahudiler pislik içinde yaşamaya zorlandı"), nor blame,
+// dehumanisation or abuse framed as what others call or show the group
+// ("The media portrays Muslims as terrorists", "Calling Jews vermin is
+// hate speech", "Müslümanları terörist diye damgalamak yanlış"). A target with a
 // common other sense (names of God in everyday curses, "roman" a novel) counts
 // only with abuse right next to it; in English, followed by "people" ("gay
 // people") it names people and counts like any other. The lexicon entries are

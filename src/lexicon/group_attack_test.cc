@@ -91,6 +91,9 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"Ermenilerin kökünü kazımak lazım.", kTr, true},
       {"Gas the Jews.", kEn, true, true},
       {"Muslims should go back to their countries.", kEn, true, true},
+      // The writer's own name-calling stays the writer's.
+      {"I call all Muslims terrorists.", kEn, true, true},
+      {"Müslümanların hepsi terörist, olarak da kalacaklar.", kTr, true, true},
   };
   for (const Case& c : cases) {
     std::vector<GroupAttack> attacks = Attacks(c);
@@ -173,6 +176,16 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Kürtler terörist saldırılarda yakınlarını kaybetti.", kTr, false},
       {"Aleviler aptal bir yasaya karşı yürüdü.", kTr, false},
       {"Yahudiler pislik içinde yaşamaya zorlandı.", kTr, false},
+      // What someone calls or shows a group, reported or criticised.
+      {"Medya Müslümanları terörist olarak gösteriyor.", kTr, false},
+      {"Müslümanları terörist diye damgalamak yanlış.", kTr, false},
+      {"Bazıları Alevileri sapkın olarak görüyor, bu yanlış.", kTr, false},
+      {"Hükümet Kürtleri hain ilan etti.", kTr, false},
+      {"Müslümanlara terörist demek nefret söylemidir.", kTr, false},
+      {"The media portrays Muslims as terrorists.", kEn, false},
+      {"They paint all Muslims as terrorists, which is wrong.", kEn, false},
+      {"Calling Jews vermin is hate speech.", kEn, false},
+      {"Stop calling Mexicans rapists.", kEn, false},
       {"Smoking is a cancer risk for Christians and Muslims alike.", kEn,
        false},
       {"Refugees are rescuing dogs from the flooded villages.", kEn, false},
