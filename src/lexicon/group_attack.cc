@@ -171,10 +171,12 @@ bool IsFramedAfter(const std::vector<text::Token>& tokens,
          verb.starts_with("yansit") || verb.starts_with("tanit");
 }
 
-// An English verb of portraying or name-calling before the attack word
-// in its clause: "The media portrays Muslims as terrorists", "Calling
-// Jews vermin is hate speech", "Stop calling Muslims terrorists". Not the
-// writer's own "I call them …", which stays what the writer says.
+// An English verb of portraying, name-calling or reported saying before
+// the attack word in its clause: "The media portrays Muslims as
+// terrorists", "Calling Jews vermin is hate speech", "Stop calling
+// Muslims terrorists", "The film says Jews are greedy, a vile old
+// stereotype". Not the writer's own "I call them …" or "I say …", which
+// stay what the writer says.
 bool IsFramingVerb(std::string_view key) {
   static constexpr std::string_view kPrefixes[] = {
       "portray", "depict", "stereotyp", "smear", "label", "brand", "describ"};
@@ -182,7 +184,9 @@ bool IsFramingVerb(std::string_view key) {
     if (key.starts_with(p)) return true;
   }
   static constexpr std::string_view kWords[] = {
-      "calling", "called", "paint", "paints", "painted", "painting"};
+      "calling",  "called",  "paint",    "paints",  "painted", "painting",
+      "says",     "said",    "saying",   "claims",  "claimed", "claiming",
+      "suggests", "implies", "believes", "believed"};
   return std::find(std::begin(kWords), std::end(kWords), key) !=
          std::end(kWords);
 }

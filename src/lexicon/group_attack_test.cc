@@ -93,6 +93,12 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"Muslims should go back to their countries.", kEn, true, true},
       // The writer's own name-calling stays the writer's.
       {"I call all Muslims terrorists.", kEn, true, true},
+      {"I say Muslims are evil.", kEn, true, true},
+      {"Jews are greedy, all of them.", kEn, true, true},
+      {"Hindus are disgusting.", kEn, true, true},
+      {"Gays are an abomination.", kEn, true},
+      {"Islam is evil.", kEn, true, true},
+      {"Yahudiler açgözlüdür, hepsi öyle.", kTr, true, true},
       {"Müslümanların hepsi terörist, olarak da kalacaklar.", kTr, true, true},
   };
   for (const Case& c : cases) {
@@ -155,6 +161,8 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Tarla sürülmeli, Kürt çiftçiler hazır.", kTr, false},
       {"Suriyeli aileler Türkiye'den gitmek istemiyor.", kTr, false},
       {"Muslims with a cancer diagnosis get free screening.", kEn, false},
+      {"Muslims are not evil, and neither are Christians.", kEn, false},
+      {"Yahudiler açgözlü değildir.", kTr, false},
       // Abuse a few words after a group that is not said of it.
       {"Ermeniler için yazılanlar aşağılık.", kTr, false},
       {"Müslümanlar karşı çıkanlara yobaz dedi.", kTr, false},
@@ -186,6 +194,7 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"They paint all Muslims as terrorists, which is wrong.", kEn, false},
       {"Calling Jews vermin is hate speech.", kEn, false},
       {"Stop calling Mexicans rapists.", kEn, false},
+      {"The film says Jews are greedy, a vile old stereotype.", kEn, false},
       {"Smoking is a cancer risk for Christians and Muslims alike.", kEn,
        false},
       {"Refugees are rescuing dogs from the flooded villages.", kEn, false},
