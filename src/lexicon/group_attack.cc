@@ -88,6 +88,12 @@ bool IsDescribedAs(const std::vector<std::string>& keys, size_t target_last,
   return !IsParticiple(word) && word != "not" && word != "like" && word != "no";
 }
 
+// Whether token `i` ends its phrase: the text ends, or more than a space
+// stands before the next word ("yobaz, hepsi aynı"; "terörist, olarak").
+bool EndsPhrase(const std::vector<text::Token>& tokens, size_t i) {
+  return i + 1 >= tokens.size() || tokens[i + 1].begin - tokens[i].end > 1;
+}
+
 // Abuse that is what a whole group is said to be, a few words after it:
 // English "X are <a word or two> <abuse>" ("Christians are brainwashed
 // idiots"), the copula right after the group; Turkish a plural group with
@@ -100,12 +106,11 @@ bool IsPredicateOf(const Match& target, const std::vector<std::string>& keys,
     if (target_last + 1 >= keys.size()) return false;
     const std::string& copula = keys[target_last + 1];
     if (copula != "are" && copula != "were") return false;
-    // Not "are calling him an idiot", "are called idiots", "are not all
-    // idiots": what they do, are called, or are not. A participle right
-    // before the abuse describes it ("brainwashed idiots").
-    static constexpr std::string_view kNot[] = {
-        "not",    "no",      "never",    "called", "named",
-        "dubbed", "branded", "labelled", "labeled"};
+    // Not "are calling him an idiot", "are not all idiots": what they do
+    // or are not ("are called idiots" is framing, IsFramingVerb). A
+    // participle right before the abuse describes it ("brainwashed
+    // idiots").
+    static constexpr std::string_view kNot[] = {"not", "no", "never"};
     for (size_t i = target_last + 2; i < attack_first; ++i) {
       const std::string& key = keys[i];
       if (std::find(std::begin(kNot), std::end(kNot), key) != std::end(kNot) ||
@@ -152,10 +157,7 @@ bool IsPlaceAfter(const std::vector<std::string>& keys, size_t last) {
 bool IsFramedAfter(const std::vector<text::Token>& tokens,
                    const std::vector<std::string>& keys, size_t last) {
   // Only a word of the same phrase: "hepsi terörist, olarak da …" is not.
-  if (last + 1 >= keys.size() ||
-      tokens[last + 1].begin - tokens[last].end > 1) {
-    return false;
-  }
+  if (EndsPhrase(tokens, last)) return false;
   const std::string& next = keys[last + 1];
   static constexpr std::string_view kWords[] = {
       "olarak",   "diye",    "ilan",     "demek",  "diyen",
@@ -184,9 +186,9 @@ bool IsFramingVerb(std::string_view key) {
     if (key.starts_with(p)) return true;
   }
   static constexpr std::string_view kWords[] = {
-      "calling",  "called",  "paint",    "paints",  "painted", "painting",
-      "says",     "said",    "saying",   "claims",  "claimed", "claiming",
-      "suggests", "implies", "believes", "believed"};
+      "calling", "called",   "named",    "dubbed",  "paint",    "paints",
+      "painted", "painting", "says",     "said",    "saying",   "claims",
+      "claimed", "claiming", "suggests", "implies", "believes", "believed"};
   return std::find(std::begin(kWords), std::end(kWords), key) !=
          std::end(kWords);
 }
@@ -374,11 +376,9 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
             break;
           default: {  // abuse
             // Next to the group, or what the whole group is said to be.
-            // The abuse ends the clause or a phrase of it ("yobaz, hepsi
-            // aynı": more than a space before the next word).
+            // The abuse ends the clause or a phrase of it.
             const bool clause_end =
-                last + 1 >= keys.size() || clause[last + 1] != target_clause ||
-                tokens[last + 1].begin - tokens[last].end > 1;
+                EndsPhrase(tokens, last) || clause[last + 1] != target_clause;
             counts =
                 distance <= 1 ||
                 (distance <= 3 && at[a].first > at[t].second &&
