@@ -274,19 +274,25 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
   const std::vector<text::Token>& tokens = doc.tokens();
   const std::vector<std::string> keys = Keys(tokens);
   // Clause number of each token, and what each clause says of a group as
-  // a whole ("hepsi", "all") or of how it is treated ("treated like").
+  // a whole ("hepsi", "all") or of how it is treated ("treated like");
+  // whether a framing verb stands in a token's clause before it.
   std::vector<int> clause(tokens.size(), 0);
   std::vector<char> quantified_clause(1, 0), treatment_clause(1, 0);
+  std::vector<char> framed_before(tokens.size(), 0);
   int current = 0;
+  bool framing_seen = false;
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (i > 0 && (tokens[i].sentence_initial || IsClauseBreak(keys[i]))) {
       ++current;
       quantified_clause.push_back(0);
       treatment_clause.push_back(0);
+      framing_seen = false;
     }
     clause[i] = current;
     quantified_clause[current] |= IsQuantifier(keys[i]);
     treatment_clause[current] |= IsTreatment(keys[i]);
+    framed_before[i] = framing_seen;
+    framing_seen |= IsFramingVerb(keys[i]);
   }
   // Each match's first and last token.
   std::vector<std::pair<size_t, size_t>> at(matches.size());
@@ -296,13 +302,6 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
     if (at[k].second < at[k].first) at[k].second = at[k].first;
   }
   auto in_range = [&](size_t i) { return i < tokens.size(); };
-  // Whether a framing verb stands in the clause of token `i`, before it.
-  auto framed_before = [&](size_t i) {
-    for (size_t j = i; j > 0 && clause[j - 1] == clause[i]; --j) {
-      if (IsFramingVerb(keys[j - 1])) return true;
-    }
-    return false;
-  };
 
   for (size_t t = 0; t < matches.size(); ++t) {
     const Match& target = matches[t];
@@ -343,7 +342,7 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
           attack.category != Category::kCurse) {
         if (attack.language == langid::Language::kTurkish
                 ? IsFramedAfter(tokens, keys, last)
-                : framed_before(first)) {
+                : framed_before[first]) {
           continue;
         }
       }
