@@ -17,10 +17,8 @@
 namespace newsroom::lexicon {
 namespace {
 
-template <size_t N>
-bool OneOf(std::string_view key, const std::string_view (&words)[N]) {
-  return std::find(std::begin(words), std::end(words), key) != std::end(words);
-}
+using internal::OneOf;
+using internal::StartsWithOneOf;
 
 // "-sın", "-sunuz": you are.
 bool IsSecondPersonCopula(std::string_view suffix) {
@@ -194,16 +192,8 @@ constexpr std::string_view kNotThingsTr[] = {"sozde"};
 constexpr std::string_view kPeopleOfTr[] = {
     "basi",   "baslari", "elebasi", "fail",  "lider", "mensub",
     "mensup", "militan", "sorumlu", "sozcu", "uye",   "yonetici"};
-constexpr std::string_view kPeopleOfEn[] = {
-    "boss", "chief", "leader", "maker", "member", "of", "perpetrator"};
-
-bool StartsWithOneOf(std::string_view key,
-                     std::span<const std::string_view> stems) {
-  for (std::string_view stem : stems) {
-    if (key.starts_with(stem)) return true;
-  }
-  return false;
-}
+constexpr std::string_view kPeopleOfEn[] = {"boss",  "chief",  "leader",
+                                            "maker", "member", "perpetrator"};
 
 bool TurkishThing(std::string_view key) {
   if (OneOf(key, kNotThingsTr)) return false;

@@ -15,7 +15,6 @@
 // Tested by group_attack_test.cc.
 #include "lexicon/group_attack.h"
 
-#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,23 +29,20 @@ namespace {
 using internal::FirstToken;
 using internal::Keys;
 using internal::LastToken;
+using internal::OneOf;
+using internal::StartsWithOneOf;
 
 bool IsClauseBreak(std::string_view key) {
   static constexpr std::string_view kBreaks[] = {
       "ama", "fakat", "ancak", "lakin", "oysa", "but", "however", "whereas"};
-  return std::find(std::begin(kBreaks), std::end(kBreaks), key) !=
-         std::end(kBreaks);
+  return OneOf(key, kBreaks);
 }
 
 bool IsQuantifier(std::string_view key) {
   static constexpr std::string_view kPrefixes[] = {"heps", "tum", "butun"};
-  for (std::string_view p : kPrefixes) {
-    if (key.substr(0, p.size()) == p) return true;
-  }
   static constexpr std::string_view kWords[] = {"hep", "all", "every", "always",
                                                 "entire"};
-  return std::find(std::begin(kWords), std::end(kWords), key) !=
-         std::end(kWords);
+  return StartsWithOneOf(key, kPrefixes) || OneOf(key, kWords);
 }
 
 // An English participle by its ending, longer than the ending:
@@ -68,8 +64,7 @@ bool IsSimile(const std::vector<std::string>& keys, size_t first, size_t last) {
   const std::string& before = keys[first - 2];
   static constexpr std::string_view kWords[] = {
       "are", "is", "everywhere", "breed", "behave", "act", "live", "multiply"};
-  return IsParticiple(before) || std::find(std::begin(kWords), std::end(kWords),
-                                           before) != std::end(kWords);
+  return IsParticiple(before) || OneOf(before, kWords);
 }
 
 // English "X are <word> <dehumanising noun>": the group is called the
@@ -113,9 +108,8 @@ bool IsPredicateOf(const Match& target, const std::vector<std::string>& keys,
     static constexpr std::string_view kNot[] = {"not", "no", "never"};
     for (size_t i = target_last + 2; i < attack_first; ++i) {
       const std::string& key = keys[i];
-      if (std::find(std::begin(kNot), std::end(kNot), key) != std::end(kNot) ||
-          (IsParticiple(key) &&
-           (i + 1 != attack_first || key.ends_with("ing")))) {
+      if (OneOf(key, kNot) || (IsParticiple(key) && (i + 1 != attack_first ||
+                                                     key.ends_with("ing")))) {
         return false;
       }
     }
@@ -130,9 +124,8 @@ bool IsPredicateOf(const Match& target, const std::vector<std::string>& keys,
       "kadar", "dair",     "ile",   "diye"};
   for (size_t i = target_last + 1; i < attack_first; ++i) {
     const std::string& key = keys[i];
-    if (std::find(std::begin(kPostpositions), std::end(kPostpositions), key) !=
-            std::end(kPostpositions) ||
-        key.ends_with("ler") || key.ends_with("lar")) {
+    if (OneOf(key, kPostpositions) || key.ends_with("ler") ||
+        key.ends_with("lar")) {
       return false;
     }
   }
@@ -145,9 +138,7 @@ bool IsPredicateOf(const Match& target, const std::vector<std::string>& keys,
 bool IsPlaceAfter(const std::vector<std::string>& keys, size_t last) {
   static constexpr std::string_view kWords[] = {"icinde", "icine", "icinden",
                                                 "yuzunden", "nedeniyle"};
-  return last + 1 < keys.size() &&
-         std::find(std::begin(kWords), std::end(kWords), keys[last + 1]) !=
-             std::end(kWords);
+  return last + 1 < keys.size() && OneOf(keys[last + 1], kWords);
 }
 
 // Words that frame what stands before them as what someone calls or
@@ -163,10 +154,7 @@ bool IsFramedAfter(const std::vector<text::Token>& tokens,
       "olarak",   "diye",    "ilan",     "demek",  "diyen",
       "diyenler", "diyor",   "diyorlar", "dedi",   "dediler",
       "denmesi",  "demeyin", "damgasi",  "yaftasi"};
-  if (std::find(std::begin(kWords), std::end(kWords), next) !=
-      std::end(kWords)) {
-    return true;
-  }
+  if (OneOf(next, kWords)) return true;
   if (next != "gibi" || last + 2 >= keys.size()) return false;
   const std::string& verb = keys[last + 2];
   return verb.starts_with("goster") || verb.starts_with("lanse") ||
@@ -182,15 +170,11 @@ bool IsFramedAfter(const std::vector<text::Token>& tokens,
 bool IsFramingVerb(std::string_view key) {
   static constexpr std::string_view kPrefixes[] = {
       "portray", "depict", "stereotyp", "smear", "label", "brand", "describ"};
-  for (std::string_view p : kPrefixes) {
-    if (key.starts_with(p)) return true;
-  }
   static constexpr std::string_view kWords[] = {
       "calling", "called",   "named",    "dubbed",  "paint",    "paints",
       "painted", "painting", "says",     "said",    "saying",   "claims",
       "claimed", "claiming", "suggests", "implies", "believes", "believed"};
-  return std::find(std::begin(kWords), std::end(kWords), key) !=
-         std::end(kWords);
+  return StartsWithOneOf(key, kPrefixes) || OneOf(key, kWords);
 }
 
 // Words that make the group the one mistreated, not the one compared:
@@ -198,10 +182,7 @@ bool IsFramingVerb(std::string_view key) {
 bool IsTreatment(std::string_view key) {
   static constexpr std::string_view kPrefixes[] = {
       "treat", "kept", "caged", "herded", "handled", "muamele", "davran"};
-  for (std::string_view p : kPrefixes) {
-    if (key.substr(0, p.size()) == p) return true;
-  }
-  return false;
+  return StartsWithOneOf(key, kPrefixes);
 }
 
 // A name with a common other sense that is written so that it can only

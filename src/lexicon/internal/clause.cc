@@ -30,8 +30,7 @@ bool IsQuestionParticle(std::string_view key) {
   static constexpr std::string_view kForms[] = {
       "mi", "misin", "misiniz", "miyim", "miyiz", "midir", "miydi", "miymis",
       "mu", "musun", "musunuz", "muyum", "muyuz", "mudur", "muydu", "muymus"};
-  return std::find(std::begin(kForms), std::end(kForms), key) !=
-         std::end(kForms);
+  return OneOf(key, kForms);
 }
 
 // The short word a denial may stand before: "not an idiot", "are not all
@@ -39,8 +38,7 @@ bool IsQuestionParticle(std::string_view key) {
 bool IsArticleOrDegree(std::string_view key) {
   static constexpr std::string_view kWords[] = {"a",  "an",   "the", "all",
                                                 "so", "that", "too", "as"};
-  return std::find(std::begin(kWords), std::end(kWords), key) !=
-         std::end(kWords);
+  return OneOf(key, kWords);
 }
 
 }  // namespace

@@ -5,13 +5,28 @@
 #ifndef NEWSROOM_LEXICON_INTERNAL_CLAUSE_H_
 #define NEWSROOM_LEXICON_INTERNAL_CLAUSE_H_
 
+#include <algorithm>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lexicon/matcher.h"
 #include "text/document.h"
 
 namespace newsroom::lexicon::internal {
+
+// Whether a folded key is one of `words`, or starts with one of `stems`:
+// the two ways the rules' short word lists are read.
+inline bool OneOf(std::string_view key,
+                  std::span<const std::string_view> words) {
+  return std::find(words.begin(), words.end(), key) != words.end();
+}
+inline bool StartsWithOneOf(std::string_view key,
+                            std::span<const std::string_view> stems) {
+  return std::any_of(stems.begin(), stems.end(),
+                     [key](std::string_view s) { return key.starts_with(s); });
+}
 
 // Folded lower case of each token (text::FoldKey), punctuation included:
 // computed once a comment, so that the work stays linear in its words.
