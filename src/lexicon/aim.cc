@@ -236,9 +236,11 @@ bool OfAThing(const Match& m, const std::vector<std::string>& keys,
     return false;
   }
   // "stupid decision makers", "a stupid group of people", "terrorist
-  // group leaders" are people.
-  return next + 1 >= keys.size() ||
-         !StartsWithOneOf(keys[next + 1], kPeopleOfEn);
+  // group leaders" are people; "of" only as itself ("a stupid policy
+  // often fails" is a policy).
+  if (next + 1 >= keys.size()) return true;
+  const std::string& after = keys[next + 1];
+  return after != "of" && !StartsWithOneOf(after, kPeopleOfEn);
 }
 
 }  // namespace

@@ -98,6 +98,8 @@ TEST(AimTest, WhomAnInsultIsSaidOf) {
       {"This is a stupid law.", kEn, "stupid", Aim::kThing},
       {"That was a dumb policy from the start.", kEn, "dumb", Aim::kThing},
       {"Stupid question, stupid answer.", kEn, "stupid", Aim::kThing},
+      {"A stupid policy often fails the poor.", kEn, "stupid", Aim::kThing},
+      {"A dumb law offers nothing.", kEn, "dumb", Aim::kThing},
       {"Aptal bir karar daha.", kTr, "Aptal", Aim::kThing},
       {"Bu ne salak bir soru böyle?", kTr, "salak", Aim::kThing},
       {"Aptal kararları yüzünden batık bir şirket.", kTr, "Aptal", Aim::kThing},
