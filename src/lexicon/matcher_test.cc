@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <random>
 #include <string>
@@ -438,14 +439,14 @@ class BrokenFileTest : public ::testing::Test {
     dir_ = ::testing::TempDir() + "/lexicon_broken_" +
            ::testing::UnitTest::GetInstance()->current_test_info()->name() +
            "_" + std::to_string(::getpid());
-    std::string mk = "mkdir -p '" + dir_ + "'";
-    ASSERT_EQ(std::system(mk.c_str()), 0);
+    std::filesystem::create_directories(dir_);
     Write("abuse-tr.txt", "# ok\naptal\tinsult\t1\tsfx\n");
     Write("abuse-en.txt", "idiot\tinsult\t1\tsfx\n");
     Write("belief-targets.txt", "cami\tislam\ttr\tsfx\n");
     Write("group-targets.txt", "ermeni\tarmenian\ttr\tsfx\n");
     Write("allowlist.txt", "amca\ttr\tprefix\n");
   }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
   void Write(const std::string& name, const std::string& content) {
     std::ofstream(dir_ + "/" + name) << content;
   }
