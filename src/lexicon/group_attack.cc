@@ -239,6 +239,122 @@ bool IsOwn(const Match& m) {
          rest.starts_with("im") || rest.starts_with("um");
 }
 
+// A Turkish subject participle, "-(y)an", "-(y)en": the people who do
+// something ("saldıranlar", "öldürenlerin", "düşman olanlara"), plural
+// or before a word for people ("hakaret eden herkes"). Nouns that end
+// the same way ("insanlar", "zamanlar", "uzmanlar") are not.
+bool IsSubjectParticiple(const std::vector<std::string>& keys, size_t i) {
+  static constexpr std::string_view kCases[] = {
+      "in", "a", "e", "i", "da", "de", "dan", "den", "la", "le", ""};
+  static constexpr std::string_view kNouns[] = {
+      "alan",   "bakan",    "baskan", "bayan",  "dusman", "eleman",
+      "hayvan", "imkan",    "insan",  "kurban", "liman",  "meydan",
+      "neden",  "ogretmen", "oran",   "organ",  "orman",  "plan",
+      "slogan", "uzman",    "vatan",  "yalan",  "zaman"};
+  static constexpr std::string_view kPeople[] = {"herkes", "kisi", "kimse",
+                                                 "biri",   "adam", "insan"};
+  std::string_view key = keys[i];
+  bool plural = false;
+  for (std::string_view c : kCases) {
+    if (key.size() > c.size() + 3 && key.ends_with(c)) {
+      std::string_view stem = key.substr(0, key.size() - c.size());
+      if (stem.ends_with("lar") || stem.ends_with("ler")) {
+        key = stem.substr(0, stem.size() - 3);
+        plural = true;
+        break;
+      }
+    }
+  }
+  if (!plural &&
+      (i + 1 >= keys.size() || !StartsWithOneOf(keys[i + 1], kPeople))) {
+    return false;
+  }
+  return key.size() >= 4 && (key.ends_with("an") || key.ends_with("en")) &&
+         !OneOf(key, kNouns);
+}
+
+// Whether the group is the one hated, not the one who hates or is said to
+// be something: "Yahudi düşmanlığı", "Kürt karşıtları", "Müslümanlara
+// yönelik nefret", "Alevilere saldıranlar", "hatred of Muslims", "racism
+// against Syrians", "anti-Muslim", "those who attack Alevis". What such a
+// clause condemns or curses is the hatred and those who show it, not the
+// group ("Ermeni düşmanlığı kahrolsun", "Hatred of Muslims has no place
+// here"). `is_target` marks the tokens a group or faith is named on.
+bool IsHostilityAimedAt(const Match& m, const std::vector<std::string>& keys,
+                        const std::vector<int>& clause,
+                        const std::vector<char>& is_target, size_t first,
+                        size_t last) {
+  auto in_clause = [&](size_t i) {
+    return i < keys.size() && clause[i] == clause[first];
+  };
+  if (m.language == langid::Language::kTurkish) {
+    static constexpr std::string_view kHeads[] = {
+        "dusman", "karsit", "nefret", "aleyhtar", "katliam", "soykirim"};
+    static constexpr std::string_view kHostility[] = {
+        "nefret", "saldiri", "siddet",    "irkcilik", "ayrimcilik",
+        "linc",   "hakaret", "dusmanlik", "kin"};
+    const std::string rest = internal::FoldedSuffix(m);
+    // "Yahudi düşmanlığı", "İslam'ın düşmanları".
+    if ((rest.empty() || rest.ends_with("in") || rest.ends_with("un")) &&
+        in_clause(last + 1) && StartsWithOneOf(keys[last + 1], kHeads)) {
+      return true;
+    }
+    const bool dative = rest.ends_with("a") || rest.ends_with("e");
+    // "Müslümanlara yönelik nefret", "Suriyelilere karşı ırkçılık".
+    if (dative && in_clause(last + 2) &&
+        (keys[last + 1] == "yonelik" || keys[last + 1] == "karsi") &&
+        StartsWithOneOf(keys[last + 2], kHostility)) {
+      return true;
+    }
+    // The group as what the people a participle names do something to:
+    // "Alevilere saldıranlar", "Kürtleri öldürenlerin" (dative,
+    // accusative or ablative; not "Kürtlerin", whose is what follows).
+    const bool oblique = dative || rest.ends_with("i") || rest.ends_with("u") ||
+                         rest.ends_with("dan") || rest.ends_with("den") ||
+                         rest.ends_with("tan") || rest.ends_with("ten");
+    if (!oblique) return false;
+    for (size_t i = last + 1; i <= last + 3 && in_clause(i); ++i) {
+      if (!is_target[i] && IsSubjectParticiple(keys, i)) return true;
+    }
+    return false;
+  }
+  static constexpr std::string_view kHostility[] = {
+      "hatred",         "hate",         "racism",         "violence",
+      "attack",         "attacks",      "discrimination", "prejudice",
+      "bigotry",        "persecution",  "hostility",      "harassment",
+      "abuse",          "crimes",       "genocide",       "massacre",
+      "killing",        "killings",     "murder",         "oppression",
+      "intolerance",    "demonization", "demonisation",   "dehumanization",
+      "dehumanisation", "slurs"};
+  static constexpr std::string_view kPrepositions[] = {"of", "against", "on",
+                                                       "toward", "towards"};
+  static constexpr std::string_view kDeterminers[] = {
+      "all",   "the",   "a",   "an", "most", "many", "some", "these",
+      "those", "every", "are", "is", "were", "was",  "be"};
+  size_t i = first;
+  if (i > 0 && in_clause(i - 1) && keys[i - 1] == "-") --i;  // "anti-Muslim"
+  if (i > 0 && in_clause(i - 1) && keys[i - 1] == "anti") return true;
+  i = first;
+  if (i > 0 && in_clause(i - 1) && keys[i - 1] == "the") --i;
+  // "hatred of Muslims", "racism against the Syrians".
+  if (i >= 2 && in_clause(i - 2) && OneOf(keys[i - 1], kPrepositions) &&
+      OneOf(keys[i - 2], kHostility)) {
+    return true;
+  }
+  // "those who attack Alevis", "people that hate Jews": a relative clause
+  // with its verb before the group; not "that all Muslims …" nor "who are
+  // Muslims".
+  for (size_t k = 2; k <= 3 && k <= first; ++k) {
+    const size_t rel = first - k;
+    if (!in_clause(rel)) break;
+    if ((keys[rel] == "who" || keys[rel] == "that") &&
+        !OneOf(keys[rel + 1], kDeterminers)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
@@ -275,19 +391,27 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
     framed_before[i] = framing_seen;
     framing_seen |= IsFramingVerb(keys[i]);
   }
-  // Each match's first and last token.
+  // Each match's first and last token; the tokens a group is named on.
   std::vector<std::pair<size_t, size_t>> at(matches.size());
+  std::vector<char> is_target(tokens.size(), 0);
   for (size_t k = 0; k < matches.size(); ++k) {
     at[k] = {FirstToken(tokens, matches[k].begin),
              LastToken(tokens, matches[k].end)};
     if (at[k].second < at[k].first) at[k].second = at[k].first;
+    if (IsTarget(matches[k].category)) {
+      for (size_t i = at[k].first; i <= at[k].second && i < tokens.size();
+           ++i) {
+        is_target[i] = 1;
+      }
+    }
   }
   auto in_range = [&](size_t i) { return i < tokens.size(); };
 
   for (size_t t = 0; t < matches.size(); ++t) {
     const Match& target = matches[t];
-    if (!IsTarget(target.category) || !in_range(at[t].first) ||
-        IsOwn(target)) {
+    if (!IsTarget(target.category) || !in_range(at[t].first) || IsOwn(target) ||
+        IsHostilityAimedAt(target, keys, clause, is_target, at[t].first,
+                           at[t].second)) {
       continue;
     }
     const int target_clause = clause[at[t].first];

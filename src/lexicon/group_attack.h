@@ -45,7 +45,11 @@
 // the group is ("Yahudiler pislik içinde yaşamaya zorlandı"), nor blame,
 // dehumanisation or abuse framed as what others call or show the group
 // ("The media portrays Muslims as terrorists", "Calling Jews vermin is
-// hate speech", "Müslümanları terörist diye damgalamak yanlış"). A target with a
+// hate speech", "Müslümanları terörist diye damgalamak yanlış"). A group
+// that is the one hated is not the one attacked: "Ermeni düşmanlığı
+// kahrolsun", "Müslümanlara yönelik nefret", "Alevilere saldıranların
+// hepsi hain", "Hatred of Muslims has no place here", "anti-Muslim", "those
+// who attack Alevis" condemn the hatred and those who show it. A target with a
 // common other sense (names of God in everyday curses, "roman" a novel) counts
 // only with abuse right next to it; in English, followed by "people" ("gay
 // people") it names people and counts like any other. The lexicon entries are

@@ -100,6 +100,12 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"Islam is evil.", kEn, true, true},
       {"Yahudiler açgözlüdür, hepsi öyle.", kTr, true, true},
       {"Müslümanların hepsi terörist, olarak da kalacaklar.", kTr, true, true},
+      // The group is what the writer attacks, not what someone else hates.
+      {"Suriyelilere karşıyım, hepsi gitsin.", kTr, true},
+      {"Yahudiler İslam düşmanı, hepsi hain.", kTr, true, true},
+      {"I know that all Muslims are terrorists.", kEn, true, true},
+      {"People who are Muslims should be deported.", kEn, true, true},
+      {"Muslims have no place here.", kEn, true, true},
   };
   for (const Case& c : cases) {
     std::vector<GroupAttack> attacks = Attacks(c);
@@ -217,6 +223,20 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Alzheimer's is a disease that affects many Jewish families.", kEn,
        false},
       {"Covid is a virus, not a punishment from God.", kEn, false},
+      // The group as the one hated: what is condemned or cursed is the
+      // hatred, or those who show it.
+      {"Ermeni düşmanlığı kahrolsun.", kTr, false},
+      {"Kahrolsun Kürt düşmanlığı!", kTr, false},
+      {"Müslümanlara yönelik nefret kahrolsun.", kTr, false},
+      {"Alevilere saldıranların hepsi hain.", kTr, false},
+      {"Suriyelilere düşman olanlar kahrolsun.", kTr, false},
+      {"Kürtleri öldürenlerin hepsi terörist.", kTr, false},
+      {"Hristiyanlara hakaret eden herkes hain.", kTr, false},
+      {"Hatred of Muslims has no place here.", kEn, false},
+      {"Anti-Muslim hate has no place here.", kEn, false},
+      {"Racism against the Syrians has no place here.", kEn, false},
+      {"Those who attack Alevis are traitors.", kEn, false},
+      {"People that hate Jews should be deported.", kEn, false},
   };
   for (const Case& c : cases) {
     EXPECT_TRUE(Attacks(c).empty()) << c.text;
