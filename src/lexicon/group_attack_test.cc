@@ -100,6 +100,13 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"Islam is evil.", kEn, true, true},
       {"Yahudiler açgözlüdür, hepsi öyle.", kTr, true, true},
       {"Müslümanların hepsi terörist, olarak da kalacaklar.", kTr, true, true},
+      {"Kuran bir masal kitabı.", kTr, true, true},
+      {"Ateistler şeytanın askerleri.", kTr, true, true},
+      {"Suriyeliler bu ülkenin kanseri.", kTr, true},
+      {"Göçmenleri ülkelerine geri gönderin.", kTr, true},
+      {"Islam has no place in Europe.", kEn, true, true},
+      {"We must kick out all Muslims.", kEn, true, true},
+      {"The Bible is a fairy tale.", kEn, true, true},
       // The group is what the writer attacks, not what someone else hates.
       {"Suriyelilere karşıyım, hepsi gitsin.", kTr, true},
       {"Yahudiler İslam düşmanı, hepsi hain.", kTr, true, true},
@@ -223,6 +230,10 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Alzheimer's is a disease that affects many Jewish families.", kEn,
        false},
       {"Covid is a virus, not a punishment from God.", kEn, false},
+      {"Müslüman kanser hastaları tedavi bekliyor.", kTr, false},
+      {"Yahudi çocuklara bir masal kitabı hediye edildi.", kTr, false},
+      {"Bu masal kitabı Ermeni halk hikâyelerini anlatıyor.", kTr, false},
+      {"Hatred of Muslims has no place in Europe.", kEn, false},
       // The group as the one hated: what is condemned or cursed is the
       // hatred, or those who show it.
       {"Ermeni düşmanlığı kahrolsun.", kTr, false},
