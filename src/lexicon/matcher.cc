@@ -568,14 +568,25 @@ uint32_t Evasions(const NormalizedText& t, const Candidate& c) {
   return ev;
 }
 
-// Keeps the most specific of overlapping candidates.
+// Keeps the most specific of overlapping candidates. Of two entries as
+// long, one in the comment's language is kept: "Islam" in an English
+// comment is the English target, read by English rules ("Islam is a
+// death cult"), though the Turkish list spells it alike.
 void KeepMostSpecific(const std::vector<Entry>& entries,
+                      std::optional<langid::Language> language,
                       std::vector<Candidate>* cands) {
   std::stable_sort(cands->begin(), cands->end(),
                    [&](const Candidate& a, const Candidate& b) {
                      size_t ka = a.pattern->key.size();
                      size_t kb = b.pattern->key.size();
                      if (ka != kb) return ka > kb;
+                     if (language.has_value()) {
+                       bool la =
+                           entries[a.pattern->index].language == *language;
+                       bool lb =
+                           entries[b.pattern->index].language == *language;
+                       if (la != lb) return la;
+                     }
                      int sa = entries[a.pattern->index].severity;
                      int sb = entries[b.pattern->index].severity;
                      if (sa != sb) return sa > sb;
@@ -671,9 +682,9 @@ std::vector<Match> Matcher::Find(const text::Document& doc,
   allow_filter(&abuse);
   allow_filter(&targets);
   allow_filter(&attacks);
-  KeepMostSpecific(c.entries, &abuse);
-  KeepMostSpecific(c.entries, &targets);
-  KeepMostSpecific(c.entries, &attacks);
+  KeepMostSpecific(c.entries, options.language, &abuse);
+  KeepMostSpecific(c.entries, options.language, &targets);
+  KeepMostSpecific(c.entries, options.language, &attacks);
 
   std::vector<Match> matches;
   for (const auto* cands : {&abuse, &targets, &attacks}) {

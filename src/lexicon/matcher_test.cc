@@ -285,6 +285,19 @@ TEST(MatcherTest, LanguageDecidesAboutForeignAllowlistEntries) {
   EXPECT_EQ(Abuse(FindIn(Shipped(), "got", turkish)).size(), 1u);
 }
 
+TEST(MatcherTest, OfTwoEntriesSpeltAlikeTheCommentsLanguageIsKept) {
+  // "islam" is in the Turkish and the English target lists: each comment
+  // gets its own language's entry, read by that language's rules.
+  for (Language language : {Language::kEnglish, Language::kTurkish}) {
+    FindOptions options;
+    options.language = language;
+    std::vector<Match> m = FindIn(Shipped(), "Islam is a religion.", options);
+    ASSERT_FALSE(m.empty());
+    EXPECT_EQ(m[0].term, "islam");
+    EXPECT_EQ(m[0].language, language);
+  }
+}
+
 TEST(MatcherTest, FindsBeliefTargets) {
   auto doc = text::Document::Parse(
       "İslam'a, Kuran'a, camilere, Hristiyanlara, kiliseye ve ateistlere "
