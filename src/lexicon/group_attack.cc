@@ -409,7 +409,9 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
 
   for (size_t t = 0; t < matches.size(); ++t) {
     const Match& target = matches[t];
-    if (!IsTarget(target.category) || !in_range(at[t].first) || IsOwn(target) ||
+    // A user name ("@Vontey_isa_boss") names no group.
+    if (!IsTarget(target.category) || !in_range(at[t].first) ||
+        tokens[at[t].first].kind == text::TokenKind::kMention || IsOwn(target) ||
         IsHostilityAimedAt(target, keys, clause, is_target, at[t].first,
                            at[t].second)) {
       continue;

@@ -237,6 +237,9 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Covid is a virus, not a punishment from God.", kEn, false},
       {"Müslüman kanser hastaları tedavi bekliyor.", kTr, false},
       {"Cooking is a culture for Jewish families.", kEn, false},
+      // A user name is no mention of a group.
+      {"RT @Asshole_God: Hate fags? The answer's yes.", kEn, false},
+      {"@kurt_yavrusu şerefsiz herif", kTr, false},
       {"Yahudi çocuklara bir masal kitabı hediye edildi.", kTr, false},
       {"Bu masal kitabı Ermeni halk hikâyelerini anlatıyor.", kTr, false},
       {"Hatred of Muslims has no place in Europe.", kEn, false},
