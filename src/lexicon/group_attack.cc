@@ -94,13 +94,18 @@ bool EndsPhrase(const std::vector<text::Token>& tokens, size_t i) {
 // idiots"), the copula right after the group; Turkish a plural group with
 // no case ending and the abuse closing the clause ("Müslümanlar geri
 // kafalı yobaz"), not "Ermeniler için yazılanlar aşağılık" (what was
-// written about them) nor "… yobaz dedi" (a word quoted).
+// written about them) nor "… yobaz dedi" (a word quoted). A holy figure
+// is one being: "Muhammad was a pedophile", "Peygamberiniz sübyancı"
+// (the figure with no case, or with a possessive of "our", "your",
+// "their").
 bool IsPredicateOf(const Match& target, const std::vector<std::string>& keys,
                    size_t target_last, size_t attack_first, bool clause_end) {
   if (target.language == langid::Language::kEnglish) {
     if (target_last + 1 >= keys.size()) return false;
     const std::string& copula = keys[target_last + 1];
-    if (copula != "are" && copula != "were") return false;
+    const bool plural_copula = copula == "are" || copula == "were";
+    const bool singular_copula = copula == "is" || copula == "was";
+    if (!plural_copula && !(target.figure && singular_copula)) return false;
     // Not "are calling him an idiot", "are not all idiots": what they do
     // or are not ("are called idiots" is framing, IsFramingVerb). A
     // participle right before the abuse describes it ("brainwashed
@@ -116,7 +121,12 @@ bool IsPredicateOf(const Match& target, const std::vector<std::string>& keys,
     return true;
   }
   const std::string rest = internal::FoldedSuffix(target);
-  if (!clause_end || (rest != "ler" && rest != "lar")) return false;
+  static constexpr std::string_view kFigureEndings[] = {
+      "", "imiz", "umuz", "iniz", "unuz", "leri", "lari", "si", "su"};
+  if (!clause_end || (rest != "ler" && rest != "lar" &&
+                      !(target.figure && OneOf(rest, kFigureEndings)))) {
+    return false;
+  }
   // Not when a postposition or another plural stands between: the abuse
   // is then said of something else ("için yazılanlar").
   static constexpr std::string_view kPostpositions[] = {
@@ -411,7 +421,8 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
     const Match& target = matches[t];
     // A user name ("@Vontey_isa_boss") names no group.
     if (!IsTarget(target.category) || !in_range(at[t].first) ||
-        tokens[at[t].first].kind == text::TokenKind::kMention || IsOwn(target) ||
+        tokens[at[t].first].kind == text::TokenKind::kMention ||
+        IsOwn(target) ||
         IsHostilityAimedAt(target, keys, clause, is_target, at[t].first,
                            at[t].second)) {
       continue;
@@ -453,6 +464,18 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
           continue;
         }
       }
+      // What the group is said to be, a few words after it, in one
+      // phrase ("the prophet was right \"thy hoes …\"" says nothing of
+      // him); the attack word ends the clause or a phrase of it.
+      auto predicate = [&] {
+        if (at[a].first <= at[t].second) return false;
+        for (size_t i = at[t].second; i < first; ++i) {
+          if (EndsPhrase(tokens, i)) return false;
+        }
+        const bool clause_end =
+            EndsPhrase(tokens, last) || clause[last + 1] != target_clause;
+        return IsPredicateOf(target, keys, at[t].second, first, clause_end);
+      };
       bool counts = false;
       if (ambiguous) {
         counts = IsAbuse(attack.category) && distance == 0;
@@ -478,20 +501,18 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
             break;
           }
           case Category::kBlame:
-            counts = distance <= 3 && (plural || quantified);
+            // Of the whole group, or what a holy figure is said to be
+            // ("Peygamberiniz sübyancı"; not "Peygamber hırsızı affetti").
+            counts = distance <= 3 &&
+                     (plural || quantified || (target.figure && predicate()));
             break;
-          default: {  // abuse
-            // Next to the group, or what the whole group is said to be.
-            // The abuse ends the clause or a phrase of it.
-            const bool clause_end =
-                EndsPhrase(tokens, last) || clause[last + 1] != target_clause;
-            counts =
-                distance <= 1 ||
-                (distance <= 3 && at[a].first > at[t].second &&
-                 (plural || quantified) &&
-                 IsPredicateOf(target, keys, at[t].second, first, clause_end));
+          default:  // abuse
+            // Next to the group, or what the whole group (or a figure) is
+            // said to be.
+            counts = distance <= 1 ||
+                     (distance <= 3 &&
+                      (plural || quantified || target.figure) && predicate());
             break;
-          }
         }
       }
       if (!counts) continue;

@@ -30,14 +30,18 @@
 //   blame           within four words, said of the whole group (the target
 //                   is plural, or "hepsi", "bütün", "all", "every" is in
 //                   the clause): "Xlerin hepsi hain", "X are terrorists";
-//                   not "Suriyeli hırsız yakalandı" (one person)
+//                   not "Suriyeli hırsız yakalandı" (one person); or
+//                   what a holy figure (belief-targets.txt's "figure"
+//                   flag) is said to be: "Muhammad was a pedophile",
+//                   "Peygamberiniz sübyancı", not "Peygamber hırsızı
+//                   affetti"
 //   abuse           an insult, profanity, slur or threat within two words:
 //                   "şerefsiz Xler", "X pislikleri"; or within four after
 //                   a plural group as what it is said to be ("X are
 //                   brainwashed idiots", "Xler geri kafalı yobaz": in
 //                   English the copula right after the group, in Turkish
 //                   the group with no case ending and the abuse ending
-//                   the clause or a phrase)
+//                   the clause or a phrase; no phrase break between)
 // An attack word that is negated ("hain değildir", "are not terrorists")
 // does not count, nor an insult or blame word said of a thing rather than
 // of the group ("Muslims condemned the terrorist attack", "Hristiyanlar bu

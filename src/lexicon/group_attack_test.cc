@@ -112,6 +112,11 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"Muslims are backward and primitive.", kEn, true, true},
       {"Islam is a death cult.", kEn, true, true},
       {"Mormons are a cult.", kEn, true, true},
+      // A holy figure is one being: what it is said to be counts.
+      {"Muhammad was a pedophile.", kEn, true, true},
+      {"Peygamberiniz sübyancı.", kTr, true, true},
+      {"Muhammed bir sübyancıydı.", kTr, true, true},
+      {"Jesus was a liar.", kEn, true, true},
       // The group is what the writer attacks, not what someone else hates.
       {"Suriyelilere karşıyım, hepsi gitsin.", kTr, true},
       {"Yahudiler İslam düşmanı, hepsi hain.", kTr, true, true},
@@ -237,12 +242,21 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Covid is a virus, not a punishment from God.", kEn, false},
       {"Müslüman kanser hastaları tedavi bekliyor.", kTr, false},
       {"Cooking is a culture for Jewish families.", kEn, false},
-      // A user name is no mention of a group.
-      {"RT @Asshole_God: Hate fags? The answer's yes.", kEn, false},
-      {"@kurt_yavrusu şerefsiz herif", kTr, false},
       {"Yahudi çocuklara bir masal kitabı hediye edildi.", kTr, false},
       {"Bu masal kitabı Ermeni halk hikâyelerini anlatıyor.", kTr, false},
       {"Hatred of Muslims has no place in Europe.", kEn, false},
+      // A user name is no mention of a group.
+      {"RT @Asshole_God: Hate fags? The answer's yes.", kEn, false},
+      {"@kurt_yavrusu şerefsiz herif", kTr, false},
+      {"@Vontey_isa_boss it's knives bitch", kEn, false},
+      // Blame beside a holy figure, said of someone else or denied.
+      {"Peygamber hırsızı affetti.", kTr, false},
+      {"Peygamberin katilleri lanetlendi.", kTr, false},
+      {"Jesus was betrayed by a thief.", kEn, false},
+      {"Jesus was crucified between two thieves.", kEn, false},
+      {"The prophet forgave the murderer.", kEn, false},
+      {"Muhammad was not a pedophile.", kEn, false},
+      {"the prophet was right \"thy hoes ain't loyal\"", kEn, false},
       // The group as the one hated: what is condemned or cursed is the
       // hatred, or those who show it.
       {"Ermeni düşmanlığı kahrolsun.", kTr, false},

@@ -128,10 +128,12 @@ absl::StatusOr<uint32_t> ParseFlags(const std::string& where,
       flags |= kNoSoften;
     } else if (flag == "ambiguous") {
       flags |= kAmbiguous;
+    } else if (flag == "figure" && !abuse) {
+      flags |= kFigure;
     } else {
       return Error(where, "unknown flag '" + std::string(flag) + "' (known: " +
                               (abuse ? "sfx, bound, verb, nosoft, ambiguous"
-                                     : "sfx, nosoft, ambiguous") +
+                                     : "sfx, nosoft, ambiguous, figure") +
                               ")");
     }
     if (comma == field.size()) break;

@@ -66,6 +66,7 @@ enum EntryFlag : uint32_t {
   kVerb = 1u << 2,       // "verb": verb suffix grammar
   kNoSoften = 1u << 3,   // "nosoft": no p/ç/t/k softening
   kAmbiguous = 1u << 4,  // "ambiguous": has a common innocent sense
+  kFigure = 1u << 5,     // "figure": a target naming one holy figure
 };
 
 // One line of an abuse lexicon or of the belief targets.

@@ -61,6 +61,8 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenLine{"salak\tinsult\t4", "severity must be 1, 2 or 3"},
         BrokenLine{"salak\tinsult\tx", "severity must be 1, 2 or 3"},
         BrokenLine{"salak\tinsult\t1\tsuffix", "unknown flag 'suffix'"},
+        // A holy figure is a target, not an abuse word.
+        BrokenLine{"salak\tinsult\t1\tfigure", "unknown flag 'figure'"},
         BrokenLine{"Salak\tinsult\t1", "not lower case"},
         BrokenLine{"ŞEREFSİZ\tinsult\t2", "write it as şerefsiz"},
         BrokenLine{"s4lak\tinsult\t1", "not a letter"},
@@ -76,12 +78,15 @@ TEST(LexiconTest, InvalidUtf8IsRefused) {
 }
 
 TEST(LexiconTest, BeliefTargetsNeedAKnownLanguage) {
-  auto ok = ParseBeliefTargets("cami\tislam\ttr\tsfx\nmosque\tislam\ten\n",
-                               "belief-targets.txt");
+  auto ok = ParseBeliefTargets(
+      "cami\tislam\ttr\tsfx\nmosque\tislam\ten\njesus\tchristianity\ten\t"
+      "figure\n",
+      "belief-targets.txt");
   ASSERT_TRUE(ok.ok()) << ok.status();
   EXPECT_EQ((*ok)[0].category, Category::kBeliefTarget);
   EXPECT_EQ((*ok)[0].group, "islam");
   EXPECT_EQ((*ok)[1].language, Language::kEnglish);
+  EXPECT_EQ((*ok)[2].flags, kFigure);
 
   auto bad = ParseBeliefTargets("cami\tislam\tde\n", "belief-targets.txt");
   ASSERT_FALSE(bad.ok());

@@ -702,6 +702,7 @@ std::vector<Match> Matcher::Find(const text::Document& doc,
       m.evasion = EvasionName(m.evasions);
       m.language = e.language;
       m.ambiguous = (e.flags & kAmbiguous) != 0;
+      m.figure = (e.flags & kFigure) != 0;
       m.group = e.group;
       matches.push_back(std::move(m));
     }

@@ -71,6 +71,7 @@ struct Match {
   uint32_t evasions = 0;
   langid::Language language = langid::Language::kTurkish;  // of the entry
   bool ambiguous = false;  // the entry has a common innocent sense
+  bool figure = false;     // a target naming one holy figure: "peygamber"
   std::string group;       // targets: "islam", "christianity", "kurdish", …
 };
 
