@@ -187,6 +187,23 @@ bool IsFramingVerb(std::string_view key) {
   return StartsWithOneOf(key, kPrefixes) || OneOf(key, kWords);
 }
 
+// An English exclusion reported as what someone else intends or did:
+// "The government plans to deport Syrians", "Trump vowed to deport
+// millions of Mexicans"; not the writer's own "We must deport them",
+// "I want to deport them all".
+bool IsReportedIntent(const std::vector<std::string>& keys, size_t first) {
+  static constexpr std::string_view kVerbs[] = {
+      "plans",     "planned",   "vowed",   "vows",       "promised",
+      "promises",  "pledged",   "pledges", "threatened", "threatens",
+      "announced", "announces", "ordered", "orders",     "decided",
+      "proposed",  "proposes",  "wants",   "wanted",     "tried",
+      "tries",     "began",     "begins",  "moved",      "moves",
+      "seeks",     "sought",    "aims",    "aimed",      "intends",
+      "intended",  "refused",   "refuses", "voted",      "votes"};
+  return first >= 2 && keys[first - 1] == "to" &&
+         OneOf(keys[first - 2], kVerbs);
+}
+
 // Words that make the group the one mistreated, not the one compared:
 // "refugees are treated like animals", "hayvan gibi muamele görüyorlar".
 bool IsTreatment(std::string_view key) {
@@ -455,7 +472,8 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
           (IsAbuse(attack.category) && IsPlaceAfter(keys, last))) {
         continue;
       }
-      // What someone calls or shows the group, reported or criticised.
+      // What someone calls or shows the group, reported or criticised;
+      // an exclusion someone else intends, reported.
       if (attack.category != Category::kExclusion &&
           attack.category != Category::kCurse) {
         if (attack.language == langid::Language::kTurkish
@@ -463,6 +481,9 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
                 : framed_before[first]) {
           continue;
         }
+      } else if (attack.language == langid::Language::kEnglish &&
+                 IsReportedIntent(keys, first)) {
+        continue;
       }
       // What the group is said to be, a few words after it, in one
       // phrase ("the prophet was right \"thy hoes …\"" says nothing of

@@ -117,6 +117,8 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"Peygamberiniz sübyancı.", kTr, true, true},
       {"Muhammed bir sübyancıydı.", kTr, true, true},
       {"Jesus was a liar.", kEn, true, true},
+      {"We must deport all Syrians.", kEn, true},
+      {"I want to deport them all, every Mexican.", kEn, true},
       // The group is what the writer attacks, not what someone else hates.
       {"Suriyelilere karşıyım, hepsi gitsin.", kTr, true},
       {"Yahudiler İslam düşmanı, hepsi hain.", kTr, true, true},
@@ -245,6 +247,10 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Yahudi çocuklara bir masal kitabı hediye edildi.", kTr, false},
       {"Bu masal kitabı Ermeni halk hikâyelerini anlatıyor.", kTr, false},
       {"Hatred of Muslims has no place in Europe.", kEn, false},
+      // An exclusion reported as someone else's intent.
+      {"The government plans to deport Syrians.", kEn, false},
+      {"Trump vowed to deport millions of Mexicans.", kEn, false},
+      {"The minister threatened to kick out all Syrians.", kEn, false},
       // A user name is no mention of a group.
       {"RT @Asshole_God: Hate fags? The answer's yes.", kEn, false},
       {"@kurt_yavrusu şerefsiz herif", kTr, false},
