@@ -22,6 +22,7 @@
 
 #include "lexicon/internal/clause.h"
 #include "text/casing.h"
+#include "text/utf8.h"
 
 namespace newsroom::lexicon {
 namespace {
@@ -202,6 +203,30 @@ bool IsReportedIntent(const std::vector<std::string>& keys, size_t first) {
       "intended",  "refused",   "refuses", "voted",      "votes"};
   return first >= 2 && keys[first - 1] == "to" &&
          OneOf(keys[first - 2], kVerbs);
+}
+
+// A Turkish exclusion or curse quoted and reported: "\"Suriyeliler
+// defolsun\" diye bağıran grup gözaltına alındı", "«Kahrolsun X» dediler".
+// The quote closes within a few words after the attack word and a word
+// of saying follows it.
+bool IsQuotedThenReported(std::string_view original,
+                          const std::vector<text::Token>& tokens,
+                          const std::vector<std::string>& keys, size_t last) {
+  static constexpr std::string_view kQuotes[] = {"\"",     "\u201d", "\u201c",
+                                                 "\u00bb", "'",      "\u2019"};
+  static constexpr std::string_view kSaying[] = {
+      "diye",  "dedi",     "dediler", "diyen",      "diyenler",
+      "diyor", "diyorlar", "slogani", "sloganlari", "yazili"};
+  for (size_t j = last; j + 1 < tokens.size() && j <= last + 3; ++j) {
+    const std::string_view gap =
+        text::SubstrByCodePoints(original, tokens[j].end, tokens[j + 1].begin);
+    for (std::string_view q : kQuotes) {
+      if (gap.find(q) != std::string_view::npos) {
+        return OneOf(keys[j + 1], kSaying);
+      }
+    }
+  }
+  return false;
 }
 
 // Words that make the group the one mistreated, not the one compared:
@@ -399,24 +424,30 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
   const std::vector<std::string> keys = Keys(tokens);
   // Clause number of each token, and what each clause says of a group as
   // a whole ("hepsi", "all") or of how it is treated ("treated like");
-  // whether a framing verb stands in a token's clause before it.
+  // whether a framing verb stands in a token's clause before it, and
+  // whether one not the writer's own ("I say", "we said") does.
   std::vector<int> clause(tokens.size(), 0);
   std::vector<char> quantified_clause(1, 0), treatment_clause(1, 0);
   std::vector<char> framed_before(tokens.size(), 0);
+  std::vector<char> reported_before(tokens.size(), 0);
   int current = 0;
-  bool framing_seen = false;
+  bool framing_seen = false, reported_seen = false;
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (i > 0 && (tokens[i].sentence_initial || IsClauseBreak(keys[i]))) {
       ++current;
       quantified_clause.push_back(0);
       treatment_clause.push_back(0);
-      framing_seen = false;
+      framing_seen = reported_seen = false;
     }
     clause[i] = current;
     quantified_clause[current] |= IsQuantifier(keys[i]);
     treatment_clause[current] |= IsTreatment(keys[i]);
     framed_before[i] = framing_seen;
-    framing_seen |= IsFramingVerb(keys[i]);
+    reported_before[i] = reported_seen;
+    if (IsFramingVerb(keys[i])) {
+      framing_seen = true;
+      reported_seen |= i == 0 || (keys[i - 1] != "i" && keys[i - 1] != "we");
+    }
   }
   // Each match's first and last token; the tokens a group is named on.
   std::vector<std::pair<size_t, size_t>> at(matches.size());
@@ -481,8 +512,12 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
                 : framed_before[first]) {
           continue;
         }
-      } else if (attack.language == langid::Language::kEnglish &&
-                 IsReportedIntent(keys, first)) {
+      } else if (attack.language == langid::Language::kTurkish
+                     ? IsQuotedThenReported(doc.original(), tokens, keys, last)
+                     : IsReportedIntent(keys, first) ||
+                           reported_before[first]) {
+        // "The far-right leader said all Muslims should be deported";
+        // not "I said it: …".
         continue;
       }
       // What the group is said to be, a few words after it, in one

@@ -119,6 +119,8 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"Jesus was a liar.", kEn, true, true},
       {"We must deport all Syrians.", kEn, true},
       {"I want to deport them all, every Mexican.", kEn, true},
+      {"I said it before: all Muslims should be deported.", kEn, true, true},
+      {"Suriyeliler defolsun diye bağırdım.", kTr, true},
       // The group is what the writer attacks, not what someone else hates.
       {"Suriyelilere karşıyım, hepsi gitsin.", kTr, true},
       {"Yahudiler İslam düşmanı, hepsi hain.", kTr, true, true},
@@ -251,6 +253,11 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"The government plans to deport Syrians.", kEn, false},
       {"Trump vowed to deport millions of Mexicans.", kEn, false},
       {"The minister threatened to kick out all Syrians.", kEn, false},
+      {"The far-right leader said all Muslims should be deported.", kEn, false},
+      {"\"Suriyeliler defolsun\" diye bağıran grup gözaltına alındı.", kTr,
+       false},
+      {"Göstericiler «Kahrolsun Ermeniler» dedi, polis müdahale etti.", kTr,
+       false},
       // A user name is no mention of a group.
       {"RT @Asshole_God: Hate fags? The answer's yes.", kEn, false},
       {"@kurt_yavrusu şerefsiz herif", kTr, false},
