@@ -184,8 +184,20 @@ bool IsFramingVerb(std::string_view key) {
   static constexpr std::string_view kWords[] = {
       "calling", "called",   "named",    "dubbed",  "paint",    "paints",
       "painted", "painting", "says",     "said",    "saying",   "claims",
-      "claimed", "claiming", "suggests", "implies", "believes", "believed"};
+      "claimed", "claiming", "suggests", "implies", "believes", "believed",
+      "think",   "thinks",   "thought"};
   return StartsWithOneOf(key, kPrefixes) || OneOf(key, kWords);
+}
+
+// Whether token `i` is a framing verb, or "say" as no one's own saying:
+// "It is wrong to say Jews are greedy", "Nobody should say …", "Don't
+// say …"; "I say Muslims are evil" is the writer's.
+bool IsFramingAt(const std::vector<std::string>& keys, size_t i) {
+  if (IsFramingVerb(keys[i])) return true;
+  static constexpr std::string_view kBefore[] = {
+      "to",   "should", "would", "could", "can",   "must",
+      "dont", "don't",  "never", "not",   "cannot"};
+  return keys[i] == "say" && i > 0 && OneOf(keys[i - 1], kBefore);
 }
 
 // An English exclusion reported as what someone else intends or did:
@@ -424,28 +436,25 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
   const std::vector<std::string> keys = Keys(tokens);
   // Clause number of each token, and what each clause says of a group as
   // a whole ("hepsi", "all") or of how it is treated ("treated like");
-  // whether a framing verb stands in a token's clause before it, and
-  // whether one not the writer's own ("I say", "we said") does.
+  // whether a framing verb not the writer's own ("I said", "we think")
+  // stands in a token's clause before it.
   std::vector<int> clause(tokens.size(), 0);
   std::vector<char> quantified_clause(1, 0), treatment_clause(1, 0);
-  std::vector<char> framed_before(tokens.size(), 0);
   std::vector<char> reported_before(tokens.size(), 0);
   int current = 0;
-  bool framing_seen = false, reported_seen = false;
+  bool reported_seen = false;
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (i > 0 && (tokens[i].sentence_initial || IsClauseBreak(keys[i]))) {
       ++current;
       quantified_clause.push_back(0);
       treatment_clause.push_back(0);
-      framing_seen = reported_seen = false;
+      reported_seen = false;
     }
     clause[i] = current;
     quantified_clause[current] |= IsQuantifier(keys[i]);
     treatment_clause[current] |= IsTreatment(keys[i]);
-    framed_before[i] = framing_seen;
     reported_before[i] = reported_seen;
-    if (IsFramingVerb(keys[i])) {
-      framing_seen = true;
+    if (IsFramingAt(keys, i)) {
       reported_seen |= i == 0 || (keys[i - 1] != "i" && keys[i - 1] != "we");
     }
   }
@@ -482,6 +491,11 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
         target.ambiguous &&
         !NamesPeople(target, tokens, keys, at[t].first, at[t].second);
     const bool plural = IsPlural(target, keys, at[t].second);
+    // "Not all Muslims are terrorists": what is said of the whole group
+    // is denied.
+    const size_t tf = at[t].first;
+    const bool not_all = tf >= 2 && keys[tf - 2] == "not" &&
+                         (keys[tf - 1] == "all" || keys[tf - 1] == "every");
     std::optional<GroupAttack> best;
     for (size_t a = 0; a < matches.size(); ++a) {
       const Match& attack = matches[a];
@@ -508,8 +522,9 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
       if (attack.category != Category::kExclusion &&
           attack.category != Category::kCurse) {
         if (attack.language == langid::Language::kTurkish
-                ? IsFramedAfter(tokens, keys, last)
-                : framed_before[first]) {
+                ? IsFramedAfter(tokens, keys, last) ||
+                      internal::IsAsked(keys, last)
+                : reported_before[first] || not_all) {
           continue;
         }
       } else if (attack.language == langid::Language::kTurkish

@@ -121,6 +121,8 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"I want to deport them all, every Mexican.", kEn, true},
       {"I said it before: all Muslims should be deported.", kEn, true, true},
       {"Suriyeliler defolsun diye bağırdım.", kTr, true},
+      {"I think Muslims are terrorists.", kEn, true, true},
+      {"I said Jews are greedy and I meant it.", kEn, true, true},
       // The group is what the writer attacks, not what someone else hates.
       {"Suriyelilere karşıyım, hepsi gitsin.", kTr, true},
       {"Yahudiler İslam düşmanı, hepsi hain.", kTr, true, true},
@@ -258,6 +260,12 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
        false},
       {"Göstericiler «Kahrolsun Ermeniler» dedi, polis müdahale etti.", kTr,
        false},
+      // Denied, asked, or what others say or think.
+      {"Not all Muslims are terrorists.", kEn, false},
+      {"It is wrong to say Jews are greedy.", kEn, false},
+      {"Nobody should say Jews should be gassed, ever.", kEn, false},
+      {"Why do people think all Mexicans are rapists?", kEn, false},
+      {"Müslümanların hepsi terörist mi? Hayır.", kTr, false},
       // A user name is no mention of a group.
       {"RT @Asshole_God: Hate fags? The answer's yes.", kEn, false},
       {"@kurt_yavrusu şerefsiz herif", kTr, false},

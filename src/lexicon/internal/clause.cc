@@ -89,4 +89,8 @@ bool IsDenied(const std::vector<std::string>& keys, size_t first, size_t last) {
   return true;
 }
 
+bool IsAsked(const std::vector<std::string>& keys, size_t last) {
+  return last + 1 < keys.size() && IsQuestionParticle(keys[last + 1]);
+}
+
 }  // namespace newsroom::lexicon::internal

@@ -51,6 +51,10 @@ std::string FoldedSuffix(const Match& m);
 // ne?", "değilse" (if not).
 bool IsDenied(const std::vector<std::string>& keys, size_t first, size_t last);
 
+// Whether the words ending at token `last` are asked, not said: the
+// Turkish question particle right after them ("hepsi terörist mi?").
+bool IsAsked(const std::vector<std::string>& keys, size_t last);
+
 }  // namespace newsroom::lexicon::internal
 
 #endif  // NEWSROOM_LEXICON_INTERNAL_CLAUSE_H_
