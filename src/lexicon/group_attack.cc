@@ -549,7 +549,12 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
       };
       bool counts = false;
       if (ambiguous) {
-        counts = IsAbuse(attack.category) && distance == 0;
+        // Abuse right next to it; or, of a plural, blame or abuse as what
+        // it is said to be ("Romanlar hırsızdır": no novel is a thief).
+        counts = (IsAbuse(attack.category) && distance == 0) ||
+                 ((IsAbuse(attack.category) ||
+                   attack.category == Category::kBlame) &&
+                  plural && distance <= 3 && predicate());
       } else {
         switch (attack.category) {
           case Category::kExclusion:

@@ -123,6 +123,13 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"Suriyeliler defolsun diye bağırdım.", kTr, true},
       {"I think Muslims are terrorists.", kEn, true, true},
       {"I said Jews are greedy and I meant it.", kEn, true, true},
+      {"Romanlar hırsızdır, hepsi öyle.", kTr, true},
+      {"Kick every Arab out of this country.", kEn, true},
+      {"Refugees are invaders and should be shot.", kEn, true},
+      {"Jews are behind every war.", kEn, true, true},
+      {"Yahudiler her şeyin arkasında.", kTr, true, true},
+      {"Suriyeliler asalak, bizim vergilerimizle yaşıyorlar.", kTr, true},
+      {"Arapların hepsini bu ülkeden kovmalıyız.", kTr, true},
       // The group is what the writer attacks, not what someone else hates.
       {"Suriyelilere karşıyım, hepsi gitsin.", kTr, true},
       {"Yahudiler İslam düşmanı, hepsi hain.", kTr, true, true},
@@ -266,6 +273,9 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Nobody should say Jews should be gassed, ever.", kEn, false},
       {"Why do people think all Mexicans are rapists?", kEn, false},
       {"Müslümanların hepsi terörist mi? Hayır.", kTr, false},
+      // A novel is no people.
+      {"Romanlar ve öyküler okurla buluştu.", kTr, false},
+      {"Bu romanlar hırsız ve katil hikâyeleri anlatıyor.", kTr, false},
       // A user name is no mention of a group.
       {"RT @Asshole_God: Hate fags? The answer's yes.", kEn, false},
       {"@kurt_yavrusu şerefsiz herif", kTr, false},
