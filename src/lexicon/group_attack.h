@@ -42,22 +42,30 @@
 //                   English the copula right after the group, in Turkish
 //                   the group with no case ending and the abuse ending
 //                   the clause or a phrase; no phrase break between)
-// An attack word that is negated ("hain değildir", "are not terrorists")
-// does not count, nor an insult or blame word said of a thing rather than
-// of the group ("Muslims condemned the terrorist attack", "Hristiyanlar bu
+// An attack word that is negated ("hain değildir", "are not terrorists",
+// "Not all Muslims are terrorists") or asked ("hepsi terörist mi?") does
+// not count, nor an insult or blame word said of a thing rather than of
+// the group ("Muslims condemned the terrorist attack", "Hristiyanlar bu
 // aşağılık saldırıyı kınadı": Aim::kThing), nor abuse that names where
 // the group is ("Yahudiler pislik içinde yaşamaya zorlandı"), nor blame,
-// dehumanisation or abuse framed as what others call or show the group
-// ("The media portrays Muslims as terrorists", "Calling Jews vermin is
-// hate speech", "Müslümanları terörist diye damgalamak yanlış"). A group
-// that is the one hated is not the one attacked: "Ermeni düşmanlığı
-// kahrolsun", "Müslümanlara yönelik nefret", "Alevilere saldıranların
-// hepsi hain", "Hatred of Muslims has no place here", "anti-Muslim", "those
-// who attack Alevis" condemn the hatred and those who show it. A target with a
-// common other sense (names of God in everyday curses, "roman" a novel) counts
-// only with abuse right next to it; in English, followed by "people" ("gay
-// people") it names people and counts like any other. The lexicon entries are
-// in data/lexicon/ (abuse-*.txt's attack language, belief-targets.txt,
+// dehumanisation or abuse framed as what others call, show, say or think
+// of the group ("The media portrays Muslims as terrorists", "Calling Jews
+// vermin is hate speech", "Müslümanları terörist diye damgalamak
+// yanlış"; the writer's own "I say", "I think" count), nor an exclusion
+// or curse someone else intends, said or chanted, reported ("The
+// government plans to deport Syrians", "The far-right leader said all
+// Muslims should be deported", "\"Suriyeliler defolsun\" diye bağıran
+// grup"). A group that is the one hated is not the one attacked: "Ermeni
+// düşmanlığı kahrolsun", "Müslümanlara yönelik nefret", "Alevilere
+// saldıranların hepsi hain", "Hatred of Muslims has no place here",
+// "anti-Muslim", "those who attack Alevis" condemn the hatred and those
+// who show it; nor does a user name ("@Vontey_isa_boss") name a group. A
+// target with a common other sense (names of God in everyday curses,
+// "roman" a novel) counts only with abuse right next to it, or, as a
+// plural, with blame or abuse as what it is said to be ("Romanlar
+// hırsızdır"); in English, followed by "people" ("gay people") it names
+// people and counts like any other. The lexicon entries are in
+// data/lexicon/ (abuse-*.txt's attack language, belief-targets.txt,
 // group-targets.txt).
 //
 // Pure functions; thread-safe.
