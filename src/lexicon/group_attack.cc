@@ -392,13 +392,16 @@ bool IsHostilityAimedAt(const Match& m, const std::vector<std::string>& keys,
       "dehumanisation", "slurs"};
   static constexpr std::string_view kPrepositions[] = {"of", "against", "on",
                                                        "toward", "towards"};
-  static constexpr std::string_view kDeterminers[] = {
+  // Words after "who"/"that" that are no verb of the relative clause: a
+  // determiner ("that all Muslims …") or the copula ("who are Muslims").
+  static constexpr std::string_view kNoVerb[] = {
       "all",   "the",   "a",   "an", "most", "many", "some", "these",
       "those", "every", "are", "is", "were", "was",  "be"};
+  // "anti-Muslim": the hyphen is no token.
+  if (first > 0 && in_clause(first - 1) && keys[first - 1] == "anti") {
+    return true;
+  }
   size_t i = first;
-  if (i > 0 && in_clause(i - 1) && keys[i - 1] == "-") --i;  // "anti-Muslim"
-  if (i > 0 && in_clause(i - 1) && keys[i - 1] == "anti") return true;
-  i = first;
   if (i > 0 && in_clause(i - 1) && keys[i - 1] == "the") --i;
   // "hatred of Muslims", "racism against the Syrians".
   if (i >= 2 && in_clause(i - 2) && OneOf(keys[i - 1], kPrepositions) &&
@@ -412,7 +415,7 @@ bool IsHostilityAimedAt(const Match& m, const std::vector<std::string>& keys,
     const size_t rel = first - k;
     if (!in_clause(rel)) break;
     if ((keys[rel] == "who" || keys[rel] == "that") &&
-        !OneOf(keys[rel + 1], kDeterminers)) {
+        !OneOf(keys[rel + 1], kNoVerb)) {
       return true;
     }
   }
