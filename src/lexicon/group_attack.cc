@@ -241,6 +241,28 @@ bool IsQuotedThenReported(std::string_view original,
   return false;
 }
 
+// English words said after them, reported: "\"Jews are vermin,\" the
+// neo-Nazi said in court", "Muslims should be deported, the candidate
+// said". A phrase break after the attack word, then within five words a
+// verb of saying whose subject is not the writer ("…, I said").
+bool IsSaidAfter(const std::vector<text::Token>& tokens,
+                 const std::vector<std::string>& keys, size_t last) {
+  static constexpr std::string_view kSaid[] = {
+      "said",    "says",    "say",     "claimed",  "claims", "wrote",
+      "writes",  "told",    "tweeted", "added",    "argued", "insisted",
+      "shouted", "chanted", "yelled",  "declared", "posted", "stated"};
+  size_t j = last;
+  while (j < last + 4 && j + 1 < tokens.size() && !EndsPhrase(tokens, j)) ++j;
+  if (!EndsPhrase(tokens, j)) return false;
+  for (size_t k = j + 1; k < tokens.size() && k <= j + 5; ++k) {
+    if (OneOf(keys[k], kSaid)) {
+      return keys[k - 1] != "i" && keys[k - 1] != "we";
+    }
+    if (EndsPhrase(tokens, k)) break;
+  }
+  return false;
+}
+
 // Words that make the group the one mistreated, not the one compared:
 // "refugees are treated like animals", "hayvan gibi muamele görüyorlar".
 bool IsTreatment(std::string_view key) {
@@ -526,14 +548,17 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
           attack.category != Category::kCurse) {
         if (attack.language == langid::Language::kTurkish
                 ? IsFramedAfter(tokens, keys, last) ||
-                      internal::IsAsked(keys, last)
-                : reported_before[first] || not_all) {
+                      internal::IsAsked(keys, last) ||
+                      IsQuotedThenReported(doc.original(), tokens, keys, last)
+                : reported_before[first] || not_all ||
+                      IsSaidAfter(tokens, keys, last)) {
           continue;
         }
       } else if (attack.language == langid::Language::kTurkish
                      ? IsQuotedThenReported(doc.original(), tokens, keys, last)
                      : IsReportedIntent(keys, first) ||
-                           reported_before[first]) {
+                           reported_before[first] ||
+                           IsSaidAfter(tokens, keys, last)) {
         // "The far-right leader said all Muslims should be deported";
         // not "I said it: …".
         continue;

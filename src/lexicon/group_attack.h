@@ -55,7 +55,8 @@
 // or curse someone else intends, said or chanted, reported ("The
 // government plans to deport Syrians", "The far-right leader said all
 // Muslims should be deported", "\"Suriyeliler defolsun\" diye bağıran
-// grup"). A group that is the one hated is not the one attacked: "Ermeni
+// grup"), nor words attributed after them ("\"Jews are vermin,\" the
+// neo-Nazi said in court"; not "…, I said"). A group that is the one hated is not the one attacked: "Ermeni
 // düşmanlığı kahrolsun", "Müslümanlara yönelik nefret", "Alevilere
 // saldıranların hepsi hain", "Hatred of Muslims has no place here",
 // "anti-Muslim", "those who attack Alevis" condemn the hatred and those
