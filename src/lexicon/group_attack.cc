@@ -241,6 +241,12 @@ bool IsQuotedThenReported(std::string_view original,
   return false;
 }
 
+// Whether the English verb at token `i` is the writer's own saying: "I"
+// or "we" right before it ("I said", "we think").
+bool IsWritersOwn(const std::vector<std::string>& keys, size_t i) {
+  return i > 0 && (keys[i - 1] == "i" || keys[i - 1] == "we");
+}
+
 // English words said after them, reported: "\"Jews are vermin,\" the
 // neo-Nazi said in court", "Muslims should be deported, the candidate
 // said". A phrase break after the attack word, then within five words a
@@ -256,7 +262,7 @@ bool IsSaidAfter(const std::vector<text::Token>& tokens,
   if (!EndsPhrase(tokens, j)) return false;
   for (size_t k = j + 1; k < tokens.size() && k <= j + 5; ++k) {
     if (OneOf(keys[k], kSaid)) {
-      return keys[k - 1] != "i" && keys[k - 1] != "we";
+      return !IsWritersOwn(keys, k);
     }
     if (EndsPhrase(tokens, k)) break;
   }
@@ -480,7 +486,7 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
     treatment_clause[current] |= IsTreatment(keys[i]);
     reported_before[i] = reported_seen;
     if (IsFramingAt(keys, i)) {
-      reported_seen |= i == 0 || (keys[i - 1] != "i" && keys[i - 1] != "we");
+      reported_seen |= !IsWritersOwn(keys, i);
     }
   }
   // Each match's first and last token; the tokens a group is named on.
