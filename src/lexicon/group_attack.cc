@@ -452,16 +452,18 @@ bool IsHostilityAimedAt(const Match& m, const std::vector<std::string>& keys,
 
 }  // namespace
 
-std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
-                                          std::span<const Match> matches,
-                                          std::span<const Aim> aims) {
+std::vector<GroupAttack> FindGroupAttacks(
+    const text::Document& doc, std::span<const Match> matches,
+    std::span<const Aim> aims, std::vector<uint8_t>* said_not_meant) {
   std::vector<GroupAttack> out;
+  if (said_not_meant != nullptr) said_not_meant->assign(matches.size(), 0);
   bool any_target = false, any_attack = false;
   for (const Match& m : matches) {
     any_target |= IsTarget(m.category);
     any_attack |= !IsTarget(m.category) && m.category != Category::kSexual;
   }
   if (!any_target || !any_attack) return out;
+  std::vector<uint8_t> not_meant(matches.size(), 0), meant(matches.size(), 0);
 
   const std::vector<text::Token>& tokens = doc.tokens();
   const std::vector<std::string> keys = Keys(tokens);
@@ -510,11 +512,14 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
     // A user name ("@Vontey_isa_boss") names no group.
     if (!IsTarget(target.category) || !in_range(at[t].first) ||
         tokens[at[t].first].kind == text::TokenKind::kMention ||
-        IsOwn(target) ||
-        IsHostilityAimedAt(target, keys, clause, is_target, at[t].first,
-                           at[t].second)) {
+        IsOwn(target)) {
       continue;
     }
+    // The group hated is attacked by no word of its clause, but what the
+    // haters say of it is still said, not meant: "Ermenilere hain
+    // diyenler".
+    const bool hated = IsHostilityAimedAt(target, keys, clause, is_target,
+                                          at[t].first, at[t].second);
     const int target_clause = clause[at[t].first];
     const bool quantified = quantified_clause[target_clause];
     const bool treatment = treatment_clause[target_clause];
@@ -543,32 +548,8 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
         distance = at[t].first - at[a].second - 1;
       }
       const size_t first = at[a].first, last = at[a].second;
-      if (internal::IsDenied(keys, first, last) ||
-          (a < aims.size() && aims[a] == Aim::kThing) ||
-          (IsAbuse(attack.category) && IsPlaceAfter(keys, last))) {
-        continue;
-      }
-      // What someone calls or shows the group, reported or criticised;
-      // an exclusion someone else intends, reported.
-      if (attack.category != Category::kExclusion &&
-          attack.category != Category::kCurse) {
-        if (attack.language == langid::Language::kTurkish
-                ? IsFramedAfter(tokens, keys, last) ||
-                      internal::IsAsked(keys, last) ||
-                      IsQuotedThenReported(doc.original(), tokens, keys, last)
-                : reported_before[first] || not_all ||
-                      IsSaidAfter(tokens, keys, last)) {
-          continue;
-        }
-      } else if (attack.language == langid::Language::kTurkish
-                     ? IsQuotedThenReported(doc.original(), tokens, keys, last)
-                     : IsReportedIntent(keys, first) ||
-                           reported_before[first] ||
-                           IsSaidAfter(tokens, keys, last)) {
-        // "The far-right leader said all Muslims should be deported";
-        // not "I said it: …".
-        continue;
-      }
+      if (a < aims.size() && aims[a] == Aim::kThing) continue;
+      if (IsAbuse(attack.category) && IsPlaceAfter(keys, last)) continue;
       // What the group is said to be, a few words after it, in one
       // phrase ("the prophet was right \"thy hoes …\"" says nothing of
       // him); the attack word ends the clause or a phrase of it.
@@ -626,6 +607,25 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
         }
       }
       if (!counts) continue;
+      // Denied or asked; what someone calls or shows the group, reported
+      // or criticised; an exclusion someone else intends, reported ("The
+      // far-right leader said all Muslims should be deported"; not "I said
+      // it: …"). Still said, if it would attack the group, but not meant.
+      const bool intent = attack.category == Category::kExclusion ||
+                          attack.category == Category::kCurse;
+      const bool said_by_others =
+          attack.language == langid::Language::kTurkish
+              ? IsQuotedThenReported(doc.original(), tokens, keys, last) ||
+                    (!intent && (IsFramedAfter(tokens, keys, last) ||
+                                 internal::IsAsked(keys, last)))
+              : reported_before[first] || IsSaidAfter(tokens, keys, last) ||
+                    (intent ? IsReportedIntent(keys, first) : not_all);
+      if (internal::IsDenied(keys, first, last) || said_by_others) {
+        not_meant[a] = 1;
+        continue;
+      }
+      if (hated) continue;
+      meant[a] = 1;
       GroupAttack g;
       g.target = t;
       g.attack = a;
@@ -635,6 +635,11 @@ std::vector<GroupAttack> FindGroupAttacks(const text::Document& doc,
       if (!best.has_value() || g.severity > best->severity) best = g;
     }
     if (best.has_value()) out.push_back(*best);
+  }
+  if (said_not_meant != nullptr) {
+    for (size_t k = 0; k < matches.size(); ++k) {
+      (*said_not_meant)[k] = not_meant[k] && !meant[k];
+    }
   }
   return out;
 }

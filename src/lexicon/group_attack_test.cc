@@ -329,5 +329,46 @@ TEST(GroupAttackTest, NamesTheTargetAndTheAttackWord) {
   EXPECT_EQ(attacks[0].kind, Category::kExclusion);
 }
 
+// The attack words said of a group but not meant by the writer are marked,
+// so that they are no evidence elsewhere either; what the writer means is
+// never marked, even beside them.
+TEST(GroupAttackTest, MarksWhatIsSaidButNotMeant) {
+  struct Marked {
+    const char* text;
+    langid::Language language;
+    const char* word;  // the attack word, as typed
+    bool marked;
+  };
+  const Marked cases[] = {
+      {"Ermenilere hain diyenler utansın.", kTr, "hain", true},
+      {"Müslümanlar terörist değildir.", kTr, "terörist", true},
+      {"Müslümanların hepsi terörist mi? Hayır.", kTr, "terörist", true},
+      {"Calling Muslims terrorists is hate speech.", kEn, "terrorists", true},
+      {"Not all Muslims are terrorists.", kEn, "terrorists", true},
+      {"The far-right leader said all Muslims should be deported.", kEn,
+       "deported", true},
+      // The writer's own.
+      {"Ermenilerin hepsi hain.", kTr, "hain", false},
+      {"I say Muslims are terrorists.", kEn, "terrorists", false},
+      // No group: nothing is said of one.
+      {"Bu adam hain değildir.", kTr, "hain", false},
+  };
+  for (const Marked& c : cases) {
+    auto doc = text::Document::Parse(c.text);
+    ASSERT_TRUE(doc.ok());
+    std::vector<Match> matches = TheMatcher().Find(*doc, {c.language});
+    std::vector<uint8_t> marked;
+    FindGroupAttacks(*doc, matches, AimsOf(*doc, matches), &marked);
+    ASSERT_EQ(marked.size(), matches.size()) << c.text;
+    bool found = false;
+    for (size_t k = 0; k < matches.size(); ++k) {
+      if (matches[k].typed.find(c.word) == std::string::npos) continue;
+      found = true;
+      EXPECT_EQ(marked[k] != 0, c.marked) << c.text;
+    }
+    EXPECT_TRUE(found) << c.text << ": no match for " << c.word;
+  }
+}
+
 }  // namespace
 }  // namespace newsroom::lexicon

@@ -199,7 +199,8 @@ AbuseAnalysis AbuseAnalysis::Of(const text::Document& doc,
   AbuseAnalysis a;
   a.matches = matcher.Find(doc, {language});
   a.aims = lexicon::AimsOf(doc, a.matches);
-  a.attacks = lexicon::FindGroupAttacks(doc, a.matches, a.aims);
+  a.attacks =
+      lexicon::FindGroupAttacks(doc, a.matches, a.aims, &a.said_not_meant);
   if (const classifier::Classifier* c = models.ClassifierFor(language)) {
     if (c->feature_options().target_placeholder) {
       a.targets = classifier::TargetMask(doc, a.matches);
@@ -265,17 +266,22 @@ std::optional<Finding> OffensiveRule::Check(Comment* comment) const {
     std::vector<size_t> carriers;
     std::vector<uint8_t> leave_out;          // per token
     std::vector<uint8_t> findings_left_out;  // per match: inside those
+    bool said_left_out = false;  // words of a group denied or reported
     for (size_t i = 0; i < contributions.size() && i < tokens.size(); ++i) {
       if (tokens[i].kind != text::TokenKind::kWord) continue;
       // A lexicon finding inside the word pushes the margin up beside its
       // n-grams ("domuz" is an animal and a dehumanising word).
       bool finding = false;
-      bool no_evidence = false;  // a group's name, an insult of no one
+      // A group's name, an insult of no one, words of a group that the
+      // comment denies or reports ("Ermenilere hain diyenler utansın").
+      bool no_evidence = false;
+      bool said = false;
       bool to_reader = false;
       for (size_t k = 0; k < a->matches.size(); ++k) {
         const lexicon::Match& m = a->matches[k];
         if (m.begin > tokens[i].begin || tokens[i].end > m.end) continue;
-        if (lexicon::IsTarget(m.category) || InsultsNoOne(*a, k)) {
+        said |= k < a->said_not_meant.size() && a->said_not_meant[k];
+        if (lexicon::IsTarget(m.category) || InsultsNoOne(*a, k) || said) {
           no_evidence = true;
         } else if (a->aims[k] == lexicon::Aim::kReader) {
           // "domuzsun": an animal said to the reader is no neutral word.
@@ -294,6 +300,7 @@ std::optional<Finding> OffensiveRule::Check(Comment* comment) const {
            (neutral != nullptr && neutral->ContainsAt(tokens, i)));
       if (contributions[i] <= 0 && !discounted) continue;
       if (discounted) {
+        said_left_out |= said;
         leave_out.resize(tokens.size(), 0);
         leave_out[i] = 1;
         for (size_t k = 0; k < a->matches.size(); ++k) {
@@ -324,9 +331,12 @@ std::optional<Finding> OffensiveRule::Check(Comment* comment) const {
       // No evidence beyond neutral words: published.
       if (f.score < 0.99 * floor) {
         f.score = std::max(f.score, 0.99 * floor);
-        f.note = "only neutral words raised the classifier's score (" +
-                 Fixed(full) + ", " + Fixed(earned) +
-                 " without them): published";
+        f.note = std::string(said_left_out
+                                 ? "only neutral words, and words of a group "
+                                   "that the comment denies or reports, raised"
+                                 : "only neutral words raised") +
+                 " the classifier's score (" + Fixed(full) + ", " +
+                 Fixed(earned) + " without them): published";
       }
     } else {
       f.score = std::max(f.score, earned);

@@ -89,6 +89,9 @@ struct AbuseAnalysis {
   std::vector<lexicon::Match> matches;        // by begin
   std::vector<lexicon::GroupAttack> attacks;  // indices into matches
   std::vector<lexicon::Aim> aims;             // of each match
+  // Per match: attack language said of a group but not meant by the writer
+  // (FindGroupAttacks' `said_not_meant`).
+  std::vector<uint8_t> said_not_meant;
   // Calibrated probability that the comment is offensive; nullopt when no
   // classifier reads the comment's language.
   std::optional<double> offensive;

@@ -502,6 +502,39 @@ TEST(AbuseRulesTest, HateAgainstAnyGroupIsOffensive) {
   for (const char* c : news) EXPECT_FALSE(Withheld(c)) << c;
 }
 
+TEST(AbuseRulesTest, CounterSpeechIsPublished) {
+  // What others call a group, denied or reported, is no evidence of the
+  // writer's offence (each was held for a moderator, 0.56-0.80).
+  const char* published[] = {
+      "Ermenilere hain diyenler utansın.",
+      "Kürtlere terörist diyenler bu ülkeyi bölmek istiyor.",
+      "Suriyelilere hırsız diyen vekil özür dilemeli.",
+      "Müslümanlara terörist demek nefret söylemidir.",
+      "Müslümanların hepsi terörist mi? Hayır.",
+      "\"Suriyeliler defolsun\" diye bağıran grup gözaltına alındı.",
+      "Not all Muslims are terrorists.",
+      "Calling Muslims terrorists is hate speech.",
+      "The senator who called Mexicans rapists should resign.",
+      "The media portrays Muslims as terrorists.",
+  };
+  for (const char* c : published) EXPECT_FALSE(Withheld(c)) << c;
+  auto v = TheEngine().Moderate("Ermenilere hain diyenler utansın.");
+  ASSERT_TRUE(v.ok());
+  if (const Finding* f = FindingFor(*v, RuleId::kOffensive)) {
+    EXPECT_TRUE(f->spans.empty());
+    EXPECT_NE(f->note.find("denies or reports"), std::string::npos) << f->note;
+  }
+  // The writer's own words are meant.
+  const char* refused[] = {
+      "Ben de diyorum ki Suriyelilerin hepsi hırsız.",
+      "Kürtlerin hepsi terörist, bunu herkes biliyor.",
+      "I say Muslims are terrorists.",
+  };
+  for (const char* c : refused) {
+    EXPECT_TRUE(Violates(c, RuleId::kOffensive)) << c;
+  }
+}
+
 TEST(AbuseRulesTest, OffensiveSpansAreOnTheWordsThatCarryIt) {
   auto v = TheEngine().Moderate(
       "Belediye başkanı istifa etmeli, bu kadar "
