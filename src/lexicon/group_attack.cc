@@ -161,11 +161,14 @@ bool IsFramedAfter(const std::vector<text::Token>& tokens,
   // Only a word of the same phrase: "hepsi terörist, olarak da …" is not.
   if (EndsPhrase(tokens, last)) return false;
   const std::string& next = keys[last + 1];
+  // Whole words where a longer form may be the writer's own ("diyorum",
+  // "dedim"); prefixes where none is ("diyenlere", "denmesine").
   static constexpr std::string_view kWords[] = {
-      "olarak",   "diye",    "ilan",     "demek",  "diyen",
-      "diyenler", "diyor",   "diyorlar", "dedi",   "dediler",
-      "denmesi",  "demeyin", "damgasi",  "yaftasi"};
-  if (OneOf(next, kWords)) return true;
+      "olarak", "diye",    "diyerek", "ilan",    "diyor",  "diyorlar",
+      "dedi",   "dediler", "deniyor", "denildi", "demeyin"};
+  static constexpr std::string_view kPrefixes[] = {
+      "diyen", "demek", "denmes", "denilmes", "damga", "yafta"};
+  if (OneOf(next, kWords) || StartsWithOneOf(next, kPrefixes)) return true;
   if (next != "gibi" || last + 2 >= keys.size()) return false;
   const std::string& verb = keys[last + 2];
   return verb.starts_with("goster") || verb.starts_with("lanse") ||
