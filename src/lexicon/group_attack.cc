@@ -244,6 +244,26 @@ bool IsQuotedThenReported(std::string_view original,
   return false;
 }
 
+// Whether the English sentence of token `i` asks rather than says: it
+// opens with an auxiliary and ends with a question mark ("Are all Syrians
+// thieves? Of course not."); not "Aren't they all thieves?", which says
+// it, nor a "why" question, which takes it as given.
+bool IsAskedInEnglish(std::string_view original,
+                      const std::vector<text::Token>& tokens,
+                      const std::vector<std::string>& keys, size_t i) {
+  static constexpr std::string_view kAuxiliaries[] = {
+      "are", "is", "were", "was", "do", "does", "did"};
+  size_t start = i;
+  while (start > 0 && !tokens[start].sentence_initial) --start;
+  if (!OneOf(keys[start], kAuxiliaries)) return false;
+  size_t end = i;
+  while (end + 1 < tokens.size() && !tokens[end + 1].sentence_initial) ++end;
+  const int stop = end + 1 < tokens.size() ? tokens[end + 1].begin
+                                           : text::CodePointCount(original);
+  return text::SubstrByCodePoints(original, tokens[end].end, stop).find('?') !=
+         std::string_view::npos;
+}
+
 // Whether the English verb at token `i` is the writer's own saying: "I"
 // or "we" right before it ("I said", "we think").
 bool IsWritersOwn(const std::vector<std::string>& keys, size_t i) {
@@ -622,6 +642,7 @@ std::vector<GroupAttack> FindGroupAttacks(
                     (!intent && (IsFramedAfter(tokens, keys, last) ||
                                  internal::IsAsked(keys, last)))
               : reported_before[first] || IsSaidAfter(tokens, keys, last) ||
+                    IsAskedInEnglish(doc.original(), tokens, keys, first) ||
                     (intent ? IsReportedIntent(keys, first) : not_all);
       if (internal::IsDenied(keys, first, last) || said_by_others) {
         not_meant[a] = 1;

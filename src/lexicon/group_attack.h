@@ -43,7 +43,8 @@
 //                   the group with no case ending and the abuse ending
 //                   the clause or a phrase; no phrase break between)
 // An attack word that is negated ("hain değildir", "are not terrorists",
-// "Not all Muslims are terrorists") or asked ("hepsi terörist mi?") does
+// "Not all Muslims are terrorists") or asked ("hepsi terörist mi?", "Are
+// all Syrians thieves?"; not "Aren't they all …?", "Why are …?") does
 // not count, nor an insult or blame word said of a thing rather than of
 // the group ("Muslims condemned the terrorist attack", "Hristiyanlar bu
 // aşağılık saldırıyı kınadı": Aim::kThing), nor abuse that names where

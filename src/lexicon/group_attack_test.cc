@@ -34,6 +34,10 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"Bütün Ermeniler sınır dışı edilmeli, burada işleri yok.", kTr, true},
       {"Bu Afgan sürüsü her yeri bastı.", kTr, true},
       {"Kürtlerin hepsi hain, hiçbirine güvenmeyin.", kTr, true},
+      // A question that says it, or takes it as given.
+      {"Aren't all Muslims terrorists?", kEn, true, true},
+      {"Why are all Muslims terrorists?", kEn, true, true},
+      {"Muslims are terrorists. Are you surprised?", kEn, true, true},
       // The writer's own saying.
       {"Ermenilere hain diyorum.", kTr, true},
       {"Ermenilere hain dedim, yine derim.", kTr, true},
@@ -286,6 +290,8 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Nobody should say Jews should be gassed, ever.", kEn, false},
       {"Why do people think all Mexicans are rapists?", kEn, false},
       {"Müslümanların hepsi terörist mi? Hayır.", kTr, false},
+      {"Are all Syrians thieves? Of course not.", kEn, false},
+      {"Is Islam a cult? Some say so, I disagree.", kEn, false},
       // A novel is no people.
       {"Romanlar ve öyküler okurla buluştu.", kTr, false},
       {"Bu romanlar hırsız ve katil hikâyeleri anlatıyor.", kTr, false},
