@@ -479,7 +479,7 @@ std::vector<GroupAttack> FindGroupAttacks(
     const text::Document& doc, std::span<const Match> matches,
     std::span<const Aim> aims, std::vector<uint8_t>* said_not_meant) {
   std::vector<GroupAttack> out;
-  if (said_not_meant != nullptr) said_not_meant->assign(matches.size(), 0);
+  if (said_not_meant != nullptr) said_not_meant->clear();
   bool any_target = false, any_attack = false;
   for (const Match& m : matches) {
     any_target |= IsTarget(m.category);
@@ -662,7 +662,9 @@ std::vector<GroupAttack> FindGroupAttacks(
   }
   if (said_not_meant != nullptr) {
     for (size_t k = 0; k < matches.size(); ++k) {
-      (*said_not_meant)[k] = not_meant[k] && !meant[k];
+      if (!not_meant[k] || meant[k]) continue;
+      said_not_meant->resize(matches.size(), 0);
+      (*said_not_meant)[k] = 1;
     }
   }
   return out;

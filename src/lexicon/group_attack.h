@@ -96,11 +96,11 @@ struct GroupAttack {
 
 // Every attack on a target in `doc`, given the matcher's findings on it (in
 // Find's order) and whom each is said of (AimsOf, the same order). At most
-// one attack per target: the gravest. With `said_not_meant` (resized to
-// one entry per match), marks the attack language that would attack a
-// group but is not the writer's: denied, asked, or what others say, think
-// or call it ("Ermenilere hain diyenler utansın", "Not all Muslims are
-// terrorists"); a match that is also part of an attack is not marked.
+// one attack per target: the gravest. With `said_not_meant` (one entry
+// per match, or empty when none is marked), marks the attack language that
+// would attack a group but is not the writer's: denied, asked, or what others
+// say, think or call it ("Ermenilere hain diyenler utansın", "Not all Muslims
+// are terrorists"); a match that is also part of an attack is not marked.
 std::vector<GroupAttack> FindGroupAttacks(
     const text::Document& doc, std::span<const Match> matches,
     std::span<const Aim> aims, std::vector<uint8_t>* said_not_meant = nullptr);

@@ -371,12 +371,13 @@ TEST(GroupAttackTest, MarksWhatIsSaidButNotMeant) {
     std::vector<Match> matches = TheMatcher().Find(*doc, {c.language});
     std::vector<uint8_t> marked;
     FindGroupAttacks(*doc, matches, AimsOf(*doc, matches), &marked);
-    ASSERT_EQ(marked.size(), matches.size()) << c.text;
+    ASSERT_TRUE(marked.empty() || marked.size() == matches.size())
+        << c.text;
     bool found = false;
     for (size_t k = 0; k < matches.size(); ++k) {
       if (matches[k].typed.find(c.word) == std::string::npos) continue;
       found = true;
-      EXPECT_EQ(marked[k] != 0, c.marked) << c.text;
+      EXPECT_EQ(k < marked.size() && marked[k] != 0, c.marked) << c.text;
     }
     EXPECT_TRUE(found) << c.text << ": no match for " << c.word;
   }
