@@ -152,6 +152,19 @@ bool IsPlaceAfter(const std::vector<std::string>& keys, size_t last) {
   return last + 1 < keys.size() && OneOf(keys[last + 1], kWords);
 }
 
+// A Turkish word of someone else's saying: "diye", "dedi", "diyenler",
+// "denilmesi". Whole words where a longer form may be the writer's own
+// ("diyorum", "dedim"); prefixes where none is ("diyenlere",
+// "denmesine").
+bool IsSayingTr(std::string_view key) {
+  static constexpr std::string_view kWords[] = {
+      "diye", "diyerek", "diyor",   "diyorlar",
+      "dedi", "dediler", "deniyor", "denildi"};
+  static constexpr std::string_view kPrefixes[] = {"diyen", "denmes",
+                                                   "denilmes"};
+  return OneOf(key, kWords) || StartsWithOneOf(key, kPrefixes);
+}
+
 // Words that frame what stands before them as what someone calls or
 // shows the group, not what the writer says of it: "terörist olarak
 // gösteriyor", "terörist diye damgalamak", "hain ilan etti", "terörist
@@ -161,14 +174,12 @@ bool IsFramedAfter(const std::vector<text::Token>& tokens,
   // Only a word of the same phrase: "hepsi terörist, olarak da …" is not.
   if (EndsPhrase(tokens, last)) return false;
   const std::string& next = keys[last + 1];
-  // Whole words where a longer form may be the writer's own ("diyorum",
-  // "dedim"); prefixes where none is ("diyenlere", "denmesine").
-  static constexpr std::string_view kWords[] = {
-      "olarak", "diye",    "diyerek", "ilan",    "diyor",  "diyorlar",
-      "dedi",   "dediler", "deniyor", "denildi", "demeyin"};
-  static constexpr std::string_view kPrefixes[] = {
-      "diyen", "demek", "denmes", "denilmes", "damga", "yafta"};
-  if (OneOf(next, kWords) || StartsWithOneOf(next, kPrefixes)) return true;
+  static constexpr std::string_view kWords[] = {"olarak", "ilan", "demeyin"};
+  static constexpr std::string_view kPrefixes[] = {"demek", "damga", "yafta"};
+  if (IsSayingTr(next) || OneOf(next, kWords) ||
+      StartsWithOneOf(next, kPrefixes)) {
+    return true;
+  }
   if (next != "gibi" || last + 2 >= keys.size()) return false;
   const std::string& verb = keys[last + 2];
   return verb.starts_with("goster") || verb.starts_with("lanse") ||
@@ -229,15 +240,14 @@ bool IsQuotedThenReported(std::string_view original,
                           const std::vector<std::string>& keys, size_t last) {
   static constexpr std::string_view kQuotes[] = {"\"",     "\u201d", "\u201c",
                                                  "\u00bb", "'",      "\u2019"};
-  static constexpr std::string_view kSaying[] = {
-      "diye",  "dedi",     "dediler", "diyen",      "diyenler",
-      "diyor", "diyorlar", "slogani", "sloganlari", "yazili"};
+  static constexpr std::string_view kWritten[] = {"slogani", "sloganlari",
+                                                  "yazili"};
   for (size_t j = last; j + 1 < tokens.size() && j <= last + 3; ++j) {
     const std::string_view gap =
         text::SubstrByCodePoints(original, tokens[j].end, tokens[j + 1].begin);
     for (std::string_view q : kQuotes) {
       if (gap.find(q) != std::string_view::npos) {
-        return OneOf(keys[j + 1], kSaying);
+        return IsSayingTr(keys[j + 1]) || OneOf(keys[j + 1], kWritten);
       }
     }
   }
