@@ -39,6 +39,24 @@ bool IsClauseBreak(std::string_view key) {
   return OneOf(key, kBreaks);
 }
 
+// Whether the words right before token `first` say the whole group again
+// ("…, çünkü hepsi hain", "they came here and they are all criminals"),
+// so that the attack word after them is said of a group named further
+// back in its clause.
+bool IsAllOfThemBefore(const std::vector<std::string>& keys, size_t first) {
+  if (first >= 1 &&
+      (keys[first - 1] == "hepsi" ||
+       (first >= 2 && keys[first - 2] == "hepsi" && keys[first - 1] == "de"))) {
+    return true;
+  }
+  if (first >= 3 && keys[first - 3] == "they" && keys[first - 2] == "are" &&
+      keys[first - 1] == "all") {
+    return true;
+  }
+  return first >= 4 && keys[first - 4] == "all" && keys[first - 3] == "of" &&
+         keys[first - 2] == "them" && keys[first - 1] == "are";
+}
+
 bool IsQuantifier(std::string_view key) {
   static constexpr std::string_view kPrefixes[] = {"heps", "tum", "butun"};
   static constexpr std::string_view kWords[] = {"hep", "all", "every", "always",
@@ -627,15 +645,21 @@ std::vector<GroupAttack> FindGroupAttacks(
           case Category::kBlame:
             // Of the whole group, or what a holy figure is said to be
             // ("Peygamberiniz sübyancı"; not "Peygamber hırsızı affetti").
-            counts = distance <= 3 &&
-                     (plural || quantified || (target.figure && predicate()));
+            // Or what "hepsi", "they are all" say of a plural group
+            // further back ("Ermenilere hain diyor, çünkü hepsi hain").
+            counts = (distance <= 3 && (plural || quantified ||
+                                        (target.figure && predicate()))) ||
+                     (plural && first > at[t].second &&
+                      IsAllOfThemBefore(keys, first));
             break;
           default:  // abuse
             // Next to the group, or what the whole group (or a figure) is
-            // said to be.
+            // said to be, there or after "hepsi", "they are all".
             counts = distance <= 1 ||
                      (distance <= 3 &&
-                      (plural || quantified || target.figure) && predicate());
+                      (plural || quantified || target.figure) && predicate()) ||
+                     (plural && first > at[t].second &&
+                      IsAllOfThemBefore(keys, first));
             break;
         }
       }

@@ -30,6 +30,8 @@
 //   blame           within four words, said of the whole group (the target
 //                   is plural, or "hepsi", "bütün", "all", "every" is in
 //                   the clause): "Xlerin hepsi hain", "X are terrorists";
+//                   or further on after "hepsi", "they are all" ("Xler
+//                   geldi, hepsi hırsız");
 //                   not "Suriyeli hırsız yakalandı" (one person); or
 //                   what a holy figure (belief-targets.txt's "figure"
 //                   flag) is said to be: "Muhammad was a pedophile",
@@ -41,7 +43,8 @@
 //                   brainwashed idiots", "Xler geri kafalı yobaz": in
 //                   English the copula right after the group, in Turkish
 //                   the group with no case ending and the abuse ending
-//                   the clause or a phrase; no phrase break between)
+//                   the clause or a phrase; no phrase break between), or
+//                   further on after "hepsi", "they are all"
 // An attack word that is negated ("hain değildir", "are not terrorists",
 // "Not all Muslims are terrorists") or asked ("hepsi terörist mi?", "Are
 // all Syrians thieves?"; not "Aren't they all …?", "Why are …?") does
@@ -57,11 +60,11 @@
 // government plans to deport Syrians", "The far-right leader said all
 // Muslims should be deported", "\"Suriyeliler defolsun\" diye bağıran
 // grup"), nor words attributed after them ("\"Jews are vermin,\" the
-// neo-Nazi said in court"; not "…, I said"). A group that is the one hated is not the one attacked: "Ermeni
-// düşmanlığı kahrolsun", "Müslümanlara yönelik nefret", "Alevilere
-// saldıranların hepsi hain", "Hatred of Muslims has no place here",
-// "anti-Muslim", "those who attack Alevis" condemn the hatred and those
-// who show it; nor does a user name ("@Vontey_isa_boss") name a group. A
+// neo-Nazi said in court"; not "…, I said"). A group that is the one hated is
+// not the one attacked: "Ermeni düşmanlığı kahrolsun", "Müslümanlara yönelik
+// nefret", "Alevilere saldıranların hepsi hain", "Hatred of Muslims has no
+// place here", "anti-Muslim", "those who attack Alevis" condemn the hatred and
+// those who show it; nor does a user name ("@Vontey_isa_boss") name a group. A
 // target with a common other sense (names of God in everyday curses,
 // "roman" a novel) counts only with abuse right next to it, or, as a
 // plural, with blame or abuse as what it is said to be ("Romanlar
