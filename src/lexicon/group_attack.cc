@@ -613,6 +613,11 @@ std::vector<GroupAttack> FindGroupAttacks(
             EndsPhrase(tokens, last) || clause[last + 1] != target_clause;
         return IsPredicateOf(target, keys, at[t].second, first, clause_end);
       };
+      // What "hepsi", "they are all" say of a plural group further back
+      // ("Ermenilere hain diyor, çünkü hepsi hain").
+      auto said_again = [&] {
+        return plural && first > at[t].second && IsAllOfThemBefore(keys, first);
+      };
       bool counts = false;
       if (ambiguous) {
         // Abuse right next to it; or, of a plural, blame or abuse as what
@@ -645,12 +650,10 @@ std::vector<GroupAttack> FindGroupAttacks(
           case Category::kBlame:
             // Of the whole group, or what a holy figure is said to be
             // ("Peygamberiniz sübyancı"; not "Peygamber hırsızı affetti").
-            // Or what "hepsi", "they are all" say of a plural group
-            // further back ("Ermenilere hain diyor, çünkü hepsi hain").
+            // Or said again further on.
             counts = (distance <= 3 && (plural || quantified ||
                                         (target.figure && predicate()))) ||
-                     (plural && first > at[t].second &&
-                      IsAllOfThemBefore(keys, first));
+                     said_again();
             break;
           default:  // abuse
             // Next to the group, or what the whole group (or a figure) is
@@ -658,8 +661,7 @@ std::vector<GroupAttack> FindGroupAttacks(
             counts = distance <= 1 ||
                      (distance <= 3 &&
                       (plural || quantified || target.figure) && predicate()) ||
-                     (plural && first > at[t].second &&
-                      IsAllOfThemBefore(keys, first));
+                     said_again();
             break;
         }
       }
