@@ -280,8 +280,10 @@ std::optional<Finding> OffensiveRule::Check(Comment* comment) const {
       for (size_t k = 0; k < a->matches.size(); ++k) {
         const lexicon::Match& m = a->matches[k];
         if (m.begin > tokens[i].begin || tokens[i].end > m.end) continue;
-        said |= k < a->said_not_meant.size() && a->said_not_meant[k];
-        if (lexicon::IsTarget(m.category) || InsultsNoOne(*a, k) || said) {
+        const bool not_meant =
+            k < a->said_not_meant.size() && a->said_not_meant[k];
+        said |= not_meant;
+        if (lexicon::IsTarget(m.category) || InsultsNoOne(*a, k) || not_meant) {
           no_evidence = true;
         } else if (a->aims[k] == lexicon::Aim::kReader) {
           // "domuzsun": an animal said to the reader is no neutral word.
