@@ -249,6 +249,49 @@ bool IsReportedIntent(const std::vector<std::string>& keys, size_t first) {
          OneOf(keys[first - 2], kVerbs);
 }
 
+// An English exclusion told as what happens, will or may happen, or
+// happened, not called for: "Thousands of Syrians will be deported",
+// "Migrants could be kicked out under the plan", "The Jews were
+// exterminated in the Holocaust". A passive or a participle ("be
+// deported", "exterminated", "exterminating") calls for it only after a
+// word of obligation a few words before it in its clause ("They should
+// all be deported", "Jews deserve to be exterminated", "We must start
+// exterminating them"), and not when no one is to suffer it ("Nobody
+// should be deported for their faith"). The base form ("Deport them",
+// "exterminate them all") is a call as it stands.
+bool IsToldNotCalledFor(const std::vector<std::string>& keys,
+                        const std::vector<int>& clause, size_t first) {
+  const std::string& word = keys[first];
+  if (word != "be" && !IsParticiple(word)) return false;
+  static constexpr std::string_view kObligation[] = {
+      "should", "must",  "shall",   "gotta",   "ought",
+      "need",   "needs", "deserve", "deserves"};
+  static constexpr std::string_view kNoOne[] = {"nobody", "noone", "none"};
+  for (size_t k = 1; k <= 4 && k <= first; ++k) {
+    const size_t i = first - k;
+    if (clause[i] != clause[first]) break;
+    const bool obligation = OneOf(keys[i], kObligation) ||
+                            ((keys[i] == "have" || keys[i] == "has") &&
+                             i + 1 < first && keys[i + 1] == "to");
+    if (!obligation) continue;
+    const bool no_one =
+        i > 0 && (OneOf(keys[i - 1], kNoOne) ||
+                  (keys[i - 1] == "one" && i > 1 && keys[i - 2] == "no"));
+    return no_one;
+  }
+  return true;
+}
+
+// Whether `gap` (what stands between two words) holds a quotation mark.
+bool HasQuoteMark(std::string_view gap) {
+  static constexpr std::string_view kQuotes[] = {
+      "\"", "\u201d", "\u201c", "\u00bb", "\u00ab", "'", "\u2019", "\u2018"};
+  for (std::string_view q : kQuotes) {
+    if (gap.find(q) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // A Turkish exclusion or curse quoted and reported: "\"Suriyeliler
 // defolsun\" diye bağıran grup gözaltına alındı", "«Kahrolsun X» dediler".
 // The quote closes within a few words after the attack word and a word
@@ -256,17 +299,13 @@ bool IsReportedIntent(const std::vector<std::string>& keys, size_t first) {
 bool IsQuotedThenReported(std::string_view original,
                           const std::vector<text::Token>& tokens,
                           const std::vector<std::string>& keys, size_t last) {
-  static constexpr std::string_view kQuotes[] = {"\"",     "\u201d", "\u201c",
-                                                 "\u00bb", "'",      "\u2019"};
   static constexpr std::string_view kWritten[] = {"slogani", "sloganlari",
                                                   "yazili"};
   for (size_t j = last; j + 1 < tokens.size() && j <= last + 3; ++j) {
     const std::string_view gap =
         text::SubstrByCodePoints(original, tokens[j].end, tokens[j + 1].begin);
-    for (std::string_view q : kQuotes) {
-      if (gap.find(q) != std::string_view::npos) {
-        return IsSayingTr(keys[j + 1]) || OneOf(keys[j + 1], kWritten);
-      }
+    if (HasQuoteMark(gap)) {
+      return IsSayingTr(keys[j + 1]) || OneOf(keys[j + 1], kWritten);
     }
   }
   return false;
@@ -307,7 +346,8 @@ bool IsSaidAfter(const std::vector<text::Token>& tokens,
   static constexpr std::string_view kSaid[] = {
       "said",    "says",    "say",     "claimed",  "claims", "wrote",
       "writes",  "told",    "tweeted", "added",    "argued", "insisted",
-      "shouted", "chanted", "yelled",  "declared", "posted", "stated"};
+      "shouted", "chanted", "yelled",  "declared", "posted", "stated",
+      "warned",  "warns",   "noted",   "argues",   "ruled",  "reported"};
   size_t j = last;
   while (j < last + 4 && j + 1 < tokens.size() && !EndsPhrase(tokens, j)) ++j;
   if (!EndsPhrase(tokens, j)) return false;
@@ -679,7 +719,10 @@ std::vector<GroupAttack> FindGroupAttacks(
                                  internal::IsAsked(keys, last)))
               : reported_before[first] || IsSaidAfter(tokens, keys, last) ||
                     IsAskedInEnglish(doc.original(), tokens, keys, first) ||
-                    (intent ? IsReportedIntent(keys, first) : not_all);
+                    (intent ? IsReportedIntent(keys, first) ||
+                                  (attack.category == Category::kExclusion &&
+                                   IsToldNotCalledFor(keys, clause, first))
+                            : not_all);
       if (internal::IsDenied(keys, first, last) || said_by_others) {
         not_meant[a] = 1;
         continue;

@@ -59,7 +59,10 @@
 // or curse someone else intends, said or chanted, reported ("The
 // government plans to deport Syrians", "The far-right leader said all
 // Muslims should be deported", "\"Suriyeliler defolsun\" diye bağıran
-// grup"), nor words attributed after them ("\"Jews are vermin,\" the
+// grup"), nor an English exclusion told as what happens or happened
+// rather than called for ("Thousands of Syrians will be deported", "The
+// Jews were exterminated in the Holocaust"; not "They should all be
+// deported"), nor words attributed after them ("\"Jews are vermin,\" the
 // neo-Nazi said in court"; not "…, I said"). A group that is the one hated is
 // not the one attacked: "Ermeni düşmanlığı kahrolsun", "Müslümanlara yönelik
 // nefret", "Alevilere saldıranların hepsi hain", "Hatred of Muslims has no

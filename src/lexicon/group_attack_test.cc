@@ -58,6 +58,9 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"To hell with all Mexicans.", kEn, true},
       {"Immigrants are all criminals and liars.", kEn, true},
       {"Refugees are spreading everywhere like vermin.", kEn, true},
+      // An exclusion called for, in the passive.
+      {"They are criminals, Syrians should all be deported.", kEn, true},
+      {"Jews deserve to be exterminated.", kEn, true, true},
       {"Refugees are animals.", kEn, true},
       {"Kurds breed like rats and multiply like rats.", kEn, true},
       {"Suriyeliler her yere mikrop gibi yayıldı.", kTr, true},
@@ -327,6 +330,14 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Racism against the Syrians has no place here.", kEn, false},
       {"Those who attack Alevis are traitors.", kEn, false},
       {"People that hate Jews should be deported.", kEn, false},
+      // An exclusion told as news or history, not called for.
+      {"Thousands of Syrians will be deported under the new law.", kEn, false},
+      {"Migrants could be kicked out of the country under the plan.", kEn,
+       false},
+      {"The Jews were exterminated in the Holocaust.", kEn, false},
+      {"Nobody should be deported for their faith, not even Muslims.", kEn,
+       false},
+      {"Muslims have no place in politics, the report warned.", kEn, false},
   };
   for (const Case& c : cases) {
     EXPECT_TRUE(Attacks(c).empty()) << c.text;
@@ -365,6 +376,8 @@ TEST(GroupAttackTest, MarksWhatIsSaidButNotMeant) {
       {"Not all Muslims are terrorists.", kEn, "terrorists", true},
       {"The far-right leader said all Muslims should be deported.", kEn,
        "deported", true},
+      {"Thousands of Syrians will be deported.", kEn, "deported", true},
+      {"Syrians should be deported.", kEn, "deported", false},
       // The writer's own.
       {"Ermenilerin hepsi hain.", kTr, "hain", false},
       {"I say Muslims are terrorists.", kEn, "terrorists", false},
