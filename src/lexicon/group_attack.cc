@@ -15,6 +15,7 @@
 // Tested by group_attack_test.cc.
 #include "lexicon/group_attack.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -282,6 +283,138 @@ bool IsToldNotCalledFor(const std::vector<std::string>& keys,
   return true;
 }
 
+// Whether the group named from token `first` opens its sentence, after
+// at most a word that picks it out ("All Muslims out!", "You Syrians go
+// home", "Bütün Suriyeliler dışarı!").
+bool OpensSentence(const std::vector<text::Token>& tokens,
+                   const std::vector<std::string>& keys, size_t first) {
+  if (tokens[first].sentence_initial) return true;
+  static constexpr std::string_view kWords[] = {"all",   "the", "you",
+                                                "butun", "tum", "bu"};
+  return first > 0 && tokens[first - 1].sentence_initial &&
+         OneOf(keys[first - 1], kWords);
+}
+
+// Whether the English verb at token `v` is the writer's call: an
+// imperative opening its sentence ("Send them back"), or with "we",
+// "let's", "just", "please" before it ("We should ban them all", "Let's
+// kick them out"); not "Britain wants to send migrants back" (reported).
+bool IsCall(const std::vector<text::Token>& tokens,
+            const std::vector<std::string>& keys, size_t v) {
+  if (tokens[v].sentence_initial) return true;
+  static constexpr std::string_view kBefore[] = {
+      "we", "let's", "lets", "let\u2019s", "just", "please"};
+  static constexpr std::string_view kModals[] = {"should", "must", "will",
+                                                 "shall"};
+  if (v < 1) return false;
+  if (OneOf(keys[v - 1], kBefore)) return true;
+  return v >= 2 && OneOf(keys[v - 1], kModals) &&
+         (keys[v - 2] == "we" || keys[v - 2] == "i");
+}
+
+// An exclusion written around the group's name, with no phrase of the
+// lexicon in it: "No Muslims allowed", "Muslims out!", "Send every
+// Muslim back", "Kick all Jews out", "Ban all Muslims", "Muslims go
+// home", "We don't want Muslims here", "Suriyeliler dışarı!",
+// "Suriyeliler evine!". A call, not news: a verb before the group is the
+// writer's call (IsCall); a slogan after a plural group has the group
+// open its sentence and ends the phrase ("Muslims out in force at the
+// rally", "Syrians went back home" are news; "No Muslims were hurt"
+// allows nothing). Returns the frame's tokens, the group's among them.
+std::optional<std::pair<size_t, size_t>> ExclusionAround(
+    const Match& target, const std::vector<text::Token>& tokens,
+    const std::vector<std::string>& keys, bool plural, size_t first,
+    size_t last) {
+  const size_t n = tokens.size();
+  auto key = [&](size_t i) -> std::string_view {
+    return i < n ? std::string_view(keys[i]) : std::string_view();
+  };
+  if (target.language == langid::Language::kTurkish) {
+    // "Suriyeliler dışarı!", "Afganlar ülkelerine!"
+    static constexpr std::string_view kOut[] = {
+        "disari", "evine", "evlerine", "ulkesine", "ulkelerine", "ulkenize"};
+    if (plural && OneOf(key(last + 1), kOut) && EndsPhrase(tokens, last + 1) &&
+        OpensSentence(tokens, keys, first)) {
+      return std::make_pair(first, last + 1);
+    }
+    return std::nullopt;
+  }
+  // "No Muslims allowed", "No more Jews welcome here"; not what they may
+  // not do ("No Kurds allowed to run for office").
+  static constexpr std::string_view kAllowed[] = {"allowed", "wanted",
+                                                  "welcome"};
+  if (OneOf(key(last + 1), kAllowed) && key(last + 2) != "to") {
+    size_t no = first;
+    if (no >= 1 && keys[no - 1] == "more") --no;
+    if (no >= 1 && keys[no - 1] == "no")
+      return std::make_pair(no - 1, last + 1);
+  }
+  // "Muslims should not be allowed in Europe".
+  {
+    static constexpr std::string_view kModals[] = {"should", "must"};
+    static constexpr std::string_view kNot[] = {"not", "never"};
+    static constexpr std::string_view kModalsNot[] = {
+        "shouldn't", "mustn't", "shouldn\u2019t", "mustn\u2019t"};
+    static constexpr std::string_view kInto[] = {"in", "into", "here"};
+    size_t i = last + 1;
+    bool denied = false;
+    if (OneOf(key(i), kModals) && OneOf(key(i + 1), kNot)) {
+      denied = true;
+      i += 2;
+    } else if (OneOf(key(i), kModalsNot)) {
+      denied = true;
+      i += 1;
+    }
+    if (denied && key(i) == "be" && key(i + 1) == "allowed" &&
+        OneOf(key(i + 2), kInto)) {
+      return std::make_pair(first, i + 1);
+    }
+  }
+  if (plural && OpensSentence(tokens, keys, first)) {
+    // "Muslims out!", "Syrians go home", "Refugees should go back to their
+    // countries".
+    if (key(last + 1) == "out" && EndsPhrase(tokens, last + 1)) {
+      return std::make_pair(first, last + 1);
+    }
+    size_t go = last + 1;
+    if (key(go) == "should" || key(go) == "must") ++go;
+    // Ending the phrase, or "back to" where they came from: not
+    // "Christians go back to church".
+    static constexpr std::string_view kWhence[] = {"your", "their", "where"};
+    if (key(go) == "go" && (key(go + 1) == "home" || key(go + 1) == "back") &&
+        (EndsPhrase(tokens, go + 1) ||
+         (key(go + 2) == "to" && OneOf(key(go + 3), kWhence)))) {
+      return std::make_pair(first, go + 1);
+    }
+  }
+  // A verb before the group, past a word or two that pick it out: "Send
+  // every Muslim back", "Kick all Jews out", "Ban all Muslims", "We don't
+  // want Muslims here".
+  static constexpr std::string_view kPickOut[] = {
+      "all", "every", "each", "the", "these", "those", "last", "of"};
+  size_t v = first;
+  while (v > 0 && first - v < 3 && OneOf(keys[v - 1], kPickOut)) --v;
+  if (v == 0) return std::nullopt;
+  --v;
+  const std::string_view verb = keys[v];
+  static constexpr std::string_view kAway[] = {"back", "out", "home"};
+  if ((verb == "send" || verb == "ship" || verb == "kick" || verb == "throw") &&
+      OneOf(key(last + 1), kAway) && IsCall(tokens, keys, v)) {
+    return std::make_pair(v, last + 1);
+  }
+  if ((verb == "ban" || verb == "expel") && IsCall(tokens, keys, v)) {
+    return std::make_pair(v, last);
+  }
+  static constexpr std::string_view kDont[] = {"don't", "dont", "don\u2019t"};
+  static constexpr std::string_view kHere[] = {"here", "in", "anymore"};
+  if (verb == "want" && v >= 2 && OneOf(keys[v - 1], kDont) &&
+      (keys[v - 2] == "we" || keys[v - 2] == "i") &&
+      OneOf(key(last + 1), kHere)) {
+    return std::make_pair(v - 2, last + 1);
+  }
+  return std::nullopt;
+}
+
 // Whether `gap` (what stands between two words) holds a quotation mark.
 bool HasQuoteMark(std::string_view gap) {
   static constexpr std::string_view kQuotes[] = {
@@ -309,6 +442,16 @@ bool IsQuotedThenReported(std::string_view original,
     }
   }
   return false;
+}
+
+// Whether the words from token `first` open a quotation inside the
+// comment: "The sign read \"No Jews allowed\"" (what the writer quotes,
+// not says).
+bool OpensQuote(std::string_view original,
+                const std::vector<text::Token>& tokens, size_t first) {
+  return first > 0 &&
+         HasQuoteMark(text::SubstrByCodePoints(original, tokens[first - 1].end,
+                                               tokens[first].begin));
 }
 
 // Whether the English sentence of token `i` asks rather than says: it
@@ -553,11 +696,26 @@ std::vector<GroupAttack> FindGroupAttacks(
     any_target |= IsTarget(m.category);
     any_attack |= !IsTarget(m.category) && m.category != Category::kSexual;
   }
-  if (!any_target || !any_attack) return out;
-  std::vector<uint8_t> not_meant(matches.size(), 0), meant(matches.size(), 0);
-
+  if (!any_target) return out;
   const std::vector<text::Token>& tokens = doc.tokens();
   const std::vector<std::string> keys = Keys(tokens);
+  // With no attack word, only an exclusion around a group's name can
+  // attack it (ExclusionAround): looked for first, before the clauses
+  // are read.
+  if (!any_attack) {
+    bool framed = false;
+    for (const Match& m : matches) {
+      if (!IsTarget(m.category)) continue;
+      const size_t first = FirstToken(tokens, m.begin);
+      const size_t last = std::max(first, LastToken(tokens, m.end));
+      framed |=
+          first < tokens.size() &&
+          ExclusionAround(m, tokens, keys, IsPlural(m, keys, last), first, last)
+              .has_value();
+    }
+    if (!framed) return out;
+  }
+  std::vector<uint8_t> not_meant(matches.size(), 0), meant(matches.size(), 0);
   // Clause number of each token, and what each clause says of a group as
   // a whole ("hepsi", "all") or of how it is treated ("treated like");
   // whether a framing verb not the writer's own ("I said", "we think")
@@ -736,6 +894,41 @@ std::vector<GroupAttack> FindGroupAttacks(
       g.severity = attack.severity;
       g.belief = target.category == Category::kBeliefTarget;
       if (!best.has_value() || g.severity > best->severity) best = g;
+    }
+    // An exclusion written around the group's name, when no word of the
+    // lexicon attacks it as gravely; reported, it is no attack either
+    // ("\"Muslims out!\" the crowd chanted").
+    static constexpr int kFrameSeverity = 2;
+    if (!hated && !ambiguous &&
+        (!best.has_value() || best->severity < kFrameSeverity)) {
+      const auto frame = ExclusionAround(target, tokens, keys, plural,
+                                         at[t].first, at[t].second);
+      if (frame.has_value()) {
+        const auto [ff, fl] = *frame;
+        const bool reported =
+            target.language == langid::Language::kTurkish
+                ? IsQuotedThenReported(doc.original(), tokens, keys, fl)
+                : reported_before[ff] || IsSaidAfter(tokens, keys, fl) ||
+                      IsAskedInEnglish(doc.original(), tokens, keys, ff) ||
+                      OpensQuote(doc.original(), tokens, ff);
+        if (!reported) {
+          GroupAttack g;
+          g.target = t;
+          g.attack = t;
+          g.kind = Category::kExclusion;
+          g.severity = kFrameSeverity;
+          g.belief = target.category == Category::kBeliefTarget;
+          auto words = [&](size_t from, size_t to) {
+            const int begin = tokens[from].begin, end = tokens[to].end;
+            g.frame.push_back({begin, end,
+                               std::string(text::SubstrByCodePoints(
+                                   doc.original(), begin, end))});
+          };
+          if (ff < at[t].first) words(ff, at[t].first - 1);
+          if (fl > at[t].second) words(at[t].second + 1, fl);
+          best = std::move(g);
+        }
+      }
     }
     if (best.has_value()) out.push_back(*best);
   }

@@ -17,7 +17,15 @@
 // attack. An attack is one of, in the clause of the target (the sentence,
 // cut at contrastive conjunctions: "ama", "fakat", "but", …):
 //   exclusion       anywhere in the clause: "Xler defolsun", "X should be
-//                   kicked out", "Xler sınır dışı edilmeli"
+//                   kicked out", "Xler sınır dışı edilmeli"; or written
+//                   around the group's name, with no phrase of the
+//                   lexicon: "No X allowed", "X out!", "Send every X
+//                   back", "Ban all X", "X go home", "We don't want X
+//                   here", "X should not be allowed in", "Xler dışarı!",
+//                   "Xler evine!" (a call: the verb an imperative or
+//                   the writer's "we", the slogan opening its sentence
+//                   and ending its phrase; not "No X were hurt", "X go
+//                   back to church", "Britain wants to send X back")
 //   curse           anywhere in the clause: "Kahrolsun Xler", "to hell
 //                   with X"
 //   dehumanisation  within two words: "X sürüsü", "X are vermin" (in
@@ -81,6 +89,7 @@
 #define NEWSROOM_LEXICON_GROUP_ATTACK_H_
 
 #include <span>
+#include <string>
 #include <vector>
 
 #include "lexicon/aim.h"
@@ -89,9 +98,22 @@
 
 namespace newsroom::lexicon {
 
+// Words of a comment: code points [begin, end) and the text there.
+struct FrameWords {
+  int begin = 0;
+  int end = 0;
+  std::string text;
+};
+
 struct GroupAttack {
   size_t target = 0;  // index into the matches: a belief or group target
   size_t attack = 0;  // index into the matches: attack language or abuse
+                      // (the target's own index when `frame` is set)
+  // An exclusion written around the group's name, with no phrase of the
+  // lexicon in it ("No Muslims allowed", "Send every Muslim back",
+  // "Suriyeliler dışarı!"): the words before and after the name that make
+  // it ("Send every", "back"). Empty for an attack word of the lexicon.
+  std::vector<FrameWords> frame;
   // The attack's kind: kExclusion, kDehumanisation, kBlame or kCurse for
   // attack language; the abuse match's own category for abuse aimed at the
   // group.

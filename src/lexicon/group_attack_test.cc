@@ -58,6 +58,17 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"To hell with all Mexicans.", kEn, true},
       {"Immigrants are all criminals and liars.", kEn, true},
       {"Refugees are spreading everywhere like vermin.", kEn, true},
+      // An exclusion written around the group's name.
+      {"Muslims out!", kEn, true, true},
+      {"No Jews allowed in this country.", kEn, true, true},
+      {"Send every Muslim back where they came from.", kEn, true, true},
+      {"Kick all the Syrians out.", kEn, true},
+      {"We should ban all Muslims.", kEn, true, true},
+      {"Refugees go home!", kEn, true},
+      {"We don't want Muslims here.", kEn, true, true},
+      {"Muslims should not be allowed in Europe.", kEn, true, true},
+      {"Suriyeliler dışarı!", kTr, true},
+      {"Bütün Afganlar ülkelerine!", kTr, true},
       // An exclusion called for, in the passive.
       {"They are criminals, Syrians should all be deported.", kEn, true},
       {"Jews deserve to be exterminated.", kEn, true, true},
@@ -338,6 +349,20 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Nobody should be deported for their faith, not even Muslims.", kEn,
        false},
       {"Muslims have no place in politics, the report warned.", kEn, false},
+      // The same words around a group's name, saying something else.
+      {"Muslims out in force at the rally.", kEn, false},
+      {"No Muslims were hurt in the attack.", kEn, false},
+      {"Syrians went back home after the war.", kEn, false},
+      {"Britain wants to send migrants back to France.", kEn, false},
+      {"Muslims should be allowed in.", kEn, false},
+      {"No Kurds allowed to run for office, the court ruled.", kEn, false},
+      {"The sign read \"No Jews allowed\".", kEn, false},
+      {"Christians go back to church after the lockdown.", kEn, false},
+      {"Muslims go home after Friday prayers.", kEn, false},
+      {"\"Muslims out!\" the crowd chanted.", kEn, false},
+      {"Suriyeliler evine döndü.", kTr, false},
+      {"\"Suriyeliler dışarı\" diye bağıran grup gözaltına alındı.", kTr,
+       false},
   };
   for (const Case& c : cases) {
     EXPECT_TRUE(Attacks(c).empty()) << c.text;
@@ -356,6 +381,26 @@ TEST(GroupAttackTest, NamesTheTargetAndTheAttackWord) {
   EXPECT_EQ(matches[attacks[0].target].group, "syrian");
   EXPECT_EQ(matches[attacks[0].attack].typed, "yer yok");
   EXPECT_EQ(attacks[0].kind, Category::kExclusion);
+  EXPECT_TRUE(attacks[0].frame.empty());
+}
+
+// An exclusion written around the group's name names the words that make
+// it, on both sides of the name.
+TEST(GroupAttackTest, NamesTheWordsAroundTheGroup) {
+  auto doc = text::Document::Parse("Send every Muslim back, now.");
+  ASSERT_TRUE(doc.ok());
+  std::vector<Match> matches = TheMatcher().Find(*doc, {kEn});
+  std::vector<GroupAttack> attacks =
+      FindGroupAttacks(*doc, matches, AimsOf(*doc, matches));
+  ASSERT_EQ(attacks.size(), 1u);
+  EXPECT_EQ(matches[attacks[0].target].typed, "Muslim");
+  EXPECT_EQ(attacks[0].kind, Category::kExclusion);
+  ASSERT_EQ(attacks[0].frame.size(), 2u);
+  EXPECT_EQ(attacks[0].frame[0].text, "Send every");
+  EXPECT_EQ(attacks[0].frame[0].begin, 0);
+  EXPECT_EQ(attacks[0].frame[0].end, 10);
+  EXPECT_EQ(attacks[0].frame[1].text, "back");
+  EXPECT_EQ(attacks[0].frame[1].begin, 18);
 }
 
 // The attack words said of a group but not meant by the writer are marked,

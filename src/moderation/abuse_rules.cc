@@ -118,11 +118,23 @@ void AddAttacks(const AbuseAnalysis& a, const RulePolicy& policy,
     if (belief_only && !g.belief) continue;
     const lexicon::Match& target = a.matches[g.target];
     const lexicon::Match& attack = a.matches[g.attack];
-    if (Allowed(policy, target) || Allowed(policy, attack)) continue;
+    if (Allowed(policy, target) ||
+        (g.frame.empty() && Allowed(policy, attack))) {
+      continue;
+    }
     f->score = std::max(f->score, SeverityScore(g.severity));
-    const std::string kind = lexicon::CategoryName(g.kind);
+    const std::string reason =
+        std::string("group_attack:") + lexicon::CategoryName(g.kind);
     f->spans.push_back(SpanOf(target, "attacked_group"));
-    f->spans.push_back(SpanOf(attack, "group_attack:" + kind));
+    if (g.frame.empty()) f->spans.push_back(SpanOf(attack, reason));
+    for (const lexicon::FrameWords& w : g.frame) {
+      Span s;
+      s.start = w.begin;
+      s.end = w.end;
+      s.text = w.text;
+      s.reason = reason;
+      f->spans.push_back(std::move(s));
+    }
   }
 }
 

@@ -560,5 +560,31 @@ TEST(AbuseRulesTest, OffensiveSpansAreOnTheWordsThatCarryIt) {
   EXPECT_TRUE(exclusion);
 }
 
+// An exclusion written around a group's name is refused, both as offensive
+// and, of a faith, as an attack on belief; its spans are the words around
+// the name, in order.
+TEST(AbuseRulesTest, ExclusionAroundAGroupsNameIsRefusedAndShown) {
+  auto v = TheEngine().Moderate("No Muslims allowed in this country.");
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->decision, Decision::kReject);
+  const Finding* belief = FindingFor(*v, RuleId::kBeliefAttack);
+  ASSERT_NE(belief, nullptr);
+  EXPECT_TRUE(belief->violated);
+  const Finding* f = FindingFor(*v, RuleId::kOffensive);
+  ASSERT_NE(f, nullptr);
+  ASSERT_EQ(f->spans.size(), 3u);
+  EXPECT_EQ(f->spans[0].text, "No");
+  EXPECT_EQ(f->spans[0].reason, "group_attack:exclusion");
+  EXPECT_EQ(f->spans[1].text, "Muslims");
+  EXPECT_EQ(f->spans[1].reason, "attacked_group");
+  EXPECT_EQ(f->spans[2].text, "allowed");
+  EXPECT_EQ(f->spans[2].start, 11);
+  EXPECT_EQ(f->spans[2].end, 18);
+  // The same words as news are published.
+  v = TheEngine().Moderate("No Muslims were hurt in the attack.");
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->decision, Decision::kApprove);
+}
+
 }  // namespace
 }  // namespace newsroom::moderation
