@@ -456,13 +456,14 @@ bool OpensQuote(std::string_view original,
 
 // Whether the English sentence of token `i` asks rather than says: it
 // opens with an auxiliary and ends with a question mark ("Are all Syrians
-// thieves? Of course not."); not "Aren't they all thieves?", which says
+// thieves? Of course not.", "Should Syrians be deported?");
+// not "Aren't they all thieves?", which says
 // it, nor a "why" question, which takes it as given.
 bool IsAskedInEnglish(std::string_view original,
                       const std::vector<text::Token>& tokens,
                       const std::vector<std::string>& keys, size_t i) {
   static constexpr std::string_view kAuxiliaries[] = {
-      "are", "is", "were", "was", "do", "does", "did"};
+      "are", "is", "were", "was", "do", "does", "did", "should"};
   size_t start = i;
   while (start > 0 && !tokens[start].sentence_initial) --start;
   if (!OneOf(keys[start], kAuxiliaries)) return false;
@@ -868,15 +869,20 @@ std::vector<GroupAttack> FindGroupAttacks(
       // or criticised; an exclusion someone else intends, reported ("The
       // far-right leader said all Muslims should be deported"; not "I said
       // it: …"). Still said, if it would attack the group, but not meant.
+      // An exclusion or curse of the gravest kind is no question to debate
+      // ("Should Syrians be deported?" is; "Yahudiler yok edilmeli mi?" is
+      // not).
       const bool intent = attack.category == Category::kExclusion ||
                           attack.category == Category::kCurse;
+      const bool may_ask = !intent || attack.severity < 3;
       const bool said_by_others =
           attack.language == langid::Language::kTurkish
               ? IsQuotedThenReported(doc.original(), tokens, keys, last) ||
-                    (!intent && (IsFramedAfter(tokens, keys, last) ||
-                                 internal::IsAsked(keys, last)))
+                    (!intent && IsFramedAfter(tokens, keys, last)) ||
+                    (may_ask && internal::IsAsked(keys, last))
               : reported_before[first] || IsSaidAfter(tokens, keys, last) ||
-                    IsAskedInEnglish(doc.original(), tokens, keys, first) ||
+                    (may_ask &&
+                     IsAskedInEnglish(doc.original(), tokens, keys, first)) ||
                     (intent ? IsReportedIntent(keys, first) ||
                                   (attack.category == Category::kExclusion &&
                                    IsToldNotCalledFor(keys, clause, first))

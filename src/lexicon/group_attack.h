@@ -55,7 +55,9 @@
 //                   further on after "hepsi", "they are all"
 // An attack word that is negated ("hain değildir", "are not terrorists",
 // "Not all Muslims are terrorists") or asked ("hepsi terörist mi?", "Are
-// all Syrians thieves?"; not "Aren't they all …?", "Why are …?") does
+// all Syrians thieves?", "Should Syrians be deported?", "Suriyeliler sınır
+// dışı edilmeli mi?"; not "Aren't they all …?", "Why are …?", nor an
+// exclusion or curse of the gravest kind: "Yahudiler yok edilmeli mi?") does
 // not count, nor an insult or blame word said of a thing rather than of
 // the group ("Muslims condemned the terrorist attack", "Hristiyanlar bu
 // aşağılık saldırıyı kınadı": Aim::kThing), nor abuse that names where

@@ -72,6 +72,8 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       // An exclusion called for, in the passive.
       {"They are criminals, Syrians should all be deported.", kEn, true},
       {"Jews deserve to be exterminated.", kEn, true, true},
+      // Asked, but no question to debate.
+      {"Yahudiler yok edilmeli mi? Bence evet.", kTr, true, true},
       {"Refugees are animals.", kEn, true},
       {"Kurds breed like rats and multiply like rats.", kEn, true},
       {"Suriyeliler her yere mikrop gibi yayıldı.", kTr, true},
@@ -349,6 +351,10 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Nobody should be deported for their faith, not even Muslims.", kEn,
        false},
       {"Muslims have no place in politics, the report warned.", kEn, false},
+      // An exclusion asked, as in a debate.
+      {"Should Syrians be deported?", kEn, false},
+      {"Suriyeliler sınır dışı edilmeli mi?", kTr, false},
+      {"Should we ban all Muslims?", kEn, false},
       // The same words around a group's name, saying something else.
       {"Muslims out in force at the rally.", kEn, false},
       {"No Muslims were hurt in the attack.", kEn, false},
