@@ -330,10 +330,13 @@ std::optional<std::pair<size_t, size_t>> ExclusionAround(
     return i < n ? std::string_view(keys[i]) : std::string_view();
   };
   if (target.language == langid::Language::kTurkish) {
-    // "Suriyeliler dışarı!", "Afganlar ülkelerine!"
+    // "Suriyeliler dışarı!", "Afganlar ülkelerine!": the whole sentence;
+    // not "Ermeniler evine, Türkler evine, herkes evine!" (stay at home).
     static constexpr std::string_view kOut[] = {
         "disari", "evine", "evlerine", "ulkesine", "ulkelerine", "ulkenize"};
-    if (plural && OneOf(key(last + 1), kOut) && EndsPhrase(tokens, last + 1) &&
+    const bool ends_sentence =
+        last + 2 >= n || tokens[last + 2].sentence_initial;
+    if (plural && OneOf(key(last + 1), kOut) && ends_sentence &&
         OpensSentence(tokens, keys, first)) {
       return std::make_pair(first, last + 1);
     }

@@ -367,6 +367,7 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Muslims go home after Friday prayers.", kEn, false},
       {"\"Muslims out!\" the crowd chanted.", kEn, false},
       {"Suriyeliler evine döndü.", kTr, false},
+      {"Ermeniler evine, Türkler evine, herkes evine!", kTr, false},
       {"\"Suriyeliler dışarı\" diye bağıran grup gözaltına alındı.", kTr,
        false},
   };
