@@ -68,6 +68,10 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"We don't want Muslims here.", kEn, true, true},
       {"Muslims should not be allowed in Europe.", kEn, true, true},
       {"Suriyeliler dışarı!", kTr, true},
+      {"Suriyeliler geri gönderilsin.", kTr, true},
+      {"Bütün Afganları geri gönderin.", kTr, true},
+      {"Yahudiler bu topraklardan gitmeli.", kTr, true, true},
+      {"Araplar ülkenize dönün.", kTr, true},
       {"Bütün Afganlar ülkelerine!", kTr, true},
       // An exclusion called for, in the passive.
       {"They are criminals, Syrians should all be deported.", kEn, true},
@@ -368,6 +372,9 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"\"Muslims out!\" the crowd chanted.", kEn, false},
       {"Suriyeliler evine döndü.", kTr, false},
       {"Ermeniler evine, Türkler evine, herkes evine!", kTr, false},
+      {"Suriyeli aileler geri gönderildi.", kTr, false},
+      {"Suriyelilerin geri gönderilmesi tartışılıyor.", kTr, false},
+      {"Ermeniler bu topraklardan 1915'te sürüldü.", kTr, false},
       {"\"Suriyeliler dışarı\" diye bağıran grup gözaltına alındı.", kTr,
        false},
   };
