@@ -349,8 +349,9 @@ std::optional<std::pair<size_t, size_t>> ExclusionAround(
   if (OneOf(key(last + 1), kAllowed) && key(last + 2) != "to") {
     size_t no = first;
     if (no >= 1 && keys[no - 1] == "more") --no;
-    if (no >= 1 && keys[no - 1] == "no")
+    if (no >= 1 && keys[no - 1] == "no") {
       return std::make_pair(no - 1, last + 1);
+    }
   }
   // "Muslims should not be allowed in Europe".
   {
@@ -459,9 +460,9 @@ bool OpensQuote(std::string_view original,
 
 // Whether the English sentence of token `i` asks rather than says: it
 // opens with an auxiliary and ends with a question mark ("Are all Syrians
-// thieves? Of course not.", "Should Syrians be deported?");
-// not "Aren't they all thieves?", which says
-// it, nor a "why" question, which takes it as given.
+// thieves? Of course not.", "Should Syrians be deported?"); not "Aren't
+// they all thieves?", which says it, nor a "why" question, which takes it
+// as given.
 bool IsAskedInEnglish(std::string_view original,
                       const std::vector<text::Token>& tokens,
                       const std::vector<std::string>& keys, size_t i) {
