@@ -458,6 +458,17 @@ bool OpensQuote(std::string_view original,
                                                tokens[first].begin));
 }
 
+// Whether the sentence of token `i` ends with a question mark.
+bool EndsInQuestion(std::string_view original,
+                    const std::vector<text::Token>& tokens, size_t i) {
+  size_t end = i;
+  while (end + 1 < tokens.size() && !tokens[end + 1].sentence_initial) ++end;
+  const int stop = end + 1 < tokens.size() ? tokens[end + 1].begin
+                                           : text::CodePointCount(original);
+  return text::SubstrByCodePoints(original, tokens[end].end, stop).find('?') !=
+         std::string_view::npos;
+}
+
 // Whether the English sentence of token `i` asks rather than says: it
 // opens with an auxiliary and ends with a question mark ("Are all Syrians
 // thieves? Of course not.", "Should Syrians be deported?"); not "Aren't
@@ -470,13 +481,8 @@ bool IsAskedInEnglish(std::string_view original,
       "are", "is", "were", "was", "do", "does", "did", "should"};
   size_t start = i;
   while (start > 0 && !tokens[start].sentence_initial) --start;
-  if (!OneOf(keys[start], kAuxiliaries)) return false;
-  size_t end = i;
-  while (end + 1 < tokens.size() && !tokens[end + 1].sentence_initial) ++end;
-  const int stop = end + 1 < tokens.size() ? tokens[end + 1].begin
-                                           : text::CodePointCount(original);
-  return text::SubstrByCodePoints(original, tokens[end].end, stop).find('?') !=
-         std::string_view::npos;
+  return OneOf(keys[start], kAuxiliaries) &&
+         EndsInQuestion(original, tokens, i);
 }
 
 // Whether the English verb at token `i` is the writer's own saying: "I"
@@ -492,10 +498,11 @@ bool IsWritersOwn(const std::vector<std::string>& keys, size_t i) {
 bool IsSaidAfter(const std::vector<text::Token>& tokens,
                  const std::vector<std::string>& keys, size_t last) {
   static constexpr std::string_view kSaid[] = {
-      "said",    "says",    "say",     "claimed",  "claims", "wrote",
-      "writes",  "told",    "tweeted", "added",    "argued", "insisted",
-      "shouted", "chanted", "yelled",  "declared", "posted", "stated",
-      "warned",  "warns",   "noted",   "argues",   "ruled",  "reported"};
+      "said",     "says",     "say",     "claimed",  "claims",
+      "wrote",    "writes",   "told",    "tweeted",  "added",
+      "argued",   "insisted", "shouted", "chanted",  "yelled",
+      "declared", "posted",   "stated",  "warned",   "warns",
+      "noted",    "argues",   "ruled",   "reported", "ordered"};
   size_t j = last;
   while (j < last + 4 && j + 1 < tokens.size() && !EndsPhrase(tokens, j)) ++j;
   if (!EndsPhrase(tokens, j)) return false;
@@ -906,8 +913,10 @@ std::vector<GroupAttack> FindGroupAttacks(
       if (!best.has_value() || g.severity > best->severity) best = g;
     }
     // An exclusion written around the group's name, when no word of the
-    // lexicon attacks it as gravely; reported, it is no attack either
-    // ("\"Muslims out!\" the crowd chanted").
+    // lexicon attacks it as gravely; reported or asked, it is no attack
+    // either ("\"Muslims out!\" the crowd chanted", "Ban all Christians
+    // from holding office? That is what the law did in 1700."; not "Why
+    // don't we send them all back?").
     static constexpr int kFrameSeverity = 2;
     if (!hated && !ambiguous &&
         (!best.has_value() || best->severity < kFrameSeverity)) {
@@ -920,6 +929,8 @@ std::vector<GroupAttack> FindGroupAttacks(
                 ? IsQuotedThenReported(doc.original(), tokens, keys, fl)
                 : reported_before[ff] || IsSaidAfter(tokens, keys, fl) ||
                       IsAskedInEnglish(doc.original(), tokens, keys, ff) ||
+                      (tokens[ff].sentence_initial &&
+                       EndsInQuestion(doc.original(), tokens, ff)) ||
                       OpensQuote(doc.original(), tokens, ff);
         if (!reported) {
           GroupAttack g;

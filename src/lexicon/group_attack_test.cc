@@ -66,6 +66,7 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"We should ban all Muslims.", kEn, true, true},
       {"Refugees go home!", kEn, true},
       {"We don't want Muslims here.", kEn, true, true},
+      {"Why don't we send all the Syrians back?", kEn, true},
       {"Muslims should not be allowed in Europe.", kEn, true, true},
       {"Suriyeliler dışarı!", kTr, true},
       {"Suriyeliler geri gönderilsin.", kTr, true},
@@ -359,6 +360,11 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Should Syrians be deported?", kEn, false},
       {"Suriyeliler sınır dışı edilmeli mi?", kTr, false},
       {"Should we ban all Muslims?", kEn, false},
+      {"Ban all Christians from holding office? That is what the law did in "
+       "1700.",
+       kEn, false},
+      {"Send the Kurds back to their villages, the court ordered the army.",
+       kEn, false},
       // The same words around a group's name, saying something else.
       {"Muslims out in force at the rally.", kEn, false},
       {"No Muslims were hurt in the attack.", kEn, false},
