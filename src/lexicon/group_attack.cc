@@ -222,15 +222,21 @@ bool IsFramingVerb(std::string_view key) {
   return StartsWithOneOf(key, kPrefixes) || OneOf(key, kWords);
 }
 
+// "don't", typed with either apostrophe or none.
+bool IsDont(std::string_view key) {
+  return key == "don't" || key == "dont" || key == "don\u2019t";
+}
+
 // Whether token `i` is a framing verb, or "say" as no one's own saying:
 // "It is wrong to say Jews are greedy", "Nobody should say …", "Don't
 // say …"; "I say Muslims are evil" is the writer's.
 bool IsFramingAt(const std::vector<std::string>& keys, size_t i) {
   if (IsFramingVerb(keys[i])) return true;
-  static constexpr std::string_view kBefore[] = {
-      "to",   "should", "would", "could", "can",   "must",
-      "dont", "don't",  "never", "not",   "cannot"};
-  return keys[i] == "say" && i > 0 && OneOf(keys[i - 1], kBefore);
+  static constexpr std::string_view kBefore[] = {"to",    "should", "would",
+                                                 "could", "can",    "must",
+                                                 "never", "not",    "cannot"};
+  return keys[i] == "say" && i > 0 &&
+         (OneOf(keys[i - 1], kBefore) || IsDont(keys[i - 1]));
 }
 
 // An English exclusion reported as what someone else intends or did:
@@ -310,6 +316,24 @@ bool IsCall(const std::vector<text::Token>& tokens,
   if (OneOf(keys[v - 1], kBefore)) return true;
   return v >= 2 && OneOf(keys[v - 1], kModals) &&
          (keys[v - 2] == "we" || keys[v - 2] == "i");
+}
+
+// Whether the words from token `from` to the end of their phrase make
+// what stands before them the subject of "was" or "is": "Ban all Muslims
+// from entering was his 2015 proposal" names a policy, it does not call
+// for one; a clause of its own ("… because Islam is …", "… who are …")
+// says nothing of it.
+bool IsSubjectOfCopula(const std::vector<text::Token>& tokens,
+                       const std::vector<std::string>& keys, size_t from) {
+  static constexpr std::string_view kCopulas[] = {"was", "is", "were"};
+  static constexpr std::string_view kOpensClause[] = {
+      "because", "since", "as", "if", "when", "who", "that", "which", "until"};
+  for (size_t i = from; i < tokens.size() && !tokens[i].sentence_initial; ++i) {
+    if (OneOf(keys[i], kOpensClause) || IsClauseBreak(keys[i])) return false;
+    if (OneOf(keys[i], kCopulas)) return true;
+    if (EndsPhrase(tokens, i)) return false;
+  }
+  return false;
 }
 
 // An exclusion written around the group's name, with no phrase of the
@@ -403,17 +427,24 @@ std::optional<std::pair<size_t, size_t>> ExclusionAround(
   const std::string_view verb = keys[v];
   static constexpr std::string_view kAway[] = {"back", "out", "home"};
   if ((verb == "send" || verb == "ship" || verb == "kick" || verb == "throw") &&
-      OneOf(key(last + 1), kAway) && IsCall(tokens, keys, v)) {
+      OneOf(key(last + 1), kAway) && IsCall(tokens, keys, v) &&
+      !IsSubjectOfCopula(tokens, keys, last + 2)) {
     return std::make_pair(v, last + 1);
   }
-  if ((verb == "ban" || verb == "expel") && IsCall(tokens, keys, v)) {
+  if ((verb == "ban" || verb == "expel") && IsCall(tokens, keys, v) &&
+      !IsSubjectOfCopula(tokens, keys, last + 1)) {
     return std::make_pair(v, last);
   }
-  static constexpr std::string_view kDont[] = {"don't", "dont", "don\u2019t"};
+  // "We don't want Muslims here"; not what the writer does not want them
+  // to feel or do ("We don't want Syrians in our neighbourhoods to feel
+  // unsafe").
   static constexpr std::string_view kHere[] = {"here", "in", "anymore"};
-  if (verb == "want" && v >= 2 && OneOf(keys[v - 1], kDont) &&
+  if (verb == "want" && v >= 2 && IsDont(keys[v - 1]) &&
       (keys[v - 2] == "we" || keys[v - 2] == "i") &&
       OneOf(key(last + 1), kHere)) {
+    for (size_t i = last + 1; i < n && !EndsPhrase(tokens, i); ++i) {
+      if (key(i + 1) == "to") return std::nullopt;
+    }
     return std::make_pair(v - 2, last + 1);
   }
   return std::nullopt;
@@ -711,22 +742,38 @@ std::vector<GroupAttack> FindGroupAttacks(
   if (!any_target) return out;
   const std::vector<text::Token>& tokens = doc.tokens();
   const std::vector<std::string> keys = Keys(tokens);
-  // With no attack word, only an exclusion around a group's name can
-  // attack it (ExclusionAround): looked for first, before the clauses
-  // are read.
-  if (!any_attack) {
-    bool framed = false;
-    for (const Match& m : matches) {
-      if (!IsTarget(m.category)) continue;
-      const size_t first = FirstToken(tokens, m.begin);
-      const size_t last = std::max(first, LastToken(tokens, m.end));
-      framed |=
-          first < tokens.size() &&
-          ExclusionAround(m, tokens, keys, IsPlural(m, keys, last), first, last)
-              .has_value();
+  auto in_range = [&](size_t i) { return i < tokens.size(); };
+  // Each match's first and last token; the tokens a group is named on.
+  std::vector<std::pair<size_t, size_t>> at(matches.size());
+  std::vector<char> is_target(tokens.size(), 0);
+  for (size_t k = 0; k < matches.size(); ++k) {
+    at[k] = {FirstToken(tokens, matches[k].begin),
+             LastToken(tokens, matches[k].end)};
+    if (at[k].second < at[k].first) at[k].second = at[k].first;
+    if (IsTarget(matches[k].category)) {
+      for (size_t i = at[k].first; i <= at[k].second && in_range(i); ++i) {
+        is_target[i] = 1;
+      }
     }
-    if (!framed) return out;
   }
+  // An exclusion written around each group's name (ExclusionAround), read
+  // once. With no attack word, only such a frame can attack a group: it
+  // is looked for first, before the clauses are read.
+  std::vector<std::optional<std::pair<size_t, size_t>>> frames(matches.size());
+  bool frames_read = false;
+  auto read_frames = [&] {
+    bool any = false;
+    for (size_t k = 0; k < matches.size(); ++k) {
+      if (!IsTarget(matches[k].category) || !in_range(at[k].first)) continue;
+      frames[k] = ExclusionAround(matches[k], tokens, keys,
+                                  IsPlural(matches[k], keys, at[k].second),
+                                  at[k].first, at[k].second);
+      any |= frames[k].has_value();
+    }
+    frames_read = true;
+    return any;
+  };
+  if (!any_attack && !read_frames()) return out;
   std::vector<uint8_t> not_meant(matches.size(), 0), meant(matches.size(), 0);
   // Clause number of each token, and what each clause says of a group as
   // a whole ("hepsi", "all") or of how it is treated ("treated like");
@@ -752,21 +799,21 @@ std::vector<GroupAttack> FindGroupAttacks(
       reported_seen |= !IsWritersOwn(keys, i);
     }
   }
-  // Each match's first and last token; the tokens a group is named on.
-  std::vector<std::pair<size_t, size_t>> at(matches.size());
-  std::vector<char> is_target(tokens.size(), 0);
-  for (size_t k = 0; k < matches.size(); ++k) {
-    at[k] = {FirstToken(tokens, matches[k].begin),
-             LastToken(tokens, matches[k].end)};
-    if (at[k].second < at[k].first) at[k].second = at[k].first;
-    if (IsTarget(matches[k].category)) {
-      for (size_t i = at[k].first; i <= at[k].second && i < tokens.size();
-           ++i) {
-        is_target[i] = 1;
-      }
+  // Whether words of an attack, tokens `first` to `last`, are someone
+  // else's, reported, or asked: quoted and reported ("\"Suriyeliler
+  // defolsun\" diye bağıran grup"); a framing verb not the writer's before
+  // them in their clause, or a verb of saying after them ("Muslims should
+  // be deported, the candidate said"); asked, when `may_ask` ("Should
+  // Syrians be deported?", "… edilmeli mi?").
+  auto reported_or_asked = [&](langid::Language language, size_t first,
+                               size_t last, bool may_ask) {
+    if (language == langid::Language::kTurkish) {
+      return IsQuotedThenReported(doc.original(), tokens, keys, last) ||
+             (may_ask && internal::IsAsked(keys, last));
     }
-  }
-  auto in_range = [&](size_t i) { return i < tokens.size(); };
+    return reported_before[first] || IsSaidAfter(tokens, keys, last) ||
+           (may_ask && IsAskedInEnglish(doc.original(), tokens, keys, first));
+  };
 
   for (size_t t = 0; t < matches.size(); ++t) {
     const Match& target = matches[t];
@@ -887,17 +934,13 @@ std::vector<GroupAttack> FindGroupAttacks(
                           attack.category == Category::kCurse;
       const bool may_ask = !intent || attack.severity < 3;
       const bool said_by_others =
-          attack.language == langid::Language::kTurkish
-              ? IsQuotedThenReported(doc.original(), tokens, keys, last) ||
-                    (!intent && IsFramedAfter(tokens, keys, last)) ||
-                    (may_ask && internal::IsAsked(keys, last))
-              : reported_before[first] || IsSaidAfter(tokens, keys, last) ||
-                    (may_ask &&
-                     IsAskedInEnglish(doc.original(), tokens, keys, first)) ||
-                    (intent ? IsReportedIntent(keys, first) ||
-                                  (attack.category == Category::kExclusion &&
-                                   IsToldNotCalledFor(keys, clause, first))
-                            : not_all);
+          reported_or_asked(attack.language, first, last, may_ask) ||
+          (attack.language == langid::Language::kTurkish
+               ? !intent && IsFramedAfter(tokens, keys, last)
+               : (intent ? IsReportedIntent(keys, first) ||
+                               (attack.category == Category::kExclusion &&
+                                IsToldNotCalledFor(keys, clause, first))
+                         : not_all));
       if (internal::IsDenied(keys, first, last) || said_by_others) {
         not_meant[a] = 1;
         continue;
@@ -920,18 +963,18 @@ std::vector<GroupAttack> FindGroupAttacks(
     static constexpr int kFrameSeverity = 2;
     if (!hated && !ambiguous &&
         (!best.has_value() || best->severity < kFrameSeverity)) {
-      const auto frame = ExclusionAround(target, tokens, keys, plural,
-                                         at[t].first, at[t].second);
+      if (!frames_read) read_frames();
+      const auto& frame = frames[t];
       if (frame.has_value()) {
         const auto [ff, fl] = *frame;
+        // A slogan or an imperative asked, or quoted: "No Muslims allowed?
+        // That was the sign.", "The sign read \"No Jews allowed\"".
         const bool reported =
-            target.language == langid::Language::kTurkish
-                ? IsQuotedThenReported(doc.original(), tokens, keys, fl)
-                : reported_before[ff] || IsSaidAfter(tokens, keys, fl) ||
-                      IsAskedInEnglish(doc.original(), tokens, keys, ff) ||
-                      (tokens[ff].sentence_initial &&
-                       EndsInQuestion(doc.original(), tokens, ff)) ||
-                      OpensQuote(doc.original(), tokens, ff);
+            reported_or_asked(target.language, ff, fl, /*may_ask=*/true) ||
+            (target.language == langid::Language::kEnglish &&
+             ((tokens[ff].sentence_initial &&
+               EndsInQuestion(doc.original(), tokens, ff)) ||
+              OpensQuote(doc.original(), tokens, ff)));
         if (!reported) {
           GroupAttack g;
           g.target = t;

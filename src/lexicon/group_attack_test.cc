@@ -74,6 +74,8 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"Yahudiler bu topraklardan gitmeli.", kTr, true, true},
       {"Araplar ülkenize dönün.", kTr, true},
       {"Bütün Afganlar ülkelerine!", kTr, true},
+      {"Ban all Muslims because Islam is violent.", kEn, true, true},
+      {"We don't want Syrians in our country.", kEn, true},
       // An exclusion called for, in the passive.
       {"They are criminals, Syrians should all be deported.", kEn, true},
       {"Jews deserve to be exterminated.", kEn, true, true},
@@ -382,6 +384,12 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"Suriyelilerin geri gönderilmesi tartışılıyor.", kTr, false},
       {"Ermeniler bu topraklardan 1915'te sürüldü.", kTr, false},
       {"\"Suriyeliler dışarı\" diye bağıran grup gözaltına alındı.", kTr,
+       false},
+      // A policy named, not called for; what the writer does not want the
+      // group to feel or suffer.
+      {"Ban all Muslims from entering was his 2015 proposal.", kEn, false},
+      {"Sending all Syrians back was the party's main promise.", kEn, false},
+      {"We don't want Syrians in our neighbourhoods to feel unsafe.", kEn,
        false},
   };
   for (const Case& c : cases) {
