@@ -364,6 +364,31 @@ std::optional<std::pair<size_t, size_t>> ExclusionAround(
         OpensSentence(tokens, keys, first)) {
       return std::make_pair(first, last + 1);
     }
+    // The writer not wanting the group at all, the group the verb's
+    // object, past a few words of where or how much and "görmek":
+    // "Ülkemde Suriyeli istemiyorum", "Afganları artık istemiyoruz",
+    // "Suriyelileri bu ülkede görmek istemiyoruz"; not "Suriyelilerin
+    // gitmesini istemiyoruz" (what they do), "Müslüman olarak şiddet
+    // istemiyoruz", nor "Halk Suriyeli istemiyor" (a survey's finding,
+    // told).
+    static constexpr std::string_view kAdverbs[] = {
+        "artik", "burada", "burda", "hic",   "asla",  "kesinlikle", "daha",
+        "fazla", "de",     "da",    "falan", "filan", "bu",         "su"};
+    auto where_or_how_much = [&](std::string_view k) {
+      return OneOf(k, kAdverbs) ||
+             (k.size() > 3 && (k.ends_with("da") || k.ends_with("de") ||
+                               k.ends_with("ta") || k.ends_with("te")));
+    };
+    static constexpr std::string_view kDontWant[] = {
+        "istemiyoruz", "istemiyorum", "istemiyoz", "istemiyom"};
+    size_t verb = last + 1;
+    while (verb < n && verb <= last + 3 && where_or_how_much(key(verb))) ++verb;
+    if (key(verb) == "gormek") ++verb;
+    bool one_phrase = true;
+    for (size_t i = last; i < verb; ++i) one_phrase &= !EndsPhrase(tokens, i);
+    if (one_phrase && OneOf(key(verb), kDontWant)) {
+      return std::make_pair(first, verb);
+    }
     return std::nullopt;
   }
   // "No Muslims allowed", "No more Jews welcome here"; not what they may
@@ -968,13 +993,15 @@ std::vector<GroupAttack> FindGroupAttacks(
       if (frame.has_value()) {
         const auto [ff, fl] = *frame;
         // A slogan or an imperative asked, or quoted: "No Muslims allowed?
-        // That was the sign.", "The sign read \"No Jews allowed\"".
+        // That was the sign.", "The sign read \"No Jews allowed\"";
+        // others' words ("Suriyeli istemiyoruz diyenler").
         const bool reported =
             reported_or_asked(target.language, ff, fl, /*may_ask=*/true) ||
-            (target.language == langid::Language::kEnglish &&
-             ((tokens[ff].sentence_initial &&
-               EndsInQuestion(doc.original(), tokens, ff)) ||
-              OpensQuote(doc.original(), tokens, ff)));
+            (target.language == langid::Language::kEnglish
+                 ? (tokens[ff].sentence_initial &&
+                    EndsInQuestion(doc.original(), tokens, ff)) ||
+                       OpensQuote(doc.original(), tokens, ff)
+                 : !EndsPhrase(tokens, fl) && IsSayingTr(keys[fl + 1]));
         if (!reported) {
           GroupAttack g;
           g.target = t;

@@ -22,10 +22,13 @@
 //                   lexicon: "No X allowed", "X out!", "Send every X
 //                   back", "Ban all X", "X go home", "We don't want X
 //                   here", "X should not be allowed in", "Xler dışarı!",
-//                   "Xler evine!" (a call: the verb an imperative or
-//                   the writer's "we", the slogan opening its sentence
-//                   and ending its phrase; not "No X were hurt", "X go
-//                   back to church", "Britain wants to send X back")
+//                   "Xler evine!", "Ülkemde X istemiyorum" (a call: the
+//                   verb an imperative or the writer's "we", the slogan
+//                   opening its sentence and ending its phrase, the group
+//                   what the writer does not want; not "No X were hurt",
+//                   "X go back to church", "Britain wants to send X
+//                   back", "Ban all X was his proposal", "Xlerin
+//                   gitmesini istemiyoruz")
 //   curse           anywhere in the clause: "Kahrolsun Xler", "to hell
 //                   with X"
 //   dehumanisation  within two words: "X sürüsü", "X are vermin" (in

@@ -74,6 +74,8 @@ TEST(GroupAttackTest, AttacksOnGroupsAreFoundWhateverTheGroup) {
       {"Yahudiler bu topraklardan gitmeli.", kTr, true, true},
       {"Araplar ülkenize dönün.", kTr, true},
       {"Bütün Afganlar ülkelerine!", kTr, true},
+      {"Ülkemde Suriyeli istemiyorum.", kTr, true},
+      {"Biz bu ülkede Afganları istemiyoruz.", kTr, true},
       {"Ban all Muslims because Islam is violent.", kEn, true, true},
       {"We don't want Syrians in our country.", kEn, true},
       // An exclusion called for, in the passive.
@@ -386,11 +388,12 @@ TEST(GroupAttackTest, MentionsCriticismAndNewsAreNotAttacks) {
       {"\"Suriyeliler dışarı\" diye bağıran grup gözaltına alındı.", kTr,
        false},
       // A policy named, not called for; what the writer does not want the
-      // group to feel or suffer.
+      // group to feel or suffer; a survey's finding.
       {"Ban all Muslims from entering was his 2015 proposal.", kEn, false},
       {"Sending all Syrians back was the party's main promise.", kEn, false},
       {"We don't want Syrians in our neighbourhoods to feel unsafe.", kEn,
        false},
+      {"Halkın yarısı Suriyeli istemiyor.", kTr, false},
   };
   for (const Case& c : cases) {
     EXPECT_TRUE(Attacks(c).empty()) << c.text;
@@ -429,6 +432,45 @@ TEST(GroupAttackTest, NamesTheWordsAroundTheGroup) {
   EXPECT_EQ(attacks[0].frame[0].end, 10);
   EXPECT_EQ(attacks[0].frame[1].text, "back");
   EXPECT_EQ(attacks[0].frame[1].begin, 18);
+}
+
+// Not wanting a group, with the group the verb's object, is an exclusion
+// of the writer's; "istemiyoruz" elsewhere in the clause is not ("Suriyelilerin
+// gitmesini istemiyoruz": we do not want them to leave; "Müslüman olarak
+// şiddet istemiyoruz": as Muslims, we want no violence), nor what others
+// are reported to say.
+TEST(GroupAttackTest, NotWantingTheGroupItselfIsAnExclusion) {
+  struct Graded {
+    const char* text;
+    int severity;  // 0: no attack
+    bool frame;
+  };
+  const Graded cases[] = {
+      {"Ülkemde Suriyeli istemiyorum.", 2, true},
+      {"Biz bu ülkede Afganları istemiyoruz.", 2, true},
+      {"Kürtleri artık burada istemiyoruz!", 2, true},
+      {"Suriyelileri bu ülkede görmek istemiyoruz.", 2, true},
+      {"Suriyelileri sokakta aç görmek istemiyoruz.", 0, false},
+      {"Suriyelileri burada görmek istemiyoruz.", 2, true},
+      {"Suriyelilerin gitmesini istemiyoruz.", 0, false},
+      {"Suriyeli komşularımızı kaybetmek istemiyoruz.", 0, false},
+      {"Müslüman olarak şiddet istemiyoruz.", 0, false},
+      {"Hristiyanlar olarak savaş istemiyoruz.", 0, false},
+      {"Suriyeli istemiyoruz diyenler utanmalı.", 0, false},
+      {"Suriyelileri, istemiyoruz dediğimiz için kaybettik.", 0, false},
+      {"Halkın yarısı Suriyeli istemiyor.", 0, false},
+  };
+  for (const Graded& c : cases) {
+    std::vector<GroupAttack> attacks = Attacks({c.text, kTr, false});
+    if (c.severity == 0) {
+      EXPECT_TRUE(attacks.empty()) << c.text;
+      continue;
+    }
+    ASSERT_EQ(attacks.size(), 1u) << c.text;
+    EXPECT_EQ(attacks[0].kind, Category::kExclusion) << c.text;
+    EXPECT_EQ(attacks[0].severity, c.severity) << c.text;
+    EXPECT_EQ(attacks[0].frame.empty(), !c.frame) << c.text;
+  }
 }
 
 // The attack words said of a group but not meant by the writer are marked,
