@@ -8,6 +8,7 @@
 #include "lexicon/aim.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <span>
 #include <string>
 #include <string_view>
@@ -17,6 +18,7 @@
 namespace newsroom::lexicon {
 namespace {
 
+using internal::EndsPhrase;
 using internal::OneOf;
 using internal::StartsWithOneOf;
 
@@ -243,6 +245,75 @@ bool OfAThing(const Match& m, const std::vector<std::string>& keys,
   return after != "of" && !StartsWithOneOf(after, kPeopleOfEn);
 }
 
+// Conditions, acts and ideas a curse may be laid on, the slogans of any
+// rally: "Kahrolsun faşizm!", "Terör kahrolsun!", "Lanet olsun savaşa",
+// "To hell with racism". Turkish stems (with kThingEndingsTr) and
+// abstract nouns in "-izm" and "-lık" ("ırkçılık", "Kürt düşmanlığı");
+// English words and nouns in "-ism". Folded keys.
+constexpr std::string_view kConditionsTr[] = {
+    "ayrimcilik", "cehalet", "darbe", "isgal",  "istibdat", "istismar",
+    "katliam",    "nefret",  "savas", "siddet", "somuru",   "soykirim",
+    "teror",      "vesayet", "zulum", "zulmu",  "yobazlik", "tecavuz"};
+constexpr std::string_view kConditionsEn[] = {
+    "apartheid",      "bigotry",    "censorship", "corruption", "dictatorship",
+    "discrimination", "genocide",   "hate",       "hatred",     "injustice",
+    "occupation",     "oppression", "poverty",    "slavery",    "terror",
+    "tyranny",        "violence",   "war",        "wars"};
+
+bool IsCondition(langid::Language language, std::string_view key) {
+  auto ends_with_one_of = [&](std::initializer_list<std::string_view> ends) {
+    for (std::string_view e : ends) {
+      if (key.size() > e.size() + 2 && key.ends_with(e)) return true;
+    }
+    return false;
+  };
+  if (language == langid::Language::kEnglish) {
+    return OneOf(key, kConditionsEn) || ends_with_one_of({"ism", "isms"});
+  }
+  for (std::string_view stem : kConditionsTr) {
+    if (key.starts_with(stem) &&
+        OneOf(key.substr(stem.size()), kThingEndingsTr)) {
+      return true;
+    }
+  }
+  return ends_with_one_of({"izm", "izmi", "izme", "izmin", "lik", "luk", "ligi",
+                           "lugu", "lige", "luge", "ligin", "lugun"});
+}
+
+// A curse laid on a condition, not on people: the head of what it curses
+// (in Turkish and English both, the last word of the phrase after it, or
+// the word right before a Turkish curse that ends its phrase) is a
+// condition (IsCondition) and names no group or faith: "Kahrolsun Kürt
+// düşmanlığı", not "Kahrolsun Ermeniler", "Hristiyanlık kahrolsun".
+bool CurseOnACondition(const Match& m, const std::vector<text::Token>& tokens,
+                       const std::vector<std::string>& keys,
+                       std::span<const Match> matches, size_t first,
+                       size_t last) {
+  if (m.category != Category::kCurse) return false;
+  size_t head = tokens.size();
+  if (!EndsPhrase(tokens, last)) {
+    // "Kahrolsun faşizm", "to hell with racism": at most three words on.
+    size_t i = last + 1;
+    while (i < tokens.size() && i < last + 3 && !EndsPhrase(tokens, i)) ++i;
+    if (i < tokens.size() && EndsPhrase(tokens, i)) head = i;
+  } else if (m.language == langid::Language::kTurkish && first > 0 &&
+             !tokens[first].sentence_initial &&
+             !EndsPhrase(tokens, first - 1)) {
+    head = first - 1;  // "Irkçılık kahrolsun"
+  }
+  if (head >= tokens.size() || tokens[head].kind != text::TokenKind::kWord ||
+      !IsCondition(m.language, keys[head])) {
+    return false;
+  }
+  for (const Match& other : matches) {
+    if (IsTarget(other.category) && other.begin < tokens[head].end &&
+        tokens[head].begin < other.end) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 const char* AimName(Aim aim) {
@@ -282,7 +353,8 @@ std::vector<Aim> AimsOf(const text::Document& doc,
       aims[k] = Aim::kTakenFor;
       continue;
     }
-    if (OfAThing(m, keys, last)) {
+    if (OfAThing(m, keys, last) ||
+        CurseOnACondition(m, tokens, keys, matches, first, last)) {
       aims[k] = Aim::kThing;
       continue;
     }

@@ -1,5 +1,5 @@
-// Whom an insult (or a blame: "hırsız", "yalancı") is said of, as far as
-// the words right around it tell.
+// Whom an insult (or a blame: "hırsız", "yalancı"; or a curse) is said of,
+// as far as the words right around it tell.
 // An insult is aimed at someone; the same word said of oneself or denied
 // insults no one, and a word with an innocent sense ("köpek", "pervert") said
 // to the reader is meant as the insult.
@@ -29,7 +29,11 @@
 //            "What a stupid decision", "a dumb law", "aptal bir karar",
 //            "salak sorular", or an act condemned: "the terrorist
 //            attack", "bu aşağılık saldırıyı", "katil zanlısı"; not
-//            "stupid people", "aptal adam", "stupid decision makers"
+//            "stupid people", "aptal adam", "stupid decision makers";
+//            and a curse laid on a condition, not on people or a faith:
+//            "Kahrolsun faşizm!", "Terör kahrolsun!", "Kahrolsun Kürt
+//            düşmanlığı!", "To hell with racism"; not "Kahrolsun
+//            Ermeniler", "Hristiyanlık kahrolsun"
 //   kOther   anyone else, or the words do not say
 //
 // Only what the words next to the match say is read: "Ben de aptal gibi

@@ -110,6 +110,18 @@ TEST(AimTest, WhomAnInsultIsSaidOf) {
       {"Muslims condemned the terrorist attack.", kEn, "terrorist",
        Aim::kThing},
       {"He faces criminal charges.", kEn, "criminal", Aim::kThing},
+      // A curse laid on a condition, a rally's slogan.
+      {"Kahrolsun faşizm!", kTr, "Kahrolsun", Aim::kThing},
+      {"Terör kahrolsun!", kTr, "kahrolsun", Aim::kThing},
+      {"Kahrolsun Kürt düşmanlığı!", kTr, "Kahrolsun", Aim::kThing},
+      {"Lanet olsun savaşa!", kTr, "Lanet olsun", Aim::kThing},
+      {"To hell with racism.", kEn, "To hell with", Aim::kThing},
+      // A curse on people or a faith.
+      {"Kahrolsun Ermeniler!", kTr, "Kahrolsun", Aim::kOther},
+      {"Hristiyanlık kahrolsun!", kTr, "kahrolsun", Aim::kOther},
+      {"Kahrolsun ateizm!", kTr, "Kahrolsun", Aim::kOther},
+      {"Kahrolsun faşistler!", kTr, "Kahrolsun", Aim::kOther},
+      {"To hell with Muslims.", kEn, "To hell with", Aim::kOther},
       // "your moronic comments": the reader's own, said to the reader.
       {"Gerizekalı yorumlarınızı kendinize saklayın.", kTr, "Gerizekalı",
        Aim::kOther},

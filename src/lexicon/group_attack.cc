@@ -28,6 +28,7 @@
 namespace newsroom::lexicon {
 namespace {
 
+using internal::EndsPhrase;
 using internal::FirstToken;
 using internal::Keys;
 using internal::LastToken;
@@ -101,12 +102,6 @@ bool IsDescribedAs(const std::vector<std::string>& keys, size_t target_last,
   }
   const std::string& word = keys[target_last + 2];
   return !IsParticiple(word) && word != "not" && word != "like" && word != "no";
-}
-
-// Whether token `i` ends its phrase: the text ends, or more than a space
-// stands before the next word ("yobaz, hepsi aynı"; "terörist, olarak").
-bool EndsPhrase(const std::vector<text::Token>& tokens, size_t i) {
-  return i + 1 >= tokens.size() || tokens[i + 1].begin - tokens[i].end > 1;
 }
 
 // Abuse that is what a whole group is said to be, a few words after it:

@@ -59,9 +59,11 @@ Span SpanOf(const lexicon::Match& m, std::string reason = "") {
 
 // An insult or a blame said of oneself, denied, or what someone is taken
 // for: "aptal değilim", "Ben bir aptaldım", "not an idiot", "halkı aptal
-// yerine koymayın", "Ben bir hırsız değilim".
+// yerine koymayın", "Ben bir hırsız değilim"; a curse laid on a condition,
+// a rally's slogan: "Kahrolsun faşizm!", "Terör kahrolsun!" (lexicon/aim.h).
 bool InsultsNoOne(const AbuseAnalysis& a, size_t k) {
   const Category c = a.matches[k].category;
+  if (c == Category::kCurse) return a.aims[k] == lexicon::Aim::kThing;
   return (c == Category::kInsult || c == Category::kBlame) &&
          (a.aims[k] == lexicon::Aim::kSelf ||
           a.aims[k] == lexicon::Aim::kDenied ||

@@ -266,6 +266,22 @@ TEST(AbuseRulesTest, CriticismAndRegretArePublished) {
   EXPECT_TRUE(Violates("Yazıklar olsun sana şerefsiz.", RuleId::kInsult));
 }
 
+TEST(AbuseRulesTest, ACurseOnAConditionIsARallysSlogan) {
+  // A curse laid on a crime, a war or hatred curses no one.
+  const char* published[] = {
+      "Terör kahrolsun!",           "Irkçılık kahrolsun!",
+      "Kahrolsun Kürt düşmanlığı!", "Lanet olsun savaşa!",
+      "To hell with racism.",
+  };
+  for (const char* c : published) EXPECT_FALSE(Withheld(c)) << c;
+  // Laid on people or a faith, it is an attack.
+  EXPECT_TRUE(Violates("Kahrolsun Ermeniler!", RuleId::kOffensive));
+  EXPECT_TRUE(Violates("Kahrolsun faşistler!", RuleId::kOffensive));
+  EXPECT_TRUE(Violates("Hristiyanlık kahrolsun!", RuleId::kBeliefAttack));
+  EXPECT_TRUE(Violates("Kahrolsun ateizm!", RuleId::kBeliefAttack));
+  EXPECT_TRUE(Violates("To hell with Muslims.", RuleId::kBeliefAttack));
+}
+
 TEST(AbuseRulesTest, TerrorAndCorruptionNewsIsPublished) {
   // The tweets the classifier learnt from name "terör", "PKK", "FETÖ" and
   // "yolsuzluk" mostly in angry politics; in news talk they are the news.

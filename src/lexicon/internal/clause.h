@@ -37,6 +37,12 @@ std::vector<std::string> Keys(const std::vector<text::Token>& tokens);
 size_t FirstToken(const std::vector<text::Token>& tokens, int at);
 size_t LastToken(const std::vector<text::Token>& tokens, int end);
 
+// Whether token `i` ends its phrase: the text ends, or more than a space
+// stands before the next word ("yobaz, hepsi aynı"; "terörist, olarak").
+inline bool EndsPhrase(const std::vector<text::Token>& tokens, size_t i) {
+  return i + 1 >= tokens.size() || tokens[i + 1].begin - tokens[i].end > 1;
+}
+
 // What is typed after the match's root, folded (text::FoldKey), taken by
 // position: "aptalsın" → "sin", "salağız" → "iz" (the root's last
 // consonant may soften), and a disguised root keeps its suffix
