@@ -267,8 +267,12 @@ TEST(AbuseRulesTest, CriticismAndRegretArePublished) {
 }
 
 TEST(AbuseRulesTest, ACurseOnAConditionIsARallysSlogan) {
-  // A curse laid on a crime, a war or hatred curses no one.
+  // A curse laid on a crime, a war or hatred curses no one, and the name
+  // of an ideology is no offence.
   const char* published[] = {
+      "Kahrolsun faşizm!",
+      "Emperyalizm bu ülkeyi mahvetti.",
+      "Faşizm kötüdür.",
       "Terör kahrolsun!",           "Irkçılık kahrolsun!",
       "Kahrolsun Kürt düşmanlığı!", "Lanet olsun savaşa!",
       "To hell with racism.",
