@@ -251,9 +251,9 @@ bool OfAThing(const Match& m, const std::vector<std::string>& keys,
 // abstract nouns in "-izm" and "-lık" ("ırkçılık", "Kürt düşmanlığı");
 // English words and nouns in "-ism". Folded keys.
 constexpr std::string_view kConditionsTr[] = {
-    "ayrimcilik", "cehalet", "darbe", "isgal",  "istibdat", "istismar",
-    "katliam",    "nefret",  "savas", "siddet", "somuru",   "soykirim",
-    "teror",      "vesayet", "zulum", "zulmu",  "yobazlik", "tecavuz"};
+    "cehalet", "darbe", "isgal",  "istibdat", "istismar", "katliam",
+    "nefret",  "savas", "siddet", "somuru",   "soykirim", "teror",
+    "vesayet", "zulum", "zulmu",  "tecavuz"};
 constexpr std::string_view kConditionsEn[] = {
     "apartheid",      "bigotry",    "censorship", "corruption", "dictatorship",
     "discrimination", "genocide",   "hate",       "hatred",     "injustice",
@@ -277,7 +277,8 @@ bool IsCondition(langid::Language language, std::string_view key) {
     }
   }
   return ends_with_one_of({"izm", "izmi", "izme", "izmin", "lik", "luk", "ligi",
-                           "lugu", "lige", "luge", "ligin", "lugun"});
+                           "lugu", "lige", "luge", "liga", "luga", "ligin",
+                           "lugun"});
 }
 
 // A curse laid on a condition, not on people: the head of what it curses

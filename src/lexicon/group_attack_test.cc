@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "lexicon/testing.h"
 
@@ -435,41 +436,37 @@ TEST(GroupAttackTest, NamesTheWordsAroundTheGroup) {
 }
 
 // Not wanting a group, with the group the verb's object, is an exclusion
-// of the writer's; "istemiyoruz" elsewhere in the clause is not ("Suriyelilerin
-// gitmesini istemiyoruz": we do not want them to leave; "Müslüman olarak
-// şiddet istemiyoruz": as Muslims, we want no violence), nor what others
-// are reported to say.
+// of the writer's, of severity 2, with the words around the group shown.
+// "istemiyoruz" elsewhere in the clause is not ("Suriyelilerin gitmesini
+// istemiyoruz": we do not want them to leave; "Müslüman olarak şiddet
+// istemiyoruz": as Muslims, we want no violence), nor what others are
+// reported to say.
 TEST(GroupAttackTest, NotWantingTheGroupItselfIsAnExclusion) {
-  struct Graded {
-    const char* text;
-    int severity;  // 0: no attack
-    bool frame;
+  const std::pair<const char*, bool> cases[] = {
+      {"Ülkemde Suriyeli istemiyorum.", true},
+      {"Biz bu ülkede Afganları istemiyoruz.", true},
+      {"Kürtleri artık burada istemiyoruz!", true},
+      {"Suriyelileri bu ülkede görmek istemiyoruz.", true},
+      {"Suriyelileri burada görmek istemiyoruz.", true},
+      {"Suriyelileri sokakta aç görmek istemiyoruz.", false},
+      {"Suriyelilerin gitmesini istemiyoruz.", false},
+      {"Suriyeli komşularımızı kaybetmek istemiyoruz.", false},
+      {"Müslüman olarak şiddet istemiyoruz.", false},
+      {"Hristiyanlar olarak savaş istemiyoruz.", false},
+      {"Suriyeli istemiyoruz diyenler utanmalı.", false},
+      {"Suriyelileri, istemiyoruz dediğimiz için kaybettik.", false},
+      {"Halkın yarısı Suriyeli istemiyor.", false},
   };
-  const Graded cases[] = {
-      {"Ülkemde Suriyeli istemiyorum.", 2, true},
-      {"Biz bu ülkede Afganları istemiyoruz.", 2, true},
-      {"Kürtleri artık burada istemiyoruz!", 2, true},
-      {"Suriyelileri bu ülkede görmek istemiyoruz.", 2, true},
-      {"Suriyelileri sokakta aç görmek istemiyoruz.", 0, false},
-      {"Suriyelileri burada görmek istemiyoruz.", 2, true},
-      {"Suriyelilerin gitmesini istemiyoruz.", 0, false},
-      {"Suriyeli komşularımızı kaybetmek istemiyoruz.", 0, false},
-      {"Müslüman olarak şiddet istemiyoruz.", 0, false},
-      {"Hristiyanlar olarak savaş istemiyoruz.", 0, false},
-      {"Suriyeli istemiyoruz diyenler utanmalı.", 0, false},
-      {"Suriyelileri, istemiyoruz dediğimiz için kaybettik.", 0, false},
-      {"Halkın yarısı Suriyeli istemiyor.", 0, false},
-  };
-  for (const Graded& c : cases) {
-    std::vector<GroupAttack> attacks = Attacks({c.text, kTr, false});
-    if (c.severity == 0) {
-      EXPECT_TRUE(attacks.empty()) << c.text;
+  for (const auto& [text, excluded] : cases) {
+    std::vector<GroupAttack> attacks = Attacks({text, kTr, false});
+    if (!excluded) {
+      EXPECT_TRUE(attacks.empty()) << text;
       continue;
     }
-    ASSERT_EQ(attacks.size(), 1u) << c.text;
-    EXPECT_EQ(attacks[0].kind, Category::kExclusion) << c.text;
-    EXPECT_EQ(attacks[0].severity, c.severity) << c.text;
-    EXPECT_EQ(attacks[0].frame.empty(), !c.frame) << c.text;
+    ASSERT_EQ(attacks.size(), 1u) << text;
+    EXPECT_EQ(attacks[0].kind, Category::kExclusion) << text;
+    EXPECT_EQ(attacks[0].severity, 2) << text;
+    EXPECT_FALSE(attacks[0].frame.empty()) << text;
   }
 }
 
