@@ -480,19 +480,57 @@ bool HasQuoteMark(std::string_view gap) {
   return false;
 }
 
+// What stands between a comment's tokens: after token `j`, up to the next
+// token or the end of the text. The byte offsets are found in one pass
+// over the text, on the first question, so that reading a gap costs its
+// length and not the comment's (a comment of a few hundred words asks
+// about its gaps once per attack word).
+class Gaps {
+ public:
+  Gaps(std::string_view original, const std::vector<text::Token>& tokens)
+      : original_(original), tokens_(tokens) {}
+
+  std::string_view After(size_t j) const {
+    if (end_.empty()) Index();
+    return original_.substr(end_[j], next_[j] - end_[j]);
+  }
+
+ private:
+  void Index() const {
+    end_.resize(tokens_.size());
+    next_.resize(tokens_.size());
+    size_t byte = 0;
+    int cp = 0;
+    auto advance_to = [&](int target) {
+      while (cp < target && byte < original_.size()) {
+        text::NextCodePoint(original_, &byte);
+        ++cp;
+      }
+      return byte;
+    };
+    for (size_t j = 0; j < tokens_.size(); ++j) {
+      if (j > 0) next_[j - 1] = advance_to(tokens_[j].begin);
+      end_[j] = advance_to(tokens_[j].end);
+    }
+    if (!tokens_.empty()) next_.back() = original_.size();
+  }
+
+  std::string_view original_;
+  const std::vector<text::Token>& tokens_;
+  mutable std::vector<size_t> end_, next_;
+};
+
 // A Turkish exclusion or curse quoted and reported: "\"Suriyeliler
 // defolsun\" diye bağıran grup gözaltına alındı", "«Kahrolsun X» dediler".
 // The quote closes within a few words after the attack word and a word
 // of saying follows it.
-bool IsQuotedThenReported(std::string_view original,
+bool IsQuotedThenReported(const Gaps& gaps,
                           const std::vector<text::Token>& tokens,
                           const std::vector<std::string>& keys, size_t last) {
   static constexpr std::string_view kWritten[] = {"slogani", "sloganlari",
                                                   "yazili"};
   for (size_t j = last; j + 1 < tokens.size() && j <= last + 3; ++j) {
-    const std::string_view gap =
-        text::SubstrByCodePoints(original, tokens[j].end, tokens[j + 1].begin);
-    if (HasQuoteMark(gap)) {
+    if (HasQuoteMark(gaps.After(j))) {
       return IsSayingTr(keys[j + 1]) || OneOf(keys[j + 1], kWritten);
     }
   }
@@ -502,22 +540,16 @@ bool IsQuotedThenReported(std::string_view original,
 // Whether the words from token `first` open a quotation inside the
 // comment: "The sign read \"No Jews allowed\"" (what the writer quotes,
 // not says).
-bool OpensQuote(std::string_view original,
-                const std::vector<text::Token>& tokens, size_t first) {
-  return first > 0 &&
-         HasQuoteMark(text::SubstrByCodePoints(original, tokens[first - 1].end,
-                                               tokens[first].begin));
+bool OpensQuote(const Gaps& gaps, size_t first) {
+  return first > 0 && HasQuoteMark(gaps.After(first - 1));
 }
 
 // Whether the sentence of token `i` ends with a question mark.
-bool EndsInQuestion(std::string_view original,
-                    const std::vector<text::Token>& tokens, size_t i) {
+bool EndsInQuestion(const Gaps& gaps, const std::vector<text::Token>& tokens,
+                    size_t i) {
   size_t end = i;
   while (end + 1 < tokens.size() && !tokens[end + 1].sentence_initial) ++end;
-  const int stop = end + 1 < tokens.size() ? tokens[end + 1].begin
-                                           : text::CodePointCount(original);
-  return text::SubstrByCodePoints(original, tokens[end].end, stop).find('?') !=
-         std::string_view::npos;
+  return gaps.After(end).find('?') != std::string_view::npos;
 }
 
 // Whether the English sentence of token `i` asks rather than says: it
@@ -525,15 +557,13 @@ bool EndsInQuestion(std::string_view original,
 // thieves? Of course not.", "Should Syrians be deported?"); not "Aren't
 // they all thieves?", which says it, nor a "why" question, which takes it
 // as given.
-bool IsAskedInEnglish(std::string_view original,
-                      const std::vector<text::Token>& tokens,
+bool IsAskedInEnglish(const Gaps& gaps, const std::vector<text::Token>& tokens,
                       const std::vector<std::string>& keys, size_t i) {
   static constexpr std::string_view kAuxiliaries[] = {
       "are", "is", "were", "was", "do", "does", "did", "should"};
   size_t start = i;
   while (start > 0 && !tokens[start].sentence_initial) --start;
-  return OneOf(keys[start], kAuxiliaries) &&
-         EndsInQuestion(original, tokens, i);
+  return OneOf(keys[start], kAuxiliaries) && EndsInQuestion(gaps, tokens, i);
 }
 
 // Whether the English verb at token `i` is the writer's own saying: "I"
@@ -825,15 +855,19 @@ std::vector<GroupAttack> FindGroupAttacks(
   // them in their clause, or a verb of saying after them ("Muslims should
   // be deported, the candidate said"); asked, when `may_ask` ("Should
   // Syrians be deported?", "… edilmeli mi?").
+  const Gaps gaps(doc.original(), tokens);
   auto reported_or_asked = [&](langid::Language language, size_t first,
                                size_t last, bool may_ask) {
     if (language == langid::Language::kTurkish) {
-      return IsQuotedThenReported(doc.original(), tokens, keys, last) ||
+      return IsQuotedThenReported(gaps, tokens, keys, last) ||
              (may_ask && internal::IsAsked(keys, last));
     }
     return reported_before[first] || IsSaidAfter(tokens, keys, last) ||
-           (may_ask && IsAskedInEnglish(doc.original(), tokens, keys, first));
+           (may_ask && IsAskedInEnglish(gaps, tokens, keys, first));
   };
+  // What reported_or_asked says of each attack word, asked once: it
+  // does not depend on the group (1 reported, 0 not, -1 not asked yet).
+  std::vector<int8_t> attack_reported(matches.size(), -1);
 
   for (size_t t = 0; t < matches.size(); ++t) {
     const Match& target = matches[t];
@@ -953,8 +987,12 @@ std::vector<GroupAttack> FindGroupAttacks(
       const bool intent = attack.category == Category::kExclusion ||
                           attack.category == Category::kCurse;
       const bool may_ask = !intent || attack.severity < 3;
+      if (attack_reported[a] < 0) {
+        attack_reported[a] =
+            reported_or_asked(attack.language, first, last, may_ask) ? 1 : 0;
+      }
       const bool said_by_others =
-          reported_or_asked(attack.language, first, last, may_ask) ||
+          attack_reported[a] == 1 ||
           (attack.language == langid::Language::kTurkish
                ? !intent && IsFramedAfter(tokens, keys, last)
                : (intent ? IsReportedIntent(keys, first) ||
@@ -994,8 +1032,8 @@ std::vector<GroupAttack> FindGroupAttacks(
             reported_or_asked(target.language, ff, fl, /*may_ask=*/true) ||
             (target.language == langid::Language::kEnglish
                  ? (tokens[ff].sentence_initial &&
-                    EndsInQuestion(doc.original(), tokens, ff)) ||
-                       OpensQuote(doc.original(), tokens, ff)
+                    EndsInQuestion(gaps, tokens, ff)) ||
+                       OpensQuote(gaps, ff)
                  : !EndsPhrase(tokens, fl) && IsSayingTr(keys[fl + 1]));
         if (!reported) {
           GroupAttack g;
